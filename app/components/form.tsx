@@ -1,0 +1,180 @@
+import type { ReactNode } from "react";
+import type { MessageKey } from "../i18n/translate.ts";
+import { useT } from "../i18n/use-t.ts";
+
+export interface FormState {
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+  message?: string;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  state?: FormState | null;
+  type?: string;
+  autoComplete?: string;
+  description?: string;
+  required?: boolean;
+  defaultValue?: string;
+  inputMode?: "numeric" | "email" | "text";
+  /** Prefix so two forms on one page get distinct ids. */
+  idPrefix?: string;
+}
+
+/** A labelled input that shows the server's message and keeps what the user typed; works without JavaScript. */
+export function Field(props: FieldProps) {
+  const t = useT();
+  const id = `${props.idPrefix ?? "f"}-${props.name}`;
+  const error = props.state?.errors?.[props.name];
+  const describedBy = [props.description ? `${id}-desc` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div className="ds-field">
+      <label htmlFor={id} className="ds-label">
+        {props.label}
+      </label>
+      {props.description ? (
+        <p id={`${id}-desc`} data-field="description" className="ds-paragraph" data-size="sm">
+          {props.description}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        className="ds-input"
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        defaultValue={
+          props.type === "password" ? undefined : (props.state?.values?.[props.name] ?? props.defaultValue)
+        }
+      />
+      {error ? (
+        <p id={`${id}-error`} className="ds-validation-message" data-field="validation">
+          {t(error as MessageKey)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface SelectProps extends Omit<FieldProps, "type" | "autoComplete" | "inputMode"> {
+  options: { value: string; label: string }[];
+}
+
+export function SelectField(props: SelectProps) {
+  const t = useT();
+  const id = `${props.idPrefix ?? "f"}-${props.name}`;
+  const error = props.state?.errors?.[props.name];
+  return (
+    <div className="ds-field">
+      <label htmlFor={id} className="ds-label">
+        {props.label}
+      </label>
+      <select
+        id={id}
+        name={props.name}
+        className="ds-input"
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        defaultValue={props.state?.values?.[props.name] ?? props.defaultValue}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p id={`${id}-error`} className="ds-validation-message" data-field="validation">
+          {t(error as MessageKey)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The list of what to fix, at the top of a form that failed; links jump to each field. */
+export function ErrorSummary({ state, idPrefix = "f" }: { state?: FormState | null; idPrefix?: string }) {
+  const t = useT();
+  const entries = Object.entries(state?.errors ?? {});
+  if (entries.length === 0 && !state?.message) return null;
+  return (
+    <div className="ds-error-summary" role="alert" tabIndex={-1}>
+      <h2 className="ds-heading" data-size="xs">
+        {t("form.errorSummary")}
+      </h2>
+      <ul className="ds-list">
+        {state?.message ? <li>{t(state.message as MessageKey)}</li> : null}
+        {entries
+          .filter(([field]) => field !== "form")
+          .map(([field, key]) => (
+            <li key={field}>
+              <a className="ds-link" href={`#${idPrefix}-${field}`}>
+                {t(key as MessageKey)}
+              </a>
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Notice({
+  children,
+  color = "success",
+}: {
+  children: ReactNode;
+  color?: "success" | "info" | "warning" | "danger";
+}) {
+  return (
+    <div className="ds-alert" data-color={color} role={color === "danger" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}
+
+/** The outcome of a page action: what was done, or why it was not. */
+export function ActionNotice({
+  result,
+}: {
+  result?: { done?: string; message?: string; email?: string } | null;
+}) {
+  const t = useT();
+  if (result?.done) return <Notice>{t(result.done as MessageKey, { email: result.email ?? "" })}</Notice>;
+  if (result?.message && !("errors" in result))
+    return <Notice color="warning">{t(result.message as MessageKey)}</Notice>;
+  return null;
+}
+
+/** A new password typed twice, with the rules shown; used wherever an account gets a password. */
+export function NewPasswordFields({ state }: { state?: FormState | null }) {
+  const t = useT();
+  return (
+    <>
+      <Field
+        name="password"
+        type="password"
+        label={t("field.newPassword")}
+        description={t("password.rules")}
+        autoComplete="new-password"
+        state={state}
+        required
+      />
+      <Field
+        name="password2"
+        type="password"
+        label={t("field.repeatPassword")}
+        autoComplete="new-password"
+        state={state}
+        required
+      />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { Form } from "react-router";
+import type { MessageKey } from "../i18n/translate.ts";
+import { useT } from "../i18n/use-t.ts";
+
+export interface InvitationRow {
+  id: string;
+  email: string;
+  role: string;
+  expires_at: string;
+  organisation_name: string;
+}
+
+export function InvitationList({ invitations }: { invitations: InvitationRow[] }) {
+  const t = useT();
+  if (invitations.length === 0) return null;
+  return (
+    <div className="stack">
+      <h3 className="ds-heading" data-size="xs">
+        {t("invite.open")}
+      </h3>
+      <table className="ds-table" data-border>
+        <caption className="ds-sr-only">{t("invite.open")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("field.email")}</th>
+            <th scope="col">{t("field.role")}</th>
+            <th scope="col">{t("invite.expires")}</th>
+            <th scope="col">
+              <span className="ds-sr-only">{t("common.actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.map((i) => (
+            <tr key={i.id}>
+              <td>{i.email}</td>
+              <td>
+                {t(`role.${i.role}` as MessageKey)} – {i.organisation_name}
+              </td>
+              <td>{i.expires_at.slice(0, 10)}</td>
+              <td>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revoke-invitation" />
+                  <input type="hidden" name="invitationId" value={i.id} />
+                  <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm">
+                    {t("invite.revoke")}
+                    <span className="ds-sr-only"> {i.email}</span>
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { Form, useRouteLoaderData } from "react-router";
+import type { MessageKey } from "../i18n/translate.ts";
+import { useT } from "../i18n/use-t.ts";
+
+export interface MemberRow {
+  id: string;
+  user_id: string;
+  name: string;
+  email: string;
+  role: string;
+}
+
+/** People with roles; the remove button is not offered on one's own role (it cannot be removed). */
+export function MemberTable({ members, canRemove }: { members: MemberRow[]; canRemove: boolean }) {
+  const self = useRouteLoaderData("root") as { user?: { id?: string } | null } | undefined;
+  const t = useT();
+  if (members.length === 0) return <p className="ds-paragraph">{t("member.none")}</p>;
+  return (
+    <table className="ds-table" data-border>
+      <caption className="ds-sr-only">{t("member.caption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("field.name")}</th>
+          <th scope="col">{t("field.email")}</th>
+          <th scope="col">{t("field.role")}</th>
+          {canRemove ? (
+            <th scope="col">
+              <span className="ds-sr-only">{t("common.actions")}</span>
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((m) => (
+          <tr key={m.id}>
+            <td>{m.name}</td>
+            <td>{m.email}</td>
+            <td>{t(`role.${m.role}` as MessageKey)}</td>
+            {canRemove ? (
+              <td>
+                {m.user_id === self?.user?.id ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove-member" />
+                    <input type="hidden" name="membershipId" value={m.id} />
+                    <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm">
+                      {t("member.remove")}
+                      <span className="ds-sr-only"> {m.name}</span>
+                    </button>
+                  </Form>
+                )}
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

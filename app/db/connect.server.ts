@@ -1,0 +1,107 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { NodeSqliteDialect } from "@better-auth/kysely-adapter/node-sqlite-dialect";
+import { Kysely, PostgresDialect } from "kysely";
+import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
+import pg from "pg";
+import { migration001 } from "./migrations/001-foundation.ts";
+import { migration002 } from "./migrations/002-learning.ts";
+import { migration003 } from "./migrations/003-group-sessions.ts";
+import { migration004 } from "./migrations/004-assignments.ts";
+import { migration005 } from "./migrations/005-processing.ts";
+import type { Database } from "./schema.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Pool statistics for /metrics (PostgreSQL only). */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** PostgreSQL connection string. When absent, SQLite in dataDir is used. */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** PostgreSQL schema to use as search_path (tests use one schema each). */
+  schema?: string;
+  /** SQLite file path; overrides dataDir. */
+  sqliteFile?: string;
+}
+
+function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  return {
+    "001-foundation": migration001(dialect),
+    "002-learning": migration002(dialect),
+    "003-group-sessions": migration003(dialect),
+    "004-assignments": migration004(dialect),
+    "005-processing": migration005(dialect),
+  };
+}
+
+export function openDatabase(options: ConnectOptions): DbHandle {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      dialect: "postgres",
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => db.destroy(),
+    };
+  }
+  const file = options.sqliteFile ?? path.join(options.dataDir ?? "./data", "oppvern.sqlite");
+  mkdirSync(path.dirname(file), { recursive: true });
+  const database = new DatabaseSync(file);
+  database.exec("pragma journal_mode = wal");
+  database.exec("pragma foreign_keys = on");
+  database.exec("pragma busy_timeout = 5000");
+  database.exec("pragma synchronous = normal");
+  const db = new Kysely<Database>({
+    dialect: new NodeSqliteDialect({ database: withStatementCache(database) }),
+  });
+  return { db, dialect: "sqlite", poolStats: () => null, close: () => db.destroy() };
+}
+
+/**
+ * node:sqlite compiles a statement on every prepare(); Kysely's SQLite dialect prepares each query
+ * anew. The same few hundred query shapes repeat, so keep their compiled statements (bounded).
+ */
+function withStatementCache(database: DatabaseSync, max = 500): DatabaseSync {
+  const cache = new Map<string, StatementSync>();
+  const prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = database.prepare(sql);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+  return new Proxy(database, {
+    get(target, property) {
+      if (property === "prepare") return prepare;
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+export async function migrate(handle: DbHandle): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle.dialect) };
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(
+      `Database migration failed${failed ? ` in ${failed.migrationName}` : ""}: ${String(error)}`,
+    );
+  }
+}

@@ -1,0 +1,325 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Timestamps of our own tables are ISO-8601 UTC strings on both databases (sortable as text). */
+type Timestamp = string;
+/** better-auth stores dates as Date on PostgreSQL and ISO text on SQLite. */
+type AuthDate = ColumnType<Date | string, Date | string, Date | string>;
+/** SQLite has no boolean type: 0/1 there, true/false on PostgreSQL. */
+type Bool = ColumnType<boolean | number, boolean | number, boolean | number>;
+
+export type OrgKind = "plattform" | "eier" | "enhet" | "nettverk";
+export type OwnerType = "kommune" | "fylkeskommune" | "privat";
+export type UnitType = "barnehage" | "grunnskole" | "videregaende" | "sfo" | "ppt" | "annen";
+export type Role =
+  | "ansatt"
+  | "leder"
+  | "koordinator"
+  | "personvernombud"
+  | "veileder"
+  | "programansvarlig"
+  | "admin";
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: Bool;
+  image: string | null;
+  locale: string | null;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+}
+
+export interface SessionTable {
+  id: string;
+  expiresAt: AuthDate;
+  token: string;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+  ipAddress: string | null;
+  userAgent: string | null;
+  userId: string;
+}
+
+export interface AccountTable {
+  id: string;
+  accountId: string;
+  providerId: string;
+  userId: string;
+  accessToken: string | null;
+  refreshToken: string | null;
+  idToken: string | null;
+  accessTokenExpiresAt: AuthDate | null;
+  refreshTokenExpiresAt: AuthDate | null;
+  scope: string | null;
+  password: string | null;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+}
+
+export interface VerificationTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expiresAt: AuthDate;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+}
+
+export interface RateLimitTable {
+  id: string;
+  key: string;
+  count: number;
+  lastRequest: ColumnType<number, number | bigint, number | bigint>;
+}
+
+export interface OrganisationTable {
+  id: string;
+  kind: OrgKind;
+  name: string;
+  org_number: string | null;
+  owner_type: OwnerType | null;
+  unit_type: UnitType | null;
+  /** For an enhet: the eier it belongs to. */
+  parent_id: string | null;
+  created_at: Timestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface NetworkMemberTable {
+  network_id: string;
+  owner_id: string;
+  created_at: Timestamp;
+}
+
+export interface MembershipTable {
+  id: string;
+  user_id: string;
+  organisation_id: string;
+  role: Role;
+  created_at: Timestamp;
+}
+
+export interface InvitationTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  name: string | null;
+  organisation_id: string;
+  role: Role;
+  invited_by: string | null;
+  locale: string;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: string | null;
+  /** The tenant the change belongs to (an eier, a nettverk, or the platform). */
+  tenant_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  details: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  error: string | null;
+}
+
+export interface SetupTokenTable {
+  id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface AppSettingTable {
+  key: string;
+  value: string;
+}
+
+export interface LearningStepTable {
+  learner_key: string;
+  user_id: string | null;
+  package: string;
+  module: number;
+  step_id: string;
+  seen_at: Timestamp;
+}
+
+export interface QuizAttemptTable {
+  id: string;
+  learner_key: string;
+  user_id: string | null;
+  package: string;
+  module: number;
+  /** JSON: { [questionId]: optionId[] } */
+  answers: string;
+  correct: number;
+  total: number;
+  passed: number;
+  created_at: Timestamp;
+}
+
+export type CompletionMode = "individuelt" | "gruppe";
+
+export interface ModuleCompletionTable {
+  id: string;
+  learner_key: string;
+  user_id: string | null;
+  package: string;
+  module: number;
+  mode: CompletionMode;
+  completed_at: Timestamp;
+}
+
+export interface CertificateTable {
+  code: string;
+  user_id: string;
+  holder_name: string;
+  package: string;
+  module: number;
+  mode: CompletionMode;
+  issued_at: Timestamp;
+  /** 1 while anyone with the code may verify it at /bevis/<kode>. */
+  public: number;
+}
+
+export type GroupPhase = "steps" | "question" | "reveal" | "attendance" | "ended";
+
+export interface GroupSessionTable {
+  id: string;
+  /** Six digits that participants type at /delta; unique among sessions still running. */
+  code: string;
+  package: string;
+  module: number;
+  host_user_id: string;
+  /** The unit whose staff list the attendance is taken from. */
+  unit_id: string | null;
+  phase: GroupPhase;
+  step_index: number;
+  question_index: number;
+  timer_ends_at: Timestamp | null;
+  /** Grows with every change participants should see. */
+  version: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+export interface GroupParticipantTable {
+  id: string;
+  session_id: string;
+  token_hash: string;
+  joined_at: Timestamp;
+}
+
+export interface GroupAnswerTable {
+  session_id: string;
+  participant_id: string;
+  question_id: string;
+  /** JSON array of option ids. */
+  option_ids: string;
+  answered_at: Timestamp;
+}
+
+export interface GroupAttendanceTable {
+  session_id: string;
+  user_id: string;
+  recorded_at: Timestamp;
+}
+
+export interface LearningAssignmentTable {
+  id: string;
+  owner_id: string;
+  package: string;
+  module: number;
+  /** "ansatt", "leder" or "alle" (both). */
+  role: string;
+  /** One unit, or null for every unit of the owner. */
+  unit_id: string | null;
+  /** YYYY-MM-DD */
+  due_date: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AssignmentReminderTable {
+  assignment_id: string;
+  user_id: string;
+  /** "before" (a week before the due date) or "overdue". */
+  kind: string;
+  sent_at: Timestamp;
+}
+
+export interface ProcessingTable {
+  id: string;
+  owner_id: string;
+  unit_id: string | null;
+  template_id: string | null;
+  name: string;
+  purpose: string;
+  /** GDPR art. 6 nr. 1 letter. */
+  legal_basis: string;
+  /** GDPR art. 9 nr. 2 letter, when special categories are processed. */
+  art9_condition: string | null;
+  national_basis: string;
+  /** JSON array of data subject kinds. */
+  data_subjects: string;
+  /** JSON array of catalogue ids. */
+  data_types: string;
+  other_data_types: string;
+  recipients: string;
+  /** "nei", or where the data goes outside the EEA and on which basis. */
+  third_country: string;
+  retention: string;
+  systems: string;
+  security: string;
+  status: "utkast" | "aktiv" | "avsluttet";
+  review_date: string | null;
+  draft: string | null;
+  draft_at: Timestamp | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface Database {
+  processing: ProcessingTable;
+  learning_assignment: LearningAssignmentTable;
+  assignment_reminder: AssignmentReminderTable;
+  group_session: GroupSessionTable;
+  group_participant: GroupParticipantTable;
+  group_answer: GroupAnswerTable;
+  group_attendance: GroupAttendanceTable;
+  learning_step: LearningStepTable;
+  quiz_attempt: QuizAttemptTable;
+  module_completion: ModuleCompletionTable;
+  certificate: CertificateTable;
+  app_setting: AppSettingTable;
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  verification: VerificationTable;
+  rateLimit: RateLimitTable;
+  organisation: OrganisationTable;
+  network_member: NetworkMemberTable;
+  membership: MembershipTable;
+  invitation: InvitationTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  setup_token: SetupTokenTable;
+}

@@ -1,0 +1,66 @@
+import type { Kysely } from "kysely";
+import nodemailer from "nodemailer";
+import type { Logger } from "pino";
+import type { Database } from "../../db/schema.ts";
+import { nowIso } from "../../lib/time.ts";
+import { newId } from "../../lib/tokens.server.ts";
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(message: EmailMessage): Promise<void>;
+}
+
+/**
+ * Every message is written to the outbox table first. With SMTP_URL it is then sent over SMTP;
+ * without it, the outbox is the delivery (shown to admins in demo/dev mode) and the log says so.
+ */
+export function createMailer(options: {
+  db: Kysely<Database>;
+  smtpUrl?: string;
+  from: string;
+  log: Logger;
+}): Mailer {
+  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  return {
+    async send(message) {
+      const id = newId();
+      await options.db
+        .insertInto("outbox")
+        .values({
+          id,
+          to_address: message.to,
+          subject: message.subject,
+          text_body: message.text,
+          created_at: nowIso(),
+          sent_at: null,
+          error: null,
+        })
+        .execute();
+      if (!transport) {
+        options.log.info({ emailId: id, subject: message.subject }, "email kept in the development outbox");
+        return;
+      }
+      try {
+        await transport.sendMail({
+          from: options.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+        });
+        await options.db.updateTable("outbox").set({ sent_at: nowIso() }).where("id", "=", id).execute();
+      } catch (error) {
+        options.log.error({ emailId: id, err: error }, "email could not be sent");
+        await options.db
+          .updateTable("outbox")
+          .set({ error: String(error) })
+          .where("id", "=", id)
+          .execute();
+      }
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { defaultLocale, isLocale } from "../../i18n/locales.ts";
+import { createT, type MessageKey } from "../../i18n/translate.ts";
+import type { EmailMessage } from "./mailer.server.ts";
+
+type Kind = "verify" | "reset" | "invite";
+
+interface Vars {
+  to: string;
+  url: string;
+  name?: string | null;
+  inviter?: string;
+  organisation?: string;
+  role?: string;
+}
+
+/** Builds an email in the recipient's language from the message catalogue. */
+export function buildEmail(kind: Kind, locale: string, vars: Vars): EmailMessage {
+  const t = createT(isLocale(locale) ? locale : defaultLocale);
+  const values = {
+    url: vars.url,
+    name: vars.name || vars.to,
+    inviter: vars.inviter ?? "",
+    organisation: vars.organisation ?? "",
+    role: vars.role ? t(`role.${vars.role}` as MessageKey) : "",
+  };
+  return {
+    to: vars.to,
+    subject: t(`email.${kind}.subject`, values),
+    text: `${t(`email.${kind}.body`, values)}\n\n${t("email.signature")}`,
+  };
+}

@@ -1,0 +1,23 @@
+import ExcelJS from "exceljs";
+
+export interface SheetSpec {
+  name: string;
+  columns: { header: string; width?: number }[];
+  rows: (string | number | null)[][];
+}
+
+/** Builds an XLSX workbook (exceljs) with a bold, frozen header row on each sheet. */
+export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Oppvern";
+  workbook.created = new Date();
+  for (const spec of sheets) {
+    const sheet = workbook.addWorksheet(spec.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 20 }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of spec.rows) sheet.addRow(row);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

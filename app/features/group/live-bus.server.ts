@@ -1,0 +1,79 @@
+import { EventEmitter } from "node:events";
+import pg from "pg";
+import type { Logger } from "pino";
+
+/** "state": what participants see changed; "answers": a new answer arrived (the presenter's count). */
+export type LiveEvent = "state" | "answers";
+
+/**
+ * Fans out "something changed in session X" to the open event streams of every instance.
+ * The state itself lives in the database; this only says when to look again.
+ */
+export interface LiveBus {
+  publish(sessionId: string, event: LiveEvent): Promise<void>;
+  subscribe(sessionId: string, listener: (event: LiveEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+const CHANNEL = "oppvern_live";
+
+function localEmitter() {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    emit: (sessionId: string, event: LiveEvent) => emitter.emit(sessionId, event),
+    subscribe(sessionId: string, listener: (event: LiveEvent) => void) {
+      emitter.on(sessionId, listener);
+      return () => emitter.off(sessionId, listener);
+    },
+  };
+}
+
+/** One process (SQLite): an in-process emitter. */
+export function createLocalBus(): LiveBus {
+  const local = localEmitter();
+  return {
+    async publish(sessionId, event) {
+      local.emit(sessionId, event);
+    },
+    subscribe: local.subscribe,
+    async close() {},
+  };
+}
+
+/** Several instances (PostgreSQL): NOTIFY on publish, and one LISTEN connection per instance. */
+export function createPostgresBus(options: { connectionString: string; log: Logger }): LiveBus {
+  const local = localEmitter();
+  const publisher = new pg.Pool({ connectionString: options.connectionString, max: 2 });
+  let listener: pg.Client | null = null;
+  let closed = false;
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: options.connectionString });
+    client.on("notification", (message) => {
+      const [sessionId, event] = (message.payload ?? "").split("|");
+      if (sessionId && (event === "state" || event === "answers")) local.emit(sessionId, event);
+    });
+    client.on("error", (error) => {
+      options.log.warn({ err: error }, "live bus connection lost; reconnecting");
+      listener = null;
+      if (!closed) setTimeout(() => void connect().catch(() => undefined), 1000);
+    });
+    await client.connect();
+    await client.query(`listen ${CHANNEL}`);
+    listener = client;
+  };
+  const ready = connect();
+  return {
+    async publish(sessionId, event) {
+      await ready;
+      await publisher.query("select pg_notify($1, $2)", [CHANNEL, `${sessionId}|${event}`]);
+    },
+    subscribe: local.subscribe,
+    async close() {
+      closed = true;
+      await ready.catch(() => undefined);
+      await listener?.end().catch(() => undefined);
+      await publisher.end();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { cookieValue } from "../../i18n/locales.ts";
+
+export const PARTICIPANT_COOKIE = "oppvern_delta";
+
+/** "<sessionId>.<token>": one phone takes part in one session at a time. */
+export function readParticipantCookie(request: Request, sessionId: string): string | null {
+  const value = cookieValue(request.headers.get("cookie"), PARTICIPANT_COOKIE);
+  if (!value) return null;
+  const [id, token] = value.split(".");
+  return id === sessionId && token ? token : null;
+}
+
+export const participantCookie = (sessionId: string, token: string) =>
+  `${PARTICIPANT_COOKIE}=${sessionId}.${token}; Path=/delta; Max-Age=43200; HttpOnly; SameSite=Lax`;

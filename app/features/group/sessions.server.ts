@@ -1,0 +1,275 @@
+import { randomInt } from "node:crypto";
+import type { Kysely } from "kysely";
+import { sql } from "kysely";
+import type { Database, GroupPhase } from "../../db/schema.ts";
+import { HOUR, nowIso } from "../../lib/time.ts";
+import { createToken, hashToken, newId } from "../../lib/tokens.server.ts";
+import { ensureCertificates } from "../learning/certificates.server.ts";
+import type { TModuleText } from "../learning/content-schema.ts";
+import { completeModule } from "../learning/progress.server.ts";
+import type { LiveBus } from "./live-bus.server.ts";
+
+/** A session lives for a working day; its code is free again afterwards. */
+const SESSION_LIFETIME = 12 * HOUR;
+
+export type GroupSession = Database["group_session"];
+
+async function freeCode(db: Kysely<Database>): Promise<string> {
+  for (let i = 0; i < 20; i++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+    const taken = await db
+      .selectFrom("group_session")
+      .select("id")
+      .where("code", "=", code)
+      .where("ended_at", "is", null)
+      .where("expires_at", ">", nowIso())
+      .executeTakeFirst();
+    if (!taken) return code;
+  }
+  throw new Error("no free group session code");
+}
+
+export async function createGroupSession(
+  db: Kysely<Database>,
+  options: { pkg: string; mod: number; hostUserId: string; unitId: string | null },
+) {
+  const id = newId();
+  await db
+    .insertInto("group_session")
+    .values({
+      id,
+      code: await freeCode(db),
+      package: options.pkg,
+      module: options.mod,
+      host_user_id: options.hostUserId,
+      unit_id: options.unitId,
+      phase: "steps",
+      step_index: 0,
+      question_index: 0,
+      timer_ends_at: null,
+      version: 1,
+      created_at: nowIso(),
+      expires_at: new Date(Date.now() + SESSION_LIFETIME).toISOString(),
+      ended_at: null,
+    })
+    .execute();
+  return id;
+}
+
+/** The host's own session; another user's session is "not found". */
+export function getHostedSession(db: Kysely<Database>, hostUserId: string, sessionId: string) {
+  return db
+    .selectFrom("group_session")
+    .selectAll()
+    .where("id", "=", sessionId)
+    .where("host_user_id", "=", hostUserId)
+    .executeTakeFirst();
+}
+
+/** A running session by its join code; ended and expired sessions do not answer. */
+export function findOpenSessionByCode(db: Kysely<Database>, code: string) {
+  return db
+    .selectFrom("group_session")
+    .selectAll()
+    .where("code", "=", code.replace(/\s/g, ""))
+    .where("ended_at", "is", null)
+    .where("expires_at", ">", nowIso())
+    .executeTakeFirst();
+}
+
+export type HostCommand =
+  | { kind: "next" }
+  | { kind: "previous" }
+  | { kind: "start-timer" }
+  | { kind: "start-quiz" }
+  | { kind: "reveal" }
+  | { kind: "next-question" }
+  | { kind: "end" };
+
+/** Moves the session on; every move bumps the version and tells the participants' screens. */
+export async function applyHostCommand(
+  db: Kysely<Database>,
+  live: LiveBus,
+  session: GroupSession,
+  module: TModuleText,
+  command: HostCommand,
+) {
+  const steps = module.steps.length;
+  const questions = module.quiz.length;
+  let change: Partial<Pick<GroupSession, "phase" | "step_index" | "question_index" | "timer_ends_at">> = {};
+  switch (command.kind) {
+    case "next":
+      change =
+        session.step_index + 1 < steps
+          ? { step_index: session.step_index + 1, timer_ends_at: null }
+          : { phase: "question", question_index: 0 };
+      break;
+    case "previous":
+      change = { step_index: Math.max(0, session.step_index - 1), timer_ends_at: null };
+      break;
+    case "start-timer": {
+      const step = module.steps[session.step_index];
+      const minutes = step?.kind === "task" ? step.minutes : 5;
+      change = { timer_ends_at: new Date(Date.now() + minutes * 60_000).toISOString() };
+      break;
+    }
+    case "start-quiz":
+      change = { phase: "question", question_index: 0 };
+      break;
+    case "reveal":
+      change = { phase: "reveal" };
+      break;
+    case "next-question":
+      change =
+        session.question_index + 1 < questions
+          ? { phase: "question", question_index: session.question_index + 1 }
+          : { phase: "attendance" };
+      break;
+    case "end":
+      change = { phase: "ended" as GroupPhase };
+      break;
+  }
+  await db
+    .updateTable("group_session")
+    .set({
+      ...change,
+      version: sql<number>`version + 1`,
+      ...(command.kind === "end" ? { ended_at: nowIso() } : {}),
+    })
+    .where("id", "=", session.id)
+    .execute();
+  await live.publish(session.id, "state");
+}
+
+/** Joins a running session; the token (in a cookie) lets a phone that lost its connection rejoin. */
+export async function joinSession(db: Kysely<Database>, sessionId: string) {
+  const { token, hash } = createToken();
+  const id = newId();
+  await db
+    .insertInto("group_participant")
+    .values({ id, session_id: sessionId, token_hash: hash, joined_at: nowIso() })
+    .execute();
+  return { participantId: id, token };
+}
+
+export function findParticipant(db: Kysely<Database>, sessionId: string, token: string | null) {
+  if (!token) return Promise.resolve(undefined);
+  return db
+    .selectFrom("group_participant")
+    .select(["id", "session_id"])
+    .where("token_hash", "=", hashToken(token))
+    .where("session_id", "=", sessionId)
+    .executeTakeFirst();
+}
+
+export type AnswerResult = "saved" | "closed" | "already" | "invalid";
+
+/**
+ * One answer per participant and question, and only to the question that is open now.
+ * A second post of the same answer (a double tap, a retry) changes nothing.
+ */
+export async function submitAnswer(
+  db: Kysely<Database>,
+  live: LiveBus,
+  options: {
+    session: GroupSession;
+    module: TModuleText;
+    participantId: string;
+    questionId: string;
+    optionIds: string[];
+  },
+): Promise<AnswerResult> {
+  const { session, module } = options;
+  const question = module.quiz[session.question_index];
+  if (session.phase !== "question" || !question || question.id !== options.questionId) return "closed";
+  const valid = new Set(question.options.map((o) => o.id));
+  const chosen = [...new Set(options.optionIds)].filter((id) => valid.has(id)).sort();
+  if (chosen.length === 0 || (question.type === "single" && chosen.length !== 1)) return "invalid";
+  const result = await db
+    .insertInto("group_answer")
+    .values({
+      session_id: session.id,
+      participant_id: options.participantId,
+      question_id: question.id,
+      option_ids: JSON.stringify(chosen),
+      answered_at: nowIso(),
+    })
+    .onConflict((oc) => oc.columns(["session_id", "question_id", "participant_id"]).doNothing())
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return "already";
+  await live.publish(session.id, "answers");
+  return "saved";
+}
+
+export async function getAnswer(
+  db: Kysely<Database>,
+  sessionId: string,
+  questionId: string,
+  participantId: string,
+) {
+  const row = await db
+    .selectFrom("group_answer")
+    .select("option_ids")
+    .where("session_id", "=", sessionId)
+    .where("question_id", "=", questionId)
+    .where("participant_id", "=", participantId)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.option_ids) as string[]) : null;
+}
+
+/** How many participants chose each option of a question, counted in SQL. */
+export async function answerDistribution(db: Kysely<Database>, sessionId: string, questionId: string) {
+  const rows = await db
+    .selectFrom("group_answer")
+    .select(["option_ids", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("session_id", "=", sessionId)
+    .where("question_id", "=", questionId)
+    .groupBy("option_ids")
+    .execute();
+  const perOption: Record<string, number> = {};
+  let answers = 0;
+  for (const row of rows) {
+    const n = Number(row.n);
+    answers += n;
+    for (const id of JSON.parse(row.option_ids) as string[]) perOption[id] = (perOption[id] ?? 0) + n;
+  }
+  return { answers, perOption };
+}
+
+export async function countParticipants(db: Kysely<Database>, sessionId: string) {
+  const row = await db
+    .selectFrom("group_participant")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("session_id", "=", sessionId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Attendance from the unit's staff list counts as completion "in group" for those account
+ * holders, with a certificate; only members of the session's unit can be marked.
+ */
+export async function recordAttendance(db: Kysely<Database>, session: GroupSession, userIds: string[]) {
+  if (!session.unit_id || userIds.length === 0) return 0;
+  const members = await db
+    .selectFrom("membership")
+    .select("user_id")
+    .where("organisation_id", "=", session.unit_id)
+    .where("user_id", "in", userIds)
+    .execute();
+  const present = [...new Set(members.map((m) => m.user_id))];
+  for (const userId of present) {
+    await db
+      .insertInto("group_attendance")
+      .values({ session_id: session.id, user_id: userId, recorded_at: nowIso() })
+      .onConflict((oc) => oc.columns(["session_id", "user_id"]).doNothing())
+      .execute();
+    await completeModule(db, `u:${userId}`, userId, session.package, session.module, "gruppe");
+    await ensureCertificates(db, userId);
+  }
+  return present.length;
+}
+
+export function listAttendance(db: Kysely<Database>, sessionId: string) {
+  return db.selectFrom("group_attendance").select("user_id").where("session_id", "=", sessionId).execute();
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import { extractText, getDocumentProxy } from "unpdf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClient, textOf } from "../../../tests/support/client.ts";
+import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
+import { parseModuleFile } from "./parse-module.ts";
+
+const skole1 = parseModuleFile(readFileSync("content/learning/skole/1/nb.yaml", "utf8"), "skole/1/nb.yaml");
+
+/** Posts the quiz with the given answers (several values per field allowed). */
+async function postQuiz(client: TestClient, server: TestServer, answers: [string, string][]) {
+  const body = new URLSearchParams(answers);
+  const cookie = ["oppvern.session_token", "oppvern_laerer"]
+    .map((n) => (client.cookie(n) ? `${n}=${client.cookie(n)}` : ""))
+    .filter(Boolean)
+    .join("; ");
+  return fetch(`${server.url}/kompetanse/skole/1/quiz`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url, cookie },
+    body,
+    redirect: "manual",
+  });
+}
+
+const allRight = (): [string, string][] =>
+  skole1.quiz.flatMap((q) =>
+    q.options.filter((o) => o.correct).map((o) => [`q-${q.id}`, o.id] as [string, string]),
+  );
+const allWrong = (): [string, string][] =>
+  skole1.quiz.map((q) => [`q-${q.id}`, q.options.find((o) => !o.correct)?.id ?? "a"] as [string, string]);
+
+describe.each(dialects)("learning on %s", (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+  });
+  afterAll(() => server.close());
+
+  it("lists both packages and opens a module without an account", async () => {
+    const client = new TestClient(server.url);
+    const list = textOf((await client.page("/kompetanse")).html);
+    expect(list).toContain("Personvern i skolen");
+    expect(list).toContain("Personvern i barnehagen");
+    expect(list).toContain(skole1.title);
+    const module = await client.page("/kompetanse/skole/1");
+    expect(module.response.status).toBe(200);
+    expect(textOf(module.html)).toContain("Start modulen");
+    expect((await client.get("/kompetanse/skole/9")).status).toBe(404);
+    expect((await client.get("/kompetanse/skole/1/finnes-ikke")).status).toBe(404);
+  });
+
+  it("keeps an anonymous learner's progress page by page, and grades the quiz with explanations", async () => {
+    const client = new TestClient(server.url);
+    const first = skole1.steps[0];
+    const second = skole1.steps[1];
+    const next = await client.post(`/kompetanse/skole/1/${first?.id}`, {});
+    expect(next.status).toBe(303);
+    expect(next.headers.get("location")).toBe(`/kompetanse/skole/1/${second?.id}`);
+    expect(client.cookie("oppvern_laerer")).toMatch(/^a:/);
+    const step = textOf((await client.page(`/kompetanse/skole/1/${second?.id}`)).html);
+    expect(step).toContain(`Side 2 av ${skole1.steps.length}`);
+    expect(textOf((await client.page("/kompetanse/skole/1")).html)).toContain("Fortsett der du slapp");
+
+    const incomplete = await postQuiz(client, server, allRight().slice(0, 2));
+    expect(incomplete.status).toBe(400);
+    expect(textOf(await incomplete.text())).toContain("Noen spørsmål mangler svar");
+
+    const wrong = await postQuiz(client, server, allWrong());
+    const wrongText = textOf(await wrong.text());
+    expect(wrongText).toContain(`Du hadde 0 av ${skole1.quiz.length} riktige`);
+    // Every chosen wrong option is explained, and so is the right one.
+    const q1 = skole1.quiz[0];
+    const wrongOption = q1?.options.find((o) => !o.correct);
+    expect(wrongText).toContain(
+      textOf(wrongOption?.feedback ?? "")
+        .trim()
+        .slice(0, 40),
+    );
+
+    const right = await postQuiz(client, server, allRight());
+    const rightText = textOf(await right.text());
+    expect(rightText).toContain(`Du hadde ${skole1.quiz.length} av ${skole1.quiz.length} riktige`);
+    expect(rightText).toContain("Modulen er fullført");
+    expect(rightText).toContain("Logg inn eller lag en konto for å få kursbevis");
+    expect(textOf((await client.page("/kompetanse")).html)).toContain("Fullført");
+  });
+
+  it("carries anonymous progress over at login, issues a certificate PDF, and verifies it publicly until withdrawn", async () => {
+    const client = new TestClient(server.url);
+    await client.post(`/kompetanse/skole/1/${skole1.steps[0]?.id}`, {});
+    await postQuiz(client, server, allRight());
+    await client.login("ansatt@demo.oppvern.no");
+    const list = await client.page("/kompetanse");
+    expect(client.cookie("oppvern_laerer")).toBeUndefined();
+    const code = list.html.match(/href="\/bevis\/([A-Z0-9-]+)\/pdf"/)?.[1];
+    expect(code).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+
+    const pdf = await client.get(`/bevis/${code}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const document = await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer()));
+    const { text } = await extractText(document, { mergePages: true });
+    expect(text).toContain("Kursbevis");
+    expect(text).toContain("Anne Ansatt");
+    expect(text).toContain(skole1.title.slice(0, 30));
+    expect(text).toContain(new Date().toISOString().slice(0, 10));
+    expect(text).toContain(code);
+
+    const publicView = textOf((await new TestClient(server.url).page(`/bevis/${code}`)).html);
+    expect(publicView).toContain("Kursbeviset er ekte");
+    expect(publicView).toContain("Anne Ansatt");
+    // Someone else cannot download it.
+    const other = new TestClient(server.url);
+    await other.login("leder@demo.oppvern.no");
+    expect((await other.get(`/bevis/${code}/pdf`)).status).toBe(404);
+
+    await client.post("/kompetanse", { intent: "certificate-visibility", code: code ?? "", public: "0" });
+    const hidden = textOf((await new TestClient(server.url).page(`/bevis/${code}`)).html);
+    expect(hidden).toContain("Vi finner ikke et kursbevis");
+    expect(hidden).not.toContain("Anne Ansatt");
+  });
+
+  it("counts one completion however often the quiz is posted", async () => {
+    const client = new TestClient(server.url);
+    await client.login("leder@demo.oppvern.no");
+    await postQuiz(client, server, allRight());
+    await postQuiz(client, server, allRight());
+    const user = await server.services.db
+      .selectFrom("user")
+      .select("id")
+      .where("email", "=", "leder@demo.oppvern.no")
+      .executeTakeFirstOrThrow();
+    const completions = await server.services.db
+      .selectFrom("module_completion")
+      .selectAll()
+      .where("user_id", "=", user.id)
+      .execute();
+    expect(completions).toHaveLength(1);
+    const certificates = await server.services.db
+      .selectFrom("certificate")
+      .selectAll()
+      .where("user_id", "=", user.id)
+      .execute();
+    expect(certificates).toHaveLength(1);
+  });
+});

@@ -1,0 +1,142 @@
+import type { Role } from "../../db/schema.ts";
+
+/** One membership of the signed-in user, with the tenant it belongs to. */
+export interface ActorMembership {
+  id: string;
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  kind: "plattform" | "eier" | "enhet" | "nettverk";
+  /** The eier the membership belongs to: the organisation itself for an eier, the parent for an enhet. */
+  ownerId: string | null;
+  unitId: string | null;
+  networkId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  locale: string | null;
+  memberships: ActorMembership[];
+}
+
+export type Resource =
+  | { type: "platform" }
+  | { type: "owner"; ownerId: string }
+  | { type: "unit"; ownerId: string; unitId: string }
+  | { type: "network"; networkId: string }
+  | { type: "groupSession"; hostUserId: string };
+
+export type Action =
+  /** See an owner's overview: units, people, invitations. */
+  | "owner:read"
+  /** Change an owner's units and people. */
+  | "owner:manage"
+  | "unit:read"
+  /** Invite staff to a unit and remove them. */
+  | "unit:manage"
+  | "network:read"
+  | "network:manage"
+  /** Create owners and networks, see all of them. */
+  | "platform:manage"
+  /** The development outbox. */
+  | "outbox:read"
+  /** Run a group session: only the person who started it. */
+  | "group:present"
+  /** Read the owner's registers (record of processing …): its koordinator, personvernombud and unit leaders. */
+  | "register:read"
+  /** Write the owner's registers: its koordinator and personvernombud. */
+  | "register:manage";
+
+const has = (actor: Actor, predicate: (m: ActorMembership) => boolean) => actor.memberships.some(predicate);
+
+export const isAdmin = (actor: Actor) => has(actor, (m) => m.role === "admin");
+
+const ownerRole = (actor: Actor, ownerId: string, roles: Role[]) =>
+  has(actor, (m) => m.kind === "eier" && m.ownerId === ownerId && roles.includes(m.role));
+
+const unitRole = (actor: Actor, unitId: string, roles: Role[]) =>
+  has(actor, (m) => m.kind === "enhet" && m.unitId === unitId && roles.includes(m.role));
+
+const networkRole = (actor: Actor, networkId: string, roles: Role[]) =>
+  has(actor, (m) => m.kind === "nettverk" && m.networkId === networkId && roles.includes(m.role));
+
+/**
+ * The one place that answers "may this user do this action on this resource".
+ * Every loader, action and API handler asks it before reading or writing; callers turn a
+ * "no" on another tenant's resource into 404 so that nothing reveals that it exists.
+ */
+export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
+  if (!actor) return false;
+  if (action === "group:present")
+    return resource.type === "groupSession" && resource.hostUserId === actor.userId;
+  if (isAdmin(actor) && action !== "outbox:read") return true;
+  switch (action) {
+    case "platform:manage":
+      return false;
+    case "outbox:read":
+      return isAdmin(actor);
+    case "owner:read":
+      return (
+        resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"])
+      );
+    case "owner:manage":
+      return resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
+    case "register:read":
+      return (
+        resource.type === "owner" &&
+        (ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]) ||
+          has(actor, (m) => m.kind === "enhet" && m.ownerId === resource.ownerId && m.role === "leder"))
+      );
+    case "register:manage":
+      return (
+        resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"])
+      );
+    case "unit:read":
+      return (
+        resource.type === "unit" &&
+        (ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]) ||
+          unitRole(actor, resource.unitId, ["leder"]))
+      );
+    case "unit:manage":
+      return (
+        resource.type === "unit" &&
+        (ownerRole(actor, resource.ownerId, ["koordinator"]) || unitRole(actor, resource.unitId, ["leder"]))
+      );
+    case "network:read":
+      return (
+        resource.type === "network" &&
+        networkRole(actor, resource.networkId, ["programansvarlig", "veileder"])
+      );
+    case "network:manage":
+      return resource.type === "network" && networkRole(actor, resource.networkId, ["programansvarlig"]);
+  }
+  return false;
+}
+
+/** Which roles this actor may give (by invitation) on an organisation of the given kind. */
+export function invitableRoles(
+  actor: Actor,
+  target: { kind: "plattform" | "eier" | "enhet" | "nettverk"; id: string; ownerId: string | null },
+): Role[] {
+  switch (target.kind) {
+    case "plattform":
+      return isAdmin(actor) ? ["admin"] : [];
+    case "eier":
+      return can(actor, "owner:manage", { type: "owner", ownerId: target.id })
+        ? ["koordinator", "personvernombud"]
+        : [];
+    case "enhet": {
+      if (!target.ownerId) return [];
+      if (can(actor, "owner:manage", { type: "owner", ownerId: target.ownerId })) return ["leder", "ansatt"];
+      return can(actor, "unit:manage", { type: "unit", ownerId: target.ownerId, unitId: target.id })
+        ? ["ansatt"]
+        : [];
+    }
+    case "nettverk":
+      return can(actor, "network:manage", { type: "network", networkId: target.id })
+        ? ["programansvarlig", "veileder"]
+        : [];
+  }
+}

@@ -1,0 +1,331 @@
+import type { RouteConfigEntry } from "@react-router/dev/routes";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClient } from "../../../tests/support/client.ts";
+import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
+import routes from "../../routes.ts";
+
+type Who =
+  | "anonym"
+  | "ansatt"
+  | "leder"
+  | "koordinator"
+  | "personvernombud"
+  | "veileder"
+  | "programansvarlig"
+  | "admin"
+  | "nabo";
+
+const EMAIL: Record<Exclude<Who, "anonym">, string> = {
+  ansatt: "ansatt@demo.oppvern.no",
+  leder: "leder@demo.oppvern.no",
+  koordinator: "koordinator@demo.oppvern.no",
+  personvernombud: "personvernombud@demo.oppvern.no",
+  veileder: "veileder@demo.oppvern.no",
+  programansvarlig: "programansvarlig@demo.oppvern.no",
+  admin: "admin@demo.oppvern.no",
+  nabo: "koordinator@nabo.oppvern.no",
+};
+const EVERYONE: Who[] = ["anonym", ...(Object.keys(EMAIL) as Who[])];
+const SIGNED_IN = EVERYONE.filter((w) => w !== "anonym");
+
+interface Ids {
+  demo: string;
+  nabo: string;
+  eik: string;
+  naboSkole: string;
+  network: string;
+}
+
+/** Expected status per user: 200 page, 302 redirect (to login when anonymous), 404 not found. */
+type Expect = Partial<Record<Who, number>>;
+interface Case {
+  path: (ids: Ids) => string;
+  expect: Expect;
+}
+
+const all = (status: number, who: Who[] = EVERYONE): Expect =>
+  Object.fromEntries(who.map((w) => [w, status]));
+const only = (allowed: Who[]): Expect => ({
+  ...all(404, SIGNED_IN),
+  anonym: 302,
+  ...all(200, allowed),
+});
+
+/**
+ * Every route of app/routes.ts, with what each kind of user gets. A new route without an entry
+ * here fails the first test below, so no route escapes the tenant and role checks.
+ */
+const MATRIX: Record<string, Case[]> = {
+  "/": [{ path: () => "/", expect: all(200) }],
+  "/logg-inn": [{ path: () => "/logg-inn", expect: { ...all(302, SIGNED_IN), anonym: 200 } }],
+  "/logg-ut": [{ path: () => "/logg-ut", expect: all(302) }],
+  "/registrer": [{ path: () => "/registrer", expect: { ...all(302, SIGNED_IN), anonym: 200 } }],
+  "/bekreft-epost": [{ path: () => "/bekreft-epost?token=ugyldig", expect: all(200) }],
+  "/glemt-passord": [{ path: () => "/glemt-passord", expect: all(200) }],
+  "/nytt-passord": [{ path: () => "/nytt-passord?token=ugyldig", expect: all(200) }],
+  "/invitasjon/:token": [{ path: () => "/invitasjon/ukjent", expect: all(200) }],
+  "/forste-admin/:token": [{ path: () => "/forste-admin/ukjent", expect: all(200) }],
+  "/profil": [{ path: () => "/profil", expect: { ...all(200, SIGNED_IN), anonym: 302 } }],
+  "/bytt-organisasjon": [{ path: () => "/bytt-organisasjon", expect: all(302) }],
+  "/organisasjon": [{ path: () => "/organisasjon", expect: all(302) }],
+  "/eiere/:ownerId": [
+    { path: (ids) => `/eiere/${ids.demo}`, expect: only(["koordinator", "personvernombud", "admin"]) },
+    { path: (ids) => `/eiere/${ids.nabo}`, expect: only(["nabo", "personvernombud", "admin"]) },
+    { path: () => "/eiere/finnes-ikke", expect: only([]) },
+  ],
+  "/eiere/:ownerId/kompetanse": [
+    {
+      path: (ids) => `/eiere/${ids.demo}/kompetanse`,
+      expect: only(["koordinator", "personvernombud", "admin"]),
+    },
+    { path: (ids) => `/eiere/${ids.nabo}/kompetanse`, expect: only(["nabo", "personvernombud", "admin"]) },
+  ],
+  "/enheter/:unitId/kompetanse": [
+    {
+      path: (ids) => `/enheter/${ids.eik}/kompetanse`,
+      expect: only(["leder", "koordinator", "personvernombud", "admin"]),
+    },
+  ],
+  "/enheter/:unitId/kompetanse/eksport": [
+    {
+      path: (ids) => `/enheter/${ids.eik}/kompetanse/eksport`,
+      expect: only(["leder", "koordinator", "personvernombud", "admin"]),
+    },
+    {
+      path: (ids) => `/enheter/${ids.naboSkole}/kompetanse/eksport`,
+      expect: only(["nabo", "personvernombud", "admin"]),
+    },
+  ],
+  "/enheter/:unitId": [
+    {
+      path: (ids) => `/enheter/${ids.eik}`,
+      expect: only(["leder", "koordinator", "personvernombud", "admin"]),
+    },
+    { path: (ids) => `/enheter/${ids.naboSkole}`, expect: only(["nabo", "personvernombud", "admin"]) },
+    // An owner's id is not a unit.
+    { path: (ids) => `/enheter/${ids.demo}`, expect: only([]) },
+  ],
+  "/nettverk/:networkId": [
+    { path: (ids) => `/nettverk/${ids.network}`, expect: only(["veileder", "programansvarlig", "admin"]) },
+    { path: (ids) => `/nettverk/${ids.demo}`, expect: only([]) },
+  ],
+  "/admin": [{ path: () => "/admin", expect: only(["admin"]) }],
+  "/admin/utboks": [{ path: () => "/admin/utboks", expect: only(["admin"]) }],
+  "/kompetanse": [{ path: () => "/kompetanse", expect: all(200) }],
+  "/kompetanse/:pakke/:modul": [
+    { path: () => "/kompetanse/skole/1", expect: all(200) },
+    { path: () => "/kompetanse/barnehage/3", expect: all(200) },
+    { path: () => "/kompetanse/ukjent/1", expect: all(404) },
+  ],
+  "/kompetanse/:pakke/:modul/quiz": [{ path: () => "/kompetanse/barnehage/1/quiz", expect: all(200) }],
+  "/kompetanse/:pakke/:modul/:steg": [{ path: () => "/kompetanse/skole/2/finnes-ikke", expect: all(404) }],
+  "/gruppe": [{ path: () => "/gruppe", expect: all(302) }],
+  "/gruppe/:id": [{ path: () => "/gruppe/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
+  "/gruppe/:id/hendelser": [
+    { path: () => "/gruppe/finnes-ikke/hendelser", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/delta": [{ path: () => "/delta", expect: all(200) }],
+  "/delta/:code": [{ path: () => "/delta/000000", expect: all(404) }],
+  "/delta/:code/hendelser": [{ path: () => "/delta/000000/hendelser", expect: all(404) }],
+  "/bevis": [{ path: () => "/bevis?kode=AAAAA-BBBBB", expect: all(200) }],
+  "/bevis/:kode": [{ path: () => "/bevis/AAAAA-BBBBB", expect: all(200) }],
+  "/bevis/:kode/pdf": [
+    { path: () => "/bevis/AAAAA-BBBBB/pdf", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/personopplysninger": [{ path: () => "/personopplysninger", expect: all(200) }],
+  "/personopplysninger/sjekk": [{ path: () => "/personopplysninger/sjekk", expect: all(200) }],
+  "/personopplysninger/katalog": [
+    { path: () => "/personopplysninger/katalog?q=fravær&kategori=saerlig", expect: all(200) },
+  ],
+  // The classifier API answers POST only; GET explains how to use it.
+  "/api/v1/klassifiser": [{ path: () => "/api/v1/klassifiser", expect: all(405) }],
+  "/api/v1/katalog": [{ path: () => "/api/v1/katalog", expect: all(200) }],
+  // The record of processing of the owner the user works in now.
+  "/behandlinger": [
+    { path: () => "/behandlinger", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
+  ],
+  "/behandlinger/maler": [
+    { path: () => "/behandlinger/maler", expect: only(["koordinator", "personvernombud", "nabo"]) },
+  ],
+  "/behandlinger/ny": [
+    { path: () => "/behandlinger/ny", expect: only(["koordinator", "personvernombud", "nabo"]) },
+  ],
+  "/behandlinger/eksport/:format": [
+    {
+      path: () => "/behandlinger/eksport/pdf",
+      expect: only(["leder", "koordinator", "personvernombud", "nabo"]),
+    },
+    { path: () => "/behandlinger/eksport/exe", expect: all(404) },
+  ],
+  "/behandlinger/:id": [
+    { path: () => "/behandlinger/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/tilgjengelighet": [{ path: () => "/tilgjengelighet", expect: all(200) }],
+  "/personvern": [{ path: () => "/personvern", expect: all(200) }],
+  "/*": [{ path: () => "/finnes-ikke/her", expect: all(404) }],
+};
+
+function flatten(entries: RouteConfigEntry[], prefix = ""): string[] {
+  return entries.flatMap((entry) => {
+    const path = entry.index ? prefix || "/" : `${prefix}/${entry.path ?? ""}`.replace(/\/+/g, "/");
+    return [...(entry.index || entry.path ? [path] : []), ...flatten(entry.children ?? [], path)];
+  });
+}
+
+describe("the authorization matrix", () => {
+  it("covers every route of the app", () => {
+    const paths = flatten(routes as RouteConfigEntry[]);
+    expect(paths.length).toBeGreaterThan(10);
+    for (const path of paths)
+      expect(MATRIX, `route ${path} needs a row in the matrix`).toHaveProperty([path]);
+  });
+});
+
+async function findIds(server: TestServer): Promise<Ids> {
+  const byName = async (name: string) =>
+    (
+      await server.services.db
+        .selectFrom("organisation")
+        .select("id")
+        .where("name", "=", name)
+        .executeTakeFirstOrThrow()
+    ).id;
+  return {
+    demo: await byName("Demo kommune"),
+    nabo: await byName("Nabo kommune"),
+    eik: await byName("Eik barneskole"),
+    naboSkole: await byName("Nabo skole"),
+    network: await byName("Demo digitaliseringsnettverk"),
+  };
+}
+
+describe.each(dialects)("every route, every role, on %s", (dialect) => {
+  let server: TestServer;
+  let ids: Ids;
+  const clients = new Map<Who, TestClient>();
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+    ids = await findIds(server);
+    for (const who of EVERYONE) {
+      const client = new TestClient(server.url);
+      if (who !== "anonym") await client.login(EMAIL[who]);
+      clients.set(who, client);
+    }
+  });
+  afterAll(() => server.close());
+
+  for (const [route, cases] of Object.entries(MATRIX)) {
+    for (const [i, c] of cases.entries()) {
+      it(`${route} #${i + 1}`, async () => {
+        for (const [who, status] of Object.entries(c.expect) as [Who, number][]) {
+          const client = clients.get(who);
+          const response = await client?.get(c.path(ids));
+          expect(response?.status, `${who} GET ${c.path(ids)}`).toBe(status);
+          if (who === "anonym" && status === 302 && c.expect.koordinator !== 302) {
+            expect(response?.headers.get("location")).toMatch(/^\/logg-inn\?neste=/);
+          }
+        }
+      });
+    }
+  }
+
+  it("refuses every change to another owner's data with 404, and nothing changes", async () => {
+    const nabo = clients.get("nabo") as TestClient;
+    const count = async () =>
+      Number(
+        (
+          await server.services.db
+            .selectFrom("organisation")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const invitations = async () =>
+      Number(
+        (
+          await server.services.db
+            .selectFrom("invitation")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = { orgs: await count(), invitations: await invitations() };
+    const attempts = [
+      nabo.post(`/eiere/${ids.demo}`, { intent: "create-unit", name: "Snik", unitType: "barnehage" }),
+      nabo.post(`/eiere/${ids.demo}`, {
+        intent: "invite",
+        email: "x@y.no",
+        target: `${ids.demo}|koordinator`,
+      }),
+      nabo.post(`/enheter/${ids.eik}`, { intent: "invite", email: "x@y.no", target: `${ids.eik}|ansatt` }),
+      nabo.post(`/nettverk/${ids.network}`, {
+        intent: "invite",
+        email: "x@y.no",
+        target: `${ids.network}|veileder`,
+      }),
+      (clients.get("ansatt") as TestClient).post(`/enheter/${ids.eik}`, {
+        intent: "invite",
+        email: "x@y.no",
+        target: `${ids.eik}|ansatt`,
+      }),
+      (clients.get("personvernombud") as TestClient).post(`/eiere/${ids.demo}`, {
+        intent: "create-unit",
+        name: "Les-kun",
+        unitType: "barnehage",
+      }),
+      (clients.get("koordinator") as TestClient).post("/admin", {
+        intent: "create-owner",
+        name: "Falsk",
+        ownerType: "kommune",
+        orgNumber: "910000098",
+      }),
+    ];
+    for (const response of await Promise.all(attempts)) expect(response.status).toBe(404);
+    expect(await count()).toBe(before.orgs);
+    expect(await invitations()).toBe(before.invitations);
+  });
+
+  it("does not let an owner's page act on another owner's units or people", async () => {
+    const koordinator = clients.get("koordinator") as TestClient;
+    // Invite into Nabo's unit through Demo's own page: the unit is not one of Demo's.
+    const response = await koordinator.post(`/eiere/${ids.demo}`, {
+      intent: "invite",
+      email: "snik@nabo.no",
+      target: `${ids.naboSkole}|ansatt`,
+    });
+    expect(response.status).toBe(400);
+    const naboMembership = await server.services.db
+      .selectFrom("membership as m")
+      .innerJoin("user as u", "u.id", "m.user_id")
+      .select("m.id")
+      .where("u.email", "=", "koordinator@nabo.oppvern.no")
+      .executeTakeFirstOrThrow();
+    const removal = await koordinator.post(`/eiere/${ids.demo}`, {
+      intent: "remove-member",
+      membershipId: naboMembership.id,
+    });
+    expect(removal.status).toBe(404);
+    const still = await server.services.db
+      .selectFrom("membership")
+      .select("id")
+      .where("id", "=", naboMembership.id)
+      .executeTakeFirst();
+    expect(still).toBeDefined();
+  });
+
+  it("lets a leader invite staff but not another leader", async () => {
+    const leder = clients.get("leder") as TestClient;
+    const refused = await leder.post(`/enheter/${ids.eik}`, {
+      intent: "invite",
+      email: "ny@eik.no",
+      target: `${ids.eik}|leder`,
+    });
+    expect(refused.status).toBe(400);
+    const ok = await leder.post(`/enheter/${ids.eik}`, {
+      intent: "invite",
+      email: "ny@eik.no",
+      target: `${ids.eik}|ansatt`,
+    });
+    expect(ok.status).toBe(200);
+  });
+});

@@ -1,0 +1,37 @@
+export const locales = ["nb", "nn", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "nb";
+export const LOCALE_COOKIE = "oppvern_lang";
+
+export const isLocale = (value: unknown): value is Locale =>
+  typeof value === "string" && (locales as readonly string[]).includes(value);
+
+function cookieValue(cookieHeader: string | null, name: string): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
+/**
+ * `?lang=` wins and is remembered; then the cookie; then the user's profile; then bokmål.
+ * Returns whether the choice came from the query so the caller can remember it.
+ */
+export function resolveLocale(
+  request: Request,
+  profileLocale?: string | null,
+): { locale: Locale; fromQuery: boolean } {
+  const query = new URL(request.url).searchParams.get("lang");
+  if (isLocale(query)) return { locale: query, fromQuery: true };
+  const cookie = cookieValue(request.headers.get("cookie"), LOCALE_COOKIE);
+  if (isLocale(cookie)) return { locale: cookie, fromQuery: false };
+  if (isLocale(profileLocale)) return { locale: profileLocale, fromQuery: false };
+  return { locale: defaultLocale, fromQuery: false };
+}
+
+export const localeCookie = (locale: Locale) =>
+  `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
+
+export { cookieValue };

@@ -1,0 +1,13 @@
+import { defaultLocale, isLocale } from "../i18n/locales.ts";
+import { createT, type MessageKey } from "../i18n/translate.ts";
+
+interface MatchLike {
+  loaderData?: unknown;
+}
+
+/** The page title in the user's language: "<page> – Oppvern". */
+export function pageTitle(matches: readonly (MatchLike | undefined)[], key: MessageKey) {
+  const locale = (matches[0]?.loaderData as { locale?: unknown } | undefined)?.locale;
+  const t = createT(isLocale(locale) ? locale : defaultLocale);
+  return [{ title: `${t(key)} – Oppvern` }];
+}

@@ -1,0 +1,53 @@
+import type { RouterContextProvider } from "react-router";
+import { findUnitOwner, getOwner, getUnit } from "../features/orgs/owners.server.ts";
+import { can } from "../features/policy/policy.server.ts";
+import { authorize, currentMembership, getServices, notFound, requireActor } from "./route.server.ts";
+
+type Context = Readonly<RouterContextProvider>;
+
+/** A unit page's guard: signed in, allowed to read the unit (else 404), and the unit itself. */
+export async function loadUnitScope(context: Context, request: Request, unitId: string) {
+  const actor = await requireActor(context, request);
+  const services = getServices(context);
+  const ownerId = await findUnitOwner(services.db, unitId);
+  if (!ownerId) notFound();
+  authorize(actor, "unit:read", { type: "unit", ownerId, unitId });
+  const unit = await getUnit(services.db, ownerId, unitId);
+  if (!unit) notFound();
+  const target = { id: unit.id, name: unit.name, kind: "enhet" as const, ownerId };
+  return { actor, services, unit, ownerId, target };
+}
+
+/** An owner page's guard: signed in, allowed to read the owner (else 404), and the owner itself. */
+export async function loadOwnerScope(context: Context, request: Request, ownerId: string) {
+  const actor = await requireActor(context, request);
+  authorize(actor, "owner:read", { type: "owner", ownerId });
+  const services = getServices(context);
+  const owner = await getOwner(services.db, ownerId);
+  if (!owner) notFound();
+  return { actor, services, owner };
+}
+
+/**
+ * A register page's guard (/behandlinger …): the owner is the one the user works in now (the
+ * organisation switcher); reading needs register:read on it, else 404.
+ */
+export async function loadRegisterScope(context: Context, request: Request) {
+  const actor = await requireActor(context, request);
+  const membership = currentMembership(request, actor);
+  const ownerId = membership?.kind === "eier" ? membership.organisationId : (membership?.ownerId ?? null);
+  if (!ownerId) notFound();
+  authorize(actor, "register:read", { type: "owner", ownerId });
+  const services = getServices(context);
+  const owner = await getOwner(services.db, ownerId);
+  if (!owner) notFound();
+  const canManage = can(actor, "register:manage", { type: "owner", ownerId });
+  return { actor, services, owner, ownerId, canManage };
+}
+
+/** As loadRegisterScope, for changes: register:manage, else 404. */
+export async function loadRegisterWriteScope(context: Context, request: Request) {
+  const scope = await loadRegisterScope(context, request);
+  if (!scope.canManage) notFound();
+  return scope;
+}

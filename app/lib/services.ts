@@ -1,0 +1,38 @@
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import { createContext } from "react-router";
+import type { DbHandle } from "../db/connect.server.ts";
+import type { Database } from "../db/schema.ts";
+import type { Auth } from "../features/auth/auth.server.ts";
+import type { Mailer } from "../features/email/mailer.server.ts";
+import type { LiveBus } from "../features/group/live-bus.server.ts";
+
+export interface AppConfig {
+  /** The address users reach Oppvern on; used in email links and the origin check. */
+  publicUrl: string;
+  demo: boolean;
+  /** The development outbox page is shown to admins when no SMTP server is configured in demo/dev. */
+  devOutbox: boolean;
+  dataDir: string;
+  /** Requests per minute and address to the public classifier API. */
+  classifyPerMinute: number;
+}
+
+export interface AppServices {
+  handle: DbHandle;
+  db: Kysely<Database>;
+  auth: Auth;
+  mailer: Mailer;
+  live: LiveBus;
+  config: AppConfig;
+  log: Logger;
+}
+
+export interface RequestInfo {
+  nonce: string;
+  requestId: string;
+  ip: string;
+}
+
+export const servicesContext = createContext<AppServices>();
+export const requestContext = createContext<RequestInfo>();

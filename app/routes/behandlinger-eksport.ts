@@ -1,0 +1,35 @@
+import { XLSX_TYPE } from "../features/exports/xlsx.server.ts";
+import { recordDocx, recordEntries, recordPdf, recordXlsx } from "../features/processing/export.server.ts";
+import { listProcessingsFull } from "../features/processing/processing.server.ts";
+import { localeFor, notFound } from "../lib/route.server.ts";
+import { loadRegisterScope } from "../lib/scopes.server.ts";
+import type { Route } from "./+types/behandlinger-eksport";
+
+const TYPES = {
+  xlsx: XLSX_TYPE,
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+} as const;
+
+/** The whole record of processing of the current owner as XLSX, DOCX or PDF. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const format = params.format as keyof typeof TYPES;
+  if (!(format in TYPES)) notFound();
+  const { actor, services, owner, ownerId } = await loadRegisterScope(context, request);
+  const locale = localeFor(request, actor);
+  const entries = recordEntries(await listProcessingsFull(services.db, ownerId), locale);
+  const file =
+    format === "xlsx"
+      ? await recordXlsx(owner.name, entries, locale)
+      : format === "docx"
+        ? await recordDocx(owner.name, entries, locale)
+        : await recordPdf(owner.name, entries, locale);
+  const name = owner.name.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
+  return new Response(new Uint8Array(file), {
+    headers: {
+      "Content-Type": TYPES[format],
+      "Content-Disposition": `attachment; filename="behandlingsoversikt-${name}.${format}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

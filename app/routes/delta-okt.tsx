@@ -1,0 +1,183 @@
+import { data, Form, Link, redirect } from "react-router";
+import { Notice } from "../components/form.tsx";
+import { readParticipantCookie } from "../features/group/participant-cookie.ts";
+import {
+  findOpenSessionByCode,
+  findParticipant,
+  getAnswer,
+  submitAnswer,
+} from "../features/group/sessions.server.ts";
+import { gradeQuiz } from "../features/learning/grade-quiz.ts";
+import { getModule, isPackage } from "../features/learning/modules.server.ts";
+import type { MessageKey } from "../i18n/translate.ts";
+import { useT } from "../i18n/use-t.ts";
+import { getServices, localeFor, readForm } from "../lib/route.server.ts";
+import type { RouteHandle } from "../root.tsx";
+import type { Route } from "./+types/delta-okt";
+
+/** Plain HTML on the phone; a small script reloads the page when the session moves on. */
+export const handle: RouteHandle = {
+  hydrate: false,
+  liveEvents: (data) => {
+    const d = data as { open?: boolean; code?: string } | undefined;
+    return d?.open ? `/delta/${d.code}/hendelser` : null;
+  },
+};
+
+export const meta: Route.MetaFunction = () => [{ title: "Gruppeøkt – Oppvern" }];
+
+async function loadParticipant(args: Route.LoaderArgs | Route.ActionArgs) {
+  const services = getServices(args.context);
+  const session = await findOpenSessionByCode(services.db, args.params.code);
+  if (!session || !isPackage(session.package)) return null;
+  const participant = await findParticipant(
+    services.db,
+    session.id,
+    readParticipantCookie(args.request, session.id),
+  );
+  if (!participant) throw redirect(`/delta?kode=${session.code}`);
+  const module = getModule(session.package, session.module, localeFor(args.request, null));
+  if (!module) return null;
+  return { services, session, participant, module };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const found = await loadParticipant(args);
+  if (!found) return data({ open: false as const, code: args.params.code }, { status: 404 });
+  const { services, session, participant, module } = found;
+  const question =
+    session.phase === "question" || session.phase === "reveal"
+      ? module.quiz[session.question_index]
+      : undefined;
+  const answer = question ? await getAnswer(services.db, session.id, question.id, participant.id) : null;
+  return {
+    open: true as const,
+    code: session.code,
+    phase: session.phase,
+    moduleTitle: module.title,
+    stepTitle: module.steps[session.step_index]?.title ?? "",
+    question: question ?? null,
+    questionNumber: session.question_index + 1,
+    answer,
+    answerCorrect:
+      question && answer ? gradeQuiz([question], { [question.id]: answer }).correct === 1 : false,
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const found = await loadParticipant(args);
+  if (!found) return data({ message: "join.ended" as MessageKey }, { status: 410 });
+  const { services, session, participant, module } = found;
+  const form = await readForm(args.request);
+  const result = await submitAnswer(services.db, services.live, {
+    session,
+    module,
+    participantId: participant.id,
+    questionId: String(form.get("questionId") ?? ""),
+    optionIds: form.getAll("option").map(String),
+  });
+  if (result === "saved") return redirect(`/delta/${session.code}`, { status: 303 });
+  const message: Record<typeof result, MessageKey> = {
+    closed: "join.closed",
+    already: "join.already",
+    invalid: "join.chooseOne",
+  };
+  return data({ message: message[result] }, { status: result === "invalid" ? 400 : 409 });
+}
+
+export default function DeltaOkt({ loaderData: s, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const message = (actionData as { message?: MessageKey } | undefined)?.message;
+  if (!s.open) {
+    return (
+      <div className="narrow stack">
+        <h1 className="ds-heading" data-size="lg">
+          {t("join.title")}
+        </h1>
+        <Notice color="warning">{t("join.ended")}</Notice>
+        <Link className="ds-link" to="/delta">
+          {t("join.another")}
+        </Link>
+      </div>
+    );
+  }
+  const q = s.question;
+  return (
+    <div className="narrow stack participant">
+      <p className="ds-paragraph eyebrow">{s.moduleTitle}</p>
+      {message ? <Notice color="warning">{t(message)}</Notice> : null}
+      {s.phase === "steps" ? (
+        <>
+          <h1 className="ds-heading" data-size="md">
+            {t("join.watchScreen")}
+          </h1>
+          <p className="ds-paragraph">{t("join.nowShowing", { title: s.stepTitle })}</p>
+        </>
+      ) : null}
+      {q && s.phase === "question" && !s.answer ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="questionId" value={q.id} />
+          <fieldset className="ds-fieldset">
+            <legend className="ds-heading" data-size="sm">
+              {t("quiz.questionNumber", { number: s.questionNumber })}: {q.question}
+              {q.type === "multiple" ? ` (${t("quiz.chooseAll")})` : ""}
+            </legend>
+            {q.options.map((o) => (
+              <div key={o.id} className="ds-field quiz-option">
+                <input
+                  className="ds-input"
+                  type={q.type === "single" ? "radio" : "checkbox"}
+                  name="option"
+                  value={o.id}
+                  id={`o-${o.id}`}
+                />
+                <label className="ds-label" data-weight="regular" htmlFor={`o-${o.id}`}>
+                  {o.text}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" className="ds-button" data-size="lg">
+            {t("join.send")}
+          </button>
+        </Form>
+      ) : null}
+      {q && s.phase === "question" && s.answer ? <Notice>{t("join.answerSaved")}</Notice> : null}
+      {q && s.phase === "reveal" ? (
+        <div className="stack">
+          <h1 className="ds-heading" data-size="sm">
+            {q.question}
+          </h1>
+          {s.answer ? (
+            <Notice color={s.answerCorrect ? "success" : "warning"}>
+              {s.answerCorrect ? t("quiz.right") : t("quiz.wrong")}
+            </Notice>
+          ) : (
+            <p className="ds-paragraph">{t("join.noAnswer")}</p>
+          )}
+          <ul className="ds-list">
+            {q.options
+              .filter((o) => o.correct)
+              .map((o) => (
+                <li key={o.id}>
+                  <strong>{o.text}</strong> – {o.feedback}
+                </li>
+              ))}
+          </ul>
+        </div>
+      ) : null}
+      {s.phase === "attendance" || s.phase === "ended" ? (
+        <h1 className="ds-heading" data-size="md">
+          {t("join.thanks")}
+        </h1>
+      ) : null}
+      <noscript>
+        <p className="ds-paragraph">
+          <a className="ds-link" href={`/delta/${s.code}`}>
+            {t("join.refresh")}
+          </a>
+        </p>
+      </noscript>
+    </div>
+  );
+}

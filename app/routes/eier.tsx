@@ -1,0 +1,182 @@
+import { data, Form, Link } from "react-router";
+import { ActionNotice, ErrorSummary, Field, type FormState, SelectField } from "../components/form.tsx";
+import { InvitationList } from "../components/invitation-list.tsx";
+import { InviteForm } from "../components/invite-form.tsx";
+import { MemberTable } from "../components/member-table.tsx";
+import { listOpenInvitations } from "../features/orgs/invitations.server.ts";
+import { handleMembershipIntent } from "../features/orgs/membership-actions.server.ts";
+import { listMembers } from "../features/orgs/memberships.server.ts";
+import { createUnit, listUnits } from "../features/orgs/owners.server.ts";
+import { unitTypes, ZUnitForm } from "../features/orgs/schemas.ts";
+import { can, invitableRoles } from "../features/policy/policy.server.ts";
+import type { MessageKey } from "../i18n/translate.ts";
+import { useT } from "../i18n/use-t.ts";
+import { parseForm } from "../lib/forms.ts";
+import { pageTitle } from "../lib/meta.ts";
+import { authorize, getT, readForm } from "../lib/route.server.ts";
+import { loadOwnerScope } from "../lib/scopes.server.ts";
+import type { Route } from "./+types/eier";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "owner.title");
+
+async function loadScope(args: Route.LoaderArgs | Route.ActionArgs) {
+  const scope = await loadOwnerScope(args.context, args.request, args.params.ownerId);
+  const units = await listUnits(scope.services.db, scope.owner.id);
+  return { ...scope, units, orgIds: [scope.owner.id, ...units.map((u) => u.id)] };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { actor, services, owner, units, orgIds } = await loadScope(args);
+  const canManage = can(actor, "owner:manage", { type: "owner", ownerId: owner.id });
+  const targets = [
+    { id: owner.id, name: owner.name, kind: "eier" as const, ownerId: owner.id },
+    ...units.map((u) => ({ id: u.id, name: u.name, kind: "enhet" as const, ownerId: owner.id })),
+  ];
+  return {
+    owner,
+    units,
+    canManage,
+    members: await listMembers(services.db, [owner.id]),
+    invitations: canManage ? await listOpenInvitations(services.db, orgIds) : [],
+    inviteOptions: targets
+      .map((t) => ({ organisationId: t.id, organisationName: t.name, roles: invitableRoles(actor, t) }))
+      .filter((o) => o.roles.length > 0),
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { actor, services, owner, units } = await loadScope(args);
+  authorize(actor, "owner:manage", { type: "owner", ownerId: owner.id });
+  const { locale } = await getT(args.context, args.request);
+  const form = await readForm(args.request);
+  const intent = form.get("intent");
+  if (intent === "create-unit") {
+    const parsed = parseForm(ZUnitForm, form);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    await createUnit(services.db, { ownerId: owner.id, ...parsed.data, actorUserId: actor.userId });
+    return { intent, done: "owner.unitCreated" as const };
+  }
+  const targets = [
+    { id: owner.id, name: owner.name, kind: "eier" as const, ownerId: owner.id },
+    ...units.map((u) => ({ id: u.id, name: u.name, kind: "enhet" as const, ownerId: owner.id })),
+  ];
+  const shared = await handleMembershipIntent(services, {
+    actor,
+    locale,
+    form,
+    scope: { targets, memberOrganisationIds: [owner.id], tenantId: owner.id },
+  });
+  if (shared) return shared;
+  throw data(null, { status: 400 });
+}
+
+type ActionResult = { intent?: string; done?: MessageKey; email?: string } & FormState;
+
+export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { owner, units, members, invitations, canManage, inviteOptions } = loaderData;
+  const result = actionData as ActionResult | undefined;
+  const stateFor = (intent: string) => (result?.intent === intent && result.errors ? result : undefined);
+  return (
+    <div className="stack-lg">
+      <div>
+        <p className="ds-paragraph eyebrow">
+          {t(`ownerType.${owner.owner_type ?? "kommune"}` as MessageKey)}
+        </p>
+        <h1 className="ds-heading" data-size="lg">
+          {owner.name}
+        </h1>
+        <p className="ds-paragraph" data-size="sm">
+          {t("owner.orgNumber")}: {owner.org_number?.replace(/(\d{3})(\d{3})(\d{3})/, "$1 $2 $3")}
+        </p>
+      </div>
+      <p>
+        <Link className="ds-link" to={`/eiere/${owner.id}/kompetanse`}>
+          {t("completion.link")}
+        </Link>
+      </p>
+      <ActionNotice result={result} />
+
+      <section aria-labelledby="units-heading" className="stack">
+        <h2 id="units-heading" className="ds-heading" data-size="md">
+          {t("owner.units")}
+        </h2>
+        {units.length === 0 ? (
+          <p className="ds-paragraph">{t("owner.noUnits")}</p>
+        ) : (
+          <table className="ds-table" data-border>
+            <caption className="ds-sr-only">{t("owner.units")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("field.name")}</th>
+                <th scope="col">{t("field.unitType")}</th>
+                <th scope="col">{t("owner.people")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {units.map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    <Link className="ds-link" to={`/enheter/${u.id}`}>
+                      {u.name}
+                    </Link>
+                  </td>
+                  <td>{t(`unitType.${u.unit_type ?? "annen"}` as MessageKey)}</td>
+                  <td>{Number(u.member_count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {canManage ? (
+          <details className="ds-details" open={Boolean(stateFor("create-unit"))}>
+            <summary>{t("owner.addUnit")}</summary>
+            <div>
+              <Form method="post" className="stack" noValidate>
+                <input type="hidden" name="intent" value="create-unit" />
+                <ErrorSummary state={stateFor("create-unit")} idPrefix="unit" />
+                <Field
+                  idPrefix="unit"
+                  name="name"
+                  label={t("field.unitName")}
+                  state={stateFor("create-unit")}
+                  required
+                />
+                <SelectField
+                  idPrefix="unit"
+                  name="unitType"
+                  label={t("field.unitType")}
+                  state={stateFor("create-unit")}
+                  options={unitTypes.map((v) => ({ value: v, label: t(`unitType.${v}`) }))}
+                />
+                <div>
+                  <button type="submit" className="ds-button">
+                    {t("owner.addUnitSubmit")}
+                  </button>
+                </div>
+              </Form>
+            </div>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="people-heading" className="stack">
+        <h2 id="people-heading" className="ds-heading" data-size="md">
+          {t("owner.ownerPeople")}
+        </h2>
+        <MemberTable members={members} canRemove={canManage} />
+      </section>
+
+      {canManage ? (
+        <section aria-labelledby="invite-heading" className="stack">
+          <h2 id="invite-heading" className="ds-heading" data-size="md">
+            {t("invite.heading")}
+          </h2>
+          <p className="ds-paragraph">{t("invite.intro")}</p>
+          <InviteForm options={inviteOptions} state={stateFor("invite")} />
+          <InvitationList invitations={invitations} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,308 @@
+// npm run bench: Oppvern against a bare node:http server on this machine, both driven by
+// autocannon from this (separate) process on 127.0.0.1, on SQLite and, when BENCH_DATABASE_URL
+// or TEST_DATABASE_URL is set, on PostgreSQL. Figures go to bench/results/<date>-<db>.json and a
+// Markdown table to bench/results/latest.md.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const PARTICIPANTS = 300;
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 20);
+
+interface Scenario {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  ratio: number | null;
+  errors: number;
+  target: string;
+  met: boolean | null;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function waitFor(url: string, timeoutMs = 30_000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    try {
+      if ((await fetch(url)).ok) return Date.now() - start;
+    } catch {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+function rssMb(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
+}
+
+type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string };
+
+/** Runs autocannon and computes p50/p95/p99 from every response time (autocannon has no p95). */
+async function load(
+  url: string,
+  options: { connections: number; requests?: Request[]; amount?: number; duration?: number },
+) {
+  const times: number[] = [];
+  let cursor = 0;
+  const requests = options.requests;
+  const options_: autocannon.Options = {
+    url,
+    connections: options.connections,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? DURATION }),
+    requests: requests
+      ? [
+          {
+            setupRequest: (req) => {
+              const next = requests[cursor++ % requests.length] as Request;
+              return {
+                ...req,
+                method: (next.method ?? "GET") as "GET",
+                path: next.path,
+                headers: next.headers,
+                body: next.body,
+              };
+            },
+          },
+        ]
+      : undefined,
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options_, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
+  return {
+    // With a fixed number of requests the run is short: divide by its real duration.
+    rps: options.amount ? result.requests.total / result.duration : result.requests.average,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors: result.errors + result.non2xx - (result["3xx"] ?? 0),
+    total: times.length,
+    duration: result.duration,
+  };
+}
+
+const children = new Set<ChildProcess>();
+function start(command: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, command, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+// Never leave a server behind, whatever happens.
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+
+function cookiesOf(response: Response) {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "oppvern-bench-"));
+  const barePort = await freePort();
+  const appPort = await freePort();
+  const base = `http://127.0.0.1:${appPort}`;
+  const bare = start(["scripts/bench-bare.ts"], { PORT: String(barePort) });
+  await waitFor(`http://127.0.0.1:${barePort}/`);
+
+  const appEnv = {
+    PORT: String(appPort),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    OPPVERN_DEMO: "1",
+    PUBLIC_URL: base,
+    LOG_LEVEL: "warn",
+    LOGIN_ATTEMPTS_PER_MINUTE: "100000",
+    REMINDER_INTERVAL_MINUTES: "1440",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+  // The first start seeds the demo data; the cold start is measured on the second, as on a restart.
+  const seeding = start(["server.ts"], appEnv);
+  await waitFor(`${base}/healthz`);
+  seeding.kill("SIGTERM");
+  await new Promise((r) => seeding.once("exit", r));
+  const startedAt = Date.now();
+  const app = start(["server.ts"], appEnv);
+  await waitFor(`${base}/healthz`);
+  const coldStartMs = Date.now() - startedAt;
+  await new Promise((r) => setTimeout(r, 1000));
+  const rssIdle = rssMb(app.pid as number);
+
+  const scenarios: Scenario[] = [];
+  // Warm both servers up (JIT) before measuring.
+  await load(`http://127.0.0.1:${barePort}/`, { connections: 10, duration: 2 });
+  for (const warm of ["/", "/kompetanse/skole/1", "/kompetanse"])
+    await load(`${base}${warm}`, { connections: 10, duration: 2 });
+  const bareResult = await load(`http://127.0.0.1:${barePort}/`, { connections: 50 });
+  const record = (name: string, r: Awaited<ReturnType<typeof load>>, target: string, met: boolean | null) => {
+    scenarios.push({ name, ...r, ratio: r.rps / bareResult.rps, target, met });
+    process.stdout.write(`${db} ${name}: ${r.rps.toFixed(0)} req/s, p95 ${r.p95} ms\n`);
+  };
+  scenarios.push({ name: "bare node:http hello", ...bareResult, ratio: 1, target: "baseline", met: null });
+
+  // Course pages, anonymous.
+  const module = await (await fetch(`${base}/kompetanse/skole/1`)).text();
+  const firstStep = module.match(/href="(\/kompetanse\/skole\/1\/[a-z0-9-]+)"/)?.[1] ?? "/kompetanse/skole/1";
+  const page = await load(`${base}/kompetanse/skole/1`, { connections: 50 });
+  record(
+    "module page (anonymous, 50 conn.)",
+    page,
+    "p95 < 50 ms; ≥ 5 % of bare",
+    page.p95 < 50 && page.rps / bareResult.rps >= 0.05,
+  );
+  const step = await load(`${base}${firstStep}`, { connections: 50 });
+  record("course step page (anonymous)", step, "p95 < 100 ms", step.p95 < 100);
+  const front = await load(`${base}/`, { connections: 50 });
+  record("front page (anonymous)", front, "p95 < 100 ms", front.p95 < 100);
+
+  // Live quiz: sessions of 300 phones each; every phone answers the open question once.
+  const login = await fetch(`${base}/logg-inn`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+    body: "email=leder%40demo.oppvern.no&password=oppvern-demo",
+    redirect: "manual",
+  });
+  const host = cookiesOf(login);
+  const answers: Request[] = [];
+  for (let s = 0; s < SESSIONS; s++) {
+    const created = await fetch(`${base}/gruppe`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: host },
+      body: "pakke=barnehage&modul=3",
+      redirect: "manual",
+    });
+    const sessionPath = created.headers.get("location") ?? "";
+    const html = await (await fetch(`${base}${sessionPath}`, { headers: { cookie: host } })).text();
+    const code =
+      html
+        .match(/class="join-code">(\d{3}) (\d{3})</)
+        ?.slice(1)
+        .join("") ?? "";
+    await fetch(`${base}${sessionPath}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: host },
+      body: "intent=start-quiz",
+      redirect: "manual",
+    });
+    const phone = await (await fetch(`${base}/delta?kode=${code}`)).text();
+    if (!phone) throw new Error("join page missing");
+    for (let p = 0; p < PARTICIPANTS; p++) {
+      const joined = await fetch(`${base}/delta`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+        body: `kode=${code}`,
+        redirect: "manual",
+      });
+      const cookie = cookiesOf(joined);
+      if (p === 0) {
+        const question = await (await fetch(`${base}/delta/${code}`, { headers: { cookie } })).text();
+        const questionId = question.match(/name="questionId" value="([^"]+)"/)?.[1] ?? "";
+        answers.push({
+          method: "POST",
+          path: `/delta/${code}`,
+          headers: { cookie, "content-type": "application/x-www-form-urlencoded", origin: base },
+          body: `questionId=${questionId}&option=a`,
+        });
+      } else {
+        const first = answers[answers.length - p] as Request;
+        answers.push({ ...first, headers: { ...first.headers, cookie } });
+      }
+    }
+  }
+  const quiz = await load(base, { connections: 50, requests: answers, amount: answers.length });
+  const rssLoad = rssMb(app.pid as number);
+  const quizRatio = quiz.rps / bareResult.rps;
+  record(
+    `live-quiz answer POST (${SESSIONS}×${PARTICIPANTS} phones)`,
+    quiz,
+    "≥ 2,000 answers/s; ≥ 25 % of bare",
+    quiz.rps >= 2000 && quizRatio >= 0.25,
+  );
+
+  app.kill("SIGTERM");
+  bare.kill("SIGTERM");
+  await new Promise((r) => app.once("exit", r));
+  rmSync(dataDir, { recursive: true, force: true });
+  return {
+    db,
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", node: process.version },
+    coldStartMs,
+    rssIdleMb: Math.round(rssIdle),
+    rssLoadMb: Math.round(rssLoad),
+    scenarios,
+  };
+}
+
+async function freshPostgres(url: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query("drop database if exists oppvern_bench with (force)");
+  await admin.query("create database oppvern_bench");
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = "/oppvern_bench";
+  return target.toString();
+}
+
+const results = [await runOn("sqlite")];
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (pgUrl) results.push(await runOn("postgres", await freshPostgres(pgUrl)));
+
+mkdirSync("bench/results", { recursive: true });
+const day = new Date().toISOString().slice(0, 10);
+const lines = [
+  `# Benchmark ${new Date().toISOString()}`,
+  "",
+  `Machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ""}, Node ${process.version}. Load from a separate process on 127.0.0.1 with autocannon, ${DURATION} s per scenario.`,
+  "",
+];
+for (const r of results) {
+  writeFileSync(`bench/results/${day}-${r.db}.json`, `${JSON.stringify(r, null, 2)}\n`);
+  lines.push(
+    `## ${r.db}`,
+    "",
+    `Cold start (process start to first 200): ${r.coldStartMs} ms (target < 1,000 ms) · RSS idle ${r.rssIdleMb} MB (target < 200 MB) · RSS under load ${r.rssLoadMb} MB`,
+    "",
+  );
+  lines.push(
+    "| scenario | req/s | p50 ms | p95 ms | p99 ms | × bare | errors | target | met |",
+    "|---|---|---|---|---|---|---|---|---|",
+  );
+  for (const s of r.scenarios) {
+    lines.push(
+      `| ${s.name} | ${s.rps.toFixed(0)} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.ratio === null ? "" : `${(s.ratio * 100).toFixed(1)} %`} | ${s.errors} | ${s.target} | ${s.met === null ? "" : s.met ? "yes" : "**no**"} |`,
+    );
+  }
+  lines.push("");
+}
+writeFileSync("bench/results/latest.md", `${lines.join("\n")}\n`);
+process.stdout.write(`\n${lines.join("\n")}\n`);

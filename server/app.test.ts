@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClient, textOf } from "../tests/support/client.ts";
+import { dialects, startTestServer, type TestServer } from "../tests/support/test-server.ts";
+
+describe.each(dialects)("HTTP baseline on %s", (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+  });
+  afterAll(() => server.close());
+
+  it("sends a nonce-based CSP without unsafe-inline scripts, and the other security headers", async () => {
+    const response = await fetch(`${server.url}/`);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toMatch(/script-src 'self' 'nonce-/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("strict-transport-security")).toBeNull(); // only behind https
+    const html = await response.text();
+    const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+    expect(inlineScripts.length).toBeGreaterThan(0);
+    for (const [, attributes] of inlineScripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    // A new nonce for every response.
+    const again = (await fetch(`${server.url}/`)).headers.get("content-security-policy");
+    expect(again).not.toBe(csp);
+  });
+
+  it("refuses a form posted from another site, with a message in the user's language", async () => {
+    const client = new TestClient(server.url);
+    const forged = await client.post(
+      "/logg-inn",
+      { email: "admin@demo.oppvern.no", password: "oppvern-demo" },
+      { origin: "https://angriper.example" },
+    );
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain("Skjemaet ble stoppet");
+    expect(forged.headers.getSetCookie().some((c) => c.startsWith("oppvern.session_token"))).toBe(false);
+    const crossSite = await client.post("/logg-ut", {}, { origin: "", "sec-fetch-site": "cross-site" });
+    expect(crossSite.status).toBe(403);
+    const nynorsk = await client.post(
+      "/logg-inn",
+      {},
+      { origin: "https://angriper.example", cookie: "oppvern_lang=nn" },
+    );
+    expect(await nynorsk.text()).toContain("Skjemaet vart stoppa");
+  });
+
+  it("answers /healthz with 200 while the database answers", async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("ok");
+  });
+
+  it("exposes Prometheus metrics by route pattern, never by token", async () => {
+    await (await fetch(`${server.url}/invitasjon/hemmelig-token-123`)).text();
+    await (await fetch(`${server.url}/finnes-ikke`)).text();
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toContain(
+      'oppvern_http_requests_total{route="/invitasjon/:token",method="GET",status="200"}',
+    );
+    expect(text).toMatch(/oppvern_http_requests_total\{route="\/\*",method="GET",status="404"\} \d+/);
+    expect(text).toContain("oppvern_http_request_duration_seconds_bucket");
+    expect(text).toContain("oppvern_db_pool_connections_total");
+    expect(text).not.toContain("hemmelig-token-123");
+  });
+
+  it("gives a request id to every response", async () => {
+    const response = await fetch(`${server.url}/`, { headers: { "x-request-id": "abc-123" } });
+    expect(response.headers.get("x-request-id")).toBe("abc-123");
+    expect((await fetch(`${server.url}/`)).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("answers a broken form body with 400 and a page, not 500", async () => {
+    const response = await fetch(`${server.url}/logg-inn`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x", origin: server.url },
+      body: "dette er ikke multipart",
+    });
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain("Vi forsto ikke forespørselen");
+  });
+
+  it("shows 404 pages in the chosen language", async () => {
+    const nb = await fetch(`${server.url}/finnes-ikke`);
+    expect(nb.status).toBe(404);
+    expect(textOf(await nb.text())).toContain("Vi finner ikke siden");
+    const en = await fetch(`${server.url}/finnes-ikke?lang=en`);
+    expect(await en.text()).toMatch(/<html lang="en"/);
+  });
+});

@@ -1,0 +1,172 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import * as serverBuild from "virtual:react-router/server-build";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import { rateLimit } from "express-rate-limit";
+import { RouterContextProvider, type ServerBuild } from "react-router";
+import { resolveLocale } from "../app/i18n/locales.ts";
+import { createT } from "../app/i18n/translate.ts";
+import { type AppServices, requestContext, servicesContext } from "../app/lib/services.ts";
+import { createMetrics, createRouteLabeller } from "./metrics.ts";
+
+export { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/features/demo/seed-demo.server.ts";
+export { createFirstAdminLink } from "../app/features/setup/first-admin.server.ts";
+export { startJobs } from "./jobs.ts";
+export { announceFirstAdmin, createServices, optionsFromEnv } from "./services.ts";
+
+const build = serverBuild as unknown as ServerBuild;
+
+function contentSecurityPolicy(nonce: string, https: boolean) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * A form posted from another site is refused: the browser tells us where it came from
+ * (Origin, or Sec-Fetch-Site), and it must be this site.
+ */
+function isCrossOrigin(req: express.Request, publicUrl: string): boolean {
+  const origin = req.get("origin");
+  if (origin) {
+    const own = `${req.protocol}://${req.get("host")}`;
+    return origin !== own && origin !== new URL(publicUrl).origin;
+  }
+  return req.get("sec-fetch-site") === "cross-site";
+}
+
+export function createApp(services: AppServices, options: { clientDir?: string } = {}) {
+  const clientDir = options.clientDir ?? path.resolve("build/client");
+  const app = express();
+  const metrics = createMetrics(services.handle);
+  const routeOf = createRouteLabeller(build);
+  const https = services.config.publicUrl.startsWith("https://");
+
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    const requestId = req.get("x-request-id")?.slice(0, 100) || randomUUID();
+    res.locals.requestId = requestId;
+    res.locals.nonce = randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", requestId);
+    res.on("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeOf(req.path, res.locals.routeLabel ?? null);
+      metrics.observe(route, req.method, res.statusCode, seconds);
+      services.log.info(
+        {
+          reqId: requestId,
+          method: req.method,
+          route,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1000),
+        },
+        "request",
+      );
+    });
+    next();
+  });
+
+  app.use((_req, res, next) => {
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(res.locals.nonce, https));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+
+  app.use(compression());
+  app.use(
+    "/assets",
+    express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+  );
+  // Public files all have an extension; other paths skip the file lookup (a stat per request).
+  const publicFiles = express.static(clientDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
+
+  app.get("/healthz", async (_req, res) => {
+    res.locals.routeLabel = "/healthz";
+    try {
+      await services.db.selectFrom("organisation").select("id").limit(1).execute();
+      res.type("text/plain").send("ok");
+    } catch (error) {
+      services.log.error({ err: error }, "health check failed");
+      res.status(503).type("text/plain").send("database unavailable");
+    }
+  });
+
+  app.get("/metrics", async (_req, res) => {
+    res.locals.routeLabel = "/metrics";
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use((req, res, next) => {
+    if (!UNSAFE_METHODS.has(req.method) || !isCrossOrigin(req, services.config.publicUrl)) return next();
+    const { locale } = resolveLocale(
+      new Request(`http://x${req.originalUrl}`, { headers: { cookie: req.get("cookie") ?? "" } }),
+    );
+    const t = createT(locale);
+    services.log.warn(
+      { reqId: res.locals.requestId, origin: req.get("origin") },
+      "cross-origin post refused",
+    );
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send(`${t("error.crossOrigin.title")}\n\n${t("error.crossOrigin.body")}`);
+  });
+
+  // The public classifier API: a fixed number of requests per minute and address, with a clear answer.
+  app.post(
+    "/api/v1/klassifiser",
+    rateLimit({
+      windowMs: 60_000,
+      limit: services.config.classifyPerMinute,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      handler: (_req, res) => {
+        res.locals.routeLabel = "/api/v1/klassifiser";
+        res.status(429).json({ feil: "For mange forespørsler. Vent et minutt og prøv igjen." });
+      },
+    }),
+  );
+
+  app.all(
+    "/{*splat}",
+    createRequestHandler({
+      build,
+      getLoadContext(req, res) {
+        const context = new RouterContextProvider();
+        context.set(servicesContext, services);
+        context.set(requestContext, {
+          nonce: res.locals.nonce,
+          requestId: res.locals.requestId,
+          ip: req.ip ?? "unknown",
+        });
+        return context;
+      },
+    }),
+  );
+
+  return app;
+}

@@ -1,0 +1,8 @@
+import { reactRouter } from "@react-router/dev/vite";
+import { defineConfig } from "vite";
+
+// The server bundle's entry is our Express app (server/app.ts), which wraps React Router's build.
+export default defineConfig({
+  environments: { ssr: { build: { rollupOptions: { input: "./server/app.ts" } } } },
+  plugins: [reactRouter()],
+});

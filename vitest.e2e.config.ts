@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+/** Browser journeys against the production server (node server.ts), in Debian's Chromium. */
+export default defineConfig({
+  test: {
+    include: ["tests/e2e/**/*.e2e.ts"],
+    globalSetup: ["tests/e2e/global-setup.ts"],
+    pool: "forks",
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
