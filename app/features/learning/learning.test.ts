@@ -102,7 +102,7 @@ describe.each(dialects)("learning on %s", (dialect) => {
     const { text } = await extractText(document, { mergePages: true });
     expect(text).toContain("Kursbevis");
     expect(text).toContain("Anne Ansatt");
-    expect(text).toContain(skole1.title.slice(0, 30));
+    expect(text.replace(/\s+/g, " ")).toContain(skole1.title);
     expect(text).toContain(new Date().toISOString().slice(0, 10));
     expect(text).toContain(code);
 
