@@ -7,7 +7,8 @@ export default defineConfig({
     globalSetup: ["tests/e2e/global-setup.ts"],
     pool: "forks",
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Journeys with several browser contexts take about a minute on a busy 2-core machine.
+    testTimeout: 180_000,
     hookTimeout: 60_000,
   },
 });

@@ -3,6 +3,7 @@
 // and language. Fails when module 1 or 3 scores over 40 or module 2 over 45.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { loadBankFromDisk } from "../app/features/assessment/bank-schema.ts";
 import { loadCatalogueFromDisk } from "../app/features/classifier/catalogue.ts";
 import { parseGuide } from "../app/features/guide/guide-schema.ts";
 import { MODULES, PACKAGES } from "../app/features/learning/content-schema.ts";
@@ -108,6 +109,23 @@ try {
     problems.push("veilederen: nb og nn har ikke de samme delene og spørsmålene");
 } catch (error) {
   problems.push((error as Error).message);
+}
+
+// The question bank of the assessment: every version valid, at least 12 areas and 90 questions.
+for (const version of readdirSync("content/question-bank", { withFileTypes: true }).filter((d) =>
+  d.isDirectory(),
+)) {
+  try {
+    const bank = loadBankFromDisk(path.join("content/question-bank", version.name));
+    const count = bank.areas.reduce((n, a) => n + a.sporsmal.length, 0);
+    if (count < 90)
+      problems.push(`spørsmålsbanken ${version.name} har ${count} spørsmål; det skal være minst 90`);
+    rows.push(
+      `| spørsmålsbank ${version.name} | nb+nn | – | – | – | ${bank.areas.length} områder | ${count} | |`,
+    );
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
 }
 
 process.stdout.write(

@@ -10,6 +10,7 @@ import { migration002 } from "./migrations/002-learning.ts";
 import { migration003 } from "./migrations/003-group-sessions.ts";
 import { migration004 } from "./migrations/004-assignments.ts";
 import { migration005 } from "./migrations/005-processing.ts";
+import { migration006 } from "./migrations/006-assessment.ts";
 import type { Database } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -39,6 +40,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "003-group-sessions": migration003(dialect),
     "004-assignments": migration004(dialect),
     "005-processing": migration005(dialect),
+    "006-assessment": migration006(dialect),
   };
 }
 

@@ -297,7 +297,71 @@ export interface ProcessingTable {
   updated_by: string | null;
 }
 
+export interface AssessmentRoundTable {
+  id: string;
+  owner_id: string;
+  title: string;
+  bank_version: string;
+  deadline: string | null;
+  status: "open" | "closed";
+  created_by: string | null;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface AssessmentRoundUnitTable {
+  round_id: string;
+  unit_id: string;
+}
+
+export interface AssessmentRespondentTable {
+  round_id: string;
+  user_id: string;
+  /** "eier" or a unit id. */
+  scope: string;
+  invited_at: Timestamp;
+}
+
+export interface AssessmentAnswerTable {
+  round_id: string;
+  scope: string;
+  question_id: string;
+  user_id: string;
+  level: number | null;
+  not_relevant: Generated<number>;
+  reason: Generated<string>;
+  comment: Generated<string>;
+  evidence_url: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentFinalTable {
+  round_id: string;
+  scope: string;
+  question_id: string;
+  level: number | null;
+  not_relevant: Generated<number>;
+  reason: Generated<string>;
+  comment: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp;
+}
+
+export interface AssessmentAreaScoreTable {
+  round_id: string;
+  owner_id: string;
+  area_id: string;
+  score: number;
+  closed_at: Timestamp;
+}
+
 export interface Database {
+  assessment_area_score: AssessmentAreaScoreTable;
+  assessment_round: AssessmentRoundTable;
+  assessment_round_unit: AssessmentRoundUnitTable;
+  assessment_respondent: AssessmentRespondentTable;
+  assessment_answer: AssessmentAnswerTable;
+  assessment_final: AssessmentFinalTable;
   processing: ProcessingTable;
   learning_assignment: LearningAssignmentTable;
   assignment_reminder: AssignmentReminderTable;

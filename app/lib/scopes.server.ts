@@ -51,3 +51,25 @@ export async function loadRegisterWriteScope(context: Context, request: Request)
   if (!scope.canManage) notFound();
   return scope;
 }
+
+/**
+ * An assessment page's guard (/kartlegging …): the owner the user works in now; reading needs
+ * assessment:read on it, else 404. Says whether the user may manage rounds.
+ */
+export async function loadAssessmentScope(context: Context, request: Request) {
+  const actor = await requireActor(context, request);
+  const membership = currentMembership(request, actor);
+  const ownerId = membership?.kind === "eier" ? membership.organisationId : (membership?.ownerId ?? null);
+  if (!ownerId) notFound();
+  authorize(actor, "assessment:read", { type: "owner", ownerId });
+  const services = getServices(context);
+  const owner = await getOwner(services.db, ownerId);
+  if (!owner) notFound();
+  const canManage = can(actor, "assessment:manage", { type: "owner", ownerId });
+  /** May this user answer (and so see) a scope: "eier" or a unit id. */
+  const canAnswer = (scope: string) =>
+    scope === "eier"
+      ? can(actor, "assessment:answer", { type: "owner", ownerId })
+      : can(actor, "assessment:answer", { type: "unit", ownerId, unitId: scope });
+  return { actor, services, owner, ownerId, canManage, canAnswer };
+}

@@ -2,7 +2,7 @@ import { defaultLocale, isLocale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
 import type { EmailMessage } from "./mailer.server.ts";
 
-type Kind = "verify" | "reset" | "invite";
+type Kind = "verify" | "reset" | "invite" | "assessment";
 
 interface Vars {
   to: string;

@@ -24,6 +24,7 @@ export function navFor(actor: Actor | null, current: ActorMembership | null): Na
     (current?.kind === "eier" && (current.role === "koordinator" || current.role === "personvernombud")) ||
     (current?.kind === "enhet" && current.role === "leder")
   ) {
+    items.push({ href: "/kartlegging", label: "nav.assessment" });
     items.push({ href: "/behandlinger", label: "nav.processing" });
   }
   if (current?.kind === "nettverk") {

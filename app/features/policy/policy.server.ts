@@ -47,7 +47,13 @@ export type Action =
   /** Read the owner's registers (record of processing …): its koordinator, personvernombud and unit leaders. */
   | "register:read"
   /** Write the owner's registers: its koordinator and personvernombud. */
-  | "register:manage";
+  | "register:manage"
+  /** See the owner's assessment rounds: its koordinator and personvernombud, and unit leaders (their unit's part). */
+  | "assessment:read"
+  /** Start, reconcile and close rounds: the koordinator. */
+  | "assessment:manage"
+  /** Answer a round's questions: owner-level (koordinator, personvernombud) or a unit's (koordinator, its leader). */
+  | "assessment:answer";
 
 const has = (actor: Actor, predicate: (m: ActorMembership) => boolean) => actor.memberships.some(predicate);
 
@@ -92,6 +98,21 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "register:manage":
       return (
         resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"])
+      );
+    case "assessment:read":
+      return (
+        resource.type === "owner" &&
+        (ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]) ||
+          has(actor, (m) => m.kind === "enhet" && m.ownerId === resource.ownerId && m.role === "leder"))
+      );
+    case "assessment:manage":
+      return resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
+    case "assessment:answer":
+      if (resource.type === "owner")
+        return ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]);
+      return (
+        resource.type === "unit" &&
+        (ownerRole(actor, resource.ownerId, ["koordinator"]) || unitRole(actor, resource.unitId, ["leder"]))
       );
     case "unit:read":
       return (

@@ -160,6 +160,28 @@ const MATRIX: Record<string, Case[]> = {
   "/behandlinger/:id": [
     { path: () => "/behandlinger/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],
+  // Assessment rounds of the owner the user works in now; another owner's round answers 404
+  // (proved with real rounds in app/features/assessment/assessment.test.ts).
+  "/kartlegging": [
+    { path: () => "/kartlegging", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
+  ],
+  "/kartlegging/:id": [
+    { path: () => "/kartlegging/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/kartlegging/:id/avstemming": [
+    { path: () => "/kartlegging/finnes-ikke/avstemming", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/kartlegging/:id/resultat": [
+    { path: () => "/kartlegging/finnes-ikke/resultat", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/kartlegging/:id/rapport/:format": [
+    { path: () => "/kartlegging/finnes-ikke/rapport/pdf", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+    { path: () => "/kartlegging/finnes-ikke/rapport/exe", expect: all(404) },
+  ],
+  "/kartlegging/:id/:scope/:omrade": [
+    { path: () => "/kartlegging/finnes-ikke/eier/styring", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/api/v1/sporsmalsbank": [{ path: () => "/api/v1/sporsmalsbank", expect: all(200) }],
   "/tilgjengelighet": [{ path: () => "/tilgjengelighet", expect: all(200) }],
   "/personvern": [{ path: () => "/personvern", expect: all(200) }],
   "/*": [{ path: () => "/finnes-ikke/her", expect: all(404) }],

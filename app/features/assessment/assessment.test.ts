@@ -1,0 +1,311 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { extractText, getDocumentProxy } from "unpdf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClient, textOf } from "../../../tests/support/client.ts";
+import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
+import { loadBankFromDisk } from "./bank-schema.ts";
+
+const bank = loadBankFromDisk("content/question-bank/2026.1");
+const ownerQuestions = (areaId: string) =>
+  bank.areas.find((a) => a.id === areaId)?.sporsmal.filter((q) => q.niva === "eier") ?? [];
+const unitQuestions = (areaId: string, kind: "skole" | "barnehage") =>
+  bank.areas
+    .find((a) => a.id === areaId)
+    ?.sporsmal.filter((q) => q.niva === "enhet" && q.gjelder.includes(kind)) ?? [];
+
+describe.each(dialects)("assessment rounds on %s", (dialect) => {
+  let server: TestServer;
+  let koordinator: TestClient;
+  let leder: TestClient;
+  let styrer: TestClient;
+  let ansatt: TestClient;
+  let nabo: TestClient;
+  let roundId = "";
+  let eik = "";
+  let solsikken = "";
+
+  const idOf = async (name: string) =>
+    (
+      await server.services.db
+        .selectFrom("organisation")
+        .select("id")
+        .where("name", "=", name)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const answerCount = async () =>
+    Number(
+      (
+        await server.services.db
+          .selectFrom("assessment_answer")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+    koordinator = new TestClient(server.url);
+    await koordinator.login("koordinator@demo.oppvern.no");
+    leder = new TestClient(server.url);
+    await leder.login("leder@demo.oppvern.no");
+    styrer = new TestClient(server.url);
+    await styrer.login("styrer@demo.oppvern.no");
+    ansatt = new TestClient(server.url);
+    await ansatt.login("ansatt@demo.oppvern.no");
+    nabo = new TestClient(server.url);
+    await nabo.login("koordinator@nabo.oppvern.no");
+    eik = await idOf("Eik barneskole");
+    solsikken = await idOf("Solsikken barnehage");
+  });
+  afterAll(() => server.close());
+
+  it("refuses a round without a proper name and keeps what was typed", async () => {
+    const response = await koordinator.post("/kartlegging", [
+      ["tittel", "K"],
+      ["frist", "2020-01-01"],
+      ["enhet", eik],
+    ]);
+    expect(response.status).toBe(400);
+    const text = textOf(await response.text());
+    expect(text).toContain("Gi runden et navn på minst 3 tegn");
+    expect(text).toContain("Fristen kan ikke være tilbake i tid");
+  });
+
+  it("starts a round for two units and emails their leaders", async () => {
+    const response = await koordinator.post("/kartlegging", [
+      ["tittel", "Kartlegging høsten 2026"],
+      ["frist", "2099-01-31"],
+      ["enhet", eik],
+      ["enhet", solsikken],
+    ]);
+    expect(response.status).toBe(303);
+    roundId = (response.headers.get("location") ?? "").split("/")[2]?.split("?")[0] ?? "";
+    const page = textOf((await koordinator.page(`/kartlegging/${roundId}`)).html);
+    expect(page).toContain("Eik barneskole");
+    expect(page).toContain("Solsikken barnehage");
+    expect(page).toContain("Eierens del (Demo kommune)");
+    const mail = await server.services.db
+      .selectFrom("outbox")
+      .select(["to_address", "text_body"])
+      .where("subject", "like", "Kartlegging av personvern%")
+      .execute();
+    expect(mail.map((m) => m.to_address).sort()).toEqual(["leder@demo.oppvern.no", "styrer@demo.oppvern.no"]);
+    expect(mail[0]?.text_body).toContain(`/kartlegging/${roundId}`);
+  });
+
+  it("shows each leader only the own unit's part, with the questions for a school or a kindergarten", async () => {
+    const lederView = textOf((await leder.page(`/kartlegging/${roundId}`)).html);
+    expect(lederView).toContain("Eik barneskole");
+    expect(lederView).not.toContain("Solsikken barnehage");
+    expect(lederView).not.toContain("Eierens del");
+    expect((await leder.get(`/kartlegging/${roundId}/eier/styring`)).status).toBe(404);
+    expect((await leder.get(`/kartlegging/${roundId}/${solsikken}/opplaering`)).status).toBe(404);
+    const school = textOf((await leder.page(`/kartlegging/${roundId}/${eik}/opplaering`)).html);
+    const kindergarten = textOf((await styrer.page(`/kartlegging/${roundId}/${solsikken}/opplaering`)).html);
+    for (const q of unitQuestions("opplaering", "skole")) expect(school).toContain(q.tekst.nb);
+    for (const q of unitQuestions("opplaering", "barnehage")) expect(kindergarten).toContain(q.tekst.nb);
+    const onlySchool = unitQuestions("opplaering", "skole").find((q) => !q.gjelder.includes("barnehage"));
+    if (onlySchool) expect(kindergarten).not.toContain(onlySchool.tekst.nb);
+    // Staff without a leader's role, and other owners, see nothing.
+    expect((await ansatt.get("/kartlegging")).status).toBe(404);
+    expect((await ansatt.get(`/kartlegging/${roundId}`)).status).toBe(404);
+  });
+
+  it("saves answers, says what to fix, and keeps the valid ones", async () => {
+    const [q1, q2] = unitQuestions("opplaering", "skole");
+    if (!q1 || !q2) throw new Error("the bank needs two unit questions for schools in opplaering");
+    const url = `/kartlegging/${roundId}/${eik}/opplaering`;
+    const response = await leder.post(url, [
+      ["intent", "save"],
+      [`niva-${q1.id}`, "4"],
+      [`kommentar-${q1.id}`, "Vi har kurs hver høst."],
+      [`bevis-${q1.id}`, "https://intranett.demo.no/opplaering"],
+      [`niva-${q2.id}`, "ir"],
+      [`grunn-${q2.id}`, ""],
+    ]);
+    expect(response.status).toBe(400);
+    const text = textOf(await response.text());
+    expect(text).toContain("Skriv kort hvorfor spørsmålet ikke er relevant");
+    expect(text).toContain("Vi har kurs hver høst.");
+    const saved = await server.services.db
+      .selectFrom("assessment_answer")
+      .selectAll()
+      .where("round_id", "=", roundId)
+      .execute();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ question_id: q1.id, level: 4, comment: "Vi har kurs hver høst." });
+
+    const bad = await leder.post(url, [
+      ["intent", "autosave"],
+      ["sporsmal", q2.id],
+      [`niva-${q2.id}`, "9"],
+    ]);
+    expect(bad.status).toBe(400);
+    const wrongLink = await leder.post(url, [
+      ["intent", "autosave"],
+      ["sporsmal", q2.id],
+      [`niva-${q2.id}`, "2"],
+      [`bevis-${q2.id}`, "javascript:alert(1)"],
+    ]);
+    expect(wrongLink.status).toBe(400);
+    const otherQuestion = await leder.post(url, [
+      ["intent", "autosave"],
+      ["sporsmal", "styring-01"],
+      ["niva-styring-01", "5"],
+    ]);
+    expect(otherQuestion.status).toBe(400);
+    const good = await leder.post(url, [
+      ["intent", "autosave"],
+      ["sporsmal", q2.id],
+      [`niva-${q2.id}`, "2"],
+    ]);
+    expect(good.status).toBe(200);
+    expect(await answerCount()).toBe(2);
+  });
+
+  it("lets the koordinator see the leader's answer, answer too, and reconcile to one final answer", async () => {
+    const [q1] = unitQuestions("opplaering", "skole");
+    if (!q1) throw new Error("no question");
+    const url = `/kartlegging/${roundId}/${eik}/opplaering`;
+    const seen = textOf((await koordinator.page(url)).html);
+    expect(seen).toContain("Lars Leder: nivå 4");
+    expect(
+      (
+        await koordinator.post(url, [
+          ["intent", "autosave"],
+          ["sporsmal", q1.id],
+          [`niva-${q1.id}`, "2"],
+        ])
+      ).status,
+    ).toBe(200);
+    expect(textOf((await leder.page(url)).html)).toContain("Kari Koordinator: nivå 2");
+    const reconcile = textOf((await koordinator.page(`/kartlegging/${roundId}/avstemming`)).html);
+    expect(reconcile).toContain(q1.tekst.nb);
+    expect(reconcile).toContain("ulike svar");
+    const saved = await koordinator.post(`/kartlegging/${roundId}/avstemming`, [
+      [`endelig|${eik}|${q1.id}`, "3"],
+      [`endelig|eier|finnes-ikke-01`, "5"],
+      [`endelig|${await idOf("Nabo skole")}|${q1.id}`, "5"],
+    ]);
+    expect(saved.status).toBe(303);
+    const finals = await server.services.db
+      .selectFrom("assessment_final")
+      .selectAll()
+      .where("round_id", "=", roundId)
+      .execute();
+    expect(finals).toHaveLength(1);
+    expect(finals[0]).toMatchObject({ scope: eik, question_id: q1.id, level: 3 });
+    // Leaders cannot reconcile.
+    expect((await leder.get(`/kartlegging/${roundId}/avstemming`)).status).toBe(404);
+  });
+
+  it("scores the round per area and shows the gaps with measures", async () => {
+    const owner = ownerQuestions("styring");
+    await koordinator.post(
+      `/kartlegging/${roundId}/eier/styring`,
+      owner.map((q) => [`niva-${q.id}`, "1"] as [string, string]).concat([["intent", "save"]]),
+    );
+    const results = textOf((await koordinator.page(`/kartlegging/${roundId}/resultat`)).html);
+    expect(results).toContain("Poeng per område");
+    expect(results).toContain("Styring og internkontroll");
+    // Level 1 everywhere in styring scores 0; the gap list names its questions and measures.
+    expect(results).toMatch(/Styring og internkontroll 0/);
+    expect(results).toContain(owner[0]?.tekst.nb ?? "?");
+    expect(results).toContain(owner[0]?.tiltak[0]?.tekst.nb ?? "?");
+    expect(results).toContain("For få eiere har avsluttet en kartlegging");
+  });
+
+  it("refuses every look and change from another owner with 404, and nothing changes", async () => {
+    const before = await answerCount();
+    for (const path of [
+      `/kartlegging/${roundId}`,
+      `/kartlegging/${roundId}/eier/styring`,
+      `/kartlegging/${roundId}/${eik}/opplaering`,
+      `/kartlegging/${roundId}/avstemming`,
+      `/kartlegging/${roundId}/resultat`,
+      `/kartlegging/${roundId}/rapport/xlsx`,
+    ])
+      expect((await nabo.get(path)).status, path).toBe(404);
+    const q = ownerQuestions("styring")[0]?.id ?? "";
+    expect(
+      (
+        await nabo.post(`/kartlegging/${roundId}/eier/styring`, [
+          ["intent", "save"],
+          [`niva-${q}`, "5"],
+        ])
+      ).status,
+    ).toBe(404);
+    expect((await nabo.post(`/kartlegging/${roundId}`, { intent: "close" })).status).toBe(404);
+    expect(await answerCount()).toBe(before);
+    expect(textOf((await nabo.page("/kartlegging")).html)).not.toContain("Kartlegging høsten 2026");
+  });
+
+  it("closes the round; from then on answers are refused and nothing changes", async () => {
+    expect((await leder.post(`/kartlegging/${roundId}`, { intent: "close" })).status).toBe(404);
+    const closed = await koordinator.post(`/kartlegging/${roundId}`, { intent: "close" });
+    expect(closed.status).toBe(200);
+    const before = await answerCount();
+    const [q1] = unitQuestions("opplaering", "skole");
+    const late = await leder.post(`/kartlegging/${roundId}/${eik}/opplaering`, [
+      ["intent", "autosave"],
+      ["sporsmal", q1?.id ?? ""],
+      [`niva-${q1?.id}`, "5"],
+    ]);
+    expect(late.status).toBe(409);
+    expect(textOf(await late.text())).toContain("Runden er avsluttet");
+    expect(await answerCount()).toBe(before);
+    expect((await koordinator.post(`/kartlegging/${roundId}`, { intent: "close" })).status).toBe(409);
+    const scores = await server.services.db
+      .selectFrom("assessment_area_score")
+      .selectAll()
+      .where("round_id", "=", roundId)
+      .execute();
+    expect(scores.find((s) => s.area_id === "styring")?.score).toBe(0);
+  });
+
+  it("exports the report as XLSX, PDF and DOCX that open again with the answers", async () => {
+    const [q1] = unitQuestions("opplaering", "skole");
+    const xlsx = await koordinator.get(`/kartlegging/${roundId}/rapport/xlsx`);
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const all = JSON.stringify(book.worksheets.map((w) => w.getSheetValues()));
+    expect(all).toContain("Vi har kurs hver høst.");
+    expect(all).toContain("https://intranett.demo.no/opplaering");
+    expect(all).toContain("Lars Leder");
+    expect(all).toContain(q1?.tekst.nb ?? "?");
+
+    const pdf = await koordinator.get(`/kartlegging/${roundId}/rapport/pdf`);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer())), {
+      mergePages: true,
+    });
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Kartlegging høsten 2026");
+    expect(flat).toContain("Styring og internkontroll");
+
+    const docx = await koordinator.get(`/kartlegging/${roundId}/rapport/docx`);
+    const zip = await JSZip.loadAsync(await docx.arrayBuffer());
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    expect(xml).toContain("Kartlegging høsten 2026");
+    expect(xml).toContain(ownerQuestions("styring")[0]?.tiltak[0]?.tekst.nb.slice(0, 20) ?? "?");
+  });
+
+  it("shows the results in nynorsk", async () => {
+    const nn = textOf((await koordinator.page(`/kartlegging/${roundId}/resultat?lang=nn`)).html);
+    expect(nn).toContain("Poeng per område");
+    expect(nn).toContain(bank.areas[0]?.tittel.nn ?? "?");
+    expect(nn).toContain("Hol å tette");
+  });
+
+  it("serves the question bank", async () => {
+    const body = await (await fetch(`${server.url}/api/v1/sporsmalsbank`)).json();
+    expect(body.versjon).toBe(bank.versjon);
+    expect(body.omrader.length).toBeGreaterThanOrEqual(12);
+    const count = body.omrader.reduce((n: number, a: { sporsmal: unknown[] }) => n + a.sporsmal.length, 0);
+    expect(count).toBeGreaterThanOrEqual(90);
+    expect(body.omrader[0].sporsmal[0]).toHaveProperty("tekst.nn");
+    expect(body.omrader[0].sporsmal[0]).toHaveProperty("tiltak");
+  });
+});

@@ -1,0 +1,59 @@
+import type { Locale as AppLocale } from "../../i18n/locales.ts";
+import { type Area, type Bank, parseBank, type Question } from "./bank-schema.ts";
+
+/** Every version of the question bank, bundled at build time and validated when the server starts. */
+const files = import.meta.glob<string>("/content/question-bank/*/*.yaml", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+const byVersion = new Map<string, Bank>();
+for (const version of new Set(Object.keys(files).map((name) => name.split("/").at(-2) ?? ""))) {
+  byVersion.set(
+    version,
+    parseBank(
+      Object.entries(files)
+        .filter(([name]) => name.split("/").at(-2) === version)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, source]) => ({ name: name.split("/").pop() ?? name, source })),
+    ),
+  );
+}
+
+const versions = [...byVersion.keys()].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+
+/** The newest version: new rounds use it. */
+export function currentBank(): Bank {
+  const bank = byVersion.get(versions.at(-1) ?? "");
+  if (!bank) throw new Error("Spørsmålsbanken mangler");
+  return bank;
+}
+
+export const getBank = (version: string): Bank | null => byVersion.get(version) ?? null;
+
+export type ScopeKind = "eier" | "barnehage" | "skole";
+
+/** Bank text exists in bokmål and nynorsk; English readers get bokmål. */
+export const bankLocale = (locale: AppLocale): "nb" | "nn" => (locale === "nn" ? "nn" : "nb");
+
+/**
+ * The questions a scope answers: owner-level questions for the owner, unit-level ones for a unit,
+ * limited to those that apply to a school or a kindergarten (other unit kinds get the school's).
+ */
+export function questionsFor(area: Area, kind: ScopeKind): Question[] {
+  if (kind === "eier") return area.sporsmal.filter((q) => q.niva === "eier");
+  return area.sporsmal.filter((q) => q.niva === "enhet" && q.gjelder.includes(kind));
+}
+
+/** The audience of a unit kind: kindergartens answer the kindergarten questions, all others the school's. */
+export const unitAudience = (unitKind: string): "barnehage" | "skole" =>
+  unitKind === "barnehage" ? "barnehage" : "skole";
+
+export function findQuestion(bank: Bank, questionId: string): { area: Area; question: Question } | null {
+  for (const area of bank.areas) {
+    const question = area.sporsmal.find((q) => q.id === questionId);
+    if (question) return { area, question };
+  }
+  return null;
+}

@@ -1,0 +1,276 @@
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import PDFDocument from "pdfkit";
+import type { Locale } from "../../i18n/locales.ts";
+import { createT, type MessageKey } from "../../i18n/translate.ts";
+import { buildWorkbook } from "../exports/xlsx.server.ts";
+import { bankLocale } from "./bank.server.ts";
+import type { RoundResults } from "./results.server.ts";
+
+interface ReportInput {
+  owner: string;
+  title: string;
+  status: "open" | "closed";
+  results: RoundResults;
+  /** Every person's answer, for the spreadsheet. */
+  answers: {
+    scope: string;
+    question_id: string;
+    user_name: string;
+    level: number | null;
+    not_relevant: number;
+    reason: string;
+    comment: string;
+    evidence_url: string;
+    updated_at: string;
+  }[];
+  locale: Locale;
+}
+
+const partName = (t: ReturnType<typeof createT>, scope: { scope: string; name: string }) =>
+  scope.scope === "eier" ? t("assessment.ownerPart", { name: scope.name }) : scope.name;
+
+/** The summary every format shares: scores per area, weakest areas and gaps with measures. */
+function summary(input: ReportInput) {
+  const t = createT(input.locale);
+  const lang = bankLocale(input.locale);
+  const r = input.results;
+  return {
+    t,
+    heading: `${t("assessment.reportTitle")} – ${input.title}`,
+    lines: [
+      input.owner,
+      t("assessment.export.generated", { date: new Date().toISOString().slice(0, 10) }),
+      `${t("assessment.overall")}: ${r.overall ?? "–"} / 100`,
+      t(input.status === "closed" ? "assessment.status.closed" : "assessment.status.open"),
+    ],
+    areas: r.areas.map((a) => ({
+      title: a.area.tittel[lang],
+      score: a.score,
+      answered: a.answered,
+      total: a.total,
+    })),
+    matrix: r.matrix.map((m) => ({ name: partName(t, m.scope), scores: m.scores })),
+    gaps: r.gaps.map((g) => ({
+      where: partName(t, g.scope),
+      area: g.area.tittel[lang],
+      question: g.question.tekst[lang],
+      level: g.level,
+      measures: g.question.tiltak.map(
+        (m) => `${m.tekst[lang]} (${t(`assessment.effort.${m.innsats}` as MessageKey)})`,
+      ),
+    })),
+  };
+}
+
+/** XLSX: a summary sheet, the units × areas sheet, and every answer with comment and evidence. */
+export async function reportXlsx(input: ReportInput): Promise<Buffer> {
+  const s = summary(input);
+  const { t } = s;
+  const lang = bankLocale(input.locale);
+  const scopeName = new Map(input.results.matrix.map((m) => [m.scope.scope, partName(t, m.scope)]));
+  const question = new Map(input.results.rows.map((r) => [r.question.id, r]));
+  const finalRows = input.results.rows.map((r) => [
+    scopeName.get(r.scope.scope) ?? r.scope.name,
+    r.area.tittel[lang],
+    r.question.id,
+    r.question.tekst[lang],
+    r.answer.notRelevant ? t("assessment.notRelevant") : (r.answer.level ?? ""),
+    t(`assessment.source.${r.answer.source}` as MessageKey),
+    r.question.vekt,
+  ]);
+  return buildWorkbook([
+    {
+      name: t("assessment.export.summary"),
+      columns: [
+        { header: t("assessment.area"), width: 44 },
+        { header: t("assessment.score"), width: 12 },
+        { header: t("assessment.answered"), width: 12 },
+      ],
+      rows: [
+        ...s.areas.map((a) => [a.title, a.score, `${a.answered} / ${a.total}`]),
+        [t("assessment.overall"), input.results.overall, ""],
+      ],
+    },
+    {
+      name: t("assessment.heatmap"),
+      columns: [
+        { header: t("assessment.part"), width: 32 },
+        ...s.areas.map((a) => ({ header: a.title, width: 16 })),
+      ],
+      rows: s.matrix.map((m) => [m.name, ...m.scores]),
+    },
+    {
+      name: t("assessment.export.final"),
+      columns: [
+        { header: t("assessment.part"), width: 28 },
+        { header: t("assessment.area"), width: 30 },
+        { header: "ID", width: 24 },
+        { header: t("assessment.export.question"), width: 60 },
+        { header: t("assessment.level"), width: 10 },
+        { header: t("assessment.export.source"), width: 16 },
+        { header: t("assessment.weight"), width: 8 },
+      ],
+      rows: finalRows,
+    },
+    {
+      name: t("assessment.export.answers"),
+      columns: [
+        { header: t("assessment.part"), width: 28 },
+        { header: "ID", width: 24 },
+        { header: t("assessment.export.question"), width: 60 },
+        { header: t("assessment.export.person"), width: 22 },
+        { header: t("assessment.level"), width: 10 },
+        { header: t("assessment.reason"), width: 30 },
+        { header: t("assessment.comment"), width: 40 },
+        { header: t("assessment.evidence"), width: 40 },
+        { header: t("assessment.export.when"), width: 18 },
+      ],
+      rows: input.answers.map((a) => [
+        scopeName.get(a.scope) ?? a.scope,
+        a.question_id,
+        question.get(a.question_id)?.question.tekst[lang] ?? "",
+        a.user_name,
+        a.not_relevant ? t("assessment.notRelevant") : (a.level ?? ""),
+        a.reason,
+        a.comment,
+        a.evidence_url,
+        a.updated_at.slice(0, 16).replace("T", " "),
+      ]),
+    },
+    {
+      name: t("assessment.export.gaps"),
+      columns: [
+        { header: t("assessment.part"), width: 28 },
+        { header: t("assessment.area"), width: 30 },
+        { header: t("assessment.export.question"), width: 60 },
+        { header: t("assessment.level"), width: 10 },
+        { header: t("assessment.measures"), width: 80 },
+      ],
+      rows: s.gaps.map((g) => [g.where, g.area, g.question, g.level, g.measures.join("\n")]),
+    },
+  ]);
+}
+
+export async function reportDocx(input: ReportInput): Promise<Buffer> {
+  const s = summary(input);
+  const { t } = s;
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  const doc = new Document({
+    creator: "Oppvern",
+    title: s.heading,
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(s.heading)] }),
+          ...s.lines.map((l) => new Paragraph({ children: [new TextRun(l)] })),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t("assessment.byArea"))] }),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              new TableRow({
+                children: [cell(t("assessment.area"), true), cell(t("assessment.score"), true)],
+              }),
+              ...s.areas.map(
+                (a) => new TableRow({ children: [cell(a.title), cell(String(a.score ?? "–"))] }),
+              ),
+            ],
+          }),
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            children: [new TextRun(t("assessment.heatmap"))],
+          }),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              new TableRow({
+                children: [cell(t("assessment.area"), true), ...s.matrix.map((m) => cell(m.name, true))],
+              }),
+              ...s.areas.map(
+                (a, i) =>
+                  new TableRow({
+                    children: [cell(a.title), ...s.matrix.map((m) => cell(String(m.scores[i] ?? "–")))],
+                  }),
+              ),
+            ],
+          }),
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            children: [new TextRun(t("assessment.gaps", { count: s.gaps.length }))],
+          }),
+          ...s.gaps.flatMap((g) => [
+            new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(g.question)] }),
+            new Paragraph({
+              children: [new TextRun(`${g.where} · ${g.area} · ${t("assessment.level")} ${g.level}`)],
+            }),
+            ...g.measures.map((m) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(m)] })),
+          ]),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+export function reportPdf(input: ReportInput): Promise<Buffer> {
+  const s = summary(input);
+  const { t } = s;
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: s.heading, Author: "Oppvern" } });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    doc.font("Helvetica-Bold").fontSize(18).text(s.heading);
+    doc.font("Helvetica").fontSize(10);
+    for (const l of s.lines) doc.text(l);
+    doc.moveDown().font("Helvetica-Bold").fontSize(14).text(t("assessment.byArea"));
+    // The chart: one bar per area, drawn with the score written beside it.
+    const left = doc.page.margins.left;
+    const barWidth = 300;
+    for (const a of s.areas) {
+      doc.moveDown(0.4).font("Helvetica").fontSize(9).text(a.title);
+      const y = doc.y + 2;
+      doc.rect(left, y, barWidth, 9).fillColor("#e4e7ec").fill();
+      doc
+        .rect(left, y, (barWidth * (a.score ?? 0)) / 100, 9)
+        .fillColor("#1e5aa8")
+        .fill();
+      doc.fillColor("#111111").text(String(a.score ?? "–"), left + barWidth + 8, y, { lineBreak: false });
+      doc.x = left;
+      doc.y = y + 12;
+    }
+    doc.moveDown().font("Helvetica-Bold").fontSize(14).text(t("assessment.heatmap"));
+    for (const m of s.matrix) {
+      doc.moveDown(0.3).font("Helvetica-Bold").fontSize(10).text(m.name);
+      doc
+        .font("Helvetica")
+        .fontSize(9)
+        .text(s.areas.map((a, i) => `${a.title}: ${m.scores[i] ?? "–"}`).join(" · "));
+    }
+    doc
+      .moveDown()
+      .font("Helvetica-Bold")
+      .fontSize(14)
+      .text(t("assessment.gaps", { count: s.gaps.length }));
+    for (const g of s.gaps) {
+      doc.moveDown(0.5).font("Helvetica-Bold").fontSize(10).text(g.question);
+      doc
+        .font("Helvetica")
+        .fontSize(9)
+        .text(`${g.where} · ${g.area} · ${t("assessment.level")} ${g.level}`);
+      for (const m of g.measures) doc.text(`• ${m}`);
+    }
+    doc.end();
+  });
+}

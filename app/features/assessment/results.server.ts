@@ -1,0 +1,151 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import type { Area, Bank, Question } from "./bank-schema.ts";
+import {
+  areasFor,
+  type Effective,
+  effectiveAnswers,
+  effectiveFor,
+  listAnswers,
+  listFinals,
+  roundScopes,
+  type Scope,
+  score,
+} from "./rounds.server.ts";
+
+type Db = Kysely<Database>;
+
+/** The fewest owners an anonymous comparison may be built from. */
+export const MIN_OWNERS_FOR_COMPARISON = 5;
+
+export interface Gap {
+  scope: Scope;
+  area: Area;
+  question: Question;
+  level: number;
+}
+
+export interface RoundResults {
+  overall: number | null;
+  /** One row per area of the bank that the round covers, in bank order. */
+  areas: { area: Area; score: number | null; answered: number; total: number }[];
+  /** Scope × area scores (the heatmap). */
+  matrix: { scope: Scope; scores: (number | null)[] }[];
+  /** Relevant questions answered 1 or 2, most important first. */
+  gaps: Gap[];
+  /** Every question with its answer per scope, for the reports. */
+  rows: { scope: Scope; area: Area; question: Question; answer: Effective }[];
+}
+
+/** Scores a round from the answers that count (see effectiveAnswers). */
+export async function roundResults(
+  db: Db,
+  ownerId: string,
+  roundId: string,
+  bank: Bank,
+): Promise<RoundResults> {
+  const scopes = await roundScopes(db, ownerId, roundId);
+  const effective = effectiveAnswers(await listAnswers(db, roundId), await listFinals(db, roundId));
+  const rows: RoundResults["rows"] = [];
+  for (const scope of scopes)
+    for (const { area, questions } of areasFor(bank, scope.kind))
+      for (const question of questions)
+        rows.push({ scope, area, question, answer: effectiveFor(effective, scope.scope, question.id) });
+  const areas = bank.areas
+    .map((area) => {
+      const mine = rows.filter((r) => r.area.id === area.id);
+      return {
+        area,
+        score: score(mine),
+        answered: mine.filter((r) => r.answer.source !== "none").length,
+        total: mine.length,
+      };
+    })
+    .filter((a) => a.total > 0);
+  const matrix = scopes.map((scope) => ({
+    scope,
+    scores: areas.map((a) =>
+      score(rows.filter((r) => r.scope.scope === scope.scope && r.area.id === a.area.id)),
+    ),
+  }));
+  const gaps = rows
+    .filter((r) => !r.answer.notRelevant && r.answer.level !== null && r.answer.level <= 2)
+    .map((r) => ({ scope: r.scope, area: r.area, question: r.question, level: r.answer.level as number }))
+    .sort((a, b) => b.question.vekt - a.question.vekt || a.level - b.level);
+  return { overall: score(rows), areas, matrix, gaps, rows };
+}
+
+/** Keeps a closed round's area scores for the anonymous comparison. */
+export async function storeAreaScores(
+  db: Db,
+  ownerId: string,
+  roundId: string,
+  bank: Bank,
+  closedAt: string,
+) {
+  const results = await roundResults(db, ownerId, roundId, bank);
+  const values = results.areas
+    .filter((a) => a.score !== null)
+    .map((a) => ({
+      round_id: roundId,
+      owner_id: ownerId,
+      area_id: a.area.id,
+      score: a.score as number,
+      closed_at: closedAt,
+    }));
+  await db.deleteFrom("assessment_area_score").where("round_id", "=", roundId).execute();
+  if (values.length > 0) await db.insertInto("assessment_area_score").values(values).execute();
+}
+
+const quantile = (sorted: number[], q: number) => {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return Math.round((sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo));
+};
+
+/**
+ * Median and quartiles per area over every owner's latest closed round, never showing an area
+ * with fewer than MIN_OWNERS_FOR_COMPARISON owners, so that no single owner can be recognised.
+ */
+export async function comparison(db: Db) {
+  const rows = await db
+    .selectFrom("assessment_area_score as s")
+    .select(["s.area_id", "s.owner_id", "s.score", "s.closed_at"])
+    .orderBy("s.closed_at", "desc")
+    .execute();
+  const latest = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.area_id}|${r.owner_id}`;
+    if (!latest.has(key)) latest.set(key, r.score);
+  }
+  const byArea = new Map<string, number[]>();
+  for (const [key, value] of latest) {
+    const area = key.split("|")[0] as string;
+    byArea.set(area, [...(byArea.get(area) ?? []), value]);
+  }
+  const result = new Map<string, { owners: number; q1: number; median: number; q3: number }>();
+  for (const [area, values] of byArea) {
+    if (values.length < MIN_OWNERS_FOR_COMPARISON) continue;
+    const sorted = values.sort((a, b) => a - b);
+    result.set(area, {
+      owners: sorted.length,
+      q1: quantile(sorted, 0.25),
+      median: quantile(sorted, 0.5),
+      q3: quantile(sorted, 0.75),
+    });
+  }
+  return result;
+}
+
+/** The owner's closed round before this one, if any. */
+export function previousRound(db: Db, ownerId: string, createdAt: string) {
+  return db
+    .selectFrom("assessment_round")
+    .selectAll()
+    .where("owner_id", "=", ownerId)
+    .where("status", "=", "closed")
+    .where("created_at", "<", createdAt)
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+}

@@ -1,0 +1,71 @@
+import type { RouterContextProvider } from "react-router";
+import { localeFor, notFound } from "../../lib/route.server.ts";
+import { loadAssessmentScope } from "../../lib/scopes.server.ts";
+import { bankLocale, getBank } from "./bank.server.ts";
+import type { Bank } from "./bank-schema.ts";
+import {
+  areasFor,
+  effectiveAnswers,
+  effectiveFor,
+  getRound,
+  listAnswers,
+  listFinals,
+  roundScopes,
+  type Scope,
+} from "./rounds.server.ts";
+
+type Context = Readonly<RouterContextProvider>;
+
+/**
+ * Everything a round page needs: the guard (assessment:read on the owner, the round must be the
+ * owner's, else 404), the bank version the round uses, and the scopes this user may see.
+ */
+export async function loadRound(context: Context, request: Request, roundId: string) {
+  const scope = await loadAssessmentScope(context, request);
+  const round = await getRound(scope.services.db, scope.ownerId, roundId);
+  if (!round) notFound();
+  const bank = getBank(round.bank_version);
+  if (!bank) throw new Error(`Spørsmålsbanken ${round.bank_version} finnes ikke`);
+  const scopes = (await roundScopes(scope.services.db, scope.ownerId, round.id)).filter(
+    (s) => scope.canManage || scope.canAnswer(s.scope),
+  );
+  if (scopes.length === 0) notFound();
+  const lang = bankLocale(localeFor(request, scope.actor));
+  return { ...scope, round, bank, scopes, lang };
+}
+
+/** Per scope and area: questions, how many have an answer, and whether every one is reconciled. */
+export async function roundProgress(
+  db: Parameters<typeof listAnswers>[0],
+  roundId: string,
+  bank: Bank,
+  scopes: Scope[],
+) {
+  const answers = await listAnswers(db, roundId);
+  const finals = await listFinals(db, roundId);
+  const effective = effectiveAnswers(answers, finals);
+  return {
+    answers,
+    finals,
+    effective,
+    scopes: scopes.map((s) => {
+      const areas = areasFor(bank, s.kind).map(({ area, questions }) => {
+        const states = questions.map((q) => effectiveFor(effective, s.scope, q.id).source);
+        return {
+          area,
+          questions,
+          total: questions.length,
+          answered: states.filter((x) => x !== "none").length,
+          open: states.filter((x) => x === "open").length,
+          final: states.filter((x) => x === "final").length,
+        };
+      });
+      return {
+        ...s,
+        areas,
+        total: areas.reduce((n, a) => n + a.total, 0),
+        answered: areas.reduce((n, a) => n + a.answered, 0),
+      };
+    }),
+  };
+}

@@ -1,0 +1,332 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { nowIso } from "../../lib/time.ts";
+import { writeAudit } from "../audit/write-audit.server.ts";
+import { questionsFor, type ScopeKind, unitAudience } from "./bank.server.ts";
+import type { Bank, Question } from "./bank-schema.ts";
+
+type Db = Kysely<Database>;
+
+/** "eier" for the owner-level questions, else the id of a unit in the round. */
+export const OWNER_SCOPE = "eier";
+
+export interface Scope {
+  scope: string;
+  name: string;
+  kind: ScopeKind;
+  unitId: string | null;
+}
+
+/** An answer as stored; `level` null means not answered yet, or not relevant when notRelevant is set. */
+export interface AnswerValue {
+  level: number | null;
+  notRelevant: boolean;
+  reason: string;
+  comment: string;
+  evidenceUrl: string;
+}
+
+export function listRounds(db: Db, ownerId: string) {
+  return db
+    .selectFrom("assessment_round")
+    .select(["id", "title", "bank_version", "deadline", "status", "created_at", "closed_at"])
+    .where("owner_id", "=", ownerId)
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+/** One round, only when it belongs to the owner. */
+export function getRound(db: Db, ownerId: string, roundId: string) {
+  return db
+    .selectFrom("assessment_round")
+    .selectAll()
+    .where("id", "=", roundId)
+    .where("owner_id", "=", ownerId)
+    .executeTakeFirst();
+}
+
+export interface CreateRoundInput {
+  ownerId: string;
+  title: string;
+  deadline: string | null;
+  unitIds: string[];
+  bankVersion: string;
+  actorUserId: string;
+}
+
+/**
+ * Starts a round. The units must be the owner's own (others are ignored), and their leaders are
+ * invited to answer their unit's part; the person who starts it answers the owner part.
+ * Returns the round id and the people invited, for the invitation emails.
+ */
+export async function createRound(db: Db, input: CreateRoundInput) {
+  const id = randomUUID();
+  const now = nowIso();
+  return db.transaction().execute(async (trx) => {
+    const units =
+      input.unitIds.length === 0
+        ? []
+        : await trx
+            .selectFrom("organisation")
+            .select(["id", "name"])
+            .where("id", "in", input.unitIds)
+            .where("parent_id", "=", input.ownerId)
+            .where("kind", "=", "enhet")
+            .where("archived_at", "is", null)
+            .execute();
+    await trx
+      .insertInto("assessment_round")
+      .values({
+        id,
+        owner_id: input.ownerId,
+        title: input.title,
+        bank_version: input.bankVersion,
+        deadline: input.deadline,
+        status: "open",
+        created_by: input.actorUserId,
+        created_at: now,
+        closed_at: null,
+      })
+      .execute();
+    if (units.length > 0)
+      await trx
+        .insertInto("assessment_round_unit")
+        .values(units.map((u) => ({ round_id: id, unit_id: u.id })))
+        .execute();
+    const leaders =
+      units.length === 0
+        ? []
+        : await trx
+            .selectFrom("membership as m")
+            .innerJoin("user as u", "u.id", "m.user_id")
+            .innerJoin("organisation as o", "o.id", "m.organisation_id")
+            .select([
+              "m.user_id",
+              "m.organisation_id",
+              "u.email",
+              "u.name",
+              "u.locale",
+              "o.name as unit_name",
+            ])
+            .where(
+              "m.organisation_id",
+              "in",
+              units.map((u) => u.id),
+            )
+            .where("m.role", "=", "leder")
+            .execute();
+    const respondents = [
+      { round_id: id, user_id: input.actorUserId, scope: OWNER_SCOPE, invited_at: now },
+      ...leaders.map((l) => ({
+        round_id: id,
+        user_id: l.user_id,
+        scope: l.organisation_id,
+        invited_at: now,
+      })),
+    ];
+    await trx.insertInto("assessment_respondent").values(respondents).execute();
+    await writeAudit(trx, {
+      actorUserId: input.actorUserId,
+      tenantId: input.ownerId,
+      action: "assessment.create",
+      entity: "assessment_round",
+      entityId: id,
+      details: { units: units.map((u) => u.id), version: input.bankVersion },
+    });
+    return { id, invited: leaders };
+  });
+}
+
+/** The owner part and the round's units, in the order they are shown. */
+export async function roundScopes(db: Db, ownerId: string, roundId: string): Promise<Scope[]> {
+  const owner = await db
+    .selectFrom("organisation")
+    .select("name")
+    .where("id", "=", ownerId)
+    .executeTakeFirstOrThrow();
+  const units = await db
+    .selectFrom("assessment_round_unit as ru")
+    .innerJoin("organisation as o", "o.id", "ru.unit_id")
+    .select(["o.id", "o.name", "o.unit_type"])
+    .where("ru.round_id", "=", roundId)
+    .where("o.parent_id", "=", ownerId)
+    .orderBy("o.name")
+    .execute();
+  return [
+    { scope: OWNER_SCOPE, name: owner.name, kind: "eier", unitId: null },
+    ...units.map((u) => ({
+      scope: u.id,
+      name: u.name,
+      kind: unitAudience(u.unit_type ?? "annen") as ScopeKind,
+      unitId: u.id,
+    })),
+  ];
+}
+
+/** The areas of the bank that have questions for this kind of scope, with those questions. */
+export function areasFor(bank: Bank, kind: ScopeKind) {
+  return bank.areas
+    .map((area) => ({ area, questions: questionsFor(area, kind) }))
+    .filter((a) => a.questions.length > 0);
+}
+
+/** Every answer in a round, with who gave it. */
+export function listAnswers(db: Db, roundId: string) {
+  return db
+    .selectFrom("assessment_answer as a")
+    .innerJoin("user as u", "u.id", "a.user_id")
+    .select([
+      "a.scope",
+      "a.question_id",
+      "a.user_id",
+      "u.name as user_name",
+      "a.level",
+      "a.not_relevant",
+      "a.reason",
+      "a.comment",
+      "a.evidence_url",
+      "a.updated_at",
+    ])
+    .where("a.round_id", "=", roundId)
+    .orderBy("a.updated_at")
+    .execute();
+}
+
+export function listFinals(db: Db, roundId: string) {
+  return db.selectFrom("assessment_final").selectAll().where("round_id", "=", roundId).execute();
+}
+
+/** Saves one person's answer to one question (insert or update). */
+export async function saveAnswer(
+  db: Db,
+  key: { roundId: string; scope: string; questionId: string; userId: string },
+  value: AnswerValue,
+) {
+  const row = {
+    level: value.notRelevant ? null : value.level,
+    not_relevant: value.notRelevant ? 1 : 0,
+    reason: value.notRelevant ? value.reason : "",
+    comment: value.comment,
+    evidence_url: value.evidenceUrl,
+    updated_at: nowIso(),
+  };
+  await db
+    .insertInto("assessment_answer")
+    .values({
+      round_id: key.roundId,
+      scope: key.scope,
+      question_id: key.questionId,
+      user_id: key.userId,
+      ...row,
+    })
+    .onConflict((oc) => oc.columns(["round_id", "scope", "question_id", "user_id"]).doUpdateSet(row))
+    .execute();
+}
+
+/** The koordinator's one final answer per question and scope. */
+export async function saveFinal(
+  db: Db,
+  key: { roundId: string; scope: string; questionId: string; userId: string },
+  value: Omit<AnswerValue, "evidenceUrl">,
+) {
+  const row = {
+    level: value.notRelevant ? null : value.level,
+    not_relevant: value.notRelevant ? 1 : 0,
+    reason: value.notRelevant ? value.reason : "",
+    comment: value.comment,
+    decided_by: key.userId,
+    decided_at: nowIso(),
+  };
+  await db
+    .insertInto("assessment_final")
+    .values({ round_id: key.roundId, scope: key.scope, question_id: key.questionId, ...row })
+    .onConflict((oc) => oc.columns(["round_id", "scope", "question_id"]).doUpdateSet(row))
+    .execute();
+}
+
+/** Closes a round; from then on it is read-only. Returns false when it was closed already. */
+export async function closeRound(db: Db, ownerId: string, roundId: string, actorUserId: string) {
+  const result = await db
+    .updateTable("assessment_round")
+    .set({ status: "closed", closed_at: nowIso() })
+    .where("id", "=", roundId)
+    .where("owner_id", "=", ownerId)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+  const closed = Number(result.numUpdatedRows) > 0;
+  if (closed)
+    await writeAudit(db, {
+      actorUserId,
+      tenantId: ownerId,
+      action: "assessment.close",
+      entity: "assessment_round",
+      entityId: roundId,
+    });
+  return closed;
+}
+
+type AnswerRow = Awaited<ReturnType<typeof listAnswers>>[number];
+type FinalRow = Awaited<ReturnType<typeof listFinals>>[number];
+
+export interface Effective {
+  level: number | null;
+  notRelevant: boolean;
+  /** "final" when the koordinator decided, "agreed" when everyone who answered agrees, "open" otherwise. */
+  source: "final" | "agreed" | "open" | "none";
+}
+
+const answerKey = (scope: string, questionId: string) => `${scope}|${questionId}`;
+
+/**
+ * The answer that counts for each scope and question: the koordinator's final answer; else the
+ * answer everyone agrees on; else (several different answers) the lower median, marked "open".
+ */
+export function effectiveAnswers(answers: AnswerRow[], finals: FinalRow[]): Map<string, Effective> {
+  const result = new Map<string, Effective>();
+  const grouped = new Map<string, AnswerRow[]>();
+  for (const a of answers) {
+    if (a.level === null && !a.not_relevant) continue;
+    const k = answerKey(a.scope, a.question_id);
+    grouped.set(k, [...(grouped.get(k) ?? []), a]);
+  }
+  for (const [k, rows] of grouped) {
+    const distinct = new Set(rows.map((r) => (r.not_relevant ? "nr" : String(r.level))));
+    if (distinct.size === 1) {
+      const first = rows[0] as AnswerRow;
+      result.set(k, { level: first.level, notRelevant: Boolean(first.not_relevant), source: "agreed" });
+    } else {
+      const levels = rows
+        .map((r) => r.level)
+        .filter((l): l is number => l !== null)
+        .sort((a, b) => a - b);
+      result.set(k, {
+        level: levels[Math.floor((levels.length - 1) / 2)] ?? null,
+        notRelevant: levels.length === 0,
+        source: "open",
+      });
+    }
+  }
+  for (const f of finals)
+    result.set(answerKey(f.scope, f.question_id), {
+      level: f.level,
+      notRelevant: Boolean(f.not_relevant),
+      source: "final",
+    });
+  return result;
+}
+
+export const effectiveFor = (map: Map<string, Effective>, scope: string, questionId: string): Effective =>
+  map.get(answerKey(scope, questionId)) ?? { level: null, notRelevant: false, source: "none" };
+
+/** Weighted score 0–100 of the answered, relevant questions; null when none is answered. */
+export function score(items: { question: Question; answer: Effective }[]): number | null {
+  let sum = 0;
+  let weights = 0;
+  for (const { question, answer } of items) {
+    if (answer.notRelevant || answer.level === null) continue;
+    sum += question.vekt * ((answer.level - 1) / 4);
+    weights += question.vekt;
+  }
+  return weights === 0 ? null : Math.round((sum / weights) * 100);
+}

@@ -1,0 +1,165 @@
+import { data, Form, Link, redirect } from "react-router";
+import { Notice } from "../components/form.tsx";
+import { loadRound, roundProgress } from "../features/assessment/round-page.server.ts";
+import { effectiveFor, saveFinal } from "../features/assessment/rounds.server.ts";
+import { useT } from "../i18n/use-t.ts";
+import { notFound, readForm } from "../lib/route.server.ts";
+import type { Route } from "./+types/kartlegging-avstemming";
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.title ?? ""} – Oppvern` },
+];
+
+/**
+ * The koordinator reconciles: every answered question without a final answer, with what each
+ * person answered; the suggestion is the answer everyone agrees on, or the lower median.
+ */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { services, round, bank, scopes, lang, canManage } = await loadRound(context, request, params.id);
+  if (!canManage) notFound();
+  const progress = await roundProgress(services.db, round.id, bank, scopes);
+  const url = new URL(request.url);
+  return {
+    id: round.id,
+    title: round.title,
+    closed: round.status === "closed",
+    saved: Number(url.searchParams.get("lagret") ?? 0),
+    scopes: progress.scopes
+      .map((s) => ({
+        scope: s.scope,
+        name: s.name,
+        questions: s.areas.flatMap((a) =>
+          a.questions
+            .map((q) => ({ q, e: effectiveFor(progress.effective, s.scope, q.id) }))
+            .filter(({ e }) => e.source === "open" || e.source === "agreed")
+            .map(({ q, e }) => ({
+              key: `${s.scope}|${q.id}`,
+              area: a.area.tittel[lang],
+              text: q.tekst[lang],
+              disagree: e.source === "open",
+              suggestion: e.notRelevant ? "ir" : String(e.level ?? ""),
+              answers: progress.answers
+                .filter((x) => x.scope === s.scope && x.question_id === q.id)
+                .map((x) => ({
+                  name: x.user_name,
+                  level: x.not_relevant ? "ir" : String(x.level ?? ""),
+                  comment: x.comment,
+                  reason: x.reason,
+                })),
+            })),
+        ),
+      }))
+      .filter((s) => s.questions.length > 0),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { services, round, bank, scopes, canManage, actor } = await loadRound(context, request, params.id);
+  if (!canManage) notFound();
+  if (round.status === "closed")
+    return data({ message: "assessment.error.closed" as const }, { status: 409 });
+  const form = await readForm(request);
+  const known = new Set(scopes.map((s) => s.scope));
+  const questionIds = new Set(bank.areas.flatMap((a) => a.sporsmal.map((q) => q.id)));
+  let saved = 0;
+  for (const [name, value] of form) {
+    if (!name.startsWith("endelig|") || typeof value !== "string" || value === "") continue;
+    const [, scope = "", questionId = ""] = name.split("|");
+    if (!known.has(scope) || !questionIds.has(questionId)) continue;
+    if (!["1", "2", "3", "4", "5", "ir"].includes(value)) continue;
+    await saveFinal(
+      services.db,
+      { roundId: round.id, scope, questionId, userId: actor.userId },
+      {
+        level: value === "ir" ? null : Number(value),
+        notRelevant: value === "ir",
+        reason: value === "ir" ? String(form.get(`grunn|${scope}|${questionId}`) ?? "") : "",
+        comment: "",
+      },
+    );
+    saved++;
+  }
+  return redirect(`/kartlegging/${round.id}/avstemming?lagret=${saved}`, 303);
+}
+
+export default function Avstemming({ loaderData: d, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const levelText = (v: string) =>
+    v === "ir" ? t("assessment.notRelevant") : v ? `${t("assessment.level")} ${v}` : "–";
+  return (
+    <div className="stack-lg prose">
+      <p className="ds-paragraph eyebrow">
+        <Link className="ds-link" to={`/kartlegging/${d.id}`}>
+          {d.title}
+        </Link>
+      </p>
+      <h1 className="ds-heading" data-size="lg">
+        {t("assessment.reconcile")}
+      </h1>
+      <p className="ds-paragraph">{t("assessment.reconcileLead")}</p>
+      {d.saved > 0 ? <Notice>{t("assessment.finalsSaved", { count: d.saved })}</Notice> : null}
+      {actionData && "message" in actionData ? <Notice color="danger">{t(actionData.message)}</Notice> : null}
+      {d.scopes.length === 0 ? (
+        <p className="ds-paragraph">{t("assessment.nothingToReconcile")}</p>
+      ) : (
+        <Form method="post" className="stack-lg">
+          {d.scopes.map((s) => (
+            <section key={s.scope} aria-labelledby={`avstem-${s.scope}`} className="stack">
+              <h2 className="ds-heading" data-size="sm" id={`avstem-${s.scope}`}>
+                {s.scope === "eier" ? t("assessment.ownerPart", { name: s.name }) : s.name}
+              </h2>
+              {s.questions.map((q) => (
+                <div key={q.key} className="ds-card stack-sm">
+                  <p className="ds-paragraph" data-size="sm">
+                    {q.area}
+                    {q.disagree ? ` · ${t("assessment.disagree")}` : ""}
+                  </p>
+                  <p className="ds-paragraph">
+                    <strong>{q.text}</strong>
+                  </p>
+                  <ul className="ds-list">
+                    {q.answers.map((a) => (
+                      <li key={a.name}>
+                        {a.name}: {levelText(a.level)}
+                        {a.reason ? ` (${a.reason})` : ""}
+                        {a.comment ? ` – «${a.comment}»` : ""}
+                      </li>
+                    ))}
+                  </ul>
+                  <div className="ds-field">
+                    <label className="ds-label" htmlFor={`endelig-${q.key}`}>
+                      {t("assessment.finalAnswer")}
+                    </label>
+                    <select
+                      className="ds-input"
+                      id={`endelig-${q.key}`}
+                      name={`endelig|${q.key}`}
+                      defaultValue={q.suggestion}
+                    >
+                      <option value="">{t("assessment.decideLater")}</option>
+                      {["1", "2", "3", "4", "5", "ir"].map((v) => (
+                        <option key={v} value={v}>
+                          {levelText(v)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <input
+                    type="hidden"
+                    name={`grunn|${q.key}`}
+                    value={q.answers.find((a) => a.reason)?.reason ?? ""}
+                  />
+                </div>
+              ))}
+            </section>
+          ))}
+          <p>
+            <button type="submit" className="ds-button">
+              {t("assessment.saveFinals")}
+            </button>
+          </p>
+        </Form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,436 @@
+import { useEffect, useRef, useState } from "react";
+import { data, Form, Link, redirect, useFetcher } from "react-router";
+import { Notice } from "../components/form.tsx";
+import { RichText } from "../components/rich-text.tsx";
+import { loadRound } from "../features/assessment/round-page.server.ts";
+import { areasFor, listAnswers, listFinals, saveAnswer } from "../features/assessment/rounds.server.ts";
+import {
+  type AnswerInput,
+  answerFields,
+  fieldName,
+  fromAnswerValue,
+  isBlank,
+  toAnswerValue,
+  ZAnswer,
+} from "../features/assessment/schemas.ts";
+import type { MessageKey } from "../i18n/translate.ts";
+import { useT } from "../i18n/use-t.ts";
+import { notFound, readForm } from "../lib/route.server.ts";
+import { nowIso } from "../lib/time.ts";
+import type { Route } from "./+types/kartlegging-omrade";
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.area.title ?? ""} – ${loaderData?.title ?? ""} – Oppvern` },
+];
+
+/** The round, the part (owner or unit) and the area; 404 when the user may not see them. */
+async function loadArea(args: Route.LoaderArgs | Route.ActionArgs) {
+  const { params, request, context } = args;
+  const loaded = await loadRound(context, request, params.id);
+  const scope = loaded.scopes.find((s) => s.scope === params.scope);
+  if (!scope) notFound();
+  const areas = areasFor(loaded.bank, scope.kind);
+  const index = areas.findIndex((a) => a.area.id === params.omrade);
+  const current = areas[index];
+  if (!current) notFound();
+  const mayAnswer = loaded.canAnswer(scope.scope) && loaded.round.status === "open";
+  return { ...loaded, scope, areas, index, current, mayAnswer };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { services, round, scope, areas, index, current, lang, actor, mayAnswer } = await loadArea(args);
+  const questionIds = new Set(current.questions.map((q) => q.id));
+  const answers = (await listAnswers(services.db, round.id)).filter(
+    (a) => a.scope === scope.scope && questionIds.has(a.question_id),
+  );
+  const finals = (await listFinals(services.db, round.id)).filter((f) => f.scope === scope.scope);
+  const url = new URL(args.request.url);
+  const link = (i: number) => {
+    const a = areas[i];
+    return a
+      ? { href: `/kartlegging/${round.id}/${scope.scope}/${a.area.id}`, title: a.area.tittel[lang] }
+      : null;
+  };
+  return {
+    id: round.id,
+    title: round.title,
+    closed: round.status === "closed",
+    mayAnswer,
+    scopeName: scope.name,
+    isOwnerPart: scope.scope === "eier",
+    area: {
+      id: current.area.id,
+      title: current.area.tittel[lang],
+      description: current.area.beskrivelse[lang],
+    },
+    position: { index: index + 1, count: areas.length },
+    prev: link(index - 1),
+    next: link(index + 1),
+    saved: url.searchParams.get("lagret") === "1",
+    questions: current.questions.map((q) => {
+      const mine = answers.find((a) => a.question_id === q.id && a.user_id === actor.userId);
+      const final = finals.find((f) => f.question_id === q.id);
+      return {
+        id: q.id,
+        text: q.tekst[lang],
+        help: q.hjelp[lang],
+        levels: q.nivaer.map((l) => l[lang]),
+        refs: q.hjemler,
+        weight: q.vekt,
+        values: mine ? fromAnswerValue(mine) : { niva: "", grunn: "", kommentar: "", bevis: "" },
+        savedAt: mine?.updated_at ?? null,
+        others: answers
+          .filter((a) => a.question_id === q.id && a.user_id !== actor.userId)
+          .map((a) => ({ name: a.user_name, ...fromAnswerValue(a) })),
+        final: final ? fromAnswerValue({ ...final, evidence_url: "" }) : null,
+      };
+    }),
+  };
+}
+
+type Errors = Record<string, string>;
+
+export async function action(args: Route.ActionArgs) {
+  const { services, round, scope, current, mayAnswer, actor } = await loadArea(args);
+  if (round.status === "closed")
+    return data({ message: "assessment.error.closed" as const }, { status: 409 });
+  if (!mayAnswer) notFound();
+  const form = await readForm(args.request);
+  const intent = String(form.get("intent") ?? "save");
+  const key = (questionId: string) => ({
+    roundId: round.id,
+    scope: scope.scope,
+    questionId,
+    userId: actor.userId,
+  });
+
+  if (intent === "autosave") {
+    // One question, saved in the background while the user works (with JavaScript).
+    const questionId = String(form.get("sporsmal") ?? "");
+    if (!current.questions.some((q) => q.id === questionId))
+      return data({ message: "assessment.error.question" as const }, { status: 400 });
+    const parsed = ZAnswer.safeParse(answerFields(form, questionId));
+    if (!parsed.success) {
+      const errors: Errors = {};
+      for (const issue of parsed.error.issues)
+        errors[fieldName(issue.path[0] as "niva", questionId)] ??= issue.message;
+      return data({ autosaveErrors: errors, question: questionId }, { status: 400 });
+    }
+    if (!isBlank(parsed.data)) await saveAnswer(services.db, key(questionId), toAnswerValue(parsed.data));
+    return data({ autosaved: questionId, at: nowIso() });
+  }
+
+  // The save button: every question in the area. Valid answers are saved even when others are not.
+  const errors: Errors = {};
+  const values: Record<string, AnswerInput> = {};
+  for (const q of current.questions) {
+    const raw = answerFields(form, q.id);
+    const parsed = ZAnswer.safeParse(raw);
+    if (!parsed.success) {
+      values[q.id] = raw as AnswerInput;
+      for (const issue of parsed.error.issues)
+        errors[fieldName(issue.path[0] as "niva", q.id)] ??= issue.message;
+      continue;
+    }
+    values[q.id] = parsed.data;
+    if (!isBlank(parsed.data)) await saveAnswer(services.db, key(q.id), toAnswerValue(parsed.data));
+  }
+  if (Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
+  const next = form.get("neste") === "1" ? String(form.get("nesteUrl") ?? "") : "";
+  if (next.startsWith(`/kartlegging/${round.id}/`)) return redirect(next, 303);
+  return redirect(`/kartlegging/${round.id}/${scope.scope}/${current.area.id}?lagret=1`, 303);
+}
+
+type LoaderQuestion = Route.ComponentProps["loaderData"]["questions"][number];
+
+export default function KartleggingOmrade({ loaderData: d, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const failed = actionData && "errors" in actionData ? actionData : null;
+  const message = actionData && "message" in actionData ? actionData.message : null;
+  return (
+    <div className="stack-lg prose">
+      <p className="ds-paragraph eyebrow">
+        <Link className="ds-link" to={`/kartlegging/${d.id}`}>
+          {d.title}
+        </Link>
+        {" · "}
+        {d.isOwnerPart ? t("assessment.ownerPart", { name: d.scopeName }) : d.scopeName}
+      </p>
+      <h1 className="ds-heading" data-size="lg">
+        {d.area.title}
+      </h1>
+      <p className="ds-paragraph">
+        {t("assessment.areaPosition", { index: d.position.index, count: d.position.count })} ·{" "}
+        {d.area.description}
+      </p>
+      {d.saved ? <Notice>{t("assessment.saved")}</Notice> : null}
+      {message ? <Notice color="danger">{t(message)}</Notice> : null}
+      {d.closed ? <Notice color="info">{t("assessment.closedNotice")}</Notice> : null}
+      {!d.mayAnswer && !d.closed ? <Notice color="info">{t("assessment.readOnly")}</Notice> : null}
+      <Form method="post" className="stack-lg" noValidate id="svar">
+        <ErrorSummaryForAnswers errors={failed?.errors} questions={d.questions} />
+        {d.questions.map((q, i) => (
+          <QuestionFieldset
+            key={q.id}
+            q={q}
+            number={i + 1}
+            values={failed?.values?.[q.id] ?? q.values}
+            errors={failed?.errors}
+            disabled={!d.mayAnswer}
+          />
+        ))}
+        {d.mayAnswer ? (
+          <div className="button-row">
+            <button type="submit" className="ds-button" name="intent" value="save">
+              {t("assessment.save")}
+            </button>
+            {d.next ? (
+              <>
+                <input type="hidden" name="nesteUrl" value={d.next.href} />
+                <button type="submit" className="ds-button" data-variant="secondary" name="neste" value="1">
+                  {t("assessment.saveAndNext")}
+                </button>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+      </Form>
+      <nav aria-label={t("assessment.areaNav")} className="button-row">
+        {d.prev ? (
+          <Link className="ds-link" to={d.prev.href}>
+            ← {d.prev.title}
+          </Link>
+        ) : null}
+        {d.next ? (
+          <Link className="ds-link" to={d.next.href}>
+            {d.next.title} →
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}
+
+function ErrorSummaryForAnswers({ errors, questions }: { errors?: Errors; questions: LoaderQuestion[] }) {
+  if (!errors || Object.keys(errors).length === 0) return null;
+  const state = {
+    errors: Object.fromEntries(
+      Object.entries(errors).map(([field, key]) => {
+        const n = questions.findIndex((q) => field.endsWith(q.id)) + 1;
+        return [field, `${key}|${n}`];
+      }),
+    ),
+  };
+  return <AnswerErrorList state={state} />;
+}
+
+function AnswerErrorList({ state }: { state: { errors: Errors } }) {
+  const t = useT();
+  return (
+    <div className="ds-error-summary" role="alert" tabIndex={-1}>
+      <h2 className="ds-heading" data-size="xs">
+        {t("form.errorSummary")}
+      </h2>
+      <ul className="ds-list">
+        {Object.entries(state.errors).map(([field, value]) => {
+          const [key, n] = value.split("|");
+          return (
+            <li key={field}>
+              <a className="ds-link" href={`#f-${field}`}>
+                {t("assessment.questionNumber", { n: n ?? "" })}: {t(key as MessageKey)}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** One question: the five levels and "not relevant", a reason, a comment and a link to evidence. */
+function QuestionFieldset({
+  q,
+  number,
+  values,
+  errors,
+  disabled,
+}: {
+  q: LoaderQuestion;
+  number: number;
+  values: { niva: string; grunn: string; kommentar: string; bevis: string };
+  errors?: Errors;
+  disabled: boolean;
+}) {
+  const t = useT();
+  const fetcher = useFetcher<typeof action>();
+  const ref = useRef<HTMLFieldSetElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const fetched = fetcher.data as { autosaved?: string; at?: string; autosaveErrors?: Errors } | undefined;
+  const liveErrors = fetched?.autosaveErrors;
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetched?.autosaved) setSavedAt(fetched.at ?? null);
+  }, [fetcher.state, fetched]);
+  const error = (f: "niva" | "grunn" | "kommentar" | "bevis") => {
+    const name = fieldName(f, q.id);
+    const key = errors?.[name] ?? liveErrors?.[name];
+    return key ? t(key as MessageKey) : null;
+  };
+  const onChange = () => {
+    if (disabled || !ref.current) return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const form = ref.current?.form;
+      if (!form) return;
+      const all = new FormData(form);
+      const body = new FormData();
+      body.set("intent", "autosave");
+      body.set("sporsmal", q.id);
+      for (const f of ["niva", "grunn", "kommentar", "bevis"] as const)
+        body.set(fieldName(f, q.id), String(all.get(fieldName(f, q.id)) ?? ""));
+      fetcher.submit(body, { method: "post" });
+    }, 800);
+  };
+  const id = (f: string) => `f-${fieldName(f as "niva", q.id)}`;
+  return (
+    <fieldset className="ds-fieldset question" id={q.id} ref={ref} onChange={onChange} disabled={disabled}>
+      <legend className="ds-heading" data-size="xs">
+        {number}. {q.text}
+      </legend>
+      <details className="question-help">
+        <summary>{t("assessment.why")}</summary>
+        <RichText text={q.help} />
+        <p className="ds-paragraph" data-size="sm">
+          {t("assessment.refs")}: {q.refs.join("; ")}
+        </p>
+      </details>
+      <div className="stack-sm" role="radiogroup" aria-labelledby={`${q.id}-levels`} id={id("niva")}>
+        <p className="ds-label" id={`${q.id}-levels`}>
+          {t("assessment.levelLabel")}
+        </p>
+        {q.levels.map((text, i) => (
+          <div className="ds-field" key={text}>
+            <input
+              className="ds-input"
+              type="radio"
+              name={fieldName("niva", q.id)}
+              id={`${id("niva")}-${i + 1}`}
+              value={String(i + 1)}
+              defaultChecked={values.niva === String(i + 1)}
+            />
+            <label className="ds-label" data-weight="regular" htmlFor={`${id("niva")}-${i + 1}`}>
+              <strong>{i + 1}</strong> – {text}
+            </label>
+          </div>
+        ))}
+        <div className="ds-field">
+          <input
+            className="ds-input"
+            type="radio"
+            name={fieldName("niva", q.id)}
+            id={`${id("niva")}-ir`}
+            value="ir"
+            defaultChecked={values.niva === "ir"}
+          />
+          <label className="ds-label" data-weight="regular" htmlFor={`${id("niva")}-ir`}>
+            {t("assessment.notRelevant")}
+          </label>
+        </div>
+        {error("niva") ? <p className="ds-validation-message">{error("niva")}</p> : null}
+      </div>
+      <TextArea
+        id={id("grunn")}
+        name={fieldName("grunn", q.id)}
+        label={t("assessment.reason")}
+        value={values.grunn}
+        error={error("grunn")}
+        rows={2}
+      />
+      <TextArea
+        id={id("kommentar")}
+        name={fieldName("kommentar", q.id)}
+        label={t("assessment.comment")}
+        value={values.kommentar}
+        error={error("kommentar")}
+        rows={3}
+      />
+      <div className="ds-field">
+        <label className="ds-label" htmlFor={id("bevis")}>
+          {t("assessment.evidence")}
+        </label>
+        <input
+          className="ds-input"
+          type="url"
+          id={id("bevis")}
+          name={fieldName("bevis", q.id)}
+          defaultValue={values.bevis}
+          aria-invalid={error("bevis") ? true : undefined}
+          aria-describedby={error("bevis") ? `${id("bevis")}-error` : undefined}
+        />
+        {error("bevis") ? (
+          <p className="ds-validation-message" id={`${id("bevis")}-error`}>
+            {error("bevis")}
+          </p>
+        ) : null}
+      </div>
+      {q.others.length > 0 ? (
+        <div className="stack-sm others">
+          <p className="ds-label">{t("assessment.othersAnswered")}</p>
+          <ul className="ds-list">
+            {q.others.map((o) => (
+              <li key={o.name}>
+                {o.name}:{" "}
+                {o.niva === "ir"
+                  ? t("assessment.notRelevant")
+                  : o.niva
+                    ? `${t("assessment.level")} ${o.niva}`
+                    : "–"}
+                {o.kommentar ? ` – «${o.kommentar}»` : ""}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {q.final ? (
+        <p className="ds-paragraph" data-size="sm">
+          {t("assessment.finalAnswer")}:{" "}
+          {q.final.niva === "ir" ? t("assessment.notRelevant") : `${t("assessment.level")} ${q.final.niva}`}
+        </p>
+      ) : null}
+      <p className="ds-paragraph autosave-status" data-size="sm" aria-live="polite">
+        {savedAt ? t("assessment.autosaved", { time: savedAt.slice(11, 16) }) : ""}
+      </p>
+    </fieldset>
+  );
+}
+
+function TextArea(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  error: string | null;
+  rows: number;
+}) {
+  return (
+    <div className="ds-field">
+      <label className="ds-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <textarea
+        className="ds-input"
+        id={props.id}
+        name={props.name}
+        rows={props.rows}
+        defaultValue={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+      />
+      {props.error ? (
+        <p className="ds-validation-message" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

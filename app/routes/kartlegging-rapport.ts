@@ -1,0 +1,47 @@
+import { reportDocx, reportPdf, reportXlsx } from "../features/assessment/report.server.ts";
+import { roundResults } from "../features/assessment/results.server.ts";
+import { loadRound } from "../features/assessment/round-page.server.ts";
+import { listAnswers } from "../features/assessment/rounds.server.ts";
+import { XLSX_TYPE } from "../features/exports/xlsx.server.ts";
+import { localeFor, notFound } from "../lib/route.server.ts";
+import type { Route } from "./+types/kartlegging-rapport";
+
+const TYPES = {
+  xlsx: XLSX_TYPE,
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+} as const;
+
+/** A round's report as XLSX (every answer), PDF or DOCX (summary, chart, gaps and measures). */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const format = params.format as keyof typeof TYPES;
+  if (!(format in TYPES)) notFound();
+  const { services, round, bank, canManage, ownerId, owner, actor } = await loadRound(
+    context,
+    request,
+    params.id,
+  );
+  if (!canManage) notFound();
+  const input = {
+    owner: owner.name,
+    title: round.title,
+    status: round.status,
+    results: await roundResults(services.db, ownerId, round.id, bank),
+    answers: await listAnswers(services.db, round.id),
+    locale: localeFor(request, actor),
+  };
+  const file =
+    format === "xlsx"
+      ? await reportXlsx(input)
+      : format === "docx"
+        ? await reportDocx(input)
+        : await reportPdf(input);
+  const name = round.title.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
+  return new Response(new Uint8Array(file), {
+    headers: {
+      "Content-Type": TYPES[format],
+      "Content-Disposition": `attachment; filename="kartlegging-${name}.${format}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

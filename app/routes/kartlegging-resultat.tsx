@@ -1,0 +1,256 @@
+import { Link } from "react-router";
+import { ScoreChart } from "../components/score-chart.tsx";
+import { getBank } from "../features/assessment/bank.server.ts";
+import { comparison, previousRound, roundResults } from "../features/assessment/results.server.ts";
+import { loadRound } from "../features/assessment/round-page.server.ts";
+import type { MessageKey } from "../i18n/translate.ts";
+import { useT } from "../i18n/use-t.ts";
+import { notFound } from "../lib/route.server.ts";
+import type { Route } from "./+types/kartlegging-resultat";
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.title ?? ""} – Oppvern` },
+];
+
+/** Results of a round: scores per area and overall, units × areas, gaps with measures, comparisons. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { services, round, bank, lang, canManage, ownerId } = await loadRound(context, request, params.id);
+  if (!canManage) notFound();
+  const results = await roundResults(services.db, ownerId, round.id, bank);
+  const previous = await previousRound(services.db, ownerId, round.created_at);
+  const previousBank = previous ? getBank(previous.bank_version) : null;
+  const before =
+    previous && previousBank ? await roundResults(services.db, ownerId, previous.id, previousBank) : null;
+  const others = await comparison(services.db);
+  const sorted = results.areas
+    .filter((a) => a.score !== null)
+    .sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+  return {
+    id: round.id,
+    title: round.title,
+    closed: round.status === "closed",
+    overall: results.overall,
+    previousTitle: previous?.title ?? null,
+    areas: results.areas.map((a) => ({
+      id: a.area.id,
+      title: a.area.tittel[lang],
+      score: a.score,
+      answered: a.answered,
+      total: a.total,
+      previous: before?.areas.find((b) => b.area.id === a.area.id)?.score ?? null,
+      others: others.get(a.area.id) ?? null,
+    })),
+    strongest: sorted.slice(0, 3).map((a) => a.area.tittel[lang]),
+    weakest: sorted
+      .slice(-3)
+      .reverse()
+      .map((a) => a.area.tittel[lang]),
+    matrix: results.matrix.map((m) => ({
+      name: m.scope.scope === "eier" ? null : m.scope.name,
+      owner: m.scope.name,
+      scores: m.scores,
+    })),
+    gaps: results.gaps.slice(0, 30).map((g) => ({
+      key: `${g.scope.scope}-${g.question.id}`,
+      where: g.scope.name,
+      area: g.area.tittel[lang],
+      question: g.question.tekst[lang],
+      level: g.level,
+      weight: g.question.vekt,
+      consequence: g.question.konsekvens[lang],
+      measures: g.question.tiltak.map((m) => ({ text: m.tekst[lang], effort: m.innsats })),
+    })),
+    gapCount: results.gaps.length,
+  };
+}
+
+const heat = (v: number | null) => (v === null ? "none" : v < 25 ? "1" : v < 50 ? "2" : v < 75 ? "3" : "4");
+
+export default function Resultat({ loaderData: d }: Route.ComponentProps) {
+  const t = useT();
+  const anyOthers = d.areas.some((a) => a.others);
+  return (
+    <div className="stack-lg">
+      <p className="ds-paragraph eyebrow">
+        <Link className="ds-link" to={`/kartlegging/${d.id}`}>
+          {d.title}
+        </Link>
+      </p>
+      <h1 className="ds-heading" data-size="lg">
+        {t("assessment.resultsTitle")}
+      </h1>
+      <p className="ds-paragraph">
+        {t("assessment.overall")}: <strong>{d.overall ?? "–"}</strong> / 100 · {t("assessment.scoreHelp")}
+      </p>
+      {!d.closed ? <p className="ds-paragraph">{t("assessment.resultsNotFinal")}</p> : null}
+      <p className="button-row">
+        {(["xlsx", "pdf", "docx"] as const).map((f) => (
+          <a
+            key={f}
+            className="ds-button"
+            data-variant="secondary"
+            href={`/kartlegging/${d.id}/rapport/${f}`}
+            download
+          >
+            {t(`assessment.download.${f}` as MessageKey)}
+          </a>
+        ))}
+      </p>
+      <div className="card-grid">
+        <section aria-labelledby="sterkest" className="ds-card stack-sm">
+          <h2 className="ds-heading" data-size="xs" id="sterkest">
+            {t("assessment.strongest")}
+          </h2>
+          <ul className="ds-list">
+            {d.strongest.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="svakest" className="ds-card stack-sm">
+          <h2 className="ds-heading" data-size="xs" id="svakest">
+            {t("assessment.weakest")}
+          </h2>
+          <ul className="ds-list">
+            {d.weakest.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      <section aria-labelledby="omrader" className="stack">
+        <h2 className="ds-heading" data-size="sm" id="omrader">
+          {t("assessment.byArea")}
+        </h2>
+        <ScoreChart
+          caption={t("assessment.area")}
+          valueLabel={t("assessment.score")}
+          emptyLabel={t("assessment.notAnswered")}
+          rows={d.areas.map((a) => ({ label: a.title, value: a.score }))}
+        />
+      </section>
+      {d.previousTitle ? (
+        <section aria-labelledby="endring" className="stack">
+          <h2 className="ds-heading" data-size="sm" id="endring">
+            {t("assessment.changeSince", { title: d.previousTitle })}
+          </h2>
+          <table className="ds-table" data-size="sm">
+            <thead>
+              <tr>
+                <th scope="col">{t("assessment.area")}</th>
+                <th scope="col">{t("assessment.before")}</th>
+                <th scope="col">{t("assessment.now")}</th>
+                <th scope="col">{t("assessment.change")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.areas.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.title}</td>
+                  <td>{a.previous ?? "–"}</td>
+                  <td>{a.score ?? "–"}</td>
+                  <td>
+                    {a.previous !== null && a.score !== null
+                      ? `${a.score - a.previous > 0 ? "+" : ""}${a.score - a.previous}`
+                      : "–"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <section aria-labelledby="andre" className="stack">
+        <h2 className="ds-heading" data-size="sm" id="andre">
+          {t("assessment.othersTitle")}
+        </h2>
+        {anyOthers ? (
+          <table className="ds-table" data-size="sm">
+            <thead>
+              <tr>
+                <th scope="col">{t("assessment.area")}</th>
+                <th scope="col">{t("assessment.you")}</th>
+                <th scope="col">{t("assessment.q1")}</th>
+                <th scope="col">{t("assessment.median")}</th>
+                <th scope="col">{t("assessment.q3")}</th>
+                <th scope="col">{t("assessment.owners")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.areas
+                .filter((a) => a.others)
+                .map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.title}</td>
+                    <td>{a.score ?? "–"}</td>
+                    <td>{a.others?.q1}</td>
+                    <td>{a.others?.median}</td>
+                    <td>{a.others?.q3}</td>
+                    <td>{a.others?.owners}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="ds-paragraph">{t("assessment.othersTooFew")}</p>
+        )}
+      </section>
+      <section aria-labelledby="kart" className="stack">
+        <h2 className="ds-heading" data-size="sm" id="kart">
+          {t("assessment.heatmap")}
+        </h2>
+        <div className="table-scroll">
+          <table className="ds-table heatmap" data-size="sm">
+            <thead>
+              <tr>
+                <th scope="col">{t("assessment.part")}</th>
+                {d.areas.map((a) => (
+                  <th scope="col" key={a.id}>
+                    {a.title}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.matrix.map((m) => (
+                <tr key={m.name ?? "eier"}>
+                  <th scope="row">{m.name ?? t("assessment.ownerPart", { name: m.owner })}</th>
+                  {m.scores.map((s, i) => (
+                    <td key={d.areas[i]?.id} data-heat={heat(s)}>
+                      {s ?? "–"}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="gap" className="stack prose">
+        <h2 className="ds-heading" data-size="sm" id="gap">
+          {t("assessment.gaps", { count: d.gapCount })}
+        </h2>
+        {d.gaps.length === 0 ? <p className="ds-paragraph">{t("assessment.noGaps")}</p> : null}
+        {d.gaps.map((g) => (
+          <article key={g.key} className="ds-card stack-sm">
+            <p className="ds-paragraph" data-size="sm">
+              {g.where} · {g.area} · {t("assessment.level")} {g.level} · {t("assessment.weight")} {g.weight}
+            </p>
+            <h3 className="ds-heading" data-size="2xs">
+              {g.question}
+            </h3>
+            <p className="ds-paragraph">{g.consequence}</p>
+            <p className="ds-label">{t("assessment.measures")}</p>
+            <ul className="ds-list">
+              {g.measures.map((m) => (
+                <li key={m.text}>
+                  {m.text} ({t(`assessment.effort.${m.effort}` as MessageKey)})
+                </li>
+              ))}
+            </ul>
+          </article>
+        ))}
+      </section>
+    </div>
+  );
+}

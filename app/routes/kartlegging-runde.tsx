@@ -1,0 +1,173 @@
+import { data, Form, Link } from "react-router";
+import { Notice } from "../components/form.tsx";
+import { storeAreaScores } from "../features/assessment/results.server.ts";
+import { loadRound, roundProgress } from "../features/assessment/round-page.server.ts";
+import { closeRound } from "../features/assessment/rounds.server.ts";
+import { useT } from "../i18n/use-t.ts";
+import { notFound, readForm } from "../lib/route.server.ts";
+import { nowIso } from "../lib/time.ts";
+import type { Route } from "./+types/kartlegging-runde";
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.title ?? ""} – Oppvern` },
+];
+
+/** A round's overview: progress per part and area, where the user left off, and (koordinator) closing. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { services, round, bank, scopes, lang, canManage, actor, owner } = await loadRound(
+    context,
+    request,
+    params.id,
+  );
+  const progress = await roundProgress(services.db, round.id, bank, scopes);
+  const mine = progress.answers.filter((a) => a.user_id === actor.userId).at(-1);
+  const resume = mine
+    ? progress.scopes
+        .flatMap((s) => s.areas.map((a) => ({ s, a })))
+        .find(({ s, a }) => s.scope === mine.scope && a.questions.some((q) => q.id === mine.question_id))
+    : null;
+  const url = new URL(request.url);
+  return {
+    id: round.id,
+    title: round.title,
+    owner: owner.name,
+    status: round.status,
+    deadline: round.deadline,
+    version: round.bank_version,
+    canManage,
+    started: url.searchParams.get("startet") === "1",
+    resume: resume
+      ? {
+          href: `/kartlegging/${round.id}/${resume.s.scope}/${resume.a.area.id}#${mine?.question_id}`,
+          label: `${resume.s.name}: ${resume.a.area.tittel[lang]}`,
+        }
+      : null,
+    scopes: progress.scopes.map((s) => ({
+      scope: s.scope,
+      name: s.name,
+      kind: s.kind,
+      total: s.total,
+      answered: s.answered,
+      areas: s.areas.map((a) => ({
+        id: a.area.id,
+        title: a.area.tittel[lang],
+        total: a.total,
+        answered: a.answered,
+        open: a.open,
+      })),
+    })),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { services, round, canManage, actor, ownerId, bank } = await loadRound(context, request, params.id);
+  if (!canManage) notFound();
+  const form = await readForm(request);
+  if (form.get("intent") !== "close") return data({ message: "assessment.unknownAction" }, { status: 400 });
+  if (round.status === "closed") return data({ message: "assessment.alreadyClosed" }, { status: 409 });
+  if (await closeRound(services.db, ownerId, round.id, actor.userId))
+    await storeAreaScores(services.db, ownerId, round.id, bank, nowIso());
+  return data({ done: "assessment.closed" });
+}
+
+const percent = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / total) * 100));
+
+export default function KartleggingRunde({ loaderData: d, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const closed = d.status === "closed";
+  return (
+    <div className="stack-lg">
+      <div className="stack">
+        <p className="ds-paragraph eyebrow">
+          <Link className="ds-link" to="/kartlegging">
+            {t("assessment.title")}
+          </Link>
+        </p>
+        <h1 className="ds-heading" data-size="lg">
+          {d.title}
+        </h1>
+        <p className="ds-paragraph">
+          {t(closed ? "assessment.status.closed" : "assessment.status.open")}
+          {d.deadline ? ` · ${t("assessment.deadline")}: ${d.deadline}` : ""}
+          {` · ${t("assessment.bankVersion", { version: d.version })}`}
+        </p>
+      </div>
+      {d.started ? <Notice>{t("assessment.startedNotice")}</Notice> : null}
+      {actionData && "done" in actionData ? <Notice>{t("assessment.closed")}</Notice> : null}
+      {actionData && "message" in actionData ? (
+        <Notice color="danger">{t(actionData.message as "assessment.alreadyClosed")}</Notice>
+      ) : null}
+      {closed ? <Notice color="info">{t("assessment.closedNotice")}</Notice> : null}
+      <p className="button-row">
+        {d.resume && !closed ? (
+          <Link className="ds-button" to={d.resume.href}>
+            {t("assessment.resume", { where: d.resume.label })}
+          </Link>
+        ) : null}
+        {d.canManage ? (
+          <>
+            <Link className="ds-button" data-variant="secondary" to={`/kartlegging/${d.id}/resultat`}>
+              {t("assessment.results")}
+            </Link>
+            {!closed ? (
+              <Link className="ds-button" data-variant="secondary" to={`/kartlegging/${d.id}/avstemming`}>
+                {t("assessment.reconcile")}
+              </Link>
+            ) : null}
+          </>
+        ) : null}
+      </p>
+      {d.scopes.map((s) => (
+        <section key={s.scope} aria-labelledby={`del-${s.scope}`} className="stack">
+          <h2 className="ds-heading" data-size="sm" id={`del-${s.scope}`}>
+            {s.scope === "eier" ? t("assessment.ownerPart", { name: s.name }) : s.name}
+          </h2>
+          <p className="ds-paragraph">
+            {t("assessment.progress", { answered: s.answered, total: s.total })}{" "}
+            <progress
+              max={s.total}
+              value={s.answered}
+              aria-label={`${s.name}: ${t("assessment.progressLabel")}`}
+            />{" "}
+            {percent(s.answered, s.total)} %
+          </p>
+          <table className="ds-table" data-size="sm">
+            <thead>
+              <tr>
+                <th scope="col">{t("assessment.area")}</th>
+                <th scope="col">{t("assessment.answered")}</th>
+                <th scope="col">{t("assessment.disagreements")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.areas.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link className="ds-link" to={`/kartlegging/${d.id}/${s.scope}/${a.id}`}>
+                      {a.title}
+                    </Link>
+                  </td>
+                  <td>
+                    {a.answered} / {a.total}
+                  </td>
+                  <td>{a.open}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      {d.canManage && !closed ? (
+        <Form method="post" className="stack prose">
+          <input type="hidden" name="intent" value="close" />
+          <p className="ds-paragraph">{t("assessment.closeHelp")}</p>
+          <p>
+            <button type="submit" className="ds-button" data-variant="secondary" data-color="danger">
+              {t("assessment.close")}
+            </button>
+          </p>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
