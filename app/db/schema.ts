@@ -355,7 +355,17 @@ export interface AssessmentAreaScoreTable {
   closed_at: Timestamp;
 }
 
+export interface AssessmentPendingTable {
+  token_hash: string;
+  path: string;
+  /** The posted form as JSON [name, value][]. */
+  body: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
+  assessment_pending: AssessmentPendingTable;
   assessment_area_score: AssessmentAreaScoreTable;
   assessment_round: AssessmentRoundTable;
   assessment_round_unit: AssessmentRoundUnitTable;

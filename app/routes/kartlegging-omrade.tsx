@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { data, Form, Link, redirect, useFetcher } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { RichText } from "../components/rich-text.tsx";
+import { keepPending, takePending } from "../features/assessment/pending.server.ts";
 import { loadRound } from "../features/assessment/round-page.server.ts";
 import { areasFor, listAnswers, listFinals, saveAnswer } from "../features/assessment/rounds.server.ts";
 import {
@@ -15,7 +16,7 @@ import {
 } from "../features/assessment/schemas.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
-import { notFound, readForm } from "../lib/route.server.ts";
+import { getServices, loadActor, notFound, readForm } from "../lib/route.server.ts";
 import { nowIso } from "../lib/time.ts";
 import type { Route } from "./+types/kartlegging-omrade";
 
@@ -39,12 +40,28 @@ async function loadArea(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const { services, round, scope, areas, index, current, lang, actor, mayAnswer } = await loadArea(args);
+  const url = new URL(args.request.url);
+  // Answers posted after the session expired, now saved on the person's behalf.
+  let restored: Awaited<ReturnType<typeof saveArea>> | "saved" | null = null;
+  if (url.searchParams.get("gjenopprett") === "1") {
+    const pending = await takePending(services.db, args.request, url.pathname);
+    if (pending && mayAnswer) {
+      const key: Key = (questionId) => ({
+        roundId: round.id,
+        scope: scope.scope,
+        questionId,
+        userId: actor.userId,
+      });
+      const single = pending.get("intent") === "autosave" ? String(pending.get("sporsmal") ?? "") : null;
+      const questions = single ? current.questions.filter((q) => q.id === single) : current.questions;
+      restored = (await saveArea(services.db, questions, pending, key)) ?? "saved";
+    }
+  }
   const questionIds = new Set(current.questions.map((q) => q.id));
   const answers = (await listAnswers(services.db, round.id)).filter(
     (a) => a.scope === scope.scope && questionIds.has(a.question_id),
   );
   const finals = (await listFinals(services.db, round.id)).filter((f) => f.scope === scope.scope);
-  const url = new URL(args.request.url);
   const link = (i: number) => {
     const a = areas[i];
     return a
@@ -67,6 +84,8 @@ export async function loader(args: Route.LoaderArgs) {
     prev: link(index - 1),
     next: link(index + 1),
     saved: url.searchParams.get("lagret") === "1",
+    restored: restored === "saved" ? "saved" : restored ? "failed" : null,
+    restoredFailure: restored && restored !== "saved" ? restored : null,
     questions: current.questions.map((q) => {
       const mine = answers.find((a) => a.question_id === q.id && a.user_id === actor.userId);
       const final = finals.find((f) => f.question_id === q.id);
@@ -90,7 +109,43 @@ export async function loader(args: Route.LoaderArgs) {
 
 type Errors = Record<string, string>;
 
+type Key = (questionId: string) => { roundId: string; scope: string; questionId: string; userId: string };
+
+/** Saves every valid answer of an area from a posted form; returns what to fix, or null. */
+async function saveArea(
+  db: Parameters<typeof saveAnswer>[0],
+  questions: { id: string }[],
+  form: FormData,
+  key: Key,
+): Promise<{ errors: Errors; values: Record<string, AnswerInput> } | null> {
+  const errors: Errors = {};
+  const values: Record<string, AnswerInput> = {};
+  for (const q of questions) {
+    const raw = answerFields(form, q.id);
+    const parsed = ZAnswer.safeParse(raw);
+    if (!parsed.success) {
+      values[q.id] = raw as AnswerInput;
+      for (const issue of parsed.error.issues)
+        errors[fieldName(issue.path[0] as "niva", q.id)] ??= issue.message;
+      continue;
+    }
+    values[q.id] = parsed.data;
+    if (!isBlank(parsed.data)) await saveAnswer(db, key(q.id), toAnswerValue(parsed.data));
+  }
+  return Object.keys(errors).length > 0 ? { errors, values } : null;
+}
+
 export async function action(args: Route.ActionArgs) {
+  // The session may have expired while the person was typing: keep what was posted, and save it
+  // when they are back after logging in.
+  if (!(await loadActor(args.context, args.request))) {
+    const path = new URL(args.request.url).pathname;
+    const cookie = await keepPending(getServices(args.context).db, path, await readForm(args.request));
+    return redirect(`/logg-inn?neste=${encodeURIComponent(`${path}?gjenopprett=1`)}`, {
+      status: 303,
+      headers: { "Set-Cookie": cookie },
+    });
+  }
   const { services, round, scope, current, mayAnswer, actor } = await loadArea(args);
   if (round.status === "closed")
     return data({ message: "assessment.error.closed" as const }, { status: 409 });
@@ -121,21 +176,8 @@ export async function action(args: Route.ActionArgs) {
   }
 
   // The save button: every question in the area. Valid answers are saved even when others are not.
-  const errors: Errors = {};
-  const values: Record<string, AnswerInput> = {};
-  for (const q of current.questions) {
-    const raw = answerFields(form, q.id);
-    const parsed = ZAnswer.safeParse(raw);
-    if (!parsed.success) {
-      values[q.id] = raw as AnswerInput;
-      for (const issue of parsed.error.issues)
-        errors[fieldName(issue.path[0] as "niva", q.id)] ??= issue.message;
-      continue;
-    }
-    values[q.id] = parsed.data;
-    if (!isBlank(parsed.data)) await saveAnswer(services.db, key(q.id), toAnswerValue(parsed.data));
-  }
-  if (Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
+  const outcome = await saveArea(services.db, current.questions, form, key);
+  if (outcome) return data(outcome, { status: 400 });
   const next = form.get("neste") === "1" ? String(form.get("nesteUrl") ?? "") : "";
   if (next.startsWith(`/kartlegging/${round.id}/`)) return redirect(next, 303);
   return redirect(`/kartlegging/${round.id}/${scope.scope}/${current.area.id}?lagret=1`, 303);
@@ -145,7 +187,7 @@ type LoaderQuestion = Route.ComponentProps["loaderData"]["questions"][number];
 
 export default function KartleggingOmrade({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
-  const failed = actionData && "errors" in actionData ? actionData : null;
+  const failed = actionData && "errors" in actionData ? actionData : d.restoredFailure;
   const message = actionData && "message" in actionData ? actionData.message : null;
   return (
     <div className="stack-lg prose">
@@ -164,6 +206,8 @@ export default function KartleggingOmrade({ loaderData: d, actionData }: Route.C
         {d.area.description}
       </p>
       {d.saved ? <Notice>{t("assessment.saved")}</Notice> : null}
+      {d.restored === "saved" ? <Notice>{t("assessment.restored")}</Notice> : null}
+      {d.restored === "failed" ? <Notice color="warning">{t("assessment.restoredFailed")}</Notice> : null}
       {message ? <Notice color="danger">{t(message)}</Notice> : null}
       {d.closed ? <Notice color="info">{t("assessment.closedNotice")}</Notice> : null}
       {!d.mayAnswer && !d.closed ? <Notice color="info">{t("assessment.readOnly")}</Notice> : null}

@@ -1,7 +1,12 @@
 import { Link } from "react-router";
 import { ScoreChart } from "../components/score-chart.tsx";
 import { getBank } from "../features/assessment/bank.server.ts";
-import { comparison, previousRound, roundResults } from "../features/assessment/results.server.ts";
+import {
+  comparison,
+  previousRound,
+  questionChanges,
+  roundResults,
+} from "../features/assessment/results.server.ts";
 import { loadRound } from "../features/assessment/round-page.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -25,6 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const sorted = results.areas
     .filter((a) => a.score !== null)
     .sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+  const half = Math.min(3, Math.ceil(sorted.length / 2));
   return {
     id: round.id,
     title: round.title,
@@ -40,8 +46,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       previous: before?.areas.find((b) => b.area.id === a.area.id)?.score ?? null,
       others: others.get(a.area.id) ?? null,
     })),
-    strongest: sorted.slice(0, 3).map((a) => a.area.tittel[lang]),
+    // With few answered areas, an area is listed as strong or weak, never both.
+    strongest: sorted.slice(0, half).map((a) => a.area.tittel[lang]),
     weakest: sorted
+      .slice(half)
       .slice(-3)
       .reverse()
       .map((a) => a.area.tittel[lang]),
@@ -61,6 +69,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       measures: g.question.tiltak.map((m) => ({ text: m.tekst[lang], effort: m.innsats })),
     })),
     gapCount: results.gaps.length,
+    changes: before
+      ? questionChanges(results, before, bank.erstatter).map((c) => ({
+          key: `${c.scope.scope}-${c.question.id}`,
+          where: c.scope.scope === "eier" ? null : c.scope.name,
+          question: c.question.tekst[lang],
+          before: c.before,
+          now: c.now,
+        }))
+      : [],
   };
 }
 
@@ -112,6 +129,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
             {t("assessment.weakest")}
           </h2>
           <ul className="ds-list">
+            {d.weakest.length === 0 ? <li>{t("assessment.tooFewAreas")}</li> : null}
             {d.weakest.map((a) => (
               <li key={a}>{a}</li>
             ))}
@@ -160,6 +178,33 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
           </table>
         </section>
       ) : null}
+      {d.changes.length > 0 ? (
+        <section aria-labelledby="endring-sporsmal" className="stack">
+          <h2 className="ds-heading" data-size="sm" id="endring-sporsmal">
+            {t("assessment.questionChanges", { count: d.changes.length })}
+          </h2>
+          <table className="ds-table" data-size="sm">
+            <thead>
+              <tr>
+                <th scope="col">{t("assessment.export.question")}</th>
+                <th scope="col">{t("assessment.part")}</th>
+                <th scope="col">{t("assessment.before")}</th>
+                <th scope="col">{t("assessment.now")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.changes.map((c) => (
+                <tr key={c.key}>
+                  <td>{c.question}</td>
+                  <td>{c.where ?? t("assessment.ownerPartShort")}</td>
+                  <td>{c.before}</td>
+                  <td>{c.now}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       <section aria-labelledby="andre" className="stack">
         <h2 className="ds-heading" data-size="sm" id="andre">
           {t("assessment.othersTitle")}
@@ -199,7 +244,8 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
         <h2 className="ds-heading" data-size="sm" id="kart">
           {t("assessment.heatmap")}
         </h2>
-        <div className="table-scroll">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
+        <section className="table-scroll" aria-label={t("assessment.heatmap")} tabIndex={0}>
           <table className="ds-table heatmap" data-size="sm">
             <thead>
               <tr>
@@ -224,7 +270,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
       <section aria-labelledby="gap" className="stack prose">
         <h2 className="ds-heading" data-size="sm" id="gap">

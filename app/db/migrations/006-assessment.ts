@@ -77,6 +77,18 @@ export function migration006(_dialect: Dialect) {
         .addColumn("decided_at", "text", (c) => c.notNull())
         .addPrimaryKeyConstraint("assessment_final_pk", ["round_id", "scope", "question_id"])
         .execute();
+      /**
+       * Answers posted after the session expired: kept until the person logs in again (the token is
+       * in a cookie of the browser that posted), then saved. Expires after a day.
+       */
+      await db.schema
+        .createTable("assessment_pending")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("path", "text", (c) => c.notNull())
+        .addColumn("body", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
       /** Area scores of a closed round, kept for the anonymous comparison across owners. */
       await db.schema
         .createTable("assessment_area_score")

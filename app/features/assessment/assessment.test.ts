@@ -134,6 +134,7 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
       .where("round_id", "=", roundId)
       .execute();
     expect(saved).toHaveLength(1);
+    expect(await answerCount()).toBe(1);
     expect(saved[0]).toMatchObject({ question_id: q1.id, level: 4, comment: "Vi har kurs hver høst." });
 
     const bad = await leder.post(url, [
@@ -162,6 +163,57 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     ]);
     expect(good.status).toBe(200);
     expect(await answerCount()).toBe(2);
+  });
+
+  it("keeps what was typed when the session has expired, and saves it after login", async () => {
+    const q = unitQuestions("opplaering", "skole")[2] ?? unitQuestions("opplaering", "skole")[1];
+    if (!q) throw new Error("no question");
+    const phone = new TestClient(server.url);
+    await phone.login("leder@demo.oppvern.no");
+    const userId = (
+      await server.services.db
+        .selectFrom("user")
+        .select("id")
+        .where("email", "=", "leder@demo.oppvern.no")
+        .executeTakeFirstOrThrow()
+    ).id;
+    // The session runs out while the leader is typing (every session of the leader ends).
+    await server.services.db.deleteFrom("session").where("userId", "=", userId).execute();
+    const url = `/kartlegging/${roundId}/${eik}/opplaering`;
+    const posted = await phone.post(url, [
+      ["intent", "save"],
+      [`niva-${q.id}`, "3"],
+      [`kommentar-${q.id}`, "Skrevet rett før økta gikk ut."],
+    ]);
+    expect(posted.status).toBe(303);
+    const next = new URL(posted.headers.get("location") ?? "", server.url);
+    expect(next.pathname).toBe("/logg-inn");
+    const before = await server.services.db
+      .selectFrom("assessment_answer")
+      .select("comment")
+      .where("question_id", "=", q.id)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    expect(before?.comment).not.toBe("Skrevet rett før økta gikk ut.");
+    // Another browser cannot pick it up, even with the same address.
+    const other = new TestClient(server.url);
+    await other.login("leder@demo.oppvern.no");
+    expect(textOf((await other.page(next.searchParams.get("neste") ?? "")).html)).not.toContain(
+      "tatt vare på",
+    );
+    await phone.login("leder@demo.oppvern.no");
+    const back = textOf((await phone.page(next.searchParams.get("neste") ?? "")).html);
+    expect(back).toContain("Det du skrev, er tatt vare på og nå lagret");
+    expect(back).toContain("Skrevet rett før økta gikk ut.");
+    const after = await server.services.db
+      .selectFrom("assessment_answer")
+      .select(["level", "comment"])
+      .where("question_id", "=", q.id)
+      .where("user_id", "=", userId)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ level: 3, comment: "Skrevet rett før økta gikk ut." });
+    await server.services.db.deleteFrom("assessment_answer").where("question_id", "=", q.id).execute();
+    await leder.login("leder@demo.oppvern.no");
   });
 
   it("lets the koordinator see the leader's answer, answer too, and reconcile to one final answer", async () => {
@@ -213,7 +265,12 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(results).toMatch(/Styring og internkontroll 0/);
     expect(results).toContain(owner[0]?.tekst.nb ?? "?");
     expect(results).toContain(owner[0]?.tiltak[0]?.tekst.nb ?? "?");
-    expect(results).toContain("For få eiere har avsluttet en kartlegging");
+    // The demo has last spring's round for Demo kommune and six other owners.
+    expect(results).toContain("Endring siden «Kartlegging våren 2026»");
+    // Every styring question was answered 1 now; the spring round had higher levels for some.
+    expect(results).toMatch(/Endring per spørsmål \(\d+\)/);
+    expect(results).toContain("Sammenlignet med andre eiere");
+    expect(results).toContain("Median");
   });
 
   it("refuses every look and change from another owner with 404, and nothing changes", async () => {
@@ -307,5 +364,68 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(count).toBeGreaterThanOrEqual(90);
     expect(body.omrader[0].sporsmal[0]).toHaveProperty("tekst.nn");
     expect(body.omrader[0].sporsmal[0]).toHaveProperty("tiltak");
+  });
+});
+
+describe.each(dialects)("the anonymous comparison on %s", (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: false });
+  });
+  afterAll(() => server.close());
+
+  it("shows an area only when at least five owners have closed a round, and counts each owner's latest round once", async () => {
+    const { comparison } = await import("./results.server.ts");
+    const db = server.services.db;
+    const owner = async (i: number) => {
+      const id = `eier-${i}`;
+      await db
+        .insertInto("organisation")
+        .values({
+          id,
+          kind: "eier",
+          name: `Eier ${i}`,
+          org_number: null,
+          owner_type: "kommune",
+          unit_type: null,
+          parent_id: null,
+          created_at: "2026-01-01T00:00:00.000Z",
+          archived_at: null,
+        })
+        .execute();
+      return id;
+    };
+    const round = async (ownerId: string, n: number, score: number, closedAt: string) => {
+      const id = `${ownerId}-r${n}`;
+      await db
+        .insertInto("assessment_round")
+        .values({
+          id,
+          owner_id: ownerId,
+          title: "R",
+          bank_version: "2026.1",
+          deadline: null,
+          status: "closed",
+          created_by: null,
+          created_at: closedAt,
+          closed_at: closedAt,
+        })
+        .execute();
+      await db
+        .insertInto("assessment_area_score")
+        .values({ round_id: id, owner_id: ownerId, area_id: "styring", score, closed_at: closedAt })
+        .execute();
+    };
+    const ids = [];
+    for (let i = 1; i <= 4; i++) ids.push(await owner(i));
+    for (const [i, id] of ids.entries()) await round(id, 1, (i + 1) * 10, "2026-02-01T00:00:00.000Z");
+    expect((await comparison(db)).get("styring")).toBeUndefined();
+    // An owner's second round replaces its first; it does not count as another owner.
+    await round(ids[0] as string, 2, 90, "2026-06-01T00:00:00.000Z");
+    expect((await comparison(db)).get("styring")).toBeUndefined();
+    ids.push(await owner(5));
+    await round(ids[4] as string, 1, 50, "2026-02-01T00:00:00.000Z");
+    // Scores 20, 30, 40, 50, 90: median 40, quartiles 30 and 50.
+    expect((await comparison(db)).get("styring")).toEqual({ owners: 5, q1: 30, median: 40, q3: 50 });
   });
 });

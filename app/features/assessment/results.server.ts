@@ -149,3 +149,26 @@ export function previousRound(db: Db, ownerId: string, createdAt: string) {
     .orderBy("created_at", "desc")
     .executeTakeFirst();
 }
+
+/**
+ * Questions whose answer changed since an earlier round, per part (owner or unit). A newer bank
+ * version maps old question ids to new ones (`erstatter`), so renamed questions still compare.
+ */
+export function questionChanges(now: RoundResults, before: RoundResults, erstatter: Record<string, string>) {
+  const earlier = new Map<string, number | null>();
+  for (const r of before.rows) {
+    if (r.answer.level === null) continue;
+    earlier.set(`${r.scope.scope}|${erstatter[r.question.id] ?? r.question.id}`, r.answer.level);
+  }
+  return now.rows
+    .filter((r) => r.answer.level !== null && earlier.has(`${r.scope.scope}|${r.question.id}`))
+    .map((r) => ({
+      scope: r.scope,
+      area: r.area,
+      question: r.question,
+      before: earlier.get(`${r.scope.scope}|${r.question.id}`) as number,
+      now: r.answer.level as number,
+    }))
+    .filter((c) => c.before !== c.now)
+    .sort((a, b) => Math.abs(b.now - b.before) - Math.abs(a.now - a.before));
+}

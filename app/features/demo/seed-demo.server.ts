@@ -4,6 +4,7 @@ import { createVerifiedAccount } from "../auth/accounts.server.ts";
 import { addMembership } from "../orgs/memberships.server.ts";
 import { addNetworkOwner, createNetwork } from "../orgs/networks.server.ts";
 import { createOwner, createUnit } from "../orgs/owners.server.ts";
+import { seedDemoAssessments } from "./seed-assessments.server.ts";
 
 export const DEMO_PASSWORD = "oppvern-demo";
 
@@ -77,6 +78,7 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
   const network = await createNetwork(db, { name: "Demo digitaliseringsnettverk", actorUserId });
   await addNetworkOwner(db, { networkId: network, ownerId: demo, actorUserId });
   await addNetworkOwner(db, { networkId: network, ownerId: nabo, actorUserId });
+  const others: string[] = [];
   for (const o of OTHER_NETWORK_OWNERS) {
     const id = await createOwner(db, {
       name: o.name,
@@ -85,6 +87,7 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
       actorUserId,
     });
     await addNetworkOwner(db, { networkId: network, ownerId: id, actorUserId });
+    others.push(id);
   }
 
   const people: { email: string; name: string; roles: [string, Role][] }[] = [
@@ -128,5 +131,21 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     locale: "nb",
   });
   await addMembership(db, { userId: styrer, organisationId: solsikken, role: "leder", actorUserId });
+  // Last spring's assessment for every owner: a round to compare with, and enough owners for the
+  // anonymous comparison.
+  await seedDemoAssessments(
+    db,
+    [
+      { id: demo, name: "Demo kommune", base: 2, unitIds: [eik, solsikken] },
+      { id: nabo, name: "Nabo kommune", base: 3, unitIds: [] },
+      ...others.map((id, i) => ({
+        id,
+        name: OTHER_NETWORK_OWNERS[i]?.name ?? id,
+        base: 2 + (i % 3),
+        unitIds: [],
+      })),
+    ],
+    null,
+  );
   return true;
 }

@@ -775,4 +775,10 @@ export const en: Messages = {
   "assessment.source.agreed": "agreed",
   "assessment.source.open": "not reconciled",
   "assessment.source.none": "not answered",
+  "assessment.tooFewAreas": "Answer more areas to see the weakest.",
+  "assessment.questionChanges": "Change per question ({count})",
+  "assessment.ownerPartShort": "The owner",
+  "assessment.restored": "You had been logged out when you saved. What you wrote was kept and is now saved.",
+  "assessment.restoredFailed":
+    "You had been logged out when you saved. What you wrote was kept, but something must be fixed before it can be saved. See below.",
 };

@@ -773,4 +773,10 @@ export const nb = {
   "assessment.source.agreed": "enige",
   "assessment.source.open": "ikke avstemt",
   "assessment.source.none": "ikke besvart",
+  "assessment.tooFewAreas": "Svar på flere områder for å se de svakeste.",
+  "assessment.questionChanges": "Endring per spørsmål ({count})",
+  "assessment.ownerPartShort": "Eieren",
+  "assessment.restored": "Du var logget ut da du lagret. Det du skrev, er tatt vare på og nå lagret.",
+  "assessment.restoredFailed":
+    "Du var logget ut da du lagret. Det du skrev, er tatt vare på, men noe må rettes før det kan lagres. Se under.",
 } as const;

@@ -772,4 +772,10 @@ export const nn: Messages = {
   "assessment.source.agreed": "samde",
   "assessment.source.open": "ikkje avstemt",
   "assessment.source.none": "ikkje svart",
+  "assessment.tooFewAreas": "Svar på fleire område for å sjå dei svakaste.",
+  "assessment.questionChanges": "Endring per spørsmål ({count})",
+  "assessment.ownerPartShort": "Eigaren",
+  "assessment.restored": "Du var logga ut då du lagra. Det du skreiv, er teke vare på og no lagra.",
+  "assessment.restoredFailed":
+    "Du var logga ut då du lagra. Det du skreiv, er teke vare på, men noko må rettast før det kan lagrast. Sjå under.",
 };

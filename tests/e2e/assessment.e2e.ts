@@ -1,0 +1,134 @@
+import ExcelJS from "exceljs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadBankFromDisk } from "../../app/features/assessment/bank-schema.ts";
+import { expectAccessible, heading, launchBrowser, login, newPage, PHONE, screenshot } from "./support.ts";
+
+const bank = loadBankFromDisk("content/question-bank/2026.1");
+const styring = bank.areas.find((a) => a.id === "styring");
+const ownerQuestions = styring?.sporsmal.filter((q) => q.niva === "eier") ?? [];
+const firstUnitArea = bank.areas.find((a) =>
+  a.sporsmal.some((q) => q.niva === "enhet" && q.gjelder.includes("skole")),
+);
+const unitQuestions =
+  firstUnitArea?.sporsmal.filter((q) => q.niva === "enhet" && q.gjelder.includes("skole")) ?? [];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+describe("an assessment round for Demo kommune", () => {
+  it("koordinator starts it, a leader answers on a phone without JavaScript, the koordinator reconciles, closes and reads the results", async () => {
+    const title = `Kartlegging ${Date.now()}`;
+    const kari = await newPage(browser);
+    await login(kari, "koordinator@demo.oppvern.no");
+    await kari.getByRole("link", { name: "Kartlegging" }).first().click();
+    await heading(kari, "Kartlegging");
+    await expectAccessible(kari);
+    // A name that is too short: a clear message, and what was chosen stays.
+    await kari.getByLabel("Navn på runden").fill("K");
+    await kari.getByLabel("Fjellsida ungdomsskole").uncheck();
+    await kari.getByRole("button", { name: "Start runden" }).click();
+    await expect.poll(() => kari.getByRole("alert").first().textContent()).toContain("minst 3 tegn");
+    expect(await kari.getByLabel("Fjellsida ungdomsskole").isChecked()).toBe(false);
+    await expectAccessible(kari);
+    await kari.getByLabel("Navn på runden").fill(title);
+    await kari.getByRole("button", { name: "Start runden" }).click();
+    await heading(kari, title);
+    await expect.poll(() => kari.getByText("Runden er startet").isVisible()).toBe(true);
+    await expectAccessible(kari);
+    await screenshot(kari, "kartlegging-runde");
+
+    // The owner's part, answered with autosave.
+    const ownerPart = kari.locator("section", { hasText: "Eierens del" });
+    await ownerPart.getByRole("link", { name: styring?.tittel.nb ?? "?" }).click();
+    await heading(kari, styring?.tittel.nb ?? "?");
+    const first = kari.locator(`fieldset#${ownerQuestions[0]?.id}`);
+    await first.getByRole("radio").nth(2).check();
+    await first.getByLabel("Kommentar (valgfri)").fill("Ansvaret står i delegeringsreglementet.");
+    await expect
+      .poll(() => first.locator(".autosave-status").textContent(), { timeout: 10_000 })
+      .toContain("Lagret");
+    await expectAccessible(kari);
+    await screenshot(kari, "kartlegging-omrade");
+    // Coming back later: exactly what was chosen and written.
+    await kari.reload();
+    expect(
+      await kari.locator(`fieldset#${ownerQuestions[0]?.id}`).getByRole("radio").nth(2).isChecked(),
+    ).toBe(true);
+    expect(
+      await kari.locator(`fieldset#${ownerQuestions[0]?.id}`).getByLabel("Kommentar (valgfri)").inputValue(),
+    ).toBe("Ansvaret står i delegeringsreglementet.");
+    // "Not relevant" without a reason is refused with a message, the rest is kept.
+    const second = kari.locator(`fieldset#${ownerQuestions[1]?.id}`);
+    await second.getByLabel("Ikke relevant for oss", { exact: true }).check();
+    await kari.getByRole("button", { name: "Lagre svarene" }).click();
+    await expect
+      .poll(() => kari.getByRole("alert").first().textContent())
+      .toContain("Skriv kort hvorfor spørsmålet ikke er relevant");
+    await expectAccessible(kari);
+    await kari
+      .locator(`fieldset#${ownerQuestions[1]?.id}`)
+      .getByLabel(/Hvorfor er det ikke relevant/)
+      .fill("Vi har ingen slike.");
+    await kari.getByRole("button", { name: "Lagre svarene" }).click();
+    await expect.poll(() => kari.getByText("Svarene er lagret").isVisible()).toBe(true);
+
+    // The leader of Eik barneskole, on a phone without JavaScript.
+    const lars = await newPage(browser, { viewport: PHONE, javaScriptEnabled: false });
+    await login(lars, "leder@demo.oppvern.no");
+    await lars.goto("/kartlegging");
+    await lars.getByRole("link", { name: title }).click();
+    await heading(lars, title);
+    expect(await lars.getByText("Eierens del").count()).toBe(0);
+    await lars
+      .getByRole("link", { name: firstUnitArea?.tittel.nb ?? "?" })
+      .first()
+      .click();
+    await heading(lars, firstUnitArea?.tittel.nb ?? "?");
+    for (const [i, q] of unitQuestions.entries())
+      await lars
+        .locator(`fieldset#${q.id}`)
+        .getByRole("radio")
+        .nth(i % 2 === 0 ? 1 : 3)
+        .check();
+    await lars.getByRole("button", { name: "Lagre svarene" }).click();
+    await expect.poll(() => lars.getByText("Svarene er lagret").isVisible()).toBe(true);
+    await expectAccessible(lars);
+    await screenshot(lars, "kartlegging-leder-mobil");
+    await lars.context().close();
+
+    // Reconcile, close, results.
+    await kari.goto("/kartlegging");
+    await kari.getByRole("link", { name: title }).click();
+    await kari.getByRole("link", { name: "Avstem svarene" }).click();
+    await heading(kari, "Avstem svarene");
+    await expectAccessible(kari);
+    await kari.getByRole("button", { name: "Lagre endelige svar" }).click();
+    await expect.poll(() => kari.getByText("endelige svar er lagret").isVisible()).toBe(true);
+    await kari.getByRole("link", { name: title }).click();
+    await kari.getByRole("button", { name: "Avslutt runden" }).click();
+    await expect.poll(() => kari.getByText("Runden er avsluttet. Nå kan ingen endre").isVisible()).toBe(true);
+    await kari.getByRole("link", { name: "Se resultatet" }).click();
+    await heading(kari, "Resultat");
+    await expectAccessible(kari);
+    await screenshot(kari, "kartlegging-resultat");
+    const [download] = await Promise.all([
+      kari.waitForEvent("download"),
+      kari.getByRole("link", { name: "Last ned alle svar (Excel)" }).click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path()) ?? "");
+    expect(JSON.stringify(book.worksheets.map((w) => w.getSheetValues()))).toContain(
+      "Ansvaret står i delegeringsreglementet.",
+    );
+    await kari.goto(`${new URL(kari.url()).pathname}?lang=nn`);
+    await heading(kari, "Resultat");
+    await expect.poll(() => kari.getByText("Poeng per område").first().isVisible()).toBe(true);
+    await expectAccessible(kari);
+    await screenshot(kari, "kartlegging-resultat-nn");
+    await kari.context().close();
+  });
+});
