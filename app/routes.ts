@@ -53,6 +53,7 @@ export default [
   route("kartlegging/:id/avstemming", "routes/kartlegging-avstemming.tsx"),
   route("kartlegging/:id/resultat", "routes/kartlegging-resultat.tsx"),
   route("kartlegging/:id/rapport/:format", "routes/kartlegging-rapport.ts"),
+  route("kartlegging/:id/bevis/:fil", "routes/kartlegging-bevis.ts"),
   route("kartlegging/:id/:scope/:omrade", "routes/kartlegging-omrade.tsx"),
   route("api/v1/sporsmalsbank", "routes/api-sporsmalsbank.ts"),
   route("tilgjengelighet", "routes/tilgjengelighet.tsx"),

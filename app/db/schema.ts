@@ -364,7 +364,21 @@ export interface AssessmentPendingTable {
   expires_at: Timestamp;
 }
 
+export interface AssessmentEvidenceTable {
+  id: string;
+  round_id: string;
+  scope: string;
+  question_id: string;
+  user_id: string | null;
+  filename: string;
+  mime: string;
+  size: number;
+  data: Uint8Array;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  assessment_evidence: AssessmentEvidenceTable;
   assessment_pending: AssessmentPendingTable;
   assessment_area_score: AssessmentAreaScoreTable;
   assessment_round: AssessmentRoundTable;

@@ -2,6 +2,12 @@ import { useEffect, useRef, useState } from "react";
 import { data, Form, Link, redirect, useFetcher } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { RichText } from "../components/rich-text.tsx";
+import {
+  checkEvidence,
+  listEvidence,
+  MAX_EVIDENCE_BYTES,
+  storeEvidence,
+} from "../features/assessment/evidence.server.ts";
 import { keepPending, takePending } from "../features/assessment/pending.server.ts";
 import { loadRound } from "../features/assessment/round-page.server.ts";
 import { areasFor, listAnswers, listFinals, saveAnswer } from "../features/assessment/rounds.server.ts";
@@ -62,6 +68,7 @@ export async function loader(args: Route.LoaderArgs) {
     (a) => a.scope === scope.scope && questionIds.has(a.question_id),
   );
   const finals = (await listFinals(services.db, round.id)).filter((f) => f.scope === scope.scope);
+  const files = await listEvidence(services.db, round.id, scope.scope);
   const link = (i: number) => {
     const a = areas[i];
     return a
@@ -102,6 +109,14 @@ export async function loader(args: Route.LoaderArgs) {
           .filter((a) => a.question_id === q.id && a.user_id !== actor.userId)
           .map((a) => ({ name: a.user_name, ...fromAnswerValue(a) })),
         final: final ? fromAnswerValue({ ...final, evidence_url: "" }) : null,
+        files: files
+          .filter((f) => f.question_id === q.id)
+          .map((f) => ({
+            href: `/kartlegging/${round.id}/bevis/${f.id}`,
+            name: f.filename,
+            kb: Math.max(1, Math.round(Number(f.size) / 1024)),
+            by: f.user_name ?? "",
+          })),
       };
     }),
   };
@@ -150,6 +165,9 @@ export async function action(args: Route.ActionArgs) {
   if (round.status === "closed")
     return data({ message: "assessment.error.closed" as const }, { status: 409 });
   if (!mayAnswer) notFound();
+  // Refuse a body larger than the files we accept before reading it.
+  if (Number(args.request.headers.get("content-length") ?? 0) > MAX_EVIDENCE_BYTES + 512 * 1024)
+    return data({ message: "assessment.error.fileSize" as const }, { status: 413 });
   const form = await readForm(args.request);
   const intent = String(form.get("intent") ?? "save");
   const key = (questionId: string) => ({
@@ -177,7 +195,24 @@ export async function action(args: Route.ActionArgs) {
 
   // The save button: every question in the area. Valid answers are saved even when others are not.
   const outcome = await saveArea(services.db, current.questions, form, key);
-  if (outcome) return data(outcome, { status: 400 });
+  const fileErrors: Errors = {};
+  for (const q of current.questions) {
+    const file = form.get(fieldName("fil", q.id));
+    if (!(file instanceof File) || (file.size === 0 && file.name === "")) continue;
+    const checked = await checkEvidence(file);
+    if (checked.ok) await storeEvidence(services.db, key(q.id), checked);
+    else fileErrors[fieldName("fil", q.id)] = checked.error;
+  }
+  if (outcome || Object.keys(fileErrors).length > 0)
+    return data(
+      {
+        errors: { ...outcome?.errors, ...fileErrors },
+        values:
+          outcome?.values ??
+          Object.fromEntries(current.questions.map((q) => [q.id, answerFields(form, q.id)])),
+      },
+      { status: 400 },
+    );
   const next = form.get("neste") === "1" ? String(form.get("nesteUrl") ?? "") : "";
   if (next.startsWith(`/kartlegging/${round.id}/`)) return redirect(next, 303);
   return redirect(`/kartlegging/${round.id}/${scope.scope}/${current.area.id}?lagret=1`, 303);
@@ -211,7 +246,7 @@ export default function KartleggingOmrade({ loaderData: d, actionData }: Route.C
       {message ? <Notice color="danger">{t(message)}</Notice> : null}
       {d.closed ? <Notice color="info">{t("assessment.closedNotice")}</Notice> : null}
       {!d.mayAnswer && !d.closed ? <Notice color="info">{t("assessment.readOnly")}</Notice> : null}
-      <Form method="post" className="stack-lg" noValidate id="svar">
+      <Form method="post" className="stack-lg" noValidate id="svar" encType="multipart/form-data">
         <ErrorSummaryForAnswers errors={failed?.errors} questions={d.questions} />
         {d.questions.map((q, i) => (
           <QuestionFieldset
@@ -315,7 +350,7 @@ function QuestionFieldset({
   useEffect(() => {
     if (fetcher.state === "idle" && fetched?.autosaved) setSavedAt(fetched.at ?? null);
   }, [fetcher.state, fetched]);
-  const error = (f: "niva" | "grunn" | "kommentar" | "bevis") => {
+  const error = (f: "niva" | "grunn" | "kommentar" | "bevis" | "fil") => {
     const name = fieldName(f, q.id);
     const key = errors?.[name] ?? liveErrors?.[name];
     return key ? t(key as MessageKey) : null;
@@ -415,6 +450,40 @@ function QuestionFieldset({
           <p className="ds-validation-message" id={`${id("bevis")}-error`}>
             {error("bevis")}
           </p>
+        ) : null}
+      </div>
+      <div className="ds-field">
+        <label className="ds-label" htmlFor={id("fil")}>
+          {t("assessment.file")}
+        </label>
+        <p className="ds-paragraph" data-size="sm" id={`${id("fil")}-desc`}>
+          {t("assessment.fileHelp")}
+        </p>
+        <input
+          className="ds-input"
+          type="file"
+          id={id("fil")}
+          name={fieldName("fil", q.id)}
+          accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx"
+          aria-invalid={error("fil") ? true : undefined}
+          aria-describedby={[`${id("fil")}-desc`, error("fil") ? `${id("fil")}-error` : ""].join(" ").trim()}
+        />
+        {error("fil") ? (
+          <p className="ds-validation-message" id={`${id("fil")}-error`}>
+            {error("fil")}
+          </p>
+        ) : null}
+        {q.files.length > 0 ? (
+          <ul className="ds-list">
+            {q.files.map((f) => (
+              <li key={f.href}>
+                <a className="ds-link" href={f.href} download>
+                  {f.name}
+                </a>{" "}
+                ({f.kb} kB{f.by ? `, ${f.by}` : ""})
+              </li>
+            ))}
+          </ul>
         ) : null}
       </div>
       {q.others.length > 0 ? (

@@ -1,3 +1,4 @@
+import { listRoundEvidence } from "../features/assessment/evidence.server.ts";
 import { reportDocx, reportPdf, reportXlsx } from "../features/assessment/report.server.ts";
 import { roundResults } from "../features/assessment/results.server.ts";
 import { loadRound } from "../features/assessment/round-page.server.ts";
@@ -28,6 +29,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     status: round.status,
     results: await roundResults(services.db, ownerId, round.id, bank),
     answers: await listAnswers(services.db, round.id),
+    files: (await listRoundEvidence(services.db, round.id)).map((f) => ({
+      ...f,
+      url: `${services.config.publicUrl}/kartlegging/${round.id}/bevis/${f.id}`,
+    })),
     locale: localeFor(request, actor),
   };
   const file =

@@ -67,6 +67,18 @@ export class TestClient {
     return response;
   }
 
+  /** A multipart form post, as a browser sends a form with a file field. */
+  async postMultipart(path: string, form: FormData) {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: "POST",
+      headers: this.headers({ origin: new URL(this.baseUrl).origin }),
+      body: form,
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
+
   async login(email: string, password = "oppvern-demo") {
     const response = await this.post("/logg-inn", { email, password });
     if (response.status !== 303) throw new Error(`login as ${email} failed with ${response.status}`);

@@ -6,7 +6,7 @@ import type { Dialect } from "../connect.server.ts";
  * units it covers, who answers for what, every person's answers, and the reconciled final answers.
  * A "scope" is "eier" (owner-level questions) or the id of a unit (unit-level questions).
  */
-export function migration006(_dialect: Dialect) {
+export function migration006(dialect: Dialect) {
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -76,6 +76,27 @@ export function migration006(_dialect: Dialect) {
         .addColumn("decided_by", "text", (c) => c.references("user.id").onDelete("set null"))
         .addColumn("decided_at", "text", (c) => c.notNull())
         .addPrimaryKeyConstraint("assessment_final_pk", ["round_id", "scope", "question_id"])
+        .execute();
+      /** Files uploaded as evidence for an answer (checked for size and type before they are kept). */
+      await db.schema
+        .createTable("assessment_evidence")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("round_id", "text", (c) =>
+          c.notNull().references("assessment_round.id").onDelete("cascade"),
+        )
+        .addColumn("scope", "text", (c) => c.notNull())
+        .addColumn("question_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.references("user.id").onDelete("set null"))
+        .addColumn("filename", "text", (c) => c.notNull())
+        .addColumn("mime", "text", (c) => c.notNull())
+        .addColumn("size", "integer", (c) => c.notNull())
+        .addColumn("data", dialect === "postgres" ? "bytea" : "blob", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("assessment_evidence_question_idx")
+        .on("assessment_evidence")
+        .columns(["round_id", "scope", "question_id"])
         .execute();
       /**
        * Answers posted after the session expired: kept until the person logs in again (the token is

@@ -216,6 +216,74 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     await leder.login("leder@demo.oppvern.no");
   });
 
+  it("keeps an uploaded evidence file after checking its size and real type", async () => {
+    const q = unitQuestions("opplaering", "skole")[0];
+    if (!q) throw new Error("no question");
+    const url = `/kartlegging/${roundId}/${eik}/opplaering`;
+    const pdf = new TextEncoder().encode(
+      "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n",
+    );
+    const form = (file: Blob, name: string) => {
+      const f = new FormData();
+      f.set("intent", "save");
+      f.set(`niva-${q.id}`, "4");
+      f.set(`kommentar-${q.id}`, "Vi har kurs hver høst.");
+      f.set(`bevis-${q.id}`, "https://intranett.demo.no/opplaering");
+      f.set(`fil-${q.id}`, file, name);
+      return f;
+    };
+    const ok = await leder.postMultipart(
+      url,
+      form(new Blob([pdf], { type: "application/pdf" }), "Kursplan 2026.pdf"),
+    );
+    expect(ok.status).toBe(303);
+    const page = await leder.page(url);
+    const link = page.html.match(/href="(\/kartlegging\/[^"]+\/bevis\/[^"]+)"/)?.[1] ?? "";
+    expect(textOf(page.html)).toContain("Kursplan 2026.pdf");
+    const download = await leder.get(link);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
+    // Another owner cannot fetch it.
+    expect((await nabo.get(link)).status).toBe(404);
+
+    // A program renamed to .pdf is refused by its content, with a message; the answer is kept.
+    const exe = new Uint8Array([
+      0x4d,
+      0x5a,
+      0x90,
+      0x00,
+      0x03,
+      0x00,
+      0x00,
+      0x00,
+      0x04,
+      0x00,
+      ...new Array(200).fill(0),
+    ]);
+    const fake = await leder.postMultipart(url, form(new Blob([exe]), "rapport.pdf"));
+    expect(fake.status).toBe(400);
+    const fakeText = textOf(await fake.text());
+    expect(fakeText).toContain("Vi tar bare imot PDF, Word, Excel");
+    expect(fakeText).toContain("Vi har kurs hver høst.");
+    // Too large: over 5 MB is refused with a clear message, nothing is stored.
+    const big = new Uint8Array(5 * 1024 * 1024 + 100);
+    big.set(pdf);
+    const large = await leder.postMultipart(url, form(new Blob([big]), "stor.pdf"));
+    expect(large.status).toBe(400);
+    expect(textOf(await large.text())).toContain("Filen er for stor");
+    const huge = await leder.postMultipart(
+      url,
+      form(new Blob([new Uint8Array(7 * 1024 * 1024)]), "enorm.pdf"),
+    );
+    expect(huge.status).toBe(413);
+    const stored = await server.services.db
+      .selectFrom("assessment_evidence")
+      .select("filename")
+      .where("round_id", "=", roundId)
+      .execute();
+    expect(stored.map((s) => s.filename)).toEqual(["Kursplan 2026.pdf"]);
+  });
+
   it("lets the koordinator see the leader's answer, answer too, and reconcile to one final answer", async () => {
     const [q1] = unitQuestions("opplaering", "skole");
     if (!q1) throw new Error("no question");
@@ -331,6 +399,7 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(all).toContain("Vi har kurs hver høst.");
     expect(all).toContain("https://intranett.demo.no/opplaering");
     expect(all).toContain("Lars Leder");
+    expect(all).toContain("Kursplan 2026.pdf");
     expect(all).toContain(q1?.tekst.nb ?? "?");
 
     const pdf = await koordinator.get(`/kartlegging/${roundId}/rapport/pdf`);

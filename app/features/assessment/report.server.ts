@@ -33,6 +33,8 @@ interface ReportInput {
     evidence_url: string;
     updated_at: string;
   }[];
+  /** Uploaded evidence files, listed with a link in the spreadsheet. */
+  files?: { scope: string; question_id: string; filename: string; url: string; user_name: string | null }[];
   locale: Locale;
 }
 
@@ -145,6 +147,23 @@ export async function reportXlsx(input: ReportInput): Promise<Buffer> {
         a.comment,
         a.evidence_url,
         a.updated_at.slice(0, 16).replace("T", " "),
+      ]),
+    },
+    {
+      name: t("assessment.export.files"),
+      columns: [
+        { header: t("assessment.part"), width: 28 },
+        { header: "ID", width: 24 },
+        { header: t("assessment.export.file"), width: 40 },
+        { header: t("assessment.export.person"), width: 22 },
+        { header: t("assessment.export.link"), width: 70 },
+      ],
+      rows: (input.files ?? []).map((f) => [
+        scopeName.get(f.scope) ?? f.scope,
+        f.question_id,
+        f.filename,
+        f.user_name ?? "",
+        f.url,
       ]),
     },
     {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AnswerValue } from "./rounds.server.ts";
 
 /** The fields of one question in the answer form are suffixed with the question id. */
-export const fieldName = (field: "niva" | "grunn" | "kommentar" | "bevis", questionId: string) =>
+export const fieldName = (field: "niva" | "grunn" | "kommentar" | "bevis" | "fil", questionId: string) =>
   `${field}-${questionId}`;
 
 /** One answer as posted: level 1–5, "ir" (not relevant, with a reason) or empty (not answered). */

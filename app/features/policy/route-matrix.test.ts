@@ -178,6 +178,9 @@ const MATRIX: Record<string, Case[]> = {
     { path: () => "/kartlegging/finnes-ikke/rapport/pdf", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
     { path: () => "/kartlegging/finnes-ikke/rapport/exe", expect: all(404) },
   ],
+  "/kartlegging/:id/bevis/:fil": [
+    { path: () => "/kartlegging/finnes-ikke/bevis/x", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
   "/kartlegging/:id/:scope/:omrade": [
     { path: () => "/kartlegging/finnes-ikke/eier/styring", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],

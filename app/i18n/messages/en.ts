@@ -781,4 +781,14 @@ export const en: Messages = {
   "assessment.restored": "You had been logged out when you saved. What you wrote was kept and is now saved.",
   "assessment.restoredFailed":
     "You had been logged out when you saved. What you wrote was kept, but something must be fixed before it can be saved. See below.",
+  "assessment.file": "Upload documentation (optional)",
+  "assessment.fileHelp":
+    "PDF, Word, Excel, PowerPoint, PNG or JPG, at most 5 MB. The file is saved when you press “Save the answers”.",
+  "assessment.error.fileSize": "The file is too large. It can be at most 5 MB.",
+  "assessment.error.fileType":
+    "We only accept PDF, Word, Excel, PowerPoint, PNG and JPG. Save the file as one of these and try again.",
+  "assessment.error.fileEmpty": "The file is empty. Choose another file.",
+  "assessment.export.files": "Documentation",
+  "assessment.export.file": "File",
+  "assessment.export.link": "Link",
 };

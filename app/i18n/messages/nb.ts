@@ -779,4 +779,14 @@ export const nb = {
   "assessment.restored": "Du var logget ut da du lagret. Det du skrev, er tatt vare på og nå lagret.",
   "assessment.restoredFailed":
     "Du var logget ut da du lagret. Det du skrev, er tatt vare på, men noe må rettes før det kan lagres. Se under.",
+  "assessment.file": "Last opp dokumentasjon (valgfri)",
+  "assessment.fileHelp":
+    "PDF, Word, Excel, PowerPoint, PNG eller JPG, høyst 5 MB. Filen lagres når du trykker «Lagre svarene».",
+  "assessment.error.fileSize": "Filen er for stor. Den kan være høyst 5 MB.",
+  "assessment.error.fileType":
+    "Vi tar bare imot PDF, Word, Excel, PowerPoint, PNG og JPG. Lagre filen som en av disse og prøv igjen.",
+  "assessment.error.fileEmpty": "Filen er tom. Velg en annen fil.",
+  "assessment.export.files": "Dokumentasjon",
+  "assessment.export.file": "Fil",
+  "assessment.export.link": "Lenke",
 } as const;

@@ -778,4 +778,14 @@ export const nn: Messages = {
   "assessment.restored": "Du var logga ut då du lagra. Det du skreiv, er teke vare på og no lagra.",
   "assessment.restoredFailed":
     "Du var logga ut då du lagra. Det du skreiv, er teke vare på, men noko må rettast før det kan lagrast. Sjå under.",
+  "assessment.file": "Last opp dokumentasjon (valfri)",
+  "assessment.fileHelp":
+    "PDF, Word, Excel, PowerPoint, PNG eller JPG, høgst 5 MB. Fila blir lagra når du trykkjer «Lagre svara».",
+  "assessment.error.fileSize": "Fila er for stor. Ho kan vere høgst 5 MB.",
+  "assessment.error.fileType":
+    "Vi tek berre imot PDF, Word, Excel, PowerPoint, PNG og JPG. Lagre fila som ein av desse og prøv igjen.",
+  "assessment.error.fileEmpty": "Fila er tom. Vel ei anna fil.",
+  "assessment.export.files": "Dokumentasjon",
+  "assessment.export.file": "Fil",
+  "assessment.export.link": "Lenkje",
 };
