@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { assessmentScenarios } from "./bench-assessment.ts";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const PARTICIPANTS = 300;
@@ -246,6 +247,8 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
     "≥ 2,000 answers/s; ≥ 25 % of bare",
     quiz.rps >= 2000 && quizRatio >= 0.25,
   );
+
+  await assessmentScenarios({ base, load, record, cookiesOf, dataDir, databaseUrl });
 
   app.kill("SIGTERM");
   bare.kill("SIGTERM");

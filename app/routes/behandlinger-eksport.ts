@@ -1,15 +1,9 @@
-import { XLSX_TYPE } from "../features/exports/xlsx.server.ts";
+import { EXPORT_TYPES as TYPES } from "../features/exports/xlsx.server.ts";
 import { recordDocx, recordEntries, recordPdf, recordXlsx } from "../features/processing/export.server.ts";
 import { listProcessingsFull } from "../features/processing/processing.server.ts";
 import { localeFor, notFound } from "../lib/route.server.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";
 import type { Route } from "./+types/behandlinger-eksport";
-
-const TYPES = {
-  xlsx: XLSX_TYPE,
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
-} as const;
 
 /** The whole record of processing of the current owner as XLSX, DOCX or PDF. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {

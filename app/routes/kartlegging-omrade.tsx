@@ -64,10 +64,10 @@ export async function loader(args: Route.LoaderArgs) {
     }
   }
   const questionIds = new Set(current.questions.map((q) => q.id));
-  const answers = (await listAnswers(services.db, round.id)).filter(
-    (a) => a.scope === scope.scope && questionIds.has(a.question_id),
+  const answers = (await listAnswers(services.db, round.id, scope.scope)).filter((a) =>
+    questionIds.has(a.question_id),
   );
-  const finals = (await listFinals(services.db, round.id)).filter((f) => f.scope === scope.scope);
+  const finals = await listFinals(services.db, round.id, scope.scope);
   const files = await listEvidence(services.db, round.id, scope.scope);
   const link = (i: number) => {
     const a = areas[i];

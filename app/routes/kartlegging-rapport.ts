@@ -3,15 +3,9 @@ import { reportDocx, reportPdf, reportXlsx } from "../features/assessment/report
 import { roundResults } from "../features/assessment/results.server.ts";
 import { loadRound } from "../features/assessment/round-page.server.ts";
 import { listAnswers } from "../features/assessment/rounds.server.ts";
-import { XLSX_TYPE } from "../features/exports/xlsx.server.ts";
+import { EXPORT_TYPES as TYPES } from "../features/exports/xlsx.server.ts";
 import { localeFor, notFound } from "../lib/route.server.ts";
 import type { Route } from "./+types/kartlegging-rapport";
-
-const TYPES = {
-  xlsx: XLSX_TYPE,
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
-} as const;
 
 /** A round's report as XLSX (every answer), PDF or DOCX (summary, chart, gaps and measures). */
 export async function loader({ request, context, params }: Route.LoaderArgs) {

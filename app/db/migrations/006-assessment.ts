@@ -125,7 +125,7 @@ export function migration006(dialect: Dialect) {
       await db.schema
         .createIndex("assessment_area_score_area_idx")
         .on("assessment_area_score")
-        .columns(["area_id", "owner_id", "closed_at"])
+        .columns(["owner_id", "area_id", "closed_at"])
         .execute();
     },
   };

@@ -109,20 +109,35 @@ const quantile = (sorted: number[], q: number) => {
  * with fewer than MIN_OWNERS_FOR_COMPARISON owners, so that no single owner can be recognised.
  */
 export async function comparison(db: Db) {
+  // Each owner's latest closed round (ties broken by round id), then its score per area.
   const rows = await db
     .selectFrom("assessment_area_score as s")
-    .select(["s.area_id", "s.owner_id", "s.score", "s.closed_at"])
-    .orderBy("s.closed_at", "desc")
+    .select(["s.area_id", "s.score"])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("assessment_area_score as later")
+            .select("later.round_id")
+            .whereRef("later.owner_id", "=", "s.owner_id")
+            .whereRef("later.area_id", "=", "s.area_id")
+            .where((eb) =>
+              eb.or([
+                eb("later.closed_at", ">", eb.ref("s.closed_at")),
+                eb.and([
+                  eb("later.closed_at", "=", eb.ref("s.closed_at")),
+                  eb("later.round_id", ">", eb.ref("s.round_id")),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    )
     .execute();
-  const latest = new Map<string, number>();
-  for (const r of rows) {
-    const key = `${r.area_id}|${r.owner_id}`;
-    if (!latest.has(key)) latest.set(key, r.score);
-  }
   const byArea = new Map<string, number[]>();
-  for (const [key, value] of latest) {
-    const area = key.split("|")[0] as string;
-    byArea.set(area, [...(byArea.get(area) ?? []), value]);
+  for (const r of rows) {
+    const list = byArea.get(r.area_id);
+    if (list) list.push(Number(r.score));
+    else byArea.set(r.area_id, [Number(r.score)]);
   }
   const result = new Map<string, { owners: number; q1: number; median: number; q3: number }>();
   for (const [area, values] of byArea) {

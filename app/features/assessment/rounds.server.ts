@@ -171,8 +171,8 @@ export function areasFor(bank: Bank, kind: ScopeKind) {
     .filter((a) => a.questions.length > 0);
 }
 
-/** Every answer in a round, with who gave it. */
-export function listAnswers(db: Db, roundId: string) {
+/** Every answer in a round (or in one part of it), with who gave it. */
+export function listAnswers(db: Db, roundId: string, scope?: string) {
   return db
     .selectFrom("assessment_answer as a")
     .innerJoin("user as u", "u.id", "a.user_id")
@@ -189,12 +189,18 @@ export function listAnswers(db: Db, roundId: string) {
       "a.updated_at",
     ])
     .where("a.round_id", "=", roundId)
+    .$if(scope !== undefined, (q) => q.where("a.scope", "=", scope as string))
     .orderBy("a.updated_at")
     .execute();
 }
 
-export function listFinals(db: Db, roundId: string) {
-  return db.selectFrom("assessment_final").selectAll().where("round_id", "=", roundId).execute();
+export function listFinals(db: Db, roundId: string, scope?: string) {
+  return db
+    .selectFrom("assessment_final")
+    .selectAll()
+    .where("round_id", "=", roundId)
+    .$if(scope !== undefined, (q) => q.where("scope", "=", scope as string))
+    .execute();
 }
 
 /** Saves one person's answer to one question (insert or update). */

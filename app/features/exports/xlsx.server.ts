@@ -21,3 +21,11 @@ export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
 }
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The content types of the file formats Oppvern exports. */
+export const EXPORT_TYPES = {
+  xlsx: XLSX_TYPE,
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+} as const;
+export type ExportFormat = keyof typeof EXPORT_TYPES;

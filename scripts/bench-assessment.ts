@@ -1,0 +1,227 @@
+// The assessment part of npm run bench: a round for an owner with 50 units, pages of a round at 20
+// concurrent users, saving answers as the browser does (the autosave action, .data), the results
+// page, and the same results page once 3,000 other owners have closed rounds (the anonymous comparison).
+
+import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import pg from "pg";
+import { loadBankFromDisk } from "../app/features/assessment/bank-schema.ts";
+
+type Load = (
+  url: string,
+  options: {
+    connections: number;
+    requests?: { method?: string; path: string; headers?: Record<string, string>; body?: string }[];
+    amount?: number;
+    duration?: number;
+  },
+) => Promise<{
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  total: number;
+  duration: number;
+}>;
+type Record_ = (name: string, r: Awaited<ReturnType<Load>>, target: string, met: boolean | null) => void;
+
+const form = (fields: [string, string][]) => new URLSearchParams(fields).toString();
+
+export async function assessmentScenarios(options: {
+  base: string;
+  load: Load;
+  record: Record_;
+  cookiesOf: (r: Response) => string;
+  dataDir: string;
+  databaseUrl?: string;
+}) {
+  const { base, load, record, cookiesOf } = options;
+  const bank = loadBankFromDisk("content/question-bank/2026.1");
+  const headers = (cookie: string) => ({
+    "content-type": "application/x-www-form-urlencoded",
+    origin: base,
+    cookie,
+  });
+  const login = await fetch(`${base}/logg-inn`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+    body: "email=koordinator%40demo.oppvern.no&password=oppvern-demo",
+    redirect: "manual",
+  });
+  const cookie = cookiesOf(login);
+  const overview = await (await fetch(`${base}/`, { headers: { cookie } })).text();
+  const ownerId = overview.match(/href="\/eiere\/([^"/]+)"/)?.[1] ?? "";
+  // 47 more units: Demo kommune then has 50.
+  for (let i = 1; i <= 47; i++)
+    await fetch(`${base}/eiere/${ownerId}`, {
+      method: "POST",
+      headers: headers(cookie),
+      body: form([
+        ["intent", "create-unit"],
+        ["name", `Benk ${i % 3 === 0 ? "barnehage" : "skole"} ${i}`],
+        ["unitType", i % 3 === 0 ? "barnehage" : "grunnskole"],
+      ]),
+      redirect: "manual",
+    });
+  const start = await (await fetch(`${base}/kartlegging`, { headers: { cookie } })).text();
+  const unitIds = [...start.matchAll(/name="enhet"[^>]*value="([^"]+)"/g)].map((m) => m[1] as string);
+  const created = await fetch(`${base}/kartlegging`, {
+    method: "POST",
+    headers: headers(cookie),
+    body: form([
+      ["tittel", "Benk"],
+      ["frist", ""],
+      ...unitIds.map((id) => ["enhet", id] as [string, string]),
+    ]),
+    redirect: "manual",
+  });
+  const roundId = (created.headers.get("location") ?? "").split("/")[2]?.split("?")[0] ?? "";
+  const roundPage = await (await fetch(`${base}/kartlegging/${roundId}`, { headers: { cookie } })).text();
+  const areaLinks = [
+    ...new Set(
+      [...roundPage.matchAll(/href="(\/kartlegging\/[^"]+\/[^"/]+\/[a-z-]+)"/g)].map((m) => m[1] as string),
+    ),
+  ];
+
+  // Every question of every part, answered once through the autosave action (what the browser posts).
+  const saves: { method: string; path: string; headers: Record<string, string>; body: string }[] = [];
+  for (const link of areaLinks) {
+    const [, , , scope, areaId] = link.split("/");
+    const area = bank.areas.find((a) => a.id === areaId);
+    const kind = scope === "eier" ? "eier" : null;
+    for (const q of area?.sporsmal ?? []) {
+      if (kind === "eier" ? q.niva !== "eier" : q.niva !== "enhet") continue;
+      saves.push({
+        method: "POST",
+        path: `${link}.data`,
+        headers: headers(cookie),
+        body: form([
+          ["intent", "autosave"],
+          ["sporsmal", q.id],
+          [`niva-${q.id}`, String(1 + (q.id.length % 5))],
+          [`kommentar-${q.id}`, "Benk"],
+        ]),
+      });
+    }
+  }
+  // Questions that do not apply to a unit's kind answer 400: the first pass answers every question
+  // once and keeps those that save.
+  const savable = [];
+  for (const s of saves) {
+    const r = await fetch(`${base}${s.path}`, { method: "POST", headers: s.headers, body: s.body });
+    await r.arrayBuffer();
+    if (r.ok) savable.push(s);
+  }
+  const saving = await load(base, {
+    connections: 20,
+    requests: savable,
+    amount: Math.max(6000, savable.length),
+  });
+  record(
+    `save an answer (autosave, 20 conn., ${savable.length} questions × ${unitIds.length} units)`,
+    saving,
+    "≥ 1,500 answers/s",
+    saving.rps >= 1500,
+  );
+  const questionCount = roundPage.match(/(\d+) av (\d+) spørsmål/)?.[2] ?? "?";
+  const roundLoad = await load(`${base}/kartlegging/${roundId}`, {
+    connections: 20,
+    requests: [{ path: `/kartlegging/${roundId}`, headers: { cookie } }],
+  });
+  record(
+    `round overview page (${unitIds.length} units, 20 conn.)`,
+    roundLoad,
+    "p95 < 100 ms",
+    roundLoad.p95 < 100,
+  );
+  const areaLoad = await load(base, {
+    connections: 20,
+    requests: areaLinks.slice(0, 50).map((p) => ({ path: p, headers: { cookie } })),
+  });
+  record("round area page with answers (20 conn.)", areaLoad, "p95 < 100 ms", areaLoad.p95 < 100);
+  const results = await load(base, {
+    connections: 5,
+    requests: [{ path: `/kartlegging/${roundId}/resultat`, headers: { cookie } }],
+  });
+  record(
+    `results, owner with ${unitIds.length + 3} units (5 conn.)`,
+    results,
+    "p95 < 100 ms",
+    results.p95 < 100,
+  );
+
+  await addOwners(
+    options.dataDir,
+    options.databaseUrl,
+    bank.areas.map((a) => a.id),
+    3000,
+  );
+  const compared = await load(base, {
+    connections: 5,
+    requests: [{ path: `/kartlegging/${roundId}/resultat`, headers: { cookie } }],
+  });
+  record(
+    "results with the comparison across 3,000 owners (5 conn.)",
+    compared,
+    "p95 < 200 ms",
+    compared.p95 < 200,
+  );
+  return { questionCount };
+}
+
+/** 3,000 owners, each with a closed round and a score per area, written straight to the database. */
+async function addOwners(dataDir: string, databaseUrl: string | undefined, areas: string[], count: number) {
+  const now = "2026-06-01T00:00:00.000Z";
+  const rows: { org: unknown[]; round: unknown[]; scores: unknown[][] }[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `benk-eier-${i}`;
+    rows.push({
+      org: [id, "eier", `Benk eier ${i}`, null, "kommune", null, null, now, null],
+      round: [`${id}-r`, id, "Benk", "2026.1", null, "closed", null, now, now],
+      scores: areas.map((a, k) => [`${id}-r`, id, a, (i * 7 + k * 13) % 101, now]),
+    });
+  }
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query("begin");
+    for (const r of rows) {
+      await client.query(
+        "insert into organisation (id, kind, name, org_number, owner_type, unit_type, parent_id, created_at, archived_at) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+        r.org,
+      );
+      await client.query(
+        "insert into assessment_round (id, owner_id, title, bank_version, deadline, status, created_by, created_at, closed_at) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+        r.round,
+      );
+      for (const s of r.scores)
+        await client.query(
+          "insert into assessment_area_score (round_id, owner_id, area_id, score, closed_at) values ($1,$2,$3,$4,$5)",
+          s,
+        );
+    }
+    await client.query("commit");
+    await client.end();
+    return;
+  }
+  const db = new DatabaseSync(path.join(dataDir, "oppvern.sqlite"));
+  db.exec("pragma busy_timeout = 5000");
+  const org = db.prepare(
+    "insert into organisation (id, kind, name, org_number, owner_type, unit_type, parent_id, created_at, archived_at) values (?,?,?,?,?,?,?,?,?)",
+  );
+  const round = db.prepare(
+    "insert into assessment_round (id, owner_id, title, bank_version, deadline, status, created_by, created_at, closed_at) values (?,?,?,?,?,?,?,?,?)",
+  );
+  const score = db.prepare(
+    "insert into assessment_area_score (round_id, owner_id, area_id, score, closed_at) values (?,?,?,?,?)",
+  );
+  db.exec("begin");
+  for (const r of rows) {
+    org.run(...(r.org as never[]));
+    round.run(...(r.round as never[]));
+    for (const s of r.scores) score.run(...(s as never[]));
+  }
+  db.exec("commit");
+  db.close();
+}
