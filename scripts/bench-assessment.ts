@@ -78,11 +78,16 @@ export async function assessmentScenarios(options: {
   });
   const roundId = (created.headers.get("location") ?? "").split("/")[2]?.split("?")[0] ?? "";
   const roundPage = await (await fetch(`${base}/kartlegging/${roundId}`, { headers: { cookie } })).text();
-  const areaLinks = [
-    ...new Set(
-      [...roundPage.matchAll(/href="(\/kartlegging\/[^"]+\/[^"/]+\/[a-z-]+)"/g)].map((m) => m[1] as string),
-    ),
-  ];
+  // The overview lists the parts; each part's page lists its areas.
+  const parts = [...new Set([...roundPage.matchAll(/\?del=([^"#&]+)/g)].map((m) => m[1] as string))];
+  const areaLinks: string[] = [];
+  for (const part of parts) {
+    const html = await (
+      await fetch(`${base}/kartlegging/${roundId}?del=${part}`, { headers: { cookie } })
+    ).text();
+    for (const m of html.matchAll(/href="(\/kartlegging\/[^"?]+\/[^"/?]+\/[a-z-]+)"/g))
+      if (!areaLinks.includes(m[1] as string)) areaLinks.push(m[1] as string);
+  }
 
   // Every question of every part, answered once through the autosave action (what the browser posts).
   const saves: { method: string; path: string; headers: Record<string, string>; body: string }[] = [];

@@ -33,7 +33,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 /** The round, the part (owner or unit) and the area; 404 when the user may not see them. */
 async function loadArea(args: Route.LoaderArgs | Route.ActionArgs) {
   const { params, request, context } = args;
-  const loaded = await loadRound(context, request, params.id);
+  const loaded = await loadRound(context, request, params.id, params.scope);
   const scope = loaded.scopes.find((s) => s.scope === params.scope);
   if (!scope) notFound();
   const areas = areasFor(loaded.bank, scope.kind);

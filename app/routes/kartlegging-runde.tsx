@@ -27,6 +27,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         .find(({ s, a }) => s.scope === mine.scope && a.questions.some((q) => q.id === mine.question_id))
     : null;
   const url = new URL(request.url);
+  // One part's areas at a time: the chosen one, else the only one, else the owner's own part.
+  const chosen = url.searchParams.get("del");
+  const shown =
+    progress.scopes.find((s) => s.scope === chosen) ??
+    (progress.scopes.length === 1 ? progress.scopes[0] : progress.scopes.find((s) => s.scope === "eier"));
   return {
     id: round.id,
     title: round.title,
@@ -42,20 +47,31 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           label: `${resume.s.name}: ${resume.a.area.tittel[lang]}`,
         }
       : null,
-    scopes: progress.scopes.map((s) => ({
-      scope: s.scope,
-      name: s.name,
-      kind: s.kind,
-      total: s.total,
-      answered: s.answered,
-      areas: s.areas.map((a) => ({
-        id: a.area.id,
-        title: a.area.tittel[lang],
-        total: a.total,
-        answered: a.answered,
-        open: a.open,
-      })),
-    })),
+    parts:
+      progress.scopes.length > 1
+        ? progress.scopes.map((s) => ({
+            scope: s.scope,
+            name: s.name,
+            total: s.total,
+            answered: s.answered,
+            open: s.areas.reduce((n, a) => n + a.open, 0),
+          }))
+        : [],
+    shown: shown
+      ? {
+          scope: shown.scope,
+          name: shown.name,
+          total: shown.total,
+          answered: shown.answered,
+          areas: shown.areas.map((a) => ({
+            id: a.area.id,
+            title: a.area.tittel[lang],
+            total: a.total,
+            answered: a.answered,
+            open: a.open,
+          })),
+        }
+      : null,
   };
 }
 
@@ -117,19 +133,50 @@ export default function KartleggingRunde({ loaderData: d, actionData }: Route.Co
           </>
         ) : null}
       </p>
-      {d.scopes.map((s) => (
-        <section key={s.scope} aria-labelledby={`del-${s.scope}`} className="stack">
-          <h2 className="ds-heading" data-size="sm" id={`del-${s.scope}`}>
-            {s.scope === "eier" ? t("assessment.ownerPart", { name: s.name }) : s.name}
+      {d.parts.length > 0 ? (
+        <section aria-labelledby="deler" className="stack">
+          <h2 className="ds-heading" data-size="sm" id="deler">
+            {t("assessment.parts")}
+          </h2>
+          <table className="ds-table" data-size="sm">
+            <thead>
+              <tr>
+                <th scope="col">{t("assessment.part")}</th>
+                <th scope="col">{t("assessment.answered")}</th>
+                <th scope="col">{t("assessment.disagreements")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.parts.map((p) => (
+                <tr key={p.scope} aria-current={d.shown?.scope === p.scope ? "true" : undefined}>
+                  <td>
+                    <Link className="ds-link" to={`/kartlegging/${d.id}?del=${p.scope}#omrader`}>
+                      {p.scope === "eier" ? t("assessment.ownerPart", { name: p.name }) : p.name}
+                    </Link>
+                  </td>
+                  <td>
+                    {p.answered} / {p.total} ({percent(p.answered, p.total)} %)
+                  </td>
+                  <td>{p.open}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      {d.shown ? (
+        <section aria-labelledby="omrader" className="stack" id="omrader-del">
+          <h2 className="ds-heading" data-size="sm" id="omrader">
+            {d.shown.scope === "eier" ? t("assessment.ownerPart", { name: d.shown.name }) : d.shown.name}
           </h2>
           <p className="ds-paragraph">
-            {t("assessment.progress", { answered: s.answered, total: s.total })}{" "}
+            {t("assessment.progress", { answered: d.shown.answered, total: d.shown.total })}{" "}
             <progress
-              max={s.total}
-              value={s.answered}
-              aria-label={`${s.name}: ${t("assessment.progressLabel")}`}
+              max={d.shown.total}
+              value={d.shown.answered}
+              aria-label={`${d.shown.name}: ${t("assessment.progressLabel")}`}
             />{" "}
-            {percent(s.answered, s.total)} %
+            {percent(d.shown.answered, d.shown.total)} %
           </p>
           <table className="ds-table" data-size="sm">
             <thead>
@@ -140,10 +187,10 @@ export default function KartleggingRunde({ loaderData: d, actionData }: Route.Co
               </tr>
             </thead>
             <tbody>
-              {s.areas.map((a) => (
+              {d.shown.areas.map((a) => (
                 <tr key={a.id}>
                   <td>
-                    <Link className="ds-link" to={`/kartlegging/${d.id}/${s.scope}/${a.id}`}>
+                    <Link className="ds-link" to={`/kartlegging/${d.id}/${d.shown?.scope}/${a.id}`}>
                       {a.title}
                     </Link>
                   </td>
@@ -156,7 +203,7 @@ export default function KartleggingRunde({ loaderData: d, actionData }: Route.Co
             </tbody>
           </table>
         </section>
-      ))}
+      ) : null}
       {d.canManage && !closed ? (
         <Form method="post" className="stack prose">
           <input type="hidden" name="intent" value="close" />

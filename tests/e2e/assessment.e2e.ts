@@ -129,6 +129,9 @@ describe("an assessment round for Demo kommune", () => {
     await expect.poll(() => kari.getByText("Poeng per område").first().isVisible()).toBe(true);
     await expectAccessible(kari);
     await screenshot(kari, "kartlegging-resultat-nn");
+    // The choice of language is kept in the profile: give the demo koordinator bokmål back.
+    await kari.goto(`${new URL(kari.url()).pathname}?lang=nb`);
+    await heading(kari, "Resultat");
     await kari.context().close();
   });
 });

@@ -95,6 +95,7 @@ export async function storeAreaScores(
     }));
   await db.deleteFrom("assessment_area_score").where("round_id", "=", roundId).execute();
   if (values.length > 0) await db.insertInto("assessment_area_score").values(values).execute();
+  forgetComparison();
 }
 
 const quantile = (sorted: number[], q: number) => {
@@ -104,42 +105,51 @@ const quantile = (sorted: number[], q: number) => {
   return Math.round((sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo));
 };
 
+type Comparison = Map<string, { owners: number; q1: number; median: number; q3: number }>;
+
+/** The comparison changes only when a round closes: it is kept for a minute (and dropped at a close here). */
+const COMPARISON_TTL_MS = 60_000;
+let cached: { at: number; value: Promise<Comparison> } | null = null;
+
 /**
  * Median and quartiles per area over every owner's latest closed round, never showing an area
  * with fewer than MIN_OWNERS_FOR_COMPARISON owners, so that no single owner can be recognised.
  */
-export async function comparison(db: Db) {
-  // Each owner's latest closed round (ties broken by round id), then its score per area.
+export function comparison(db: Db): Promise<Comparison> {
+  if (cached && Date.now() - cached.at < COMPARISON_TTL_MS) return cached.value;
+  const value = computeComparison(db);
+  cached = { at: Date.now(), value };
+  value.catch(() => {
+    cached = null;
+  });
+  return value;
+}
+
+export function forgetComparison() {
+  cached = null;
+}
+
+async function computeComparison(db: Db): Promise<Comparison> {
+  // One ordered pass: the first row per owner and area is the owner's latest closed round.
   const rows = await db
-    .selectFrom("assessment_area_score as s")
-    .select(["s.area_id", "s.score"])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("assessment_area_score as later")
-            .select("later.round_id")
-            .whereRef("later.owner_id", "=", "s.owner_id")
-            .whereRef("later.area_id", "=", "s.area_id")
-            .where((eb) =>
-              eb.or([
-                eb("later.closed_at", ">", eb.ref("s.closed_at")),
-                eb.and([
-                  eb("later.closed_at", "=", eb.ref("s.closed_at")),
-                  eb("later.round_id", ">", eb.ref("s.round_id")),
-                ]),
-              ]),
-            ),
-        ),
-      ),
-    )
+    .selectFrom("assessment_area_score")
+    .select(["owner_id", "area_id", "score"])
+    .orderBy("owner_id")
+    .orderBy("area_id")
+    .orderBy("closed_at", "desc")
+    .orderBy("round_id", "desc")
     .execute();
   const byArea = new Map<string, number[]>();
+  let previous = "";
   for (const r of rows) {
+    const key = `${r.owner_id}|${r.area_id}`;
+    if (key === previous) continue;
+    previous = key;
     const list = byArea.get(r.area_id);
     if (list) list.push(Number(r.score));
     else byArea.set(r.area_id, [Number(r.score)]);
   }
-  const result = new Map<string, { owners: number; q1: number; median: number; q3: number }>();
+  const result: Comparison = new Map();
   for (const [area, values] of byArea) {
     if (values.length < MIN_OWNERS_FOR_COMPARISON) continue;
     const sorted = values.sort((a, b) => a - b);

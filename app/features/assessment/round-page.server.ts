@@ -20,13 +20,13 @@ type Context = Readonly<RouterContextProvider>;
  * Everything a round page needs: the guard (assessment:read on the owner, the round must be the
  * owner's, else 404), the bank version the round uses, and the scopes this user may see.
  */
-export async function loadRound(context: Context, request: Request, roundId: string) {
+export async function loadRound(context: Context, request: Request, roundId: string, onlyScope?: string) {
   const scope = await loadAssessmentScope(context, request);
   const round = await getRound(scope.services.db, scope.ownerId, roundId);
   if (!round) notFound();
   const bank = getBank(round.bank_version);
   if (!bank) throw new Error(`Spørsmålsbanken ${round.bank_version} finnes ikke`);
-  const scopes = (await roundScopes(scope.services.db, scope.ownerId, round.id)).filter(
+  const scopes = (await roundScopes(scope.services.db, scope.ownerId, round.id, onlyScope)).filter(
     (s) => scope.canManage || scope.canAnswer(s.scope),
   );
   if (scopes.length === 0) notFound();

@@ -139,22 +139,34 @@ export async function createRound(db: Db, input: CreateRoundInput) {
 }
 
 /** The owner part and the round's units, in the order they are shown. */
-export async function roundScopes(db: Db, ownerId: string, roundId: string): Promise<Scope[]> {
+export async function roundScopes(
+  db: Db,
+  ownerId: string,
+  roundId: string,
+  /** Only this part ("eier" or a unit id), to spare the others on pages about one part. */
+  only?: string,
+): Promise<Scope[]> {
   const owner = await db
     .selectFrom("organisation")
     .select("name")
     .where("id", "=", ownerId)
     .executeTakeFirstOrThrow();
-  const units = await db
-    .selectFrom("assessment_round_unit as ru")
-    .innerJoin("organisation as o", "o.id", "ru.unit_id")
-    .select(["o.id", "o.name", "o.unit_type"])
-    .where("ru.round_id", "=", roundId)
-    .where("o.parent_id", "=", ownerId)
-    .orderBy("o.name")
-    .execute();
+  const units =
+    only === OWNER_SCOPE
+      ? []
+      : await db
+          .selectFrom("assessment_round_unit as ru")
+          .innerJoin("organisation as o", "o.id", "ru.unit_id")
+          .select(["o.id", "o.name", "o.unit_type"])
+          .where("ru.round_id", "=", roundId)
+          .where("o.parent_id", "=", ownerId)
+          .$if(only !== undefined, (q) => q.where("o.id", "=", only as string))
+          .orderBy("o.name")
+          .execute();
   return [
-    { scope: OWNER_SCOPE, name: owner.name, kind: "eier", unitId: null },
+    ...(only === undefined || only === OWNER_SCOPE
+      ? [{ scope: OWNER_SCOPE, name: owner.name, kind: "eier" as const, unitId: null }]
+      : []),
     ...units.map((u) => ({
       scope: u.id,
       name: u.name,

@@ -791,4 +791,5 @@ export const en: Messages = {
   "assessment.export.files": "Documentation",
   "assessment.export.file": "File",
   "assessment.export.link": "Link",
+  "assessment.parts": "Parts of the round",
 };

@@ -789,4 +789,5 @@ export const nb = {
   "assessment.export.files": "Dokumentasjon",
   "assessment.export.file": "Fil",
   "assessment.export.link": "Lenke",
+  "assessment.parts": "Deler av runden",
 } as const;

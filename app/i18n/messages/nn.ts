@@ -788,4 +788,5 @@ export const nn: Messages = {
   "assessment.export.files": "Dokumentasjon",
   "assessment.export.file": "Fil",
   "assessment.export.link": "Lenkje",
+  "assessment.parts": "Delar av runden",
 };
