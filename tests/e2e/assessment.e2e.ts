@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -124,6 +125,19 @@ describe("an assessment round for Demo kommune", () => {
     expect(JSON.stringify(book.worksheets.map((w) => w.getSheetValues()))).toContain(
       "Ansvaret står i delegeringsreglementet.",
     );
+    // The PDF and Word reports download too, each a real file of its kind.
+    for (const [label, magic] of [
+      ["Last ned rapport (PDF)", "%PDF"],
+      ["Last ned rapport (Word)", "PK"],
+    ] as const) {
+      const [file] = await Promise.all([
+        kari.waitForEvent("download"),
+        kari.getByRole("link", { name: label }).click(),
+      ]);
+      const bytes = readFileSync((await file.path()) ?? "");
+      expect(bytes.subarray(0, magic.length).toString("latin1")).toBe(magic);
+      expect(bytes.length).toBeGreaterThan(1000);
+    }
     await kari.goto(`${new URL(kari.url()).pathname}?lang=nn`);
     await heading(kari, "Resultat");
     await expect.poll(() => kari.getByText("Poeng per område").first().isVisible()).toBe(true);
