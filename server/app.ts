@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import { rateLimit } from "express-rate-limit";
 import { RouterContextProvider, type ServerBuild } from "react-router";
+import { answerFromPhone } from "../app/features/group/answer-post.server.ts";
 import { resolveLocale } from "../app/i18n/locales.ts";
 import { createT } from "../app/i18n/translate.ts";
 import { type AppServices, requestContext, servicesContext } from "../app/lib/services.ts";
@@ -149,6 +150,27 @@ export function createApp(services: AppServices, options: { clientDir?: string }
         res.status(429).json({ feil: "For mange forespørsler. Vent et minutt og prøv igjen." });
       },
     }),
+  );
+
+  // A phone's live-quiz answer: hundreds arrive within seconds, so it skips the page renderer.
+  // Other content types (none are sent by the page's form) fall through to the router.
+  app.post(
+    "/delta/:code",
+    express.text({ type: "application/x-www-form-urlencoded", limit: "8kb" }),
+    async (req, res, next) => {
+      if (typeof req.body !== "string") return next();
+      res.locals.routeLabel = "/delta/:code";
+      try {
+        const location = await answerFromPhone(services.db, services.live, {
+          code: String(req.params.code),
+          cookie: req.headers.cookie,
+          form: new URLSearchParams(req.body),
+        });
+        res.redirect(303, location);
+      } catch (error) {
+        next(error);
+      }
+    },
   );
 
   app.all(

@@ -1,17 +1,13 @@
 import { data, Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
+import { ANSWER_MESSAGES, type AnswerMessage } from "../features/group/answer-post.server.ts";
 import { readParticipantCookie } from "../features/group/participant-cookie.ts";
-import {
-  findOpenSessionByCode,
-  findParticipant,
-  getAnswer,
-  submitAnswer,
-} from "../features/group/sessions.server.ts";
+import { findOpenSessionByCode, findParticipant, getAnswer } from "../features/group/sessions.server.ts";
 import { gradeQuiz } from "../features/learning/grade-quiz.ts";
 import { getModule, isPackage } from "../features/learning/modules.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
-import { getServices, localeFor, readForm } from "../lib/route.server.ts";
+import { getServices, localeFor } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/delta-okt";
 
@@ -26,7 +22,7 @@ export const handle: RouteHandle = {
 
 export const meta: Route.MetaFunction = () => [{ title: "Gruppeøkt – Oppvern" }];
 
-async function loadParticipant(args: Route.LoaderArgs | Route.ActionArgs) {
+async function loadParticipant(args: Route.LoaderArgs) {
   const services = getServices(args.context);
   const session = await findOpenSessionByCode(services.db, args.params.code);
   if (!session || !isPackage(session.package)) return null;
@@ -50,7 +46,10 @@ export async function loader(args: Route.LoaderArgs) {
       ? module.quiz[session.question_index]
       : undefined;
   const answer = question ? await getAnswer(services.db, session.id, question.id, participant.id) : null;
+  // An answer is posted to server/app.ts (answerFromPhone), which sends the phone back here.
+  const notice = new URL(args.request.url).searchParams.get("melding");
   return {
+    message: notice && notice in ANSWER_MESSAGES ? ANSWER_MESSAGES[notice as AnswerMessage] : null,
     open: true as const,
     code: session.code,
     phase: session.phase,
@@ -64,30 +63,9 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-export async function action(args: Route.ActionArgs) {
-  const found = await loadParticipant(args);
-  if (!found) return data({ message: "join.ended" as MessageKey }, { status: 410 });
-  const { services, session, participant, module } = found;
-  const form = await readForm(args.request);
-  const result = await submitAnswer(services.db, services.live, {
-    session,
-    module,
-    participantId: participant.id,
-    questionId: String(form.get("questionId") ?? ""),
-    optionIds: form.getAll("option").map(String),
-  });
-  if (result === "saved") return redirect(`/delta/${session.code}`, { status: 303 });
-  const message: Record<typeof result, MessageKey> = {
-    closed: "join.closed",
-    already: "join.already",
-    invalid: "join.chooseOne",
-  };
-  return data({ message: message[result] }, { status: result === "invalid" ? 400 : 409 });
-}
-
-export default function DeltaOkt({ loaderData: s, actionData }: Route.ComponentProps) {
+export default function DeltaOkt({ loaderData: s }: Route.ComponentProps) {
   const t = useT();
-  const message = (actionData as { message?: MessageKey } | undefined)?.message;
+  const message: MessageKey | null = s.open ? s.message : null;
   if (!s.open) {
     return (
       <div className="narrow stack">

@@ -97,16 +97,31 @@ describe.each(dialects)("group sessions on %s", (dialect) => {
     expect(
       (await phones[2]?.post(`/delta/${code}`, { questionId: question?.id ?? "", option: wrong }))?.status,
     ).toBe(303);
-    // A second tap is refused with a message, and not counted.
+    // A second tap is refused with a message on the phone's page, and not counted.
     const again = await phones[2]?.post(`/delta/${code}`, { questionId: question?.id ?? "", option: right });
-    expect(again?.status).toBe(409);
-    expect(textOf((await again?.text()) ?? "")).toContain("allerede svart");
+    expect(again?.status).toBe(303);
+    const againPage = again?.headers.get("location") ?? "";
+    expect(textOf((await phones[2]?.page(againPage))?.html ?? "")).toContain("allerede svart");
     // An answer to a question that is not open is refused.
     const closed = await phones[0]?.post(`/delta/${code}`, {
       questionId: module.quiz[1]?.id ?? "",
       option: "a",
     });
-    expect(closed?.status).toBe(409);
+    expect(closed?.headers.get("location")).toBe(`/delta/${code}?melding=closed`);
+    expect(textOf((await phones[0]?.page(`/delta/${code}?melding=closed`))?.html ?? "")).toContain(
+      "spørsmålet er stengt",
+    );
+    // No option chosen: the phone is asked to choose one; nothing is counted.
+    const empty = await phones[1]?.post(`/delta/${code}`, { questionId: question?.id ?? "" });
+    expect(empty?.headers.get("location")).toBe(`/delta/${code}?melding=invalid`);
+    // A phone that never joined is sent to the join page; an unknown code back to the ended page.
+    const stranger = await new TestClient(server.url).post(`/delta/${code}`, {
+      questionId: question?.id ?? "",
+      option: right,
+    });
+    expect(stranger.headers.get("location")).toBe(`/delta?kode=${code}`);
+    const unknown = await phones[0]?.post("/delta/000000", { questionId: question?.id ?? "", option: right });
+    expect(unknown?.headers.get("location")).toBe("/delta/000000");
 
     expect(textOf((await leder.page(path)).html)).toContain("Svar: 3 av 3");
     await leder.post(path, { intent: "reveal" });

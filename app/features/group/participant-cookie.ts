@@ -4,7 +4,12 @@ export const PARTICIPANT_COOKIE = "oppvern_delta";
 
 /** "<sessionId>.<token>": one phone takes part in one session at a time. */
 export function readParticipantCookie(request: Request, sessionId: string): string | null {
-  const value = cookieValue(request.headers.get("cookie"), PARTICIPANT_COOKIE);
+  return participantToken(request.headers.get("cookie"), sessionId);
+}
+
+/** The same, from a raw Cookie header. */
+export function participantToken(cookieHeader: string | null | undefined, sessionId: string): string | null {
+  const value = cookieValue(cookieHeader ?? null, PARTICIPANT_COOKIE);
   if (!value) return null;
   const [id, token] = value.split(".");
   return id === sessionId && token ? token : null;
