@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { NodeSqliteDialect } from "@better-auth/kysely-adapter/node-sqlite-dialect";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, type KyselyConfig, PostgresDialect } from "kysely";
 import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
 import pg from "pg";
 import { migration001 } from "./migrations/001-foundation.ts";
@@ -44,6 +44,21 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
   };
 }
 
+/**
+ * LOG_SLOW_QUERIES_MS=<n> prints every query slower than n ms to stderr, with its SQL (for finding
+ * what a slow page waits for; see docs/performance.md).
+ */
+function slowQueryLog(): KyselyConfig["log"] {
+  const limit = Number(process.env.LOG_SLOW_QUERIES_MS);
+  if (!Number.isFinite(limit) || limit <= 0) return undefined;
+  return (event) => {
+    if (event.queryDurationMillis >= limit)
+      process.stderr.write(
+        `slow query ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql.replace(/\s+/g, " ").slice(0, 300)}\n`,
+      );
+  };
+}
+
 export function openDatabase(options: ConnectOptions): DbHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -51,7 +66,7 @@ export function openDatabase(options: ConnectOptions): DbHandle {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: slowQueryLog() });
     return {
       db,
       dialect: "postgres",
@@ -68,6 +83,7 @@ export function openDatabase(options: ConnectOptions): DbHandle {
   database.exec("pragma synchronous = normal");
   const db = new Kysely<Database>({
     dialect: new NodeSqliteDialect({ database: withStatementCache(database) }),
+    log: slowQueryLog(),
   });
   return { db, dialect: "sqlite", poolStats: () => null, close: () => db.destroy() };
 }

@@ -1,8 +1,8 @@
 import { data, Form, Link } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { storeAreaScores } from "../features/assessment/results.server.ts";
-import { loadRound, roundProgress } from "../features/assessment/round-page.server.ts";
-import { closeRound } from "../features/assessment/rounds.server.ts";
+import { loadRound, roundOverview } from "../features/assessment/round-page.server.ts";
+import { closeRound, lastAnswered } from "../features/assessment/rounds.server.ts";
 import { useT } from "../i18n/use-t.ts";
 import { notFound, readForm } from "../lib/route.server.ts";
 import { nowIso } from "../lib/time.ts";
@@ -19,10 +19,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     request,
     params.id,
   );
-  const progress = await roundProgress(services.db, round.id, bank, scopes);
-  const mine = progress.answers.filter((a) => a.user_id === actor.userId).at(-1);
+  const [progress, mine] = await Promise.all([
+    roundOverview(services.db, round.id, bank, scopes),
+    lastAnswered(services.db, round.id, actor.userId),
+  ]);
   const resume = mine
-    ? progress.scopes
+    ? progress
         .flatMap((s) => s.areas.map((a) => ({ s, a })))
         .find(({ s, a }) => s.scope === mine.scope && a.questions.some((q) => q.id === mine.question_id))
     : null;
@@ -30,8 +32,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   // One part's areas at a time: the chosen one, else the only one, else the owner's own part.
   const chosen = url.searchParams.get("del");
   const shown =
-    progress.scopes.find((s) => s.scope === chosen) ??
-    (progress.scopes.length === 1 ? progress.scopes[0] : progress.scopes.find((s) => s.scope === "eier"));
+    progress.find((s) => s.scope === chosen) ??
+    (progress.length === 1 ? progress[0] : progress.find((s) => s.scope === "eier"));
   return {
     id: round.id,
     title: round.title,
@@ -48,8 +50,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         }
       : null,
     parts:
-      progress.scopes.length > 1
-        ? progress.scopes.map((s) => ({
+      progress.length > 1
+        ? progress.map((s) => ({
             scope: s.scope,
             name: s.name,
             total: s.total,

@@ -6,8 +6,7 @@ import {
   type Effective,
   effectiveAnswers,
   effectiveFor,
-  listAnswers,
-  listFinals,
+  listLevels,
   roundScopes,
   type Scope,
   score,
@@ -44,16 +43,31 @@ export async function roundResults(
   roundId: string,
   bank: Bank,
 ): Promise<RoundResults> {
-  const scopes = await roundScopes(db, ownerId, roundId);
-  const effective = effectiveAnswers(await listAnswers(db, roundId), await listFinals(db, roundId));
+  const [scopes, [answers, finals]] = await Promise.all([
+    roundScopes(db, ownerId, roundId),
+    listLevels(db, roundId),
+  ]);
+  const effective = effectiveAnswers(answers, finals);
   const rows: RoundResults["rows"] = [];
+  // Rows grouped per area and per scope × area once, rather than filtered for every cell.
+  const byArea = new Map<string, RoundResults["rows"]>();
+  const byCell = new Map<string, RoundResults["rows"]>();
+  const add = (map: Map<string, RoundResults["rows"]>, key: string, row: RoundResults["rows"][number]) => {
+    const list = map.get(key);
+    if (list) list.push(row);
+    else map.set(key, [row]);
+  };
   for (const scope of scopes)
     for (const { area, questions } of areasFor(bank, scope.kind))
-      for (const question of questions)
-        rows.push({ scope, area, question, answer: effectiveFor(effective, scope.scope, question.id) });
+      for (const question of questions) {
+        const row = { scope, area, question, answer: effectiveFor(effective, scope.scope, question.id) };
+        rows.push(row);
+        add(byArea, area.id, row);
+        add(byCell, `${scope.scope}|${area.id}`, row);
+      }
   const areas = bank.areas
     .map((area) => {
-      const mine = rows.filter((r) => r.area.id === area.id);
+      const mine = byArea.get(area.id) ?? [];
       return {
         area,
         score: score(mine),
@@ -64,9 +78,7 @@ export async function roundResults(
     .filter((a) => a.total > 0);
   const matrix = scopes.map((scope) => ({
     scope,
-    scores: areas.map((a) =>
-      score(rows.filter((r) => r.scope.scope === scope.scope && r.area.id === a.area.id)),
-    ),
+    scores: areas.map((a) => score(byCell.get(`${scope.scope}|${a.area.id}`) ?? [])),
   }));
   const gaps = rows
     .filter((r) => !r.answer.notRelevant && r.answer.level !== null && r.answer.level <= 2)

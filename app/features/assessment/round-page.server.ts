@@ -4,6 +4,8 @@ import { loadAssessmentScope } from "../../lib/scopes.server.ts";
 import { bankLocale, getBank } from "./bank.server.ts";
 import type { Bank } from "./bank-schema.ts";
 import {
+  type AnswerState,
+  answerStates,
   areasFor,
   effectiveAnswers,
   effectiveFor,
@@ -12,9 +14,11 @@ import {
   listFinals,
   roundScopes,
   type Scope,
+  stateFor,
 } from "./rounds.server.ts";
 
 type Context = Readonly<RouterContextProvider>;
+type Db = Parameters<typeof listAnswers>[0];
 
 /**
  * Everything a round page needs: the guard (assessment:read on the owner, the round must be the
@@ -34,13 +38,41 @@ export async function loadRound(context: Context, request: Request, roundId: str
   return { ...scope, round, bank, scopes, lang };
 }
 
-/** Per scope and area: questions, how many have an answer, and whether every one is reconciled. */
-export async function roundProgress(
-  db: Parameters<typeof listAnswers>[0],
-  roundId: string,
+/** Per scope and area: questions, how many have an answer, and how many still differ or are reconciled. */
+function progressOf(
   bank: Bank,
   scopes: Scope[],
+  stateOf: (scope: string, questionId: string) => AnswerState,
 ) {
+  return scopes.map((s) => {
+    const areas = areasFor(bank, s.kind).map(({ area, questions }) => {
+      const states = questions.map((q) => stateOf(s.scope, q.id));
+      return {
+        area,
+        questions,
+        total: questions.length,
+        answered: states.filter((x) => x !== "none").length,
+        open: states.filter((x) => x === "open").length,
+        final: states.filter((x) => x === "final").length,
+      };
+    });
+    return {
+      ...s,
+      areas,
+      total: areas.reduce((n, a) => n + a.total, 0),
+      answered: areas.reduce((n, a) => n + a.answered, 0),
+    };
+  });
+}
+
+/** The overview of a round: progress counted in SQL, without reading every answer. */
+export async function roundOverview(db: Db, roundId: string, bank: Bank, scopes: Scope[]) {
+  const states = await answerStates(db, roundId);
+  return progressOf(bank, scopes, (scope, questionId) => stateFor(states, scope, questionId));
+}
+
+/** The same with every answer and final answer, for reconciling. */
+export async function roundProgress(db: Db, roundId: string, bank: Bank, scopes: Scope[]) {
   const answers = await listAnswers(db, roundId);
   const finals = await listFinals(db, roundId);
   const effective = effectiveAnswers(answers, finals);
@@ -48,24 +80,10 @@ export async function roundProgress(
     answers,
     finals,
     effective,
-    scopes: scopes.map((s) => {
-      const areas = areasFor(bank, s.kind).map(({ area, questions }) => {
-        const states = questions.map((q) => effectiveFor(effective, s.scope, q.id).source);
-        return {
-          area,
-          questions,
-          total: questions.length,
-          answered: states.filter((x) => x !== "none").length,
-          open: states.filter((x) => x === "open").length,
-          final: states.filter((x) => x === "final").length,
-        };
-      });
-      return {
-        ...s,
-        areas,
-        total: areas.reduce((n, a) => n + a.total, 0),
-        answered: areas.reduce((n, a) => n + a.answered, 0),
-      };
-    }),
+    scopes: progressOf(
+      bank,
+      scopes,
+      (scope, questionId) => effectiveFor(effective, scope, questionId).source,
+    ),
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
@@ -284,8 +284,30 @@ export async function closeRound(db: Db, ownerId: string, roundId: string, actor
   return closed;
 }
 
-type AnswerRow = Awaited<ReturnType<typeof listAnswers>>[number];
-type FinalRow = Awaited<ReturnType<typeof listFinals>>[number];
+type AnswerRow = Pick<
+  Awaited<ReturnType<typeof listAnswers>>[number],
+  "scope" | "question_id" | "level" | "not_relevant"
+>;
+type FinalRow = Pick<
+  Awaited<ReturnType<typeof listFinals>>[number],
+  "scope" | "question_id" | "level" | "not_relevant"
+>;
+
+/** Only what scoring needs from every answer and final answer of a round (no names or comments). */
+export function listLevels(db: Db, roundId: string) {
+  return Promise.all([
+    db
+      .selectFrom("assessment_answer")
+      .select(["scope", "question_id", "level", "not_relevant"])
+      .where("round_id", "=", roundId)
+      .execute(),
+    db
+      .selectFrom("assessment_final")
+      .select(["scope", "question_id", "level", "not_relevant"])
+      .where("round_id", "=", roundId)
+      .execute(),
+  ]);
+}
 
 export interface Effective {
   level: number | null;
@@ -306,7 +328,9 @@ export function effectiveAnswers(answers: AnswerRow[], finals: FinalRow[]): Map<
   for (const a of answers) {
     if (a.level === null && !a.not_relevant) continue;
     const k = answerKey(a.scope, a.question_id);
-    grouped.set(k, [...(grouped.get(k) ?? []), a]);
+    const rows = grouped.get(k);
+    if (rows) rows.push(a);
+    else grouped.set(k, [a]);
   }
   for (const [k, rows] of grouped) {
     const distinct = new Set(rows.map((r) => (r.not_relevant ? "nr" : String(r.level))));
@@ -332,6 +356,56 @@ export function effectiveAnswers(answers: AnswerRow[], finals: FinalRow[]): Map<
       source: "final",
     });
   return result;
+}
+
+export type AnswerState = Effective["source"];
+
+/**
+ * Where each question of a round stands, counted in SQL without reading the answers themselves
+ * (a round of an owner with 50 units holds thousands): final when reconciled, agreed when everyone
+ * who answered gave the same answer, open when they differ. Matches effectiveAnswers' source.
+ */
+export async function answerStates(db: Db, roundId: string): Promise<Map<string, AnswerState>> {
+  const [given, finals] = await Promise.all([
+    db
+      .selectFrom("assessment_answer")
+      .select([
+        "scope",
+        "question_id",
+        // "Not relevant" counts as its own answer (0); the answers differ when the lowest and highest do.
+        sql<number>`min(case when not_relevant = 1 then 0 else level end)`.as("lowest"),
+        sql<number>`max(case when not_relevant = 1 then 0 else level end)`.as("highest"),
+      ])
+      .where("round_id", "=", roundId)
+      .where((eb) => eb.or([eb("level", "is not", null), eb("not_relevant", "=", 1)]))
+      .groupBy(["scope", "question_id"])
+      .execute(),
+    db
+      .selectFrom("assessment_final")
+      .select(["scope", "question_id"])
+      .where("round_id", "=", roundId)
+      .execute(),
+  ]);
+  const states = new Map<string, AnswerState>();
+  for (const g of given)
+    states.set(answerKey(g.scope, g.question_id), Number(g.lowest) !== Number(g.highest) ? "open" : "agreed");
+  for (const f of finals) states.set(answerKey(f.scope, f.question_id), "final");
+  return states;
+}
+
+export const stateFor = (states: Map<string, AnswerState>, scope: string, questionId: string): AnswerState =>
+  states.get(answerKey(scope, questionId)) ?? "none";
+
+/** The question this user answered last in a round, to take them back to it. */
+export function lastAnswered(db: Db, roundId: string, userId: string) {
+  return db
+    .selectFrom("assessment_answer")
+    .select(["scope", "question_id"])
+    .where("round_id", "=", roundId)
+    .where("user_id", "=", userId)
+    .orderBy("updated_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export const effectiveFor = (map: Map<string, Effective>, scope: string, questionId: string): Effective =>
