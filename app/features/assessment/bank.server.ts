@@ -1,6 +1,8 @@
 import type { Locale as AppLocale } from "../../i18n/locales.ts";
 import { type Area, type Bank, parseBank, type Question } from "./bank-schema.ts";
 
+export { questionsFor, type ScopeKind, unitAudience } from "./scoring.ts";
+
 /** Every version of the question bank, bundled at build time and validated when the server starts. */
 const files = import.meta.glob<string>("/content/question-bank/*/*.yaml", {
   query: "?raw",
@@ -32,23 +34,8 @@ export function currentBank(): Bank {
 
 export const getBank = (version: string): Bank | null => byVersion.get(version) ?? null;
 
-export type ScopeKind = "eier" | "barnehage" | "skole";
-
 /** Bank text exists in bokmål and nynorsk; English readers get bokmål. */
 export const bankLocale = (locale: AppLocale): "nb" | "nn" => (locale === "nn" ? "nn" : "nb");
-
-/**
- * The questions a scope answers: owner-level questions for the owner, unit-level ones for a unit,
- * limited to those that apply to a school or a kindergarten (other unit kinds get the school's).
- */
-export function questionsFor(area: Area, kind: ScopeKind): Question[] {
-  if (kind === "eier") return area.sporsmal.filter((q) => q.niva === "eier");
-  return area.sporsmal.filter((q) => q.niva === "enhet" && q.gjelder.includes(kind));
-}
-
-/** The audience of a unit kind: kindergartens answer the kindergarten questions, all others the school's. */
-export const unitAudience = (unitKind: string): "barnehage" | "skole" =>
-  unitKind === "barnehage" ? "barnehage" : "skole";
 
 export function findQuestion(bank: Bank, questionId: string): { area: Area; question: Question } | null {
   for (const area of bank.areas) {

@@ -3,7 +3,10 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
-import { questionsFor, type ScopeKind, unitAudience } from "./bank.server.ts";
+import { type Effective, questionsFor, type ScopeKind, unitAudience } from "./scoring.ts";
+
+export { type Effective, score } from "./scoring.ts";
+
 import type { Bank, Question } from "./bank-schema.ts";
 
 type Db = Kysely<Database>;
@@ -309,13 +312,6 @@ export function listLevels(db: Db, roundId: string) {
   ]);
 }
 
-export interface Effective {
-  level: number | null;
-  notRelevant: boolean;
-  /** "final" when the koordinator decided, "agreed" when everyone who answered agrees, "open" otherwise. */
-  source: "final" | "agreed" | "open" | "none";
-}
-
 const answerKey = (scope: string, questionId: string) => `${scope}|${questionId}`;
 
 /**
@@ -410,15 +406,3 @@ export function lastAnswered(db: Db, roundId: string, userId: string) {
 
 export const effectiveFor = (map: Map<string, Effective>, scope: string, questionId: string): Effective =>
   map.get(answerKey(scope, questionId)) ?? { level: null, notRelevant: false, source: "none" };
-
-/** Weighted score 0–100 of the answered, relevant questions; null when none is answered. */
-export function score(items: { question: Question; answer: Effective }[]): number | null {
-  let sum = 0;
-  let weights = 0;
-  for (const { question, answer } of items) {
-    if (answer.notRelevant || answer.level === null) continue;
-    sum += question.vekt * ((answer.level - 1) / 4);
-    weights += question.vekt;
-  }
-  return weights === 0 ? null : Math.round((sum / weights) * 100);
-}

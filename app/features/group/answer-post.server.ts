@@ -2,8 +2,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { getModule, isPackage } from "../learning/modules.server.ts";
 import type { LiveBus } from "./live-bus.server.ts";
-import { participantToken } from "./participant-cookie.ts";
-import { findOpenSessionByCode, findParticipant, submitAnswer } from "./sessions.server.ts";
+import { participantTokens } from "./participant-cookie.ts";
+import { findOpenSessionByCode, findOpenSessionWithParticipant, submitAnswer } from "./sessions.server.ts";
 
 /** What the phone is told after posting an answer: shown on the page it is sent back to. */
 export const ANSWER_MESSAGES = {
@@ -24,18 +24,22 @@ export async function answerFromPhone(
   live: LiveBus,
   input: { code: string; cookie: string | undefined; form: URLSearchParams },
 ): Promise<string> {
-  const session = await findOpenSessionByCode(db, input.code);
   const page = `/delta/${encodeURIComponent(input.code)}`;
-  if (!session || !isPackage(session.package)) return page;
-  const participant = await findParticipant(db, session.id, participantToken(input.cookie, session.id));
-  if (!participant) return `/delta?kode=${session.code}`;
+  // The usual case in one query: an open session with this code and this phone in it.
+  const found = await findOpenSessionWithParticipant(db, input.code, participantTokens(input.cookie));
+  if (!found) {
+    const session = await findOpenSessionByCode(db, input.code);
+    return session ? `/delta?kode=${session.code}` : page;
+  }
+  const { session, participantId } = found;
+  if (!isPackage(session.package)) return page;
   // Question and option ids are the same in every language.
   const module = getModule(session.package, session.module, "nb");
   if (!module) return page;
   const result = await submitAnswer(db, live, {
     session,
     module,
-    participantId: participant.id,
+    participantId,
     questionId: input.form.get("questionId") ?? "",
     optionIds: input.form.getAll("option"),
   });

@@ -16,6 +16,8 @@ export interface LiveBus {
 }
 
 const CHANNEL = "oppvern_live";
+/** Arriving answers are announced to the other instances at most this often per session. */
+const ANSWER_NOTICE_MS = 100;
 
 function localEmitter() {
   const emitter = new EventEmitter();
@@ -63,10 +65,24 @@ export function createPostgresBus(options: { connectionString: string; log: Logg
     listener = client;
   };
   const ready = connect();
+  const notify = async (sessionId: string, event: LiveEvent) => {
+    await ready;
+    await publisher.query("select pg_notify($1, $2)", [CHANNEL, `${sessionId}|${event}`]);
+  };
+  // Hundreds of answers a second in one session need one notice per moment, not one each: the
+  // presenter's screen updates at most twice a second anyway.
+  const pendingAnswers = new Set<string>();
   return {
     async publish(sessionId, event) {
-      await ready;
-      await publisher.query("select pg_notify($1, $2)", [CHANNEL, `${sessionId}|${event}`]);
+      if (event !== "answers") return notify(sessionId, event);
+      if (pendingAnswers.has(sessionId)) return;
+      pendingAnswers.add(sessionId);
+      setTimeout(() => {
+        pendingAnswers.delete(sessionId);
+        notify(sessionId, "answers").catch((error) =>
+          options.log.warn({ err: error }, "live bus could not send a notice"),
+        );
+      }, ANSWER_NOTICE_MS).unref();
     },
     subscribe: local.subscribe,
     async close() {

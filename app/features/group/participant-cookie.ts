@@ -7,12 +7,18 @@ export function readParticipantCookie(request: Request, sessionId: string): stri
   return participantToken(request.headers.get("cookie"), sessionId);
 }
 
-/** The same, from a raw Cookie header. */
-export function participantToken(cookieHeader: string | null | undefined, sessionId: string): string | null {
+/** The session and token a phone's cookie names, from a raw Cookie header. */
+export function participantTokens(
+  cookieHeader: string | null | undefined,
+): { sessionId: string; token: string } | null {
   const value = cookieValue(cookieHeader ?? null, PARTICIPANT_COOKIE);
-  if (!value) return null;
-  const [id, token] = value.split(".");
-  return id === sessionId && token ? token : null;
+  const [sessionId, token] = value?.split(".") ?? [];
+  return sessionId && token ? { sessionId, token } : null;
+}
+
+function participantToken(cookieHeader: string | null, sessionId: string): string | null {
+  const found = participantTokens(cookieHeader);
+  return found?.sessionId === sessionId ? found.token : null;
 }
 
 export const participantCookie = (sessionId: string, token: string) =>

@@ -77,6 +77,29 @@ export function findOpenSessionByCode(db: Kysely<Database>, code: string) {
     .executeTakeFirst();
 }
 
+/** An open session by its code together with the phone (cookie) taking part in it, in one query. */
+export async function findOpenSessionWithParticipant(
+  db: Kysely<Database>,
+  code: string,
+  phone: { sessionId: string; token: string } | null,
+) {
+  if (!phone) return undefined;
+  const row = await db
+    .selectFrom("group_session as s")
+    .innerJoin("group_participant as p", "p.session_id", "s.id")
+    .selectAll("s")
+    .select("p.id as participant_id")
+    .where("s.id", "=", phone.sessionId)
+    .where("s.code", "=", code.replace(/\s/g, ""))
+    .where("s.ended_at", "is", null)
+    .where("s.expires_at", ">", nowIso())
+    .where("p.token_hash", "=", hashToken(phone.token))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { participant_id, ...session } = row;
+  return { session: session as GroupSession, participantId: participant_id };
+}
+
 export type HostCommand =
   | { kind: "next" }
   | { kind: "previous" }

@@ -1,0 +1,332 @@
+// npm run seed:national: fills a database with synthetic data at the scale of all of Norway, for the
+// benchmarks (docs/performance.md). SQLite in DATA_DIR by default, PostgreSQL when DATABASE_URL is
+// set. Deterministic: the same seed gives the same rows. Adds to what is there (run it on a fresh or a
+// demo database); it refuses to run twice on the same database.
+//
+//   3,000 owners (kommuner, fylkeskommuner, private) · 8,000 units · 250,000 staff with accounts and
+//   roles · 1,000,000 module completions · 3,000 closed assessment rounds of about 100 answers, with
+//   their area scores · 20 networks of owners.
+import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import pg from "pg";
+import { migrate, openDatabase } from "../app/db/connect.server.ts";
+import { type Bank, loadBankFromDisk } from "../app/features/assessment/bank-schema.ts";
+import { questionsFor, score, unitAudience } from "../app/features/assessment/scoring.ts";
+
+const SCALE = Number(process.env.SEED_SCALE ?? 1);
+const OWNERS = Math.round(3000 * SCALE);
+const UNITS = Math.round(8000 * SCALE);
+const STAFF = Math.round(250_000 * SCALE);
+const COMPLETIONS = Math.round(1_000_000 * SCALE);
+const NETWORKS = Math.max(1, Math.round(20 * SCALE));
+const PREFIX = "nasj";
+
+/** mulberry32: a small, fast, seeded generator (the same data on every run). */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rnd = random(2026);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+
+/** A valid organisasjonsnummer (mod 11) from a running number, outside the demo's 9100000xx. */
+function orgNumber(n: number): string {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  // Even prefixes; when one has no valid check digit, the next (odd) one has.
+  for (let prefix = 92_000_000 + n * 2; ; prefix++) {
+    const digits = String(prefix).split("").map(Number);
+    const sum = digits.reduce((s, d, i) => s + d * (weights[i] as number), 0);
+    const check = 11 - (sum % 11);
+    if (check !== 10) return `${prefix}${check === 11 ? 0 : check}`;
+  }
+}
+
+type Row = (string | number | boolean | null)[];
+interface Writer {
+  insert(table: string, columns: string[], rows: Row[]): Promise<void>;
+  alreadySeeded(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+function sqliteWriter(file: string): Writer {
+  const db = new DatabaseSync(file);
+  db.exec("pragma journal_mode = wal");
+  db.exec("pragma synchronous = off");
+  db.exec("pragma busy_timeout = 5000");
+  return {
+    async insert(table, columns, rows) {
+      const statement = db.prepare(
+        `insert into "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) values (${columns.map(() => "?").join(", ")})`,
+      );
+      db.exec("begin");
+      for (const row of rows)
+        statement.run(...(row.map((v) => (typeof v === "boolean" ? Number(v) : v)) as never[]));
+      db.exec("commit");
+    },
+    async alreadySeeded() {
+      return Boolean(db.prepare("select 1 from organisation where id = ?").get(`${PREFIX}-eier-0`));
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+function postgresWriter(url: string): Writer {
+  const client = new pg.Client({ connectionString: url });
+  const ready = client.connect();
+  return {
+    async insert(table, columns, rows) {
+      await ready;
+      // As many rows per statement as PostgreSQL's 65,535 parameters allow.
+      const per = Math.floor(60_000 / columns.length);
+      await client.query("begin");
+      for (let i = 0; i < rows.length; i += per) {
+        const chunk = rows.slice(i, i + per);
+        const values = chunk
+          .map((_, r) => `(${columns.map((_c, c) => `$${r * columns.length + c + 1}`).join(", ")})`)
+          .join(", ");
+        await client.query(
+          `insert into "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) values ${values}`,
+          chunk.flat(),
+        );
+      }
+      await client.query("commit");
+    },
+    async alreadySeeded() {
+      await ready;
+      const found = await client.query("select 1 from organisation where id = $1", [`${PREFIX}-eier-0`]);
+      return (found.rowCount ?? 0) > 0;
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}
+
+const started = performance.now();
+const log = (what: string, count: number) =>
+  process.stdout.write(
+    `${what.padEnd(34)} ${count.toLocaleString("nb-NO").padStart(11)}  (${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
+
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = path.resolve(process.env.DATA_DIR ?? "./data");
+// The app's own migrations first, so the tables are exactly those the app uses.
+const handle = openDatabase({ databaseUrl, dataDir });
+await migrate(handle);
+await handle.close();
+const writer = databaseUrl ? postgresWriter(databaseUrl) : sqliteWriter(path.join(dataDir, "oppvern.sqlite"));
+if (await writer.alreadySeeded()) {
+  process.stdout.write("This database already holds the national data; nothing to do.\n");
+  await writer.close();
+  process.exit(0);
+}
+const now = "2026-11-01T08:00:00.000Z";
+const bank: Bank = loadBankFromDisk("content/question-bank/2026.1");
+
+// Owners: every kommune and fylkeskommune, then private owners (most with one kindergarten).
+const owners: { id: string; type: "kommune" | "fylkeskommune" | "privat" }[] = [];
+for (let i = 0; i < OWNERS; i++)
+  owners.push({
+    id: `${PREFIX}-eier-${i}`,
+    type: i < 357 * SCALE ? "kommune" : i < 372 * SCALE ? "fylkeskommune" : "privat",
+  });
+await writer.insert(
+  "organisation",
+  ["id", "kind", "name", "org_number", "owner_type", "unit_type", "parent_id", "created_at", "archived_at"],
+  owners.map((o, i) => [
+    o.id,
+    "eier",
+    `${o.type === "kommune" ? "Kommune" : o.type === "fylkeskommune" ? "Fylkeskommune" : "Privat eier"} ${i + 1}`,
+    orgNumber(i),
+    o.type,
+    null,
+    null,
+    now,
+    null,
+  ]),
+);
+log("eiere", owners.length);
+
+// Units: one each for private owners, the rest shared among kommuner (many) and fylkeskommuner.
+const units: { id: string; ownerId: string; type: string }[] = [];
+const publicOwners = owners.filter((o) => o.type !== "privat");
+for (const o of owners.filter((x) => x.type === "privat"))
+  units.push({
+    id: `${PREFIX}-enhet-${units.length}`,
+    ownerId: o.id,
+    type: rnd() < 0.85 ? "barnehage" : "grunnskole",
+  });
+while (units.length < UNITS) {
+  const o = pick(publicOwners);
+  const type =
+    o.type === "fylkeskommune"
+      ? rnd() < 0.9
+        ? "videregaende"
+        : "ppt"
+      : pick(["barnehage", "grunnskole", "grunnskole", "sfo"]);
+  units.push({ id: `${PREFIX}-enhet-${units.length}`, ownerId: o.id, type });
+}
+await writer.insert(
+  "organisation",
+  ["id", "kind", "name", "org_number", "owner_type", "unit_type", "parent_id", "created_at", "archived_at"],
+  units.map((u, i) => [u.id, "enhet", `Enhet ${i + 1}`, null, null, u.type, u.ownerId, now, null]),
+);
+log("enheter", units.length);
+
+// Staff: a leader per unit, a koordinator per owner, and ansatte spread over the units.
+const users: Row[] = [];
+const memberships: Row[] = [];
+const staff: { id: string; pkg: "skole" | "barnehage" }[] = [];
+const coordinatorOf = new Map<string, string>();
+const member = (userId: string, orgId: string, role: string) =>
+  memberships.push([`${PREFIX}-m-${memberships.length}`, userId, orgId, role, now]);
+const person = (n: number) => {
+  const id = `${PREFIX}-bruker-${n}`;
+  users.push([id, `Ansatt ${n + 1}`, `ansatt${n + 1}@nasjonal.oppvern.test`, true, null, null, now, now]);
+  return id;
+};
+for (const o of owners) {
+  const id = person(users.length);
+  coordinatorOf.set(o.id, id);
+  member(id, o.id, "koordinator");
+}
+for (const u of units) {
+  const id = person(users.length);
+  member(id, u.id, "leder");
+  staff.push({ id, pkg: u.type === "barnehage" ? "barnehage" : "skole" });
+}
+while (users.length < STAFF) {
+  const u = pick(units);
+  const id = person(users.length);
+  member(id, u.id, "ansatt");
+  staff.push({ id, pkg: u.type === "barnehage" ? "barnehage" : "skole" });
+}
+await writer.insert(
+  "user",
+  ["id", "name", "email", "emailVerified", "image", "locale", "createdAt", "updatedAt"],
+  users,
+);
+log("brukere", users.length);
+await writer.insert("membership", ["id", "user_id", "organisation_id", "role", "created_at"], memberships);
+log("roller", memberships.length);
+
+// Module completions: most staff have done a few of their package's modules, some all, some none.
+const completions: Row[] = [];
+for (let i = 0; completions.length < COMPLETIONS; i++) {
+  const s = staff[i % staff.length] as (typeof staff)[number];
+  const module = 1 + (Math.floor(i / staff.length) % 3);
+  const pkg = Math.floor(i / staff.length) < 3 ? s.pkg : s.pkg === "skole" ? "barnehage" : "skole";
+  if (Math.floor(i / staff.length) >= 6) break;
+  if (rnd() < 0.3) continue;
+  const day = 1 + Math.floor(rnd() * 28);
+  completions.push([
+    `${PREFIX}-c-${completions.length}`,
+    `u:${s.id}`,
+    s.id,
+    pkg,
+    module,
+    rnd() < 0.3 ? "gruppe" : "individuelt",
+    `2026-${String(1 + Math.floor(rnd() * 10)).padStart(2, "0")}-${String(day).padStart(2, "0")}T12:00:00.000Z`,
+  ]);
+}
+await writer.insert(
+  "module_completion",
+  ["id", "learner_key", "user_id", "package", "module", "mode", "completed_at"],
+  completions,
+);
+log("fullførte moduler", completions.length);
+
+// One closed assessment round per owner: every owner-level question, answered by its koordinator,
+// and the unit-level questions of its first unit, answered by that unit's leader (about 100 answers);
+// with the area scores the anonymous comparison reads, computed by the app's own rule.
+const firstUnit = new Map<string, { id: string; type: string; leader: string }>();
+for (const [i, u] of units.entries())
+  if (!firstUnit.has(u.ownerId))
+    firstUnit.set(u.ownerId, { id: u.id, type: u.type, leader: (staff[i] as (typeof staff)[number]).id });
+const rounds: Row[] = [];
+const roundUnits: Row[] = [];
+const answers: Row[] = [];
+const areaScores: Row[] = [];
+for (const [i, o] of owners.entries()) {
+  const roundId = `${PREFIX}-runde-${i}`;
+  const userId = coordinatorOf.get(o.id) as string;
+  const unit = firstUnit.get(o.id);
+  const skill = 1 + rnd() * 3.5;
+  rounds.push([roundId, o.id, "Kartlegging våren 2026", bank.versjon, null, "closed", userId, now, now]);
+  if (unit) roundUnits.push([roundId, unit.id]);
+  const parts = [
+    { scope: "eier", by: userId, kind: "eier" as const },
+    ...(unit ? [{ scope: unit.id, by: unit.leader, kind: unitAudience(unit.type) }] : []),
+  ];
+  for (const area of bank.areas) {
+    const scored = [];
+    for (const part of parts)
+      for (const q of questionsFor(area, part.kind)) {
+        const level = Math.max(1, Math.min(5, Math.round(skill + (rnd() - 0.5) * 2)));
+        answers.push([roundId, part.scope, q.id, part.by, level, 0, "", "", "", now]);
+        scored.push({ question: q, answer: { level, notRelevant: false, source: "agreed" as const } });
+      }
+    const value = score(scored);
+    if (value !== null) areaScores.push([roundId, o.id, area.id, value, now]);
+  }
+}
+await writer.insert(
+  "assessment_round",
+  ["id", "owner_id", "title", "bank_version", "deadline", "status", "created_by", "created_at", "closed_at"],
+  rounds,
+);
+await writer.insert("assessment_round_unit", ["round_id", "unit_id"], roundUnits);
+await writer.insert(
+  "assessment_answer",
+  [
+    "round_id",
+    "scope",
+    "question_id",
+    "user_id",
+    "level",
+    "not_relevant",
+    "reason",
+    "comment",
+    "evidence_url",
+    "updated_at",
+  ],
+  answers,
+);
+await writer.insert(
+  "assessment_area_score",
+  ["round_id", "owner_id", "area_id", "score", "closed_at"],
+  areaScores,
+);
+log("kartleggingsrunder", rounds.length);
+log("svar", answers.length);
+
+// Networks: kommuner that work together, about a dozen each.
+const networks: Row[] = [];
+const networkMembers: Row[] = [];
+const kommuner = owners.filter((o) => o.type === "kommune");
+for (let n = 0; n < NETWORKS; n++) {
+  const id = `${PREFIX}-nettverk-${n}`;
+  networks.push([id, "nettverk", `Nettverk ${n + 1}`, null, null, null, null, now, null]);
+  for (let k = 0; k < 12; k++) {
+    const o = kommuner[(n * 12 + k) % kommuner.length];
+    if (o && !networkMembers.some((m) => m[0] === id && m[1] === o.id)) networkMembers.push([id, o.id, now]);
+  }
+}
+await writer.insert(
+  "organisation",
+  ["id", "kind", "name", "org_number", "owner_type", "unit_type", "parent_id", "created_at", "archived_at"],
+  networks,
+);
+await writer.insert("network_member", ["network_id", "owner_id", "created_at"], networkMembers);
+log("nettverk", networks.length);
+
+await writer.close();
+process.stdout.write(`\nFerdig på ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
