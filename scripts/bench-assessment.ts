@@ -1,11 +1,10 @@
 // The assessment part of npm run bench: a round for an owner with 50 units, pages of a round at 20
 // concurrent users, saving answers as the browser does (the autosave action, .data), the results
-// page, and the same results page once 3,000 other owners have closed rounds (the anonymous comparison).
+// page among the 3,000 owners of the national data, and the anonymous comparison computed afresh.
 
-import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
-import pg from "pg";
+import { openDatabase } from "../app/db/connect.server.ts";
 import { loadBankFromDisk } from "../app/features/assessment/bank-schema.ts";
+import { comparison, forgetComparison } from "../app/features/assessment/results.server.ts";
 
 type Load = (
   url: string,
@@ -150,83 +149,39 @@ export async function assessmentScenarios(options: {
     requests: [{ path: `/kartlegging/${roundId}/resultat`, headers: { cookie } }],
   });
   record(
-    `results, owner with ${unitIds.length + 3} units (5 conn.)`,
+    `results, owner with ${unitIds.length + 3} units, among 3,000 owners (5 conn.)`,
     results,
     "p95 < 100 ms",
     results.p95 < 100,
   );
 
-  await addOwners(
-    options.dataDir,
-    options.databaseUrl,
-    bank.areas.map((a) => a.id),
-    3000,
-  );
-  const compared = await load(base, {
-    connections: 5,
-    requests: [{ path: `/kartlegging/${roundId}/resultat`, headers: { cookie } }],
-  });
+  // The anonymous comparison is cached for a minute in the app; here it is computed afresh each
+  // time, straight on the database, to measure it over the national data.
+  const handle = openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const times: number[] = [];
+  let areas = 0;
+  for (let i = 0; i < 30; i++) {
+    forgetComparison();
+    const began = performance.now();
+    areas = (await comparison(handle.db)).size;
+    times.push(performance.now() - began);
+  }
+  await handle.close();
+  times.sort((x, y) => x - y);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
   record(
-    "results with the comparison across 3,000 owners (5 conn.)",
-    compared,
+    `cross-owner comparison over 3,000 owners, ${areas} areas (computed 30×, no cache)`,
+    {
+      rps: 1000 / (times.reduce((x, y) => x + y, 0) / times.length),
+      p50: at(50),
+      p95: at(95),
+      p99: at(99),
+      errors: 0,
+      total: times.length,
+      duration: 0,
+    },
     "p95 < 200 ms",
-    compared.p95 < 200,
+    at(95) < 200,
   );
   return { questionCount };
-}
-
-/** 3,000 owners, each with a closed round and a score per area, written straight to the database. */
-async function addOwners(dataDir: string, databaseUrl: string | undefined, areas: string[], count: number) {
-  const now = "2026-06-01T00:00:00.000Z";
-  const rows: { org: unknown[]; round: unknown[]; scores: unknown[][] }[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = `benk-eier-${i}`;
-    rows.push({
-      org: [id, "eier", `Benk eier ${i}`, null, "kommune", null, null, now, null],
-      round: [`${id}-r`, id, "Benk", "2026.1", null, "closed", null, now, now],
-      scores: areas.map((a, k) => [`${id}-r`, id, a, (i * 7 + k * 13) % 101, now]),
-    });
-  }
-  if (databaseUrl) {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query("begin");
-    for (const r of rows) {
-      await client.query(
-        "insert into organisation (id, kind, name, org_number, owner_type, unit_type, parent_id, created_at, archived_at) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-        r.org,
-      );
-      await client.query(
-        "insert into assessment_round (id, owner_id, title, bank_version, deadline, status, created_by, created_at, closed_at) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-        r.round,
-      );
-      for (const s of r.scores)
-        await client.query(
-          "insert into assessment_area_score (round_id, owner_id, area_id, score, closed_at) values ($1,$2,$3,$4,$5)",
-          s,
-        );
-    }
-    await client.query("commit");
-    await client.end();
-    return;
-  }
-  const db = new DatabaseSync(path.join(dataDir, "oppvern.sqlite"));
-  db.exec("pragma busy_timeout = 5000");
-  const org = db.prepare(
-    "insert into organisation (id, kind, name, org_number, owner_type, unit_type, parent_id, created_at, archived_at) values (?,?,?,?,?,?,?,?,?)",
-  );
-  const round = db.prepare(
-    "insert into assessment_round (id, owner_id, title, bank_version, deadline, status, created_by, created_at, closed_at) values (?,?,?,?,?,?,?,?,?)",
-  );
-  const score = db.prepare(
-    "insert into assessment_area_score (round_id, owner_id, area_id, score, closed_at) values (?,?,?,?,?)",
-  );
-  db.exec("begin");
-  for (const r of rows) {
-    org.run(...(r.org as never[]));
-    round.run(...(r.round as never[]));
-    for (const s of r.scores) score.run(...(s as never[]));
-  }
-  db.exec("commit");
-  db.close();
 }
