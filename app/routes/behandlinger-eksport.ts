@@ -1,5 +1,4 @@
 import { EXPORT_TYPES as TYPES } from "../features/exports/xlsx.server.ts";
-import { recordDocx, recordEntries, recordPdf, recordXlsx } from "../features/processing/export.server.ts";
 import { listProcessingsFull } from "../features/processing/processing.server.ts";
 import { localeFor, notFound } from "../lib/route.server.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";
@@ -11,13 +10,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!(format in TYPES)) notFound();
   const { actor, services, owner, ownerId } = await loadRegisterScope(context, request);
   const locale = localeFor(request, actor);
-  const entries = recordEntries(await listProcessingsFull(services.db, ownerId), locale);
+  // The writers (docx, pdfkit, exceljs) load on the first export, not when the server starts.
+  const exporter = await import("../features/processing/export.server.ts");
+  const entries = exporter.recordEntries(await listProcessingsFull(services.db, ownerId), locale);
   const file =
     format === "xlsx"
-      ? await recordXlsx(owner.name, entries, locale)
+      ? await exporter.recordXlsx(owner.name, entries, locale)
       : format === "docx"
-        ? await recordDocx(owner.name, entries, locale)
-        : await recordPdf(owner.name, entries, locale);
+        ? await exporter.recordDocx(owner.name, entries, locale)
+        : await exporter.recordPdf(owner.name, entries, locale);
   const name = owner.name.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
   return new Response(new Uint8Array(file), {
     headers: {

@@ -1,5 +1,4 @@
 import { listRoundEvidence } from "../features/assessment/evidence.server.ts";
-import { reportDocx, reportPdf, reportXlsx } from "../features/assessment/report.server.ts";
 import { roundResults } from "../features/assessment/results.server.ts";
 import { loadRound } from "../features/assessment/round-page.server.ts";
 import { listAnswers } from "../features/assessment/rounds.server.ts";
@@ -29,12 +28,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     })),
     locale: localeFor(request, actor),
   };
+  // The report writers (docx, pdfkit, exceljs) load on the first report, not when the server starts.
+  const report = await import("../features/assessment/report.server.ts");
   const file =
     format === "xlsx"
-      ? await reportXlsx(input)
+      ? await report.reportXlsx(input)
       : format === "docx"
-        ? await reportDocx(input)
-        : await reportPdf(input);
+        ? await report.reportDocx(input)
+        : await report.reportPdf(input);
   const name = round.title.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
   return new Response(new Uint8Array(file), {
     headers: {

@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
@@ -25,7 +24,14 @@ export function createMailer(options: {
   from: string;
   log: Logger;
 }): Mailer {
-  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  const smtpUrl = options.smtpUrl;
+  // nodemailer loads with the first message, not when the server starts.
+  let transport: Promise<{ sendMail(message: object): Promise<unknown> }> | null = null;
+  const connect = () => {
+    if (!smtpUrl) return null;
+    transport ??= import("nodemailer").then((m) => m.default.createTransport(smtpUrl));
+    return transport;
+  };
   return {
     async send(message) {
       const id = newId();
@@ -41,12 +47,13 @@ export function createMailer(options: {
           error: null,
         })
         .execute();
-      if (!transport) {
+      const smtp = connect();
+      if (!smtp) {
         options.log.info({ emailId: id, subject: message.subject }, "email kept in the development outbox");
         return;
       }
       try {
-        await transport.sendMail({
+        await (await smtp).sendMail({
           from: options.from,
           to: message.to,
           subject: message.subject,

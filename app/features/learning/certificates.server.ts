@@ -1,6 +1,5 @@
 import { randomInt } from "node:crypto";
 import type { Kysely } from "kysely";
-import PDFDocument from "pdfkit";
 import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 
@@ -103,7 +102,9 @@ export interface CertificateText {
 }
 
 /** Renders the certificate as an A4 PDF (pdfkit; the standard fonts cover æ, ø and å). */
-export function renderCertificatePdf(text: CertificateText): Promise<Buffer> {
+export async function renderCertificatePdf(text: CertificateText): Promise<Buffer> {
+  // pdfkit loads on the first certificate, not when the server starts.
+  const { default: PDFDocument } = await import("pdfkit");
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: "A4", margin: 72, info: { Title: text.heading, Author: "Oppvern" } });
     const chunks: Buffer[] = [];
