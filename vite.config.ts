@@ -1,8 +1,9 @@
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vite";
+import { yamlAtBuild } from "./scripts/vite-yaml-plugin.ts";
 
 // The server bundle's entry is our Express app (server/app.ts), which wraps React Router's build.
 export default defineConfig({
   environments: { ssr: { build: { rollupOptions: { input: "./server/app.ts" } } } },
-  plugins: [reactRouter()],
+  plugins: [yamlAtBuild(), reactRouter()],
 });

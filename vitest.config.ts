@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { yamlAtBuild } from "./scripts/vite-yaml-plugin.ts";
 
 export default defineConfig({
+  plugins: [yamlAtBuild()],
   test: {
     include: ["app/**/*.test.ts", "content/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts"],
     environment: "node",

@@ -1,5 +1,5 @@
-import { parse } from "yaml";
 import { z } from "zod";
+import { type ContentSource, contentData } from "../../lib/content-source.ts";
 
 /**
  * The question bank of the assessment (kartlegging): content/question-bank/<version>/. One file
@@ -65,11 +65,11 @@ export type Area = z.infer<typeof ZArea>;
 export type Bank = z.infer<typeof ZBankIndex> & { areas: Area[] };
 
 /** Validates a whole version: the index, every area, unique ids, and that every area in the index exists. */
-export function parseBank(files: { name: string; source: string }[]): Bank {
+export function parseBank(files: { name: string; source: ContentSource }[]): Bank {
   const problems: string[] = [];
   const index = files.find((f) => f.name.endsWith("bank.yaml"));
   if (!index) throw new Error("Spørsmålsbanken mangler bank.yaml");
-  const parsedIndex = ZBankIndex.safeParse(parse(index.source));
+  const parsedIndex = ZBankIndex.safeParse(contentData(index.source));
   if (!parsedIndex.success)
     throw new Error(
       `bank.yaml: ${parsedIndex.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
@@ -77,7 +77,7 @@ export function parseBank(files: { name: string; source: string }[]): Bank {
   const areas = new Map<string, Area>();
   const seen = new Set<string>();
   for (const file of files.filter((f) => f !== index)) {
-    const result = ZArea.safeParse(parse(file.source));
+    const result = ZArea.safeParse(contentData(file.source));
     if (!result.success) {
       for (const issue of result.error.issues)
         problems.push(`${file.name}: ${issue.path.join(".")}: ${issue.message}`);

@@ -1,11 +1,12 @@
 import type { Locale as AppLocale } from "../../i18n/locales.ts";
+import type { ContentSource } from "../../lib/content-source.ts";
 import { type Area, type Bank, parseBank, type Question } from "./bank-schema.ts";
 
 export { questionsFor, type ScopeKind, unitAudience } from "./scoring.ts";
 
 /** Every version of the question bank, bundled at build time and validated when the server starts. */
-const files = import.meta.glob<string>("/content/question-bank/*/*.yaml", {
-  query: "?raw",
+const files = import.meta.glob<ContentSource>("/content/question-bank/*/*.yaml", {
+  query: "?parsed",
   import: "default",
   eager: true,
 });

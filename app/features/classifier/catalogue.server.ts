@@ -1,10 +1,11 @@
 import type { Locale as AppLocale } from "../../i18n/locales.ts";
+import type { ContentSource } from "../../lib/content-source.ts";
 import { CATALOGUE_VERSION, type CatalogueEntry, type Locale, parseCatalogue } from "./catalogue.ts";
 import { type Answer, classify } from "./classify.ts";
 
 /** The catalogue files, bundled at build time and validated when the server starts. */
-const files = import.meta.glob<string>("/content/catalogue/*.yaml", {
-  query: "?raw",
+const files = import.meta.glob<ContentSource>("/content/catalogue/*.yaml", {
+  query: "?parsed",
   import: "default",
   eager: true,
 });

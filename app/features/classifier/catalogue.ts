@@ -1,5 +1,5 @@
-import { parse } from "yaml";
 import { z } from "zod";
+import { type ContentSource, contentData } from "../../lib/content-source.ts";
 
 /**
  * The personal-data catalogue: content/catalogue/*.yaml. Each file is a YAML list of entries, written
@@ -107,14 +107,14 @@ function entryLabel(raw: unknown, i: number): string {
  * Validates every file and entry; throws one error that names each file and entry with a problem,
  * so a content editor can fix them all in one go.
  */
-export function parseCatalogue(files: { name: string; source: string }[]): CatalogueEntry[] {
+export function parseCatalogue(files: { name: string; source: ContentSource }[]): CatalogueEntry[] {
   const entries: CatalogueEntry[] = [];
   const problems: string[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
     let raw: unknown;
     try {
-      raw = parse(file.source);
+      raw = contentData(file.source);
     } catch (error) {
       problems.push(`${file.name}: ikke gyldig YAML – ${(error as Error).message}`);
       continue;

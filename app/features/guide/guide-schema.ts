@@ -1,5 +1,5 @@
-import { parse } from "yaml";
 import { z } from "zod";
+import { type ContentSource, contentData } from "../../lib/content-source.ts";
 import { ZQuizQuestion } from "../learning/content-schema.ts";
 
 /**
@@ -26,8 +26,8 @@ export const ZGuide = z.object({
 });
 export type Guide = z.infer<typeof ZGuide>;
 
-export function parseGuide(source: string, name: string): Guide {
-  const result = ZGuide.safeParse(parse(source));
+export function parseGuide(source: ContentSource, name: string): Guide {
+  const result = ZGuide.safeParse(contentData(source));
   if (!result.success)
     throw new Error(
       `${name}:\n${result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`,

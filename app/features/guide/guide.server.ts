@@ -1,9 +1,10 @@
 import type { Locale } from "../../i18n/locales.ts";
+import type { ContentSource } from "../../lib/content-source.ts";
 import { type Guide, parseGuide } from "./guide-schema.ts";
 
 /** The guide text, bundled at build time and validated when the server starts. */
-const files = import.meta.glob<string>("/content/guide/*.yaml", {
-  query: "?raw",
+const files = import.meta.glob<ContentSource>("/content/guide/*.yaml", {
+  query: "?parsed",
   import: "default",
   eager: true,
 });

@@ -1,10 +1,11 @@
 import type { Locale } from "../../i18n/locales.ts";
+import type { ContentSource } from "../../lib/content-source.ts";
 import { MODULES, PACKAGES, type TModuleText, type TPackage } from "./content-schema.ts";
 import { parseModuleFile } from "./parse-module.ts";
 
 /** The course files, bundled at build time and validated when the server starts. */
-const files = import.meta.glob<string>("/content/learning/*/*/*.yaml", {
-  query: "?raw",
+const files = import.meta.glob<ContentSource>("/content/learning/*/*/*.yaml", {
+  query: "?parsed",
   import: "default",
   eager: true,
 });

@@ -1,13 +1,13 @@
-import { parse } from "yaml";
+import { type ContentSource, contentData } from "../../lib/content-source.ts";
 import { type TModuleText, ZModuleText } from "./content-schema.ts";
 
 export class ContentError extends Error {}
 
 /** Parses and validates one module file; the error names the file and every problem in it. */
-export function parseModuleFile(source: string, file: string): TModuleText {
+export function parseModuleFile(source: ContentSource, file: string): TModuleText {
   let raw: unknown;
   try {
-    raw = parse(source);
+    raw = contentData(source);
   } catch (error) {
     throw new ContentError(`${file}: ikke gyldig YAML – ${(error as Error).message}`);
   }

@@ -1,5 +1,5 @@
-import { parse } from "yaml";
 import { z } from "zod";
+import { type ContentSource, contentData } from "../../lib/content-source.ts";
 
 /**
  * A processing template: content/processing-templates/<id>.yaml. A starting point for one entry in
@@ -41,11 +41,11 @@ export const ZProcessingTemplate = z.object({
 });
 export type ProcessingTemplate = z.infer<typeof ZProcessingTemplate>;
 
-export function parseTemplates(files: { name: string; source: string }[]): ProcessingTemplate[] {
+export function parseTemplates(files: { name: string; source: ContentSource }[]): ProcessingTemplate[] {
   const problems: string[] = [];
   const templates: ProcessingTemplate[] = [];
   for (const file of files) {
-    const result = ZProcessingTemplate.safeParse(parse(file.source));
+    const result = ZProcessingTemplate.safeParse(contentData(file.source));
     if (!result.success) {
       for (const issue of result.error.issues)
         problems.push(`${file.name}: ${issue.path.join(".") || "(malen)"}: ${issue.message}`);

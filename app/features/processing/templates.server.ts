@@ -1,8 +1,9 @@
+import type { ContentSource } from "../../lib/content-source.ts";
 import { type ProcessingTemplate, parseTemplates } from "./template-schema.ts";
 
 /** The template library, bundled at build time and validated when the server starts. */
-const files = import.meta.glob<string>("/content/processing-templates/*.yaml", {
-  query: "?raw",
+const files = import.meta.glob<ContentSource>("/content/processing-templates/*.yaml", {
+  query: "?parsed",
   import: "default",
   eager: true,
 });
