@@ -7,7 +7,7 @@ import { type Effective, questionsFor, type ScopeKind, unitAudience } from "./sc
 
 export { type Effective, score } from "./scoring.ts";
 
-import type { Bank, Question } from "./bank-schema.ts";
+import type { Bank } from "./bank-schema.ts";
 
 type Db = Kysely<Database>;
 
