@@ -23,7 +23,9 @@ afterAll(async () => {
   for (const c of cleanups) await c();
 });
 
-async function freshDatabase(dialect: "sqlite" | "postgres") {
+async function freshDatabase(
+  dialect: "sqlite" | "postgres",
+): Promise<{ env: Record<string, string>; handle: () => ReturnType<typeof openDatabase> }> {
   if (dialect === "sqlite") {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "oppvern-seed-"));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
