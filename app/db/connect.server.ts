@@ -11,6 +11,7 @@ import { migration003 } from "./migrations/003-group-sessions.ts";
 import { migration004 } from "./migrations/004-assignments.ts";
 import { migration005 } from "./migrations/005-processing.ts";
 import { migration006 } from "./migrations/006-assessment.ts";
+import { migration007 } from "./migrations/007-answer-levels-index.ts";
 import type { Database } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -41,6 +42,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "004-assignments": migration004(dialect),
     "005-processing": migration005(dialect),
     "006-assessment": migration006(dialect),
+    "007-answer-levels-index": migration007(),
   };
 }
 

@@ -7,7 +7,7 @@ import { type Effective, questionsFor, type ScopeKind, unitAudience } from "./sc
 
 export { type Effective, score } from "./scoring.ts";
 
-import type { Bank } from "./bank-schema.ts";
+import type { Bank, Question } from "./bank-schema.ts";
 
 type Db = Kysely<Database>;
 
@@ -180,10 +180,26 @@ export async function roundScopes(
 }
 
 /** The areas of the bank that have questions for this kind of scope, with those questions. */
+const areasCache = new WeakMap<
+  Bank,
+  Map<ScopeKind, { area: Bank["areas"][number]; questions: Question[] }[]>
+>();
+
+/** The areas and questions a kind of scope answers (a bank never changes, so this is kept per bank). */
 export function areasFor(bank: Bank, kind: ScopeKind) {
-  return bank.areas
-    .map((area) => ({ area, questions: questionsFor(area, kind) }))
-    .filter((a) => a.questions.length > 0);
+  let perKind = areasCache.get(bank);
+  if (!perKind) {
+    perKind = new Map();
+    areasCache.set(bank, perKind);
+  }
+  let areas = perKind.get(kind);
+  if (!areas) {
+    areas = bank.areas
+      .map((area) => ({ area, questions: questionsFor(area, kind) }))
+      .filter((a) => a.questions.length > 0);
+    perKind.set(kind, areas);
+  }
+  return areas;
 }
 
 /** Every answer in a round (or in one part of it), with who gave it. */

@@ -1,0 +1,21 @@
+import type { Kysely } from "kysely";
+
+/**
+ * A covering index for the two queries that read every answer of a round at once (progress on
+ * the round page, and scoring): they need only the level, so the database answers from the index
+ * without visiting the table (docs/performance.md).
+ */
+export function migration007() {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex("assessment_answer_levels_idx")
+        .on("assessment_answer")
+        .columns(["round_id", "scope", "question_id", "level", "not_relevant"])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex("assessment_answer_levels_idx").execute();
+    },
+  };
+}
