@@ -140,6 +140,92 @@ function cookiesOf(response: Response) {
     .join("; ");
 }
 
+async function loginAs(base: string, email: string) {
+  const login = await fetch(`${base}/logg-inn`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+    body: `email=${encodeURIComponent(email)}&password=oppvern-demo`,
+    redirect: "manual",
+  });
+  return cookiesOf(login);
+}
+
+/** Group sessions with PARTICIPANTS phones each, joined and on the first question; one answer each. */
+async function prepareQuiz(base: string, host: string, sessions: number) {
+  const answers: Request[] = [];
+  const started: { path: string; code: string }[] = [];
+  for (let s = 0; s < sessions; s++) {
+    const created = await fetch(`${base}/gruppe`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: host },
+      body: "pakke=barnehage&modul=3",
+      redirect: "manual",
+    });
+    const sessionPath = created.headers.get("location") ?? "";
+    const html = await (await fetch(`${base}${sessionPath}`, { headers: { cookie: host } })).text();
+    const code =
+      html
+        .match(/class="join-code">(\d{3}) (\d{3})</)
+        ?.slice(1)
+        .join("") ?? "";
+    await fetch(`${base}${sessionPath}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: host },
+      body: "intent=start-quiz",
+      redirect: "manual",
+    });
+    started.push({ path: sessionPath, code });
+    const phone = await (await fetch(`${base}/delta?kode=${code}`)).text();
+    if (!phone) throw new Error("join page missing");
+    for (let p = 0; p < PARTICIPANTS; p++) {
+      const joined = await fetch(`${base}/delta`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+        body: `kode=${code}`,
+        redirect: "manual",
+      });
+      const cookie = cookiesOf(joined);
+      if (p === 0) {
+        const question = await (await fetch(`${base}/delta/${code}`, { headers: { cookie } })).text();
+        const questionId = question.match(/name="questionId" value="([^"]+)"/)?.[1] ?? "";
+        answers.push({
+          method: "POST",
+          path: `/delta/${code}`,
+          headers: { cookie, "content-type": "application/x-www-form-urlencoded", origin: base },
+          body: `questionId=${questionId}&option=a`,
+        });
+      } else {
+        const first = answers[answers.length - p] as Request;
+        answers.push({ ...first, headers: { ...first.headers, cookie } });
+      }
+    }
+  }
+  return { answers, sessions: started };
+}
+
+/** Resolves true when the event stream says "change" within the time limit (then stops reading). */
+async function watchEvents(url: string, cookie: string, timeoutMs = 30_000): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetch(url, { headers: { cookie }, signal: controller.signal });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (!text.includes("event: change")) {
+      const { value, done } = await reader.read();
+      if (done) return false;
+      text += decoder.decode(value);
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
+
 async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "oppvern-bench-"));
   const barePort = await freePort();
@@ -215,59 +301,8 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
   }
 
   if (wanted("quiz")) {
-    const login = await fetch(`${base}/logg-inn`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-      body: "email=leder%40demo.oppvern.no&password=oppvern-demo",
-      redirect: "manual",
-    });
-    const host = cookiesOf(login);
-    const answers: Request[] = [];
-    for (let s = 0; s < SESSIONS; s++) {
-      const created = await fetch(`${base}/gruppe`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: host },
-        body: "pakke=barnehage&modul=3",
-        redirect: "manual",
-      });
-      const sessionPath = created.headers.get("location") ?? "";
-      const html = await (await fetch(`${base}${sessionPath}`, { headers: { cookie: host } })).text();
-      const code =
-        html
-          .match(/class="join-code">(\d{3}) (\d{3})</)
-          ?.slice(1)
-          .join("") ?? "";
-      await fetch(`${base}${sessionPath}`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: host },
-        body: "intent=start-quiz",
-        redirect: "manual",
-      });
-      const phone = await (await fetch(`${base}/delta?kode=${code}`)).text();
-      if (!phone) throw new Error("join page missing");
-      for (let p = 0; p < PARTICIPANTS; p++) {
-        const joined = await fetch(`${base}/delta`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-          body: `kode=${code}`,
-          redirect: "manual",
-        });
-        const cookie = cookiesOf(joined);
-        if (p === 0) {
-          const question = await (await fetch(`${base}/delta/${code}`, { headers: { cookie } })).text();
-          const questionId = question.match(/name="questionId" value="([^"]+)"/)?.[1] ?? "";
-          answers.push({
-            method: "POST",
-            path: `/delta/${code}`,
-            headers: { cookie, "content-type": "application/x-www-form-urlencoded", origin: base },
-            body: `questionId=${questionId}&option=a`,
-          });
-        } else {
-          const first = answers[answers.length - p] as Request;
-          answers.push({ ...first, headers: { ...first.headers, cookie } });
-        }
-      }
-    }
+    const host = await loginAs(base, "leder@demo.oppvern.no");
+    const { answers } = await prepareQuiz(base, host, SESSIONS);
     const quiz = await load(base, { connections: 50, requests: answers, amount: answers.length });
     rssLoad = Math.max(rssLoad, rssMb(app.pid as number));
     const quizRatio = quiz.rps / bareResult.rps;
@@ -277,6 +312,55 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
       "≥ 2,000 answers/s; ≥ 25 % of bare",
       quiz.rps >= 2000 && quizRatio >= 0.25,
     );
+
+    // PostgreSQL: a second instance on the same database, both under load at once. Every phone
+    // joins on the first instance; half of the sessions answer on the second.
+    if (databaseUrl) {
+      const otherPort = await freePort();
+      const other = `http://127.0.0.1:${otherPort}`;
+      const second = start(["server.ts"], { ...appEnv, PORT: String(otherPort) });
+      await waitFor(`${other}/healthz`);
+      const dual = await prepareQuiz(base, host, SESSIONS);
+      // The leader's session, made on the first instance, works on the second.
+      const hostPage = await (await fetch(`${other}/gruppe`, { headers: { cookie: host } })).text();
+      const sharedLogin = hostPage.includes("Lars Leder");
+      // Sessions alternate between the instances: even ones answer on the first, odd ones on the
+      // second. The presenter of an odd session watches on the first, so what it sees came
+      // through the database's notices.
+      const onFirst = dual.answers.filter((_, i) => Math.floor(i / PARTICIPANTS) % 2 === 0);
+      const onSecond = dual.answers.filter((_, i) => Math.floor(i / PARTICIPANTS) % 2 === 1);
+      const watched = dual.sessions[1] as { path: string };
+      const presenter = watchEvents(`${base}${watched.path}/hendelser`, host);
+      const [onA, onB] = await Promise.all([
+        load(base, { connections: 25, requests: onFirst, amount: onFirst.length }),
+        load(other, { connections: 25, requests: onSecond, amount: onSecond.length }),
+      ]);
+      const sawAnswers = await presenter;
+      // Every answer counted once, whichever instance took it.
+      const counted = (
+        await (await fetch(`${other}${watched.path}`, { headers: { cookie: host } })).text()
+      ).includes(`Svar: ${PARTICIPANTS} av ${PARTICIPANTS}`);
+      second.kill("SIGTERM");
+      await new Promise((r) => second.once("exit", r));
+      const both = {
+        ...onA,
+        rps: onA.rps + onB.rps,
+        p50: Math.max(onA.p50, onB.p50),
+        p95: Math.max(onA.p95, onB.p95),
+        p99: Math.max(onA.p99, onB.p99),
+        errors: onA.errors + onB.errors,
+        total: onA.total + onB.total,
+      };
+      process.stdout.write(
+        `${db} two instances: login shared ${sharedLogin}, presenter saw answers from the other instance ${sawAnswers}, counted once ${counted}\n`,
+      );
+      record(
+        "two instances, one database: live-quiz answers on both at once (sum)",
+        both,
+        "login, live updates and answers work across instances",
+        sharedLogin && sawAnswers && counted && both.errors === 0,
+      );
+    }
   }
 
   if (wanted("assessment"))
