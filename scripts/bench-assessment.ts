@@ -1,5 +1,5 @@
 // The assessment part of npm run bench: a round for an owner with 50 units, pages of a round at 20
-// concurrent users, saving answers as the browser does (the autosave action, .data), the results
+// concurrent users, saving answers as the browser does (the autosave endpoint), the results
 // page among the 3,000 owners of the national data, and the anonymous comparison computed afresh.
 
 import { openDatabase } from "../app/db/connect.server.ts";
@@ -88,7 +88,7 @@ export async function assessmentScenarios(options: {
       if (!areaLinks.includes(m[1] as string)) areaLinks.push(m[1] as string);
   }
 
-  // Every question of every part, answered once through the autosave action (what the browser posts).
+  // Every question of every part, answered once through the autosave endpoint (what the page posts).
   const saves: { method: string; path: string; headers: Record<string, string>; body: string }[] = [];
   for (const link of areaLinks) {
     const [, , , scope, areaId] = link.split("/");
@@ -98,10 +98,9 @@ export async function assessmentScenarios(options: {
       if (kind === "eier" ? q.niva !== "eier" : q.niva !== "enhet") continue;
       saves.push({
         method: "POST",
-        path: `${link}.data`,
+        path: `${link}/autosave`,
         headers: headers(cookie),
         body: form([
-          ["intent", "autosave"],
           ["sporsmal", q.id],
           [`niva-${q.id}`, String(1 + (q.id.length % 5))],
           [`kommentar-${q.id}`, "Benk"],

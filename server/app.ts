@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import { rateLimit } from "express-rate-limit";
 import { RouterContextProvider, type ServerBuild } from "react-router";
+import { autosave } from "../app/features/assessment/autosave.server.ts";
 import { answerFromPhone } from "../app/features/group/answer-post.server.ts";
 import { resolveLocale } from "../app/i18n/locales.ts";
 import { createT } from "../app/i18n/translate.ts";
@@ -167,6 +168,36 @@ export function createApp(services: AppServices, options: { clientDir?: string }
           form: new URLSearchParams(req.body),
         });
         res.redirect(303, location);
+      } catch (error) {
+        next(error);
+      }
+    },
+  );
+
+  // An assessment answer saved in the background as the person works (the area page's script).
+  app.post(
+    "/kartlegging/:id/:scope/:omrade/autosave",
+    express.text({ type: "application/x-www-form-urlencoded", limit: "64kb" }),
+    async (req, res, next) => {
+      res.locals.routeLabel = "/kartlegging/:id/:scope/:omrade/autosave";
+      if (typeof req.body !== "string") {
+        res.status(415).json({ message: "assessment.error.question" });
+        return;
+      }
+      try {
+        const request = new Request(`${services.config.publicUrl}${req.originalUrl}`, {
+          headers: { cookie: req.headers.cookie ?? "" },
+        });
+        const result = await autosave(
+          services,
+          request,
+          { id: String(req.params.id), scope: String(req.params.scope), omrade: String(req.params.omrade) },
+          new URLSearchParams(req.body),
+        );
+        if (result.setCookie) res.setHeader("Set-Cookie", result.setCookie);
+        res.setHeader("Cache-Control", "no-store");
+        if (result.body) res.status(result.status).json(result.body);
+        else res.sendStatus(result.status);
       } catch (error) {
         next(error);
       }

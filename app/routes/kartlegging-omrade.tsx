@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from "react";
-import { data, Form, Link, redirect, useFetcher } from "react-router";
+import { useRef, useState } from "react";
+import { data, Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { RichText } from "../components/rich-text.tsx";
+import type { AutosaveBody } from "../features/assessment/autosave.server.ts";
 import {
   checkEvidence,
   listEvidence,
@@ -23,7 +24,6 @@ import {
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { getServices, loadActor, notFound, readForm } from "../lib/route.server.ts";
-import { nowIso } from "../lib/time.ts";
 import type { Route } from "./+types/kartlegging-omrade";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -169,29 +169,12 @@ export async function action(args: Route.ActionArgs) {
   if (Number(args.request.headers.get("content-length") ?? 0) > MAX_EVIDENCE_BYTES + 512 * 1024)
     return data({ message: "assessment.error.fileSize" as const }, { status: 413 });
   const form = await readForm(args.request);
-  const intent = String(form.get("intent") ?? "save");
   const key = (questionId: string) => ({
     roundId: round.id,
     scope: scope.scope,
     questionId,
     userId: actor.userId,
   });
-
-  if (intent === "autosave") {
-    // One question, saved in the background while the user works (with JavaScript).
-    const questionId = String(form.get("sporsmal") ?? "");
-    if (!current.questions.some((q) => q.id === questionId))
-      return data({ message: "assessment.error.question" as const }, { status: 400 });
-    const parsed = ZAnswer.safeParse(answerFields(form, questionId));
-    if (!parsed.success) {
-      const errors: Errors = {};
-      for (const issue of parsed.error.issues)
-        errors[fieldName(issue.path[0] as "niva", questionId)] ??= issue.message;
-      return data({ autosaveErrors: errors, question: questionId }, { status: 400 });
-    }
-    if (!isBlank(parsed.data)) await saveAnswer(services.db, key(questionId), toAnswerValue(parsed.data));
-    return data({ autosaved: questionId, at: nowIso() });
-  }
 
   // The save button: every question in the area. Valid answers are saved even when others are not.
   const outcome = await saveArea(services.db, current.questions, form, key);
@@ -341,33 +324,39 @@ function QuestionFieldset({
   disabled: boolean;
 }) {
   const t = useT();
-  const fetcher = useFetcher<typeof action>();
   const ref = useRef<HTMLFieldSetElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const fetched = fetcher.data as { autosaved?: string; at?: string; autosaveErrors?: Errors } | undefined;
-  const liveErrors = fetched?.autosaveErrors;
-  useEffect(() => {
-    if (fetcher.state === "idle" && fetched?.autosaved) setSavedAt(fetched.at ?? null);
-  }, [fetcher.state, fetched]);
+  const [liveErrors, setLiveErrors] = useState<Errors | undefined>(undefined);
   const error = (f: "niva" | "grunn" | "kommentar" | "bevis" | "fil") => {
     const name = fieldName(f, q.id);
     const key = errors?.[name] ?? liveErrors?.[name];
     return key ? t(key as MessageKey) : null;
   };
+  /** Posts this question to the autosave endpoint (server/app.ts) a moment after it changes. */
   const onChange = () => {
     if (disabled || !ref.current) return;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
+    timer.current = setTimeout(async () => {
       const form = ref.current?.form;
       if (!form) return;
       const all = new FormData(form);
-      const body = new FormData();
-      body.set("intent", "autosave");
+      const body = new URLSearchParams();
       body.set("sporsmal", q.id);
       for (const f of ["niva", "grunn", "kommentar", "bevis"] as const)
         body.set(fieldName(f, q.id), String(all.get(fieldName(f, q.id)) ?? ""));
-      fetcher.submit(body, { method: "post" });
+      try {
+        const response = await fetch(`${window.location.pathname}/autosave`, { method: "POST", body });
+        const result = (await response.json().catch(() => ({}))) as AutosaveBody;
+        // Logged out meanwhile: the answer is kept, and saved once the person has logged in again.
+        if ("login" in result) window.location.assign(result.login);
+        else if ("autosaved" in result) {
+          setSavedAt(result.at);
+          setLiveErrors({});
+        } else if ("autosaveErrors" in result) setLiveErrors(result.autosaveErrors);
+      } catch {
+        // Offline for a moment: the save button still sends everything.
+      }
     }, 800);
   };
   const id = (f: string) => `f-${fieldName(f as "niva", q.id)}`;

@@ -137,32 +137,70 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(await answerCount()).toBe(1);
     expect(saved[0]).toMatchObject({ question_id: q1.id, level: 4, comment: "Vi har kurs hver høst." });
 
-    const bad = await leder.post(url, [
-      ["intent", "autosave"],
+    const bad = await leder.post(`${url}/autosave`, [
       ["sporsmal", q2.id],
       [`niva-${q2.id}`, "9"],
     ]);
     expect(bad.status).toBe(400);
-    const wrongLink = await leder.post(url, [
-      ["intent", "autosave"],
+    expect(await bad.json()).toMatchObject({ autosaveErrors: { [`niva-${q2.id}`]: expect.any(String) } });
+    const wrongLink = await leder.post(`${url}/autosave`, [
       ["sporsmal", q2.id],
       [`niva-${q2.id}`, "2"],
       [`bevis-${q2.id}`, "javascript:alert(1)"],
     ]);
     expect(wrongLink.status).toBe(400);
-    const otherQuestion = await leder.post(url, [
-      ["intent", "autosave"],
+    const otherQuestion = await leder.post(`${url}/autosave`, [
       ["sporsmal", "styring-01"],
       ["niva-styring-01", "5"],
     ]);
     expect(otherQuestion.status).toBe(400);
-    const good = await leder.post(url, [
-      ["intent", "autosave"],
+    const good = await leder.post(`${url}/autosave`, [
       ["sporsmal", q2.id],
       [`niva-${q2.id}`, "2"],
     ]);
     expect(good.status).toBe(200);
     expect(await answerCount()).toBe(2);
+  });
+
+  it("autosave keeps an answer sent without a session, and refuses other owners and people not invited", async () => {
+    const q = unitQuestions("opplaering", "skole")[3] ?? unitQuestions("opplaering", "skole")[1];
+    if (!q) throw new Error("no question");
+    const url = `/kartlegging/${roundId}/${eik}/opplaering`;
+    const fields: [string, string][] = [
+      ["sporsmal", q.id],
+      [`niva-${q.id}`, "4"],
+      [`kommentar-${q.id}`, "Sendt mens økta var ute."],
+    ];
+    const saved = () =>
+      server.services.db
+        .selectFrom("assessment_answer")
+        .select(["level", "comment"])
+        .where("round_id", "=", roundId)
+        .where("question_id", "=", q.id)
+        .execute();
+    const before = await saved();
+    // Another owner's koordinator and a staff member who was not invited: as if it did not exist.
+    expect((await nabo.post(`${url}/autosave`, fields)).status).toBe(404);
+    expect((await ansatt.post(`${url}/autosave`, fields)).status).toBe(404);
+    expect(await saved()).toEqual(before);
+    // No session (it ran out): the answer is kept for this browser and saved after login.
+    const browser = new TestClient(server.url);
+    const posted = await browser.post(`${url}/autosave`, fields);
+    expect(posted.status).toBe(401);
+    expect(await posted.json()).toEqual({
+      login: `/logg-inn?neste=${encodeURIComponent(`${url}?gjenopprett=1`)}`,
+    });
+    expect(await saved()).toEqual(before);
+    await browser.login("leder@demo.oppvern.no");
+    const back = textOf((await browser.page(`${url}?gjenopprett=1`)).html);
+    expect(back).toContain("Det du skrev, er tatt vare på og nå lagret");
+    expect(await saved()).toEqual([{ level: 4, comment: "Sendt mens økta var ute." }]);
+    // The leader's earlier answer back as it was, for the tests that follow.
+    await browser.post(`${url}/autosave`, [
+      ["sporsmal", q.id],
+      [`niva-${q.id}`, String(before[0]?.level ?? "")],
+      [`kommentar-${q.id}`, before[0]?.comment ?? ""],
+    ]);
   });
 
   it("keeps what was typed when the session has expired, and saves it after login", async () => {
@@ -292,8 +330,7 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(seen).toContain("Lars Leder: nivå 4");
     expect(
       (
-        await koordinator.post(url, [
-          ["intent", "autosave"],
+        await koordinator.post(`${url}/autosave`, [
           ["sporsmal", q1.id],
           [`niva-${q1.id}`, "2"],
         ])
@@ -372,13 +409,12 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(closed.status).toBe(200);
     const before = await answerCount();
     const [q1] = unitQuestions("opplaering", "skole");
-    const late = await leder.post(`/kartlegging/${roundId}/${eik}/opplaering`, [
-      ["intent", "autosave"],
+    const late = await leder.post(`/kartlegging/${roundId}/${eik}/opplaering/autosave`, [
       ["sporsmal", q1?.id ?? ""],
       [`niva-${q1?.id}`, "5"],
     ]);
     expect(late.status).toBe(409);
-    expect(textOf(await late.text())).toContain("Runden er avsluttet");
+    expect(await late.json()).toEqual({ message: "assessment.error.closed" });
     expect(await answerCount()).toBe(before);
     expect((await koordinator.post(`/kartlegging/${roundId}`, { intent: "close" })).status).toBe(409);
     const scores = await server.services.db

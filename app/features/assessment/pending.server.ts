@@ -11,7 +11,11 @@ export const PENDING_COOKIE = "oppvern_ventende_svar";
  * Keeps a form posted without a valid session, so nothing typed is lost: returns the Set-Cookie
  * header that ties it to this browser. Old ones are cleaned up at the same time.
  */
-export async function keepPending(db: Kysely<Database>, path: string, form: FormData): Promise<string> {
+export async function keepPending(
+  db: Kysely<Database>,
+  path: string,
+  form: FormData | URLSearchParams,
+): Promise<string> {
   const { token, hash } = createToken();
   const body = JSON.stringify([...form].filter(([, v]) => typeof v === "string"));
   await db.deleteFrom("assessment_pending").where("expires_at", "<", nowIso()).execute();

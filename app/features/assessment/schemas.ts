@@ -25,7 +25,7 @@ export const ZAnswer = z
 export type AnswerInput = z.infer<typeof ZAnswer>;
 
 /** Reads one question's fields from a posted form. */
-export function answerFields(form: FormData, questionId: string) {
+export function answerFields(form: FormData | URLSearchParams, questionId: string) {
   const get = (f: "niva" | "grunn" | "kommentar" | "bevis") =>
     String(form.get(fieldName(f, questionId)) ?? "");
   return { niva: get("niva"), grunn: get("grunn"), kommentar: get("kommentar"), bevis: get("bevis") };

@@ -1,0 +1,84 @@
+import { currentMembership } from "../../lib/route.server.ts";
+import type { AppServices } from "../../lib/services.ts";
+import { nowIso } from "../../lib/time.ts";
+import { getActor } from "../auth/get-actor.server.ts";
+import { can } from "../policy/policy.server.ts";
+import { getBank } from "./bank.server.ts";
+import { keepPending } from "./pending.server.ts";
+import { areasFor, getRound, roundScopes, saveAnswer } from "./rounds.server.ts";
+import { answerFields, fieldName, isBlank, toAnswerValue, ZAnswer } from "./schemas.ts";
+
+export type AutosaveBody =
+  | { autosaved: string; at: string }
+  | { autosaveErrors: Record<string, string>; question: string }
+  | { message: "assessment.error.closed" | "assessment.error.question" }
+  | { login: string };
+
+export interface AutosaveResult {
+  status: number;
+  body: AutosaveBody | null;
+  setCookie?: string;
+}
+
+const NOT_FOUND: AutosaveResult = { status: 404, body: null };
+
+/**
+ * One answer saved in the background while the person works on an area (with JavaScript): the
+ * page posts each question a moment after it changes. Many people answer at once, so this is a
+ * small JSON endpoint beside the page (server/app.ts) rather than the page's action, which would
+ * also reload the page's data after every save. The same checks as the page: the policy first,
+ * the round must be the owner's and open, the part one the person answers, the question in the
+ * area; then the answer's own rules (schemas.ts). With an expired session the answer is kept and
+ * saved after login, as on the page.
+ */
+export async function autosave(
+  services: AppServices,
+  request: Request,
+  params: { id: string; scope: string; omrade: string },
+  form: URLSearchParams,
+): Promise<AutosaveResult> {
+  const { db } = services;
+  const actor = await getActor(services, request);
+  const page = `/kartlegging/${params.id}/${params.scope}/${params.omrade}`;
+  if (!actor) {
+    const setCookie = await keepPending(db, page, form);
+    return {
+      status: 401,
+      body: { login: `/logg-inn?neste=${encodeURIComponent(`${page}?gjenopprett=1`)}` },
+      setCookie,
+    };
+  }
+  const membership = currentMembership(request, actor);
+  const ownerId = membership?.kind === "eier" ? membership.organisationId : (membership?.ownerId ?? null);
+  if (!ownerId || !can(actor, "assessment:read", { type: "owner", ownerId })) return NOT_FOUND;
+  const round = await getRound(db, ownerId, params.id);
+  const bank = round ? getBank(round.bank_version) : null;
+  if (!round || !bank) return NOT_FOUND;
+  const [scope] = await roundScopes(db, ownerId, round.id, params.scope);
+  const mayAnswer =
+    scope &&
+    (scope.scope === "eier"
+      ? can(actor, "assessment:answer", { type: "owner", ownerId })
+      : can(actor, "assessment:answer", { type: "unit", ownerId, unitId: scope.scope }));
+  if (!scope || !mayAnswer) return NOT_FOUND;
+  const area = areasFor(bank, scope.kind).find((a) => a.area.id === params.omrade);
+  if (!area) return NOT_FOUND;
+  if (round.status === "closed") return { status: 409, body: { message: "assessment.error.closed" } };
+  const questionId = form.get("sporsmal") ?? "";
+  if (!area.questions.some((q) => q.id === questionId))
+    return { status: 400, body: { message: "assessment.error.question" } };
+  const parsed = ZAnswer.safeParse(answerFields(form, questionId));
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues)
+      errors[fieldName(issue.path[0] as "niva", questionId)] ??= issue.message;
+    return { status: 400, body: { autosaveErrors: errors, question: questionId } };
+  }
+  if (!isBlank(parsed.data))
+    await saveAnswer(
+      db,
+      { roundId: round.id, scope: scope.scope, questionId, userId: actor.userId },
+      toAnswerValue(parsed.data),
+    );
+  return { status: 200, body: { autosaved: questionId, at: nowIso() } };
+}
