@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 
 /**
- * A covering index for the two queries that read every answer of a round at once (progress on
+ * Indexes for the round overview. A covering index for the two queries that read every answer of a round at once (progress on
  * the round page, and scoring): they need only the level, so the database answers from the index
  * without visiting the table (docs/performance.md).
  */
@@ -13,9 +13,16 @@ export function migration007() {
         .on("assessment_answer")
         .columns(["round_id", "scope", "question_id", "level", "not_relevant"])
         .execute();
+      // Where the person left off: their latest answer in a round.
+      await db.schema
+        .createIndex("assessment_answer_user_idx")
+        .on("assessment_answer")
+        .columns(["round_id", "user_id", "updated_at"])
+        .execute();
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropIndex("assessment_answer_levels_idx").execute();
+      await db.schema.dropIndex("assessment_answer_user_idx").execute();
     },
   };
 }

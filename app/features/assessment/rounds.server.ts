@@ -371,13 +371,15 @@ export function effectiveAnswers(answers: AnswerRow[], finals: FinalRow[]): Map<
 }
 
 export type AnswerState = Effective["source"];
+/** Per scope, per question. */
+export type AnswerStates = Map<string, Map<string, AnswerState>>;
 
 /**
  * Where each question of a round stands, counted in SQL without reading the answers themselves
  * (a round of an owner with 50 units holds thousands): final when reconciled, agreed when everyone
  * who answered gave the same answer, open when they differ. Matches effectiveAnswers' source.
  */
-export async function answerStates(db: Db, roundId: string): Promise<Map<string, AnswerState>> {
+export async function answerStates(db: Db, roundId: string): Promise<AnswerStates> {
   const [given, finals] = await Promise.all([
     db
       .selectFrom("assessment_answer")
@@ -398,15 +400,23 @@ export async function answerStates(db: Db, roundId: string): Promise<Map<string,
       .where("round_id", "=", roundId)
       .execute(),
   ]);
-  const states = new Map<string, AnswerState>();
+  const states: AnswerStates = new Map();
+  const set = (scope: string, questionId: string, state: AnswerState) => {
+    let perScope = states.get(scope);
+    if (!perScope) {
+      perScope = new Map();
+      states.set(scope, perScope);
+    }
+    perScope.set(questionId, state);
+  };
   for (const g of given)
-    states.set(answerKey(g.scope, g.question_id), Number(g.lowest) !== Number(g.highest) ? "open" : "agreed");
-  for (const f of finals) states.set(answerKey(f.scope, f.question_id), "final");
+    set(g.scope, g.question_id, Number(g.lowest) !== Number(g.highest) ? "open" : "agreed");
+  for (const f of finals) set(f.scope, f.question_id, "final");
   return states;
 }
 
-export const stateFor = (states: Map<string, AnswerState>, scope: string, questionId: string): AnswerState =>
-  states.get(answerKey(scope, questionId)) ?? "none";
+export const stateFor = (states: AnswerStates, scope: string, questionId: string): AnswerState =>
+  states.get(scope)?.get(questionId) ?? "none";
 
 /** The question this user answered last in a round, to take them back to it. */
 export function lastAnswered(db: Db, roundId: string, userId: string) {
