@@ -297,6 +297,27 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
     const front = await load(`${base}/`, { connections: 50 });
     record("front page (anonymous)", front, "p95 < 100 ms", front.p95 < 100);
 
+    // Completion over the national data (1,000,000 completions in the table): the leader's matrix
+    // of staff × modules, and the koordinator's completion per unit and module.
+    const leader = await loginAs(base, "leder@demo.oppvern.no");
+    const unitPath = (await (await fetch(`${base}/`, { headers: { cookie: leader } })).text()).match(
+      /href="(\/enheter\/[^"/]+)"/,
+    )?.[1];
+    const matrix = await load(base, {
+      connections: 20,
+      requests: [{ path: `${unitPath}/kompetanse`, headers: { cookie: leader } }],
+    });
+    record("leader's completion matrix (20 conn.)", matrix, "p95 < 100 ms", matrix.p95 < 100);
+    const coordinator = await loginAs(base, "koordinator@demo.oppvern.no");
+    const ownerPath = (await (await fetch(`${base}/`, { headers: { cookie: coordinator } })).text()).match(
+      /href="(\/eiere\/[^"/]+)"/,
+    )?.[1];
+    const perUnit = await load(base, {
+      connections: 20,
+      requests: [{ path: `${ownerPath}/kompetanse`, headers: { cookie: coordinator } }],
+    });
+    record("owner's completion per unit and module (20 conn.)", perUnit, "p95 < 100 ms", perUnit.p95 < 100);
+
     // Live quiz: sessions of 300 phones each; every phone answers the open question once.
   }
 
