@@ -43,11 +43,11 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * A form posted from another site is refused: the browser tells us where it came from
  * (Origin, or Sec-Fetch-Site), and it must be this site.
  */
-function isCrossOrigin(req: express.Request, publicUrl: string): boolean {
+function isCrossOrigin(req: express.Request, publicOrigin: string): boolean {
   const origin = req.get("origin");
   if (origin) {
     const own = `${req.protocol}://${req.get("host")}`;
-    return origin !== own && origin !== new URL(publicUrl).origin;
+    return origin !== own && origin !== publicOrigin;
   }
   return req.get("sec-fetch-site") === "cross-site";
 }
@@ -58,6 +58,7 @@ export function createApp(services: AppServices, options: { clientDir?: string }
   const metrics = createMetrics(services.handle);
   const routeOf = createRouteLabeller(build);
   const https = services.config.publicUrl.startsWith("https://");
+  const publicOrigin = new URL(services.config.publicUrl).origin;
 
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
@@ -97,33 +98,8 @@ export function createApp(services: AppServices, options: { clientDir?: string }
     next();
   });
 
-  app.use(compression());
-  app.use(
-    "/assets",
-    express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
-  );
-  // Public files all have an extension; other paths skip the file lookup (a stat per request).
-  const publicFiles = express.static(clientDir, { maxAge: "1h", index: false });
-  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
-
-  app.get("/healthz", async (_req, res) => {
-    res.locals.routeLabel = "/healthz";
-    try {
-      await services.db.selectFrom("organisation").select("id").limit(1).execute();
-      res.type("text/plain").send("ok");
-    } catch (error) {
-      services.log.error({ err: error }, "health check failed");
-      res.status(503).type("text/plain").send("database unavailable");
-    }
-  });
-
-  app.get("/metrics", async (_req, res) => {
-    res.locals.routeLabel = "/metrics";
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-
   app.use((req, res, next) => {
-    if (!UNSAFE_METHODS.has(req.method) || !isCrossOrigin(req, services.config.publicUrl)) return next();
+    if (!UNSAFE_METHODS.has(req.method) || !isCrossOrigin(req, publicOrigin)) return next();
     const { locale } = resolveLocale(
       new Request(`http://x${req.originalUrl}`, { headers: { cookie: req.get("cookie") ?? "" } }),
     );
@@ -137,21 +113,6 @@ export function createApp(services: AppServices, options: { clientDir?: string }
       .type("text/plain; charset=utf-8")
       .send(`${t("error.crossOrigin.title")}\n\n${t("error.crossOrigin.body")}`);
   });
-
-  // The public classifier API: a fixed number of requests per minute and address, with a clear answer.
-  app.post(
-    "/api/v1/klassifiser",
-    rateLimit({
-      windowMs: 60_000,
-      limit: services.config.classifyPerMinute,
-      standardHeaders: "draft-8",
-      legacyHeaders: false,
-      handler: (_req, res) => {
-        res.locals.routeLabel = "/api/v1/klassifiser";
-        res.status(429).json({ feil: "For mange forespørsler. Vent et minutt og prøv igjen." });
-      },
-    }),
-  );
 
   // A phone's live-quiz answer: hundreds arrive within seconds, so it skips the page renderer.
   // Other content types (none are sent by the page's form) fall through to the router.
@@ -202,6 +163,48 @@ export function createApp(services: AppServices, options: { clientDir?: string }
         next(error);
       }
     },
+  );
+
+  // Compression and static files come after the hot posts above, which answer with a redirect
+  // or a few bytes of JSON.
+  app.use(compression());
+  app.use(
+    "/assets",
+    express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+  );
+  // Public files all have an extension; other paths skip the file lookup (a stat per request).
+  const publicFiles = express.static(clientDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
+
+  app.get("/healthz", async (_req, res) => {
+    res.locals.routeLabel = "/healthz";
+    try {
+      await services.db.selectFrom("organisation").select("id").limit(1).execute();
+      res.type("text/plain").send("ok");
+    } catch (error) {
+      services.log.error({ err: error }, "health check failed");
+      res.status(503).type("text/plain").send("database unavailable");
+    }
+  });
+
+  app.get("/metrics", async (_req, res) => {
+    res.locals.routeLabel = "/metrics";
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  // The public classifier API: a fixed number of requests per minute and address, with a clear answer.
+  app.post(
+    "/api/v1/klassifiser",
+    rateLimit({
+      windowMs: 60_000,
+      limit: services.config.classifyPerMinute,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      handler: (_req, res) => {
+        res.locals.routeLabel = "/api/v1/klassifiser";
+        res.status(429).json({ feil: "For mange forespørsler. Vent et minutt og prøv igjen." });
+      },
+    }),
   );
 
   app.all(
