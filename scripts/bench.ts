@@ -10,6 +10,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { assessmentScenarios } from "./bench-assessment.ts";
+import { javaScriptKb } from "./js-size.ts";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const PARTICIPANTS = 300;
@@ -275,12 +276,13 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
   const bareResult = await load(`http://127.0.0.1:${barePort}/`, { connections: 50 });
   const record = (name: string, r: Awaited<ReturnType<typeof load>>, target: string, met: boolean | null) => {
     scenarios.push({ name, ...r, ratio: r.rps / bareResult.rps, target, met });
-    process.stdout.write(`${db} ${name}: ${r.rps.toFixed(0)} req/s, p95 ${r.p95} ms\n`);
+    process.stdout.write(`${db} ${name}: ${r.rps.toFixed(0)} req/s, p95 ${r.p95.toFixed(1)} ms\n`);
   };
   scenarios.push({ name: "bare node:http hello", ...bareResult, ratio: 1, target: "baseline", met: null });
 
   // Course pages, anonymous.
   let rssLoad = 0;
+  const javascript: { page: string; kb: number }[] = [];
   if (wanted("pages")) {
     const module = await (await fetch(`${base}/kompetanse/skole/1`)).text();
     const firstStep =
@@ -296,6 +298,22 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
     record("course step page (anonymous)", step, "p95 < 100 ms", step.p95 < 100);
     const front = await load(`${base}/`, { connections: 50 });
     record("front page (anonymous)", front, "p95 < 100 ms", front.p95 < 100);
+
+    // Gzipped JavaScript per page (learner pages have a budget of 100 KB; server/js-budget.test.ts).
+    const leaderForJs = await loginAs(base, "leder@demo.oppvern.no");
+    for (const [name, pagePath, cookie] of [
+      ["course list", "/kompetanse", ""],
+      ["module page", "/kompetanse/skole/1", ""],
+      ["course step", firstStep, ""],
+      ["quiz", "/kompetanse/skole/1/quiz", ""],
+      ["phone joining a group session", "/delta", ""],
+      ["front page", "/", ""],
+      ["leader's overview (signed in)", "/", leaderForJs],
+      ["group sessions (signed in)", "/gruppe", leaderForJs],
+    ] as const) {
+      const html = await (await fetch(`${base}${pagePath}`, { headers: cookie ? { cookie } : {} })).text();
+      javascript.push({ page: `${name} (${pagePath})`, kb: Math.round(javaScriptKb(html).kb * 10) / 10 });
+    }
 
     // Completion over the national data (1,000,000 completions in the table): the leader's matrix
     // of staff × modules, and the koordinator's completion per unit and module.
@@ -400,6 +418,7 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
     seedSeconds: Math.round(seedSeconds),
     rssIdleMb: Math.round(rssIdle),
     rssLoadMb: Math.round(rssLoad),
+    javascript,
     scenarios,
   };
 }
@@ -443,9 +462,16 @@ for (const r of results) {
   );
   for (const s of r.scenarios) {
     lines.push(
-      `| ${s.name} | ${s.rps.toFixed(0)} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.ratio === null ? "" : `${(s.ratio * 100).toFixed(1)} %`} | ${s.errors} | ${s.target} | ${s.met === null ? "" : s.met ? "yes" : "**no**"} |`,
+      `| ${s.name} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.ratio === null ? "" : `${(s.ratio * 100).toFixed(1)} %`} | ${s.errors} | ${s.target} | ${s.met === null ? "" : s.met ? "yes" : "**no**"} |`,
     );
   }
+  if (r.javascript.length > 0)
+    lines.push(
+      "",
+      "| page | gzipped JavaScript |",
+      "|---|---|",
+      ...r.javascript.map((j) => `| ${j.page} | ${j.kb} KB |`),
+    );
   lines.push("");
 }
 writeFileSync("bench/results/latest.md", `${lines.join("\n")}\n`);

@@ -1,26 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { javaScriptKb } from "../scripts/js-size.ts";
 import { TestClient } from "../tests/support/client.ts";
 import { startTestServer, type TestServer } from "../tests/support/test-server.ts";
 
 const BUDGET_KB = 100;
-
-/** Every script a page makes the browser load (script src and module preloads), gzipped. */
-function javaScriptKb(html: string) {
-  const sources = [
-    ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
-    ...html.matchAll(/import\s*(?:[^'"]*from\s*)?["'](\/assets\/[^"']+\.js)["']/g),
-  ].map((m) => m[1] as string);
-  const files = [...new Set(sources)];
-  const bytes = files.reduce(
-    (sum, src) => sum + gzipSync(readFileSync(path.join("build/client", src))).length,
-    0,
-  );
-  return { kb: bytes / 1024, files };
-}
 
 describe("JavaScript on learner pages", () => {
   let server: TestServer;
