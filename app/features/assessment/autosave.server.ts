@@ -5,7 +5,7 @@ import { getActor } from "../auth/get-actor.server.ts";
 import { can } from "../policy/policy.server.ts";
 import { getBank } from "./bank.server.ts";
 import { keepPending } from "./pending.server.ts";
-import { areasFor, getRound, roundScopes, saveAnswer } from "./rounds.server.ts";
+import { areasFor, findRoundPart, saveAnswer } from "./rounds.server.ts";
 import { answerFields, fieldName, isBlank, toAnswerValue, ZAnswer } from "./schemas.ts";
 
 export type AutosaveBody =
@@ -51,17 +51,16 @@ export async function autosave(
   const membership = currentMembership(request, actor);
   const ownerId = membership?.kind === "eier" ? membership.organisationId : (membership?.ownerId ?? null);
   if (!ownerId || !can(actor, "assessment:read", { type: "owner", ownerId })) return NOT_FOUND;
-  const round = await getRound(db, ownerId, params.id);
-  const bank = round ? getBank(round.bank_version) : null;
-  if (!round || !bank) return NOT_FOUND;
-  const [scope] = await roundScopes(db, ownerId, round.id, params.scope);
+  const found = await findRoundPart(db, ownerId, params.id, params.scope);
+  const bank = found ? getBank(found.round.bank_version) : null;
+  if (!found?.kind || !bank) return NOT_FOUND;
+  const { round, kind } = found;
   const mayAnswer =
-    scope &&
-    (scope.scope === "eier"
+    params.scope === "eier"
       ? can(actor, "assessment:answer", { type: "owner", ownerId })
-      : can(actor, "assessment:answer", { type: "unit", ownerId, unitId: scope.scope }));
-  if (!scope || !mayAnswer) return NOT_FOUND;
-  const area = areasFor(bank, scope.kind).find((a) => a.area.id === params.omrade);
+      : can(actor, "assessment:answer", { type: "unit", ownerId, unitId: params.scope });
+  if (!mayAnswer) return NOT_FOUND;
+  const area = areasFor(bank, kind).find((a) => a.area.id === params.omrade);
   if (!area) return NOT_FOUND;
   if (round.status === "closed") return { status: 409, body: { message: "assessment.error.closed" } };
   const questionId = form.get("sporsmal") ?? "";
@@ -77,7 +76,7 @@ export async function autosave(
   if (!isBlank(parsed.data))
     await saveAnswer(
       db,
-      { roundId: round.id, scope: scope.scope, questionId, userId: actor.userId },
+      { roundId: round.id, scope: params.scope, questionId, userId: actor.userId },
       toAnswerValue(parsed.data),
     );
   return { status: 200, body: { autosaved: questionId, at: nowIso() } };

@@ -149,11 +149,10 @@ export async function roundScopes(
   /** Only this part ("eier" or a unit id), to spare the others on pages about one part. */
   only?: string,
 ): Promise<Scope[]> {
-  const owner = await db
-    .selectFrom("organisation")
-    .select("name")
-    .where("id", "=", ownerId)
-    .executeTakeFirstOrThrow();
+  const withOwner = only === undefined || only === OWNER_SCOPE;
+  const owner = withOwner
+    ? await db.selectFrom("organisation").select("name").where("id", "=", ownerId).executeTakeFirstOrThrow()
+    : null;
   const units =
     only === OWNER_SCOPE
       ? []
@@ -167,9 +166,7 @@ export async function roundScopes(
           .orderBy("o.name")
           .execute();
   return [
-    ...(only === undefined || only === OWNER_SCOPE
-      ? [{ scope: OWNER_SCOPE, name: owner.name, kind: "eier" as const, unitId: null }]
-      : []),
+    ...(owner ? [{ scope: OWNER_SCOPE, name: owner.name, kind: "eier" as const, unitId: null }] : []),
     ...units.map((u) => ({
       scope: u.id,
       name: u.name,
@@ -177,6 +174,29 @@ export async function roundScopes(
       unitId: u.id,
     })),
   ];
+}
+
+/**
+ * A round of this owner and one of its parts, in one query (for saving an answer): the round's
+ * status and bank version, and the kind of the part; kind is null when the part is not in the round.
+ */
+export async function findRoundPart(db: Db, ownerId: string, roundId: string, scope: string) {
+  const row = await db
+    .selectFrom("assessment_round as r")
+    .leftJoin("assessment_round_unit as ru", (j) =>
+      j.onRef("ru.round_id", "=", "r.id").on("ru.unit_id", "=", scope),
+    )
+    .leftJoin("organisation as o", (j) =>
+      j.onRef("o.id", "=", "ru.unit_id").onRef("o.parent_id", "=", "r.owner_id"),
+    )
+    .select(["r.id", "r.status", "r.bank_version", "o.id as unit_id", "o.unit_type"])
+    .where("r.id", "=", roundId)
+    .where("r.owner_id", "=", ownerId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const kind: ScopeKind | null =
+    scope === OWNER_SCOPE ? "eier" : row.unit_id ? unitAudience(row.unit_type ?? "annen") : null;
+  return { round: { id: row.id, status: row.status, bank_version: row.bank_version }, kind };
 }
 
 /** The areas of the bank that have questions for this kind of scope, with those questions. */
