@@ -8,6 +8,11 @@ export class TestClient {
     return this.cookies.get(name);
   }
 
+  /** Every cookie this client holds, as a Cookie header (for requests made outside the client). */
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   private remember(response: Response) {
     for (const header of response.headers.getSetCookie()) {
       const [pair] = header.split(";");
@@ -20,7 +25,7 @@ export class TestClient {
   }
 
   private headers(extra: Record<string, string> = {}) {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const cookie = this.cookieHeader();
     return { ...(cookie ? { cookie } : {}), ...extra };
   }
 

@@ -174,6 +174,17 @@ describe.each(dialects)("group sessions on %s", (dialect) => {
     );
     expect(event).not.toBeNull();
 
+    // The presenter hears a phone's answer (on PostgreSQL through a coalesced database notice).
+    await leder.post(path, { intent: "start-quiz" });
+    const question = module.quiz[0];
+    const answered = await firstEvent(`${server.url}${path}/hendelser`, leder.cookieHeader(), () =>
+      phone.post(`/delta/${code}`, {
+        questionId: question?.id ?? "",
+        option: question?.options[0]?.id ?? "a",
+      }),
+    );
+    expect(answered).not.toBeNull();
+
     const koordinator = new TestClient(server.url);
     await koordinator.login("koordinator@demo.oppvern.no");
     expect((await koordinator.get(path)).status).toBe(404);
