@@ -115,7 +115,8 @@ export function createApp(services: AppServices, options: { clientDir?: string }
   });
 
   // A phone's live-quiz answer: hundreds arrive within seconds, so it skips the page renderer.
-  // Other content types (none are sent by the page's form) fall through to the router.
+  // Other content types (the page's form sends none) fall through to the router, which has no
+  // action there and answers 405.
   app.post(
     "/delta/:code",
     express.text({ type: "application/x-www-form-urlencoded", limit: "8kb" }),

@@ -58,6 +58,12 @@ export function currentMembership(request: Request, actor: Actor) {
   return actor.memberships.find((m) => m.organisationId === chosen) ?? actor.memberships[0] ?? null;
 }
 
+/** The owner the user works for now: the current organisation if it is an owner, else its owner. */
+export function currentOwnerId(request: Request, actor: Actor): string | null {
+  const membership = currentMembership(request, actor);
+  return membership?.kind === "eier" ? membership.organisationId : (membership?.ownerId ?? null);
+}
+
 /** Reads the posted form; a body that is not a form answers 400 instead of 500. */
 export async function readForm(request: Request): Promise<FormData> {
   try {

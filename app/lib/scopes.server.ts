@@ -1,7 +1,7 @@
 import type { RouterContextProvider } from "react-router";
 import { findUnitOwner, getOwner, getUnit } from "../features/orgs/owners.server.ts";
-import { can } from "../features/policy/policy.server.ts";
-import { authorize, currentMembership, getServices, notFound, requireActor } from "./route.server.ts";
+import { type Actor, can } from "../features/policy/policy.server.ts";
+import { authorize, currentOwnerId, getServices, notFound, requireActor } from "./route.server.ts";
 
 type Context = Readonly<RouterContextProvider>;
 
@@ -34,8 +34,7 @@ export async function loadOwnerScope(context: Context, request: Request, ownerId
  */
 export async function loadRegisterScope(context: Context, request: Request) {
   const actor = await requireActor(context, request);
-  const membership = currentMembership(request, actor);
-  const ownerId = membership?.kind === "eier" ? membership.organisationId : (membership?.ownerId ?? null);
+  const ownerId = currentOwnerId(request, actor);
   if (!ownerId) notFound();
   authorize(actor, "register:read", { type: "owner", ownerId });
   const services = getServices(context);
@@ -58,18 +57,20 @@ export async function loadRegisterWriteScope(context: Context, request: Request)
  */
 export async function loadAssessmentScope(context: Context, request: Request) {
   const actor = await requireActor(context, request);
-  const membership = currentMembership(request, actor);
-  const ownerId = membership?.kind === "eier" ? membership.organisationId : (membership?.ownerId ?? null);
+  const ownerId = currentOwnerId(request, actor);
   if (!ownerId) notFound();
   authorize(actor, "assessment:read", { type: "owner", ownerId });
   const services = getServices(context);
   const owner = await getOwner(services.db, ownerId);
   if (!owner) notFound();
   const canManage = can(actor, "assessment:manage", { type: "owner", ownerId });
-  /** May this user answer (and so see) a scope: "eier" or a unit id. */
-  const canAnswer = (scope: string) =>
-    scope === "eier"
-      ? can(actor, "assessment:answer", { type: "owner", ownerId })
-      : can(actor, "assessment:answer", { type: "unit", ownerId, unitId: scope });
+  const canAnswer = (scope: string) => mayAnswerPart(actor, ownerId, scope);
   return { actor, services, owner, ownerId, canManage, canAnswer };
+}
+
+/** May this user answer (and so see) a part of an owner's assessment: "eier" or a unit id. */
+export function mayAnswerPart(actor: Actor, ownerId: string, scope: string) {
+  return scope === "eier"
+    ? can(actor, "assessment:answer", { type: "owner", ownerId })
+    : can(actor, "assessment:answer", { type: "unit", ownerId, unitId: scope });
 }

@@ -9,11 +9,12 @@ import {
   MAX_EVIDENCE_BYTES,
   storeEvidence,
 } from "../features/assessment/evidence.server.ts";
-import { keepPending, takePending } from "../features/assessment/pending.server.ts";
+import { keepPending, loginToRestore, takePending } from "../features/assessment/pending.server.ts";
 import { loadRound } from "../features/assessment/round-page.server.ts";
 import { areasFor, listAnswers, listFinals, saveAnswer } from "../features/assessment/rounds.server.ts";
 import {
   type AnswerInput,
+  answerErrors,
   answerFields,
   fieldName,
   fromAnswerValue,
@@ -140,8 +141,7 @@ async function saveArea(
     const parsed = ZAnswer.safeParse(raw);
     if (!parsed.success) {
       values[q.id] = raw as AnswerInput;
-      for (const issue of parsed.error.issues)
-        errors[fieldName(issue.path[0] as "niva", q.id)] ??= issue.message;
+      Object.assign(errors, answerErrors(parsed.error, q.id));
       continue;
     }
     values[q.id] = parsed.data;
@@ -156,7 +156,7 @@ export async function action(args: Route.ActionArgs) {
   if (!(await loadActor(args.context, args.request))) {
     const path = new URL(args.request.url).pathname;
     const cookie = await keepPending(getServices(args.context).db, path, await readForm(args.request));
-    return redirect(`/logg-inn?neste=${encodeURIComponent(`${path}?gjenopprett=1`)}`, {
+    return redirect(loginToRestore(path), {
       status: 303,
       headers: { "Set-Cookie": cookie },
     });

@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
 
 /**
- * Indexes for the round overview. A covering index for the two queries that read every answer of a round at once (progress on
- * the round page, and scoring): they need only the level, so the database answers from the index
- * without visiting the table (docs/performance.md).
+ * Indexes for reading a round's answers. A covering index for the two queries that read every
+ * answer of a round at once (progress on the round page, and scoring): they need only the level,
+ * so the database answers from the index without visiting the table (docs/performance.md). And one
+ * for where a person left off.
  */
 export function migration007() {
   return {

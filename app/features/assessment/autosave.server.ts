@@ -1,12 +1,13 @@
-import { currentMembership } from "../../lib/route.server.ts";
+import { currentOwnerId } from "../../lib/route.server.ts";
+import { mayAnswerPart } from "../../lib/scopes.server.ts";
 import type { AppServices } from "../../lib/services.ts";
 import { nowIso } from "../../lib/time.ts";
 import { getActor } from "../auth/get-actor.server.ts";
 import { can } from "../policy/policy.server.ts";
 import { getBank } from "./bank.server.ts";
-import { keepPending } from "./pending.server.ts";
+import { keepPending, loginToRestore } from "./pending.server.ts";
 import { areasFor, findRoundPart, saveAnswer } from "./rounds.server.ts";
-import { answerFields, fieldName, isBlank, toAnswerValue, ZAnswer } from "./schemas.ts";
+import { answerErrors, answerFields, isBlank, toAnswerValue, ZAnswer } from "./schemas.ts";
 
 export type AutosaveBody =
   | { autosaved: string; at: string }
@@ -42,24 +43,15 @@ export async function autosave(
   const page = `/kartlegging/${params.id}/${params.scope}/${params.omrade}`;
   if (!actor) {
     const setCookie = await keepPending(db, page, form);
-    return {
-      status: 401,
-      body: { login: `/logg-inn?neste=${encodeURIComponent(`${page}?gjenopprett=1`)}` },
-      setCookie,
-    };
+    return { status: 401, body: { login: loginToRestore(page) }, setCookie };
   }
-  const membership = currentMembership(request, actor);
-  const ownerId = membership?.kind === "eier" ? membership.organisationId : (membership?.ownerId ?? null);
+  const ownerId = currentOwnerId(request, actor);
   if (!ownerId || !can(actor, "assessment:read", { type: "owner", ownerId })) return NOT_FOUND;
   const found = await findRoundPart(db, ownerId, params.id, params.scope);
   const bank = found ? getBank(found.round.bank_version) : null;
   if (!found?.kind || !bank) return NOT_FOUND;
   const { round, kind } = found;
-  const mayAnswer =
-    params.scope === "eier"
-      ? can(actor, "assessment:answer", { type: "owner", ownerId })
-      : can(actor, "assessment:answer", { type: "unit", ownerId, unitId: params.scope });
-  if (!mayAnswer) return NOT_FOUND;
+  if (!mayAnswerPart(actor, ownerId, params.scope)) return NOT_FOUND;
   const area = areasFor(bank, kind).find((a) => a.area.id === params.omrade);
   if (!area) return NOT_FOUND;
   if (round.status === "closed") return { status: 409, body: { message: "assessment.error.closed" } };
@@ -67,12 +59,11 @@ export async function autosave(
   if (!area.questions.some((q) => q.id === questionId))
     return { status: 400, body: { message: "assessment.error.question" } };
   const parsed = ZAnswer.safeParse(answerFields(form, questionId));
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues)
-      errors[fieldName(issue.path[0] as "niva", questionId)] ??= issue.message;
-    return { status: 400, body: { autosaveErrors: errors, question: questionId } };
-  }
+  if (!parsed.success)
+    return {
+      status: 400,
+      body: { autosaveErrors: answerErrors(parsed.error, questionId), question: questionId },
+    };
   if (!isBlank(parsed.data))
     await saveAnswer(
       db,

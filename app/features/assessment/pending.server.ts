@@ -26,6 +26,10 @@ export async function keepPending(
   return `${PENDING_COOKIE}=${token}; Path=/kartlegging; HttpOnly; SameSite=Lax; Max-Age=86400`;
 }
 
+/** The login page that leads back to the page and saves what was kept (see takePending). */
+export const loginToRestore = (path: string) =>
+  `/logg-inn?neste=${encodeURIComponent(`${path}?gjenopprett=1`)}`;
+
 /** Takes (and deletes) the kept form for this page, if this browser holds its token. */
 export async function takePending(
   db: Kysely<Database>,

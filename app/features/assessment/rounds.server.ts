@@ -3,11 +3,10 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
+import type { Bank, Question } from "./bank-schema.ts";
 import { type Effective, questionsFor, type ScopeKind, unitAudience } from "./scoring.ts";
 
 export { type Effective, score } from "./scoring.ts";
-
-import type { Bank, Question } from "./bank-schema.ts";
 
 type Db = Kysely<Database>;
 
@@ -199,13 +198,15 @@ export async function findRoundPart(db: Db, ownerId: string, roundId: string, sc
   return { round: { id: row.id, status: row.status, bank_version: row.bank_version }, kind };
 }
 
-/** The areas of the bank that have questions for this kind of scope, with those questions. */
 const areasCache = new WeakMap<
   Bank,
   Map<ScopeKind, { area: Bank["areas"][number]; questions: Question[] }[]>
 >();
 
-/** The areas and questions a kind of scope answers (a bank never changes, so this is kept per bank). */
+/**
+ * The areas of the bank that have questions for this kind of scope, with those questions (a bank
+ * never changes, so this is kept per bank).
+ */
 export function areasFor(bank: Bank, kind: ScopeKind) {
   let perKind = areasCache.get(bank);
   if (!perKind) {

@@ -31,6 +31,13 @@ export function answerFields(form: FormData | URLSearchParams, questionId: strin
   return { niva: get("niva"), grunn: get("grunn"), kommentar: get("kommentar"), bevis: get("bevis") };
 }
 
+/** What to fix in one question's answer: the first message per field, keyed by the field's name. */
+export function answerErrors(error: z.ZodError, questionId: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) errors[fieldName(issue.path[0] as "niva", questionId)] ??= issue.message;
+  return errors;
+}
+
 /** True when the person has written nothing for the question: nothing to save. */
 export const isBlank = (a: AnswerInput) =>
   a.niva === "" && a.grunn === "" && a.kommentar === "" && a.bevis === "";

@@ -4,7 +4,8 @@ export const PARTICIPANT_COOKIE = "oppvern_delta";
 
 /** "<sessionId>.<token>": one phone takes part in one session at a time. */
 export function readParticipantCookie(request: Request, sessionId: string): string | null {
-  return participantToken(request.headers.get("cookie"), sessionId);
+  const found = participantTokens(request.headers.get("cookie"));
+  return found?.sessionId === sessionId ? found.token : null;
 }
 
 /** The session and token a phone's cookie names, from a raw Cookie header. */
@@ -14,11 +15,6 @@ export function participantTokens(
   const value = cookieValue(cookieHeader ?? null, PARTICIPANT_COOKIE);
   const [sessionId, token] = value?.split(".") ?? [];
   return sessionId && token ? { sessionId, token } : null;
-}
-
-function participantToken(cookieHeader: string | null, sessionId: string): string | null {
-  const found = participantTokens(cookieHeader);
-  return found?.sessionId === sessionId ? found.token : null;
 }
 
 export const participantCookie = (sessionId: string, token: string) =>

@@ -66,15 +66,17 @@ export function getHostedSession(db: Kysely<Database>, hostUserId: string, sessi
     .executeTakeFirst();
 }
 
-/** A running session by its join code; ended and expired sessions do not answer. */
+/** Running sessions with this join code: ended and expired sessions do not answer. */
+const openSessions = (db: Kysely<Database>, code: string) =>
+  db
+    .selectFrom("group_session as s")
+    .where("s.code", "=", code.replace(/\s/g, ""))
+    .where("s.ended_at", "is", null)
+    .where("s.expires_at", ">", nowIso());
+
+/** A running session by its join code. */
 export function findOpenSessionByCode(db: Kysely<Database>, code: string) {
-  return db
-    .selectFrom("group_session")
-    .selectAll()
-    .where("code", "=", code.replace(/\s/g, ""))
-    .where("ended_at", "is", null)
-    .where("expires_at", ">", nowIso())
-    .executeTakeFirst();
+  return openSessions(db, code).selectAll("s").executeTakeFirst();
 }
 
 /** An open session by its code together with the phone (cookie) taking part in it, in one query. */
@@ -84,15 +86,11 @@ export async function findOpenSessionWithParticipant(
   phone: { sessionId: string; token: string } | null,
 ) {
   if (!phone) return undefined;
-  const row = await db
-    .selectFrom("group_session as s")
+  const row = await openSessions(db, code)
     .innerJoin("group_participant as p", "p.session_id", "s.id")
     .selectAll("s")
     .select("p.id as participant_id")
     .where("s.id", "=", phone.sessionId)
-    .where("s.code", "=", code.replace(/\s/g, ""))
-    .where("s.ended_at", "is", null)
-    .where("s.expires_at", ">", nowIso())
     .where("p.token_hash", "=", hashToken(phone.token))
     .executeTakeFirst();
   if (!row) return undefined;
