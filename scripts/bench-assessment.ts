@@ -31,24 +31,18 @@ export async function assessmentScenarios(options: {
   base: string;
   load: Load;
   record: Record_;
-  cookiesOf: (r: Response) => string;
+  loginAs: (base: string, email: string) => Promise<string>;
   dataDir: string;
   databaseUrl?: string;
 }) {
-  const { base, load, record, cookiesOf } = options;
+  const { base, load, record, loginAs } = options;
   const bank = loadBankFromDisk("content/question-bank/2026.1");
   const headers = (cookie: string) => ({
     "content-type": "application/x-www-form-urlencoded",
     origin: base,
     cookie,
   });
-  const login = await fetch(`${base}/logg-inn`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-    body: "email=koordinator%40demo.oppvern.no&password=oppvern-demo",
-    redirect: "manual",
-  });
-  const cookie = cookiesOf(login);
+  const cookie = await loginAs(base, "koordinator@demo.oppvern.no");
   const overview = await (await fetch(`${base}/`, { headers: { cookie } })).text();
   const ownerId = overview.match(/href="\/eiere\/([^"/]+)"/)?.[1] ?? "";
   // 47 more units: Demo kommune then has 50.

@@ -228,23 +228,23 @@ log("roller", memberships.length);
 
 // Module completions: most staff have done a few of their package's modules, some all, some none.
 const completions: Row[] = [];
-for (let i = 0; completions.length < COMPLETIONS; i++) {
-  const s = staff[i % staff.length] as (typeof staff)[number];
-  const module = 1 + (Math.floor(i / staff.length) % 3);
-  const pkg = Math.floor(i / staff.length) < 3 ? s.pkg : s.pkg === "skole" ? "barnehage" : "skole";
-  if (Math.floor(i / staff.length) >= 6) break;
-  if (rnd() < 0.3) continue;
-  const day = 1 + Math.floor(rnd() * 28);
-  completions.push([
-    `${PREFIX}-c-${completions.length}`,
-    `u:${s.id}`,
-    s.id,
-    pkg,
-    module,
-    rnd() < 0.3 ? "gruppe" : "individuelt",
-    `2026-${String(1 + Math.floor(rnd() * 10)).padStart(2, "0")}-${String(day).padStart(2, "0")}T12:00:00.000Z`,
-  ]);
-}
+// Six passes over the staff: modules 1–3 of their own package, then of the other one.
+for (let pass = 0; pass < 6 && completions.length < COMPLETIONS; pass++)
+  for (const s of staff) {
+    if (completions.length >= COMPLETIONS) break;
+    if (rnd() < 0.3) continue;
+    const pkg = pass < 3 ? s.pkg : s.pkg === "skole" ? "barnehage" : "skole";
+    const day = 1 + Math.floor(rnd() * 28);
+    completions.push([
+      `${PREFIX}-c-${completions.length}`,
+      `u:${s.id}`,
+      s.id,
+      pkg,
+      1 + (pass % 3),
+      rnd() < 0.3 ? "gruppe" : "individuelt",
+      `2026-${String(1 + Math.floor(rnd() * 10)).padStart(2, "0")}-${String(day).padStart(2, "0")}T12:00:00.000Z`,
+    ]);
+  }
 await writer.insert(
   "module_completion",
   ["id", "learner_key", "user_id", "package", "module", "mode", "completed_at"],
