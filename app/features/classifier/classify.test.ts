@@ -46,10 +46,10 @@ describe("seed 003: hva er personopplysninger", () => {
     "underveisvurdering i norsk",
     "sluttvurdering",
     "fravær",
+    "logg over hva elevene har gjort på nettverket til skolen",
     "anmerkninger",
     "faglig progresjon",
     "spesielle undervisningsbehov",
-    "logg fra elevenes bruk av skolens nettverk",
   ])("«%s» er en personopplysning", (text) => {
     expect(nb(text).personopplysning).toBe(true);
   });
