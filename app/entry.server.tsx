@@ -1,12 +1,26 @@
 import { PassThrough } from "node:stream";
+import { text } from "node:stream/consumers";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import type { EntryContext, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
-import { requestContext } from "./lib/services.ts";
+import { sharedPageKey } from "./lib/page-cache.ts";
+import { requestContext, servicesContext } from "./lib/services.ts";
+import type { RouteHandle } from "./root.tsx";
 
 export const streamTimeout = 5_000;
+
+/** The page cache key when this response may be shared with every visitor without cookies. */
+function shareAs(request: Request, status: number, headers: Headers, context: EntryContext) {
+  if (status !== 200 || headers.has("set-cookie") || context.staticHandlerContext.errors) return null;
+  const leaf = context.staticHandlerContext.matches.at(-1);
+  const handle = leaf ? (context.routeModules[leaf.route.id]?.handle as RouteHandle | undefined) : undefined;
+  if (handle?.sharedWhenAnonymous !== true || handle.hydrate !== false) return null;
+  const url = new URL(request.url);
+  const credentials = request.headers.has("cookie") || request.headers.has("authorization");
+  return sharedPageKey(request.method, url.pathname + url.search, credentials);
+}
 
 export default function handleRequest(
   request: Request,
@@ -16,22 +30,36 @@ export default function handleRequest(
   loadContext: RouterContextProvider,
 ) {
   const { nonce } = loadContext.get(requestContext);
+  const shareKey = shareAs(request, responseStatusCode, responseHeaders, routerContext);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const userAgent = request.headers.get("user-agent");
-    // Bots and no-JavaScript clients get the whole page at once.
+    // Bots, no-JavaScript clients and pages for the shared cache get the whole page at once.
     const readyOption =
-      (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
+      shareKey || (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
     const { pipe, abort } = renderToPipeableStream(
-      <ServerRouter context={routerContext} url={request.url} nonce={nonce} />,
+      <ServerRouter context={routerContext} url={request.url} nonce={shareKey ? undefined : nonce} />,
       {
-        nonce,
+        nonce: shareKey ? undefined : nonce,
         [readyOption]() {
           shellRendered = true;
           const body = new PassThrough();
-          const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+          if (shareKey) {
+            text(body).then((html) => {
+              if (responseStatusCode === 200) {
+                loadContext.get(servicesContext).pageCache.set(shareKey, {
+                  status: 200,
+                  headers: [...responseHeaders],
+                  body: html,
+                });
+              }
+              resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+            }, reject);
+          } else {
+            const stream = createReadableStreamFromReadable(body);
+            resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+          }
           pipe(body);
         },
         onShellError(error: unknown) {

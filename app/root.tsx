@@ -60,6 +60,12 @@ export type RootData = Awaited<ReturnType<typeof loader>>["data"];
  */
 export interface RouteHandle {
   hydrate?: false;
+  /**
+   * With `hydrate: false`: a visitor without cookies gets the page from the shared page cache
+   * (app/lib/page-cache.ts). Only for pages that show nothing but public content to such a
+   * visitor and change nothing when they are read.
+   */
+  sharedWhenAnonymous?: true;
   liveEvents?: (data: unknown) => string | null;
 }
 

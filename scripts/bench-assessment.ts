@@ -34,6 +34,7 @@ export async function assessmentScenarios(options: {
   loginAs: (base: string, email: string) => Promise<string>;
   dataDir: string;
   databaseUrl?: string;
+  autosaveOnly?: boolean;
 }) {
   const { base, load, record, loginAs } = options;
   const bank = loadBankFromDisk("content/question-bank/2026.1");
@@ -121,6 +122,7 @@ export async function assessmentScenarios(options: {
     "≥ 1,500 answers/s",
     saving.rps >= 1500,
   );
+  if (options.autosaveOnly) return;
   const questionCount = roundPage.match(/(\d+) av (\d+) spørsmål/)?.[2] ?? "?";
   // The demo round of the same owner: the owner's part and two units, about 130 questions.
   const list = await (await fetch(`${base}/kartlegging`, { headers: { cookie } })).text();

@@ -2,11 +2,13 @@ import path from "node:path";
 import pino, { type Logger } from "pino";
 import { migrate, openDatabase } from "../app/db/connect.server.ts";
 import { createAuth } from "../app/features/auth/auth.server.ts";
+import { createSessionReader } from "../app/features/auth/session-read.server.ts";
 import { seedDemo } from "../app/features/demo/seed-demo.server.ts";
 import { createMailer } from "../app/features/email/mailer.server.ts";
 import { createLocalBus, createPostgresBus } from "../app/features/group/live-bus.server.ts";
 import { getAppSecret } from "../app/features/setup/app-secret.server.ts";
 import { createFirstAdminLink, hasAdmin } from "../app/features/setup/first-admin.server.ts";
+import { createPageCache } from "../app/lib/page-cache.ts";
 import type { AppServices } from "../app/lib/services.ts";
 
 export interface ServiceOptions {
@@ -61,10 +63,12 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     handle,
     db: handle.db,
     auth,
+    sessions: createSessionReader(auth, handle.db),
     mailer,
     live: options.databaseUrl
       ? createPostgresBus({ connectionString: options.databaseUrl, log })
       : createLocalBus(),
+    pageCache: createPageCache(),
     log,
     config: {
       publicUrl: options.publicUrl,

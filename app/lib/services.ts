@@ -4,8 +4,10 @@ import { createContext } from "react-router";
 import type { DbHandle } from "../db/connect.server.ts";
 import type { Database } from "../db/schema.ts";
 import type { Auth } from "../features/auth/auth.server.ts";
+import type { SessionReader } from "../features/auth/session-read.server.ts";
 import type { Mailer } from "../features/email/mailer.server.ts";
 import type { LiveBus } from "../features/group/live-bus.server.ts";
+import type { PageCache } from "./page-cache.ts";
 
 export interface AppConfig {
   /** The address users reach Oppvern on; used in email links and the origin check. */
@@ -22,8 +24,12 @@ export interface AppServices {
   handle: DbHandle;
   db: Kysely<Database>;
   auth: Auth;
+  /** The signed-in user in the common case, without better-auth's request machinery. */
+  sessions: SessionReader;
   mailer: Mailer;
   live: LiveBus;
+  /** Rendered public pages for visitors without cookies (see page-cache.ts). */
+  pageCache: PageCache;
   config: AppConfig;
   log: Logger;
 }

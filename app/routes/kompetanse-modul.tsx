@@ -11,7 +11,7 @@ import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kompetanse-modul";
 
 /** Course pages are plain HTML: no JavaScript on a learner's phone. */
-export const handle: RouteHandle = { hydrate: false };
+export const handle: RouteHandle = { hydrate: false, sharedWhenAnonymous: true };
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.title ?? "Oppvern"} – Oppvern` },

@@ -13,7 +13,7 @@ import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kompetanse";
 
 /** Course pages are plain HTML: no JavaScript on a learner's phone. */
-export const handle: RouteHandle = { hydrate: false };
+export const handle: RouteHandle = { hydrate: false, sharedWhenAnonymous: true };
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "learning.title");
 

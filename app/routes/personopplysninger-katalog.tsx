@@ -9,7 +9,7 @@ import { loadActor, localeFor } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/personopplysninger-katalog";
 
-export const handle: RouteHandle = { hydrate: false };
+export const handle: RouteHandle = { hydrate: false, sharedWhenAnonymous: true };
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "catalogue.title");
 

@@ -11,7 +11,7 @@ import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/personopplysninger";
 
 /** Plain HTML: the guide, its examples and the self-test work without JavaScript. */
-export const handle: RouteHandle = { hydrate: false };
+export const handle: RouteHandle = { hydrate: false, sharedWhenAnonymous: true };
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.title ?? ""} – Oppvern` },

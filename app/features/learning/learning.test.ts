@@ -49,6 +49,52 @@ describe.each(dialects)("learning on %s", (dialect) => {
     expect((await client.get("/kompetanse/skole/1/finnes-ikke")).status).toBe(404);
   });
 
+  it("shares a public page among visitors without cookies, never with a learner or a user", async () => {
+    const path = "/kompetanse/barnehage/2";
+    const first = await new TestClient(server.url).page(path);
+    const again = await new TestClient(server.url).page(path);
+    expect(first.response.headers.get("x-cache")).toBeNull();
+    expect(again.response.headers.get("x-cache")).toBe("hit");
+    expect(again.html).toBe(first.html);
+    expect(textOf(again.html)).toContain("Start modulen");
+    // The shared copy carries no request's nonce; each response still gets its own policy.
+    expect(again.html).not.toContain("nonce=");
+    expect(again.response.headers.get("content-security-policy")).not.toBe(
+      first.response.headers.get("content-security-policy"),
+    );
+
+    // A learner with progress sees their own page.
+    const learner = new TestClient(server.url);
+    const firstStep = parseModuleFile(
+      readFileSync("content/learning/barnehage/2/nb.yaml", "utf8"),
+      "barnehage/2/nb.yaml",
+    ).steps[0];
+    await learner.post(`${path}/${firstStep?.id}`, {});
+    const own = await learner.page(path);
+    expect(own.response.headers.get("x-cache")).toBeNull();
+    expect(textOf(own.html)).toContain("Fortsett der du slapp");
+
+    // A logged-in leader sees the group-session form, which no shared copy holds.
+    const leader = new TestClient(server.url);
+    await leader.login("leder@demo.oppvern.no");
+    const leaders = await leader.page(path);
+    expect(leaders.response.headers.get("x-cache")).toBeNull();
+    expect(textOf(leaders.html)).toContain("Ta modulen sammen");
+    expect(textOf(first.html)).not.toContain("Ta modulen sammen");
+
+    // Choosing a language sets a cookie, so that page is not shared; nynorsk is not served as bokmål.
+    for (let i = 0; i < 2; i++) {
+      const nn = await new TestClient(server.url).page(`${path}?lang=nn`);
+      expect(nn.response.headers.get("x-cache")).toBeNull();
+      expect(nn.html).toContain('lang="nn"');
+    }
+    // A page not marked as shared (a course step) is rendered for each visitor.
+    await new TestClient(server.url).get(`${path}/${firstStep?.id}`);
+    expect(
+      (await new TestClient(server.url).get(`${path}/${firstStep?.id}`)).headers.get("x-cache"),
+    ).toBeNull();
+  });
+
   it("keeps an anonymous learner's progress page by page, and grades the quiz with explanations", async () => {
     const client = new TestClient(server.url);
     const first = skole1.steps[0];

@@ -1,0 +1,87 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import type { Auth } from "./auth.server.ts";
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  locale: string | null;
+}
+
+/**
+ * The signed-in user for a request, read the way better-auth's getSession reads it in the common
+ * case, without its endpoint machinery (WebCrypto key import and verify, hooks, output parsing):
+ * that costs about 0.5 ms per request, most of an autosave (docs/decisions/009-session-read.md).
+ *
+ * better-auth stays the owner of sessions: it creates, refreshes, revokes and deletes them, and it
+ * answers every request this reader is not sure about. The reader answers only when better-auth
+ * would give the same answer without writing anything: the session cookie's signature is right
+ * (HMAC-SHA256 with better-auth's secret, as better-call signs it), the session exists with its
+ * user and has not expired, and it is not yet due for refresh. It returns `undefined` ("ask
+ * better-auth") for anything else: no or a bad signature, an expired or unknown session, one due
+ * for refresh, a "don't remember me" or cached-session cookie.
+ */
+export type SessionReader = (cookieHeader: string | null) => Promise<SessionUser | undefined>;
+
+function cookieValue(cookieHeader: string, name: string): string | null {
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+export function createSessionReader(auth: Auth, db: Kysely<Database>): SessionReader {
+  let settings: Promise<{
+    secret: string;
+    sessionCookie: string;
+    otherCookies: string[];
+    expiresInMs: number;
+    updateAgeMs: number;
+  }> | null = null;
+  const settingsOf = () => {
+    settings ??= auth.$context.then((ctx) => ({
+      secret: ctx.secret,
+      sessionCookie: ctx.authCookies.sessionToken.name,
+      otherCookies: [ctx.authCookies.dontRememberToken.name, ctx.authCookies.sessionData.name],
+      expiresInMs: ctx.sessionConfig.expiresIn * 1000,
+      updateAgeMs: ctx.sessionConfig.updateAge * 1000,
+    }));
+    return settings;
+  };
+
+  return async (cookieHeader) => {
+    if (!cookieHeader) return undefined;
+    const s = await settingsOf();
+    if (s.otherCookies.some((name) => cookieHeader.includes(name))) return undefined;
+    const raw = cookieValue(cookieHeader, s.sessionCookie);
+    if (!raw) return undefined;
+    let value: string;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      return undefined;
+    }
+    const dot = value.lastIndexOf(".");
+    if (dot < 1) return undefined;
+    const token = value.slice(0, dot);
+    const signature = Buffer.from(value.slice(dot + 1));
+    const expected = Buffer.from(createHmac("sha256", s.secret).update(token).digest("base64"));
+    if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return undefined;
+
+    const row = await db
+      .selectFrom("session as s")
+      .innerJoin("user as u", "u.id", "s.userId")
+      .select(["s.expiresAt", "u.id", "u.name", "u.email", "u.locale"])
+      .where("s.token", "=", token)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const expiresAt = new Date(row.expiresAt).getTime();
+    const now = Date.now();
+    // Expired (better-auth deletes it), or due for refresh (better-auth extends it).
+    if (!(expiresAt > now) || expiresAt - s.expiresInMs + s.updateAgeMs <= now) return undefined;
+    return { id: row.id, name: row.name, email: row.email, locale: row.locale ?? null };
+  };
+}
