@@ -93,13 +93,17 @@ export function openDatabase(options: ConnectOptions): DbHandle {
 /**
  * node:sqlite compiles a statement on every prepare(); Kysely's SQLite dialect prepares each query
  * anew. The same few hundred query shapes repeat, so keep their compiled statements (bounded).
+ * The dialect also asks each statement for its columns on every run (to tell reads from writes),
+ * which builds a new list each time; a kept statement answers from the list it built first.
  */
 function withStatementCache(database: DatabaseSync, max = 500): DatabaseSync {
   const cache = new Map<string, StatementSync>();
   const prepare = (sql: string) => {
     let statement = cache.get(sql);
     if (!statement) {
-      statement = database.prepare(sql);
+      const compiled = database.prepare(sql);
+      const columns = compiled.columns();
+      statement = Object.assign(compiled, { columns: () => columns });
       if (cache.size >= max) cache.delete(cache.keys().next().value as string);
       cache.set(sql, statement);
     }

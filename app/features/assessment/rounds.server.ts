@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
+import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
@@ -179,19 +180,22 @@ export async function roundScopes(
  * A round of this owner and one of its parts, in one query (for saving an answer): the round's
  * status and bank version, and the kind of the part; kind is null when the part is not in the round.
  */
-export async function findRoundPart(db: Db, ownerId: string, roundId: string, scope: string) {
-  const row = await db
+const roundPartQuery = prepared(["roundId", "ownerId", "scope"], (db, v) =>
+  db
     .selectFrom("assessment_round as r")
     .leftJoin("assessment_round_unit as ru", (j) =>
-      j.onRef("ru.round_id", "=", "r.id").on("ru.unit_id", "=", scope),
+      j.onRef("ru.round_id", "=", "r.id").on("ru.unit_id", "=", v.scope),
     )
     .leftJoin("organisation as o", (j) =>
       j.onRef("o.id", "=", "ru.unit_id").onRef("o.parent_id", "=", "r.owner_id"),
     )
     .select(["r.id", "r.status", "r.bank_version", "o.id as unit_id", "o.unit_type"])
-    .where("r.id", "=", roundId)
-    .where("r.owner_id", "=", ownerId)
-    .executeTakeFirst();
+    .where("r.id", "=", v.roundId)
+    .where("r.owner_id", "=", v.ownerId),
+);
+
+export async function findRoundPart(db: Db, ownerId: string, roundId: string, scope: string) {
+  const [row] = await roundPartQuery(db, { roundId, ownerId, scope });
   if (!row) return null;
   const kind: ScopeKind | null =
     scope === OWNER_SCOPE ? "eier" : row.unit_id ? unitAudience(row.unit_type ?? "annen") : null;
@@ -256,30 +260,49 @@ export function listFinals(db: Db, roundId: string, scope?: string) {
 }
 
 /** Saves one person's answer to one question (insert or update). */
+const upsertAnswer = prepared(
+  [
+    "roundId",
+    "scope",
+    "questionId",
+    "userId",
+    "level",
+    "notRelevant",
+    "reason",
+    "comment",
+    "evidenceUrl",
+    "at",
+  ],
+  (db, v) => {
+    const row = {
+      level: v.level,
+      not_relevant: v.notRelevant,
+      reason: v.reason,
+      comment: v.comment,
+      evidence_url: v.evidenceUrl,
+      updated_at: v.at,
+    };
+    return db
+      .insertInto("assessment_answer")
+      .values({ round_id: v.roundId, scope: v.scope, question_id: v.questionId, user_id: v.userId, ...row })
+      .onConflict((oc) => oc.columns(["round_id", "scope", "question_id", "user_id"]).doUpdateSet(row));
+  },
+);
+
 export async function saveAnswer(
   db: Db,
   key: { roundId: string; scope: string; questionId: string; userId: string },
   value: AnswerValue,
 ) {
-  const row = {
+  await upsertAnswer(db, {
+    ...key,
     level: value.notRelevant ? null : value.level,
-    not_relevant: value.notRelevant ? 1 : 0,
+    notRelevant: value.notRelevant ? 1 : 0,
     reason: value.notRelevant ? value.reason : "",
     comment: value.comment,
-    evidence_url: value.evidenceUrl,
-    updated_at: nowIso(),
-  };
-  await db
-    .insertInto("assessment_answer")
-    .values({
-      round_id: key.roundId,
-      scope: key.scope,
-      question_id: key.questionId,
-      user_id: key.userId,
-      ...row,
-    })
-    .onConflict((oc) => oc.columns(["round_id", "scope", "question_id", "user_id"]).doUpdateSet(row))
-    .execute();
+    evidenceUrl: value.evidenceUrl,
+    at: nowIso(),
+  });
 }
 
 /** The koordinator's one final answer per question and scope. */

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
+import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Auth } from "./auth.server.ts";
 
@@ -32,6 +33,14 @@ function cookieValue(cookieHeader: string, name: string): string | null {
   }
   return null;
 }
+
+const sessionQuery = prepared(["token"], (db, v) =>
+  db
+    .selectFrom("session as s")
+    .innerJoin("user as u", "u.id", "s.userId")
+    .select(["s.expiresAt", "u.id", "u.name", "u.email", "u.locale"])
+    .where("s.token", "=", v.token),
+);
 
 export function createSessionReader(auth: Auth, db: Kysely<Database>): SessionReader {
   let settings: Promise<{
@@ -71,12 +80,7 @@ export function createSessionReader(auth: Auth, db: Kysely<Database>): SessionRe
     const expected = Buffer.from(createHmac("sha256", s.secret).update(token).digest("base64"));
     if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return undefined;
 
-    const row = await db
-      .selectFrom("session as s")
-      .innerJoin("user as u", "u.id", "s.userId")
-      .select(["s.expiresAt", "u.id", "u.name", "u.email", "u.locale"])
-      .where("s.token", "=", token)
-      .executeTakeFirst();
+    const [row] = await sessionQuery(db, { token });
     if (!row) return undefined;
     const expiresAt = new Date(row.expiresAt).getTime();
     const now = Date.now();

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import { prepared } from "../../db/prepared.ts";
 import type { Database, Role } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
@@ -82,8 +83,8 @@ export async function removeMembership(
   });
 }
 
-export async function listActorMemberships(db: Kysely<Database>, userId: string): Promise<ActorMembership[]> {
-  const rows = await db
+const actorMembershipsQuery = prepared(["userId"], (db, v) =>
+  db
     .selectFrom("membership as m")
     .innerJoin("organisation as o", "o.id", "m.organisation_id")
     .select([
@@ -94,10 +95,13 @@ export async function listActorMemberships(db: Kysely<Database>, userId: string)
       "o.kind",
       "o.parent_id",
     ])
-    .where("m.user_id", "=", userId)
+    .where("m.user_id", "=", v.userId)
     .where("o.archived_at", "is", null)
-    .orderBy("o.name")
-    .execute();
+    .orderBy("o.name"),
+);
+
+export async function listActorMemberships(db: Kysely<Database>, userId: string): Promise<ActorMembership[]> {
+  const rows = await actorMembershipsQuery(db, { userId });
   return rows.map((r) => ({
     id: r.id,
     role: r.role,

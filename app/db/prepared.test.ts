@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects, startTestServer, type TestServer } from "../../tests/support/test-server.ts";
+import { prepared } from "./prepared.ts";
+import type { OrgKind } from "./schema.ts";
+
+describe.each(dialects)("prepared queries on %s", (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+  });
+  afterAll(() => server.close());
+
+  // One value used twice, one fixed condition (`is null`) and an order.
+  const byKindOrName = prepared(["kind", "name"], (db, v) =>
+    db
+      .selectFrom("organisation")
+      .select(["name", "kind"])
+      .where((eb) => eb.or([eb("kind", "=", v.kind), eb("name", "=", v.name)]))
+      .where((eb) => eb.or([eb("name", "=", v.name), eb("archived_at", "is", null)]))
+      .orderBy("name"),
+  );
+  const plain = (kind: OrgKind, name: string) =>
+    server.services.db
+      .selectFrom("organisation")
+      .select(["name", "kind"])
+      .where((eb) => eb.or([eb("kind", "=", kind), eb("name", "=", name)]))
+      .where((eb) => eb.or([eb("name", "=", name), eb("archived_at", "is", null)]))
+      .orderBy("name")
+      .execute();
+
+  it("gives the same rows as the query built each time, for each set of values", async () => {
+    for (const [kind, name] of [
+      ["eier", "Nabo kommune"],
+      ["enhet", "Demo kommune"],
+      ["nettverk", "finnes ikke"],
+    ] as const) {
+      const rows = await byKindOrName(server.services.db, { kind, name });
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows).toEqual(await plain(kind, name));
+    }
+  });
+
+  it("refuses a query that does not use every named value as a value", async () => {
+    const careless = prepared(["kind", "unused"], (db, v) =>
+      db.selectFrom("organisation").select("name").where("kind", "=", v.kind),
+    );
+    await expect(careless(server.services.db, { kind: "eier", unused: "x" })).rejects.toThrow(
+      "unused not used as values",
+    );
+  });
+});
