@@ -150,6 +150,19 @@ async function saveArea(
   return Object.keys(errors).length > 0 ? { errors, values } : null;
 }
 
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
+
+/** Reads a request's body to the end without keeping it; false if it was larger than declared. */
+async function discardBody(request: Request): Promise<boolean> {
+  if (!request.body) return true;
+  let read = 0;
+  for await (const chunk of request.body) {
+    read += chunk.byteLength;
+    if (read > DRAIN_LIMIT_BYTES) return false;
+  }
+  return true;
+}
+
 export async function action(args: Route.ActionArgs) {
   // The session may have expired while the person was typing: keep what was posted, and save it
   // when they are back after logging in.
@@ -165,9 +178,16 @@ export async function action(args: Route.ActionArgs) {
   if (round.status === "closed")
     return data({ message: "assessment.error.closed" as const }, { status: 409 });
   if (!mayAnswer) notFound();
-  // Refuse a body larger than the files we accept before reading it.
-  if (Number(args.request.headers.get("content-length") ?? 0) > MAX_EVIDENCE_BYTES + 512 * 1024)
-    return data({ message: "assessment.error.fileSize" as const }, { status: 413 });
+  // Refuse a body larger than the files we accept without keeping it. What is still on its way
+  // is read and dropped, so the browser's connection stays usable; a huge body closes it instead.
+  const declared = Number(args.request.headers.get("content-length") ?? 0);
+  if (declared > MAX_EVIDENCE_BYTES + 512 * 1024) {
+    const drained = declared <= DRAIN_LIMIT_BYTES && (await discardBody(args.request));
+    return data(
+      { message: "assessment.error.fileSize" as const },
+      { status: 413, headers: drained ? {} : { Connection: "close" } },
+    );
+  }
   const form = await readForm(args.request);
   const key = (questionId: string) => ({
     roundId: round.id,

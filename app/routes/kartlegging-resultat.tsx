@@ -21,12 +21,15 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { services, round, bank, lang, canManage, ownerId } = await loadRound(context, request, params.id);
   if (!canManage) notFound();
-  const results = await roundResults(services.db, ownerId, round.id, bank);
-  const previous = await previousRound(services.db, ownerId, round.created_at);
+  // Independent reads at once (on PostgreSQL each is a round trip).
+  const [results, previous, others] = await Promise.all([
+    roundResults(services.db, ownerId, round.id, bank),
+    previousRound(services.db, ownerId, round.created_at),
+    comparison(services.db),
+  ]);
   const previousBank = previous ? getBank(previous.bank_version) : null;
   const before =
     previous && previousBank ? await roundResults(services.db, ownerId, previous.id, previousBank) : null;
-  const others = await comparison(services.db);
   const sorted = results.areas
     .filter((a) => a.score !== null)
     .sort((a, b) => (b.score ?? 0) - (a.score ?? 0));

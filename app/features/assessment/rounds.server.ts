@@ -388,10 +388,11 @@ export function effectiveAnswers(answers: AnswerRow[], finals: FinalRow[]): Map<
     if (rows) rows.push(a);
     else grouped.set(k, [a]);
   }
+  // "Not relevant" counts as its own answer (-1); every row here has one or the other.
+  const given = (r: AnswerRow) => (r.not_relevant ? -1 : r.level);
   for (const [k, rows] of grouped) {
-    const distinct = new Set(rows.map((r) => (r.not_relevant ? "nr" : String(r.level))));
-    if (distinct.size === 1) {
-      const first = rows[0] as AnswerRow;
+    const first = rows[0] as AnswerRow;
+    if (rows.every((r) => given(r) === given(first))) {
       result.set(k, { level: first.level, notRelevant: Boolean(first.not_relevant), source: "agreed" });
     } else {
       const levels = rows
