@@ -20,6 +20,7 @@ import type { Route } from "./+types/root";
 import { SiteFooter } from "./components/site-footer.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import { setUserLocale } from "./features/auth/accounts.server.ts";
+import { sessionCookiesFor } from "./features/auth/get-actor.server.ts";
 import { navFor } from "./features/nav/nav.ts";
 import { defaultLocale, localeCookie, resolveLocale } from "./i18n/locales.ts";
 import { useT } from "./i18n/use-t.ts";
@@ -31,6 +32,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await loadActor(context, request);
   const { locale, fromQuery } = resolveLocale(request, actor?.locale);
   const headers = new Headers();
+  // A session better-auth has just extended (or ended) gets its new cookie with this page.
+  for (const cookie of sessionCookiesFor(request)) headers.append("Set-Cookie", cookie);
   if (fromQuery) {
     headers.append("Set-Cookie", localeCookie(locale));
     if (actor && actor.locale !== locale) await setUserLocale(services, actor.userId, locale);

@@ -80,6 +80,10 @@ describe.each(dialects)("reading sessions on %s", (dialect) => {
     await setExpiry(laptop.token, new Date(Date.now() - 60_000));
     expect(await server.services.sessions(laptop.cookie)).toBeUndefined();
     expect((await laptop.client.get("/profil")).status).toBe(302);
+    // On the login page it is sent to, the browser is told to drop the dead cookie.
+    const login = await laptop.client.page("/profil");
+    expect(login.url).toMatch(/^\/logg-inn/);
+    expect(laptop.client.cookie("oppvern.session_token")).toBeUndefined();
   });
 
   it("lets better-auth extend a session that is due for refresh, then reads it again itself", async () => {
@@ -90,6 +94,10 @@ describe.each(dialects)("reading sessions on %s", (dialect) => {
     expect(await server.services.sessions(cookie)).toBeUndefined();
     const page = await client.page("/profil");
     expect(textOf(page.html)).toContain("personvernombud@demo.oppvern.no");
+    // The browser gets the extended session too: a new cookie that lasts another 14 days.
+    const renewed = page.response.headers.getSetCookie().find((c) => c.startsWith("oppvern.session_token="));
+    expect(renewed).toMatch(/Max-Age=1209600/i);
+    expect(decodeURIComponent(renewed?.split(";")[0]?.split("=")[1] ?? "").split(".")[0]).toBe(token);
     const extended = await expiryOf(token);
     expect(extended).toBeGreaterThan(old.getTime() + 12 * DAY);
     expect(await server.services.sessions(cookie)).toMatchObject({
