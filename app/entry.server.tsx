@@ -18,8 +18,7 @@ function shareAs(request: Request, status: number, headers: Headers, context: En
   const handle = leaf ? (context.routeModules[leaf.route.id]?.handle as RouteHandle | undefined) : undefined;
   if (handle?.sharedWhenAnonymous !== true || handle.hydrate !== false) return null;
   const url = new URL(request.url);
-  const credentials = request.headers.has("cookie") || request.headers.has("authorization");
-  return sharedPageKey(request.method, url.pathname + url.search, credentials);
+  return sharedPageKey(request.method, url.pathname + url.search, (name) => request.headers.has(name));
 }
 
 export default function handleRequest(

@@ -303,10 +303,7 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
       body: "",
       redirect: "manual",
     });
-    const learner = stepPost.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
+    const learner = cookiesOf(stepPost);
     const own = await (await fetch(`${base}/kompetanse/skole/1`, { headers: { cookie: learner } })).text();
     if (!own.includes("Fortsett der du slapp"))
       throw new Error("the learner's module page shows no progress");

@@ -226,8 +226,7 @@ export function createApp(services: AppServices, options: { clientDir?: string }
 
   // A public page already rendered for a visitor without cookies (app/lib/page-cache.ts).
   app.get("/{*splat}", (req, res, next) => {
-    const credentials = Boolean(req.headers.cookie || req.headers.authorization);
-    const key = sharedPageKey(req.method, req.originalUrl, credentials);
+    const key = sharedPageKey(req.method, req.originalUrl, (name) => Boolean(req.headers[name]));
     const page = key ? services.pageCache.get(key) : undefined;
     if (!page) return next();
     res.status(page.status).set(Object.fromEntries(page.headers)).set("X-Cache", "hit").send(page.body);

@@ -31,7 +31,11 @@ export function createPageCache(options: { max?: number; ttlMs?: number } = {}):
  * The key a request may share a page under, or null when it must be rendered for this visitor
  * alone: only plain GET/HEAD requests without cookie or credentials share.
  */
-export function sharedPageKey(method: string, url: string, credentials: boolean): string | null {
+export function sharedPageKey(
+  method: string,
+  url: string,
+  hasHeader: (name: "cookie" | "authorization") => boolean,
+): string | null {
   if (method !== "GET" && method !== "HEAD") return null;
-  return credentials ? null : url;
+  return hasHeader("cookie") || hasHeader("authorization") ? null : url;
 }

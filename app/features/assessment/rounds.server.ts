@@ -176,10 +176,6 @@ export async function roundScopes(
   ];
 }
 
-/**
- * A round of this owner and one of its parts, in one query (for saving an answer): the round's
- * status and bank version, and the kind of the part; kind is null when the part is not in the round.
- */
 const roundPartQuery = prepared(["roundId", "ownerId", "scope"], (db, v) =>
   db
     .selectFrom("assessment_round as r")
@@ -194,6 +190,10 @@ const roundPartQuery = prepared(["roundId", "ownerId", "scope"], (db, v) =>
     .where("r.owner_id", "=", v.ownerId),
 );
 
+/**
+ * A round of this owner and one of its parts, in one query (for saving an answer): the round's
+ * status and bank version, and the kind of the part; kind is null when the part is not in the round.
+ */
 export async function findRoundPart(db: Db, ownerId: string, roundId: string, scope: string) {
   const [row] = await roundPartQuery(db, { roundId, ownerId, scope });
   if (!row) return null;
@@ -259,7 +259,6 @@ export function listFinals(db: Db, roundId: string, scope?: string) {
     .execute();
 }
 
-/** Saves one person's answer to one question (insert or update). */
 const upsertAnswer = prepared(
   [
     "roundId",
@@ -289,6 +288,7 @@ const upsertAnswer = prepared(
   },
 );
 
+/** Saves one person's answer to one question (insert or update). */
 export async function saveAnswer(
   db: Db,
   key: { roundId: string; scope: string; questionId: string; userId: string },

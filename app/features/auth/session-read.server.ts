@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
+import { cookieValue } from "../../i18n/locales.ts";
 import type { Auth } from "./auth.server.ts";
 
 export interface SessionUser {
@@ -25,14 +26,6 @@ export interface SessionUser {
  * for refresh, a "don't remember me" or cached-session cookie.
  */
 export type SessionReader = (cookieHeader: string | null) => Promise<SessionUser | undefined>;
-
-function cookieValue(cookieHeader: string, name: string): string | null {
-  for (const part of cookieHeader.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
-}
 
 const sessionQuery = prepared(["token"], (db, v) =>
   db
@@ -65,14 +58,13 @@ export function createSessionReader(auth: Auth, db: Kysely<Database>): SessionRe
     if (!cookieHeader) return undefined;
     const s = await settingsOf();
     if (s.otherCookies.some((name) => cookieHeader.includes(name))) return undefined;
-    const raw = cookieValue(cookieHeader, s.sessionCookie);
-    if (!raw) return undefined;
-    let value: string;
+    let value: string | null;
     try {
-      value = decodeURIComponent(raw);
+      value = cookieValue(cookieHeader, s.sessionCookie);
     } catch {
-      return undefined;
+      return undefined; // not valid percent-encoding
     }
+    if (!value) return undefined;
     const dot = value.lastIndexOf(".");
     if (dot < 1) return undefined;
     const token = value.slice(0, dot);
