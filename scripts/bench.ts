@@ -112,7 +112,7 @@ const profile = process.env.BENCH_PROFILE
   ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
   : [];
 function start(command: string[], env: Record<string, string>): ChildProcess {
-  const args = command[0] === "server.ts" ? [...profile, ...command] : command;
+  const args = command[0] === "server.js" ? [...profile, ...command] : command;
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
@@ -248,7 +248,7 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   // The first start seeds the demo data; the cold start is measured on the second, as on a restart.
-  const seeding = start(["server.ts"], appEnv);
+  const seeding = start(["server.js"], appEnv);
   await waitFor(`${base}/healthz`);
   seeding.kill("SIGTERM");
   await new Promise((r) => seeding.once("exit", r));
@@ -263,7 +263,7 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
   const seedSeconds = (Date.now() - seedStarted) / 1000;
   process.stdout.write(`${db}: national data seeded in ${seedSeconds.toFixed(0)} s\n`);
   const startedAt = Date.now();
-  const app = start(["server.ts"], appEnv);
+  const app = start(["server.js"], appEnv);
   await waitFor(`${base}/healthz`);
   const coldStartMs = Date.now() - startedAt;
   await new Promise((r) => setTimeout(r, 1000));
@@ -375,7 +375,7 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
     if (databaseUrl) {
       const otherPort = await freePort();
       const other = `http://127.0.0.1:${otherPort}`;
-      const second = start(["server.ts"], { ...appEnv, PORT: String(otherPort) });
+      const second = start(["server.js"], { ...appEnv, PORT: String(otherPort) });
       await waitFor(`${other}/healthz`);
       const dual = await prepareQuiz(base, host, SESSIONS);
       // The leader's session, made on the first instance, works on the second.

@@ -29,7 +29,7 @@ if (stale) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const child = spawn(process.execPath, ["server.ts"], {
+const child = spawn(process.execPath, ["server.js"], {
   stdio: "inherit",
   env: { ...process.env, OPPVERN_DEMO: "1", DATA_DIR: process.env.DATA_DIR ?? "./data-demo" },
 });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import pino, { type Logger } from "pino";
 import { migrate, openDatabase } from "../app/db/connect.server.ts";
-import { createAuth } from "../app/features/auth/auth.server.ts";
+import { lazyAuth } from "../app/features/auth/auth.server.ts";
 import { createSessionReader } from "../app/features/auth/session-read.server.ts";
 import { seedDemo } from "../app/features/demo/seed-demo.server.ts";
 import { createMailer } from "../app/features/email/mailer.server.ts";
@@ -51,7 +51,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     from: options.mailFrom ?? "Oppvern <ikke-svar@oppvern.no>",
     log,
   });
-  const auth = createAuth({
+  const auth = lazyAuth({
     db: handle.db,
     dialect: handle.dialect,
     secret: await getAppSecret(handle.db),

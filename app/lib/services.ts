@@ -23,7 +23,8 @@ export interface AppConfig {
 export interface AppServices {
   handle: DbHandle;
   db: Kysely<Database>;
-  auth: Auth;
+  /** better-auth, loaded on first use (it is a third of the start-up time). */
+  auth: () => Promise<Auth>;
   /** The signed-in user in the common case, without better-auth's request machinery. */
   sessions: SessionReader;
   mailer: Mailer;

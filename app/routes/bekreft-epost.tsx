@@ -11,7 +11,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get("token");
   if (!token) return { ok: false };
   try {
-    await getServices(context).auth.api.verifyEmail({ query: { token } });
+    await (await getServices(context).auth()).api.verifyEmail({ query: { token } });
     return { ok: true };
   } catch {
     return { ok: false };

@@ -8,7 +8,7 @@ export function loader() {
 
 /** Ends this session; `intent=alle` ends every session of the user ("log out everywhere"). */
 export async function action({ request, context }: Route.ActionArgs) {
-  const { auth } = getServices(context);
+  const auth = await getServices(context).auth();
   const form = await request.formData().catch(() => new FormData());
   const headers = new Headers();
   const session = await auth.api.getSession({ headers: request.headers });

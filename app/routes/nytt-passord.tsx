@@ -17,7 +17,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(ZResetForm, await readForm(request));
   if (!parsed.ok) return data<FormState>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   try {
-    await getServices(context).auth.api.resetPassword({
+    await (await getServices(context).auth()).api.resetPassword({
       body: { newPassword: parsed.data.password, token: parsed.data.token },
     });
   } catch {

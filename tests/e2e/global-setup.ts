@@ -29,7 +29,7 @@ export async function setup(project: TestProject) {
   const port = await freePort();
   dataDir = mkdtempSync(path.join(os.tmpdir(), "oppvern-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, ["server.ts"], {
+  child = spawn(process.execPath, ["server.js"], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -16,7 +16,7 @@ export async function createVerifiedAccount(
     .where("email", "=", options.email)
     .executeTakeFirst();
   if (existing) throw new EmailTakenError();
-  const ctx = await services.auth.$context;
+  const ctx = await (await services.auth()).$context;
   const user = await ctx.internalAdapter.createUser(
     {
       name: options.name,

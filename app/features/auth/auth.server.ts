@@ -1,4 +1,3 @@
-import { betterAuth } from "better-auth";
 import type { Kysely } from "kysely";
 import type { Dialect } from "../../db/connect.server.ts";
 import type { Database } from "../../db/schema.ts";
@@ -20,9 +19,14 @@ const localeOf = (user: object) => ("locale" in user && typeof user.locale === "
 /**
  * better-auth owns passwords (scrypt), sessions (stored in the database, HttpOnly cookie),
  * email verification, password reset and rate limiting. Our roles live in `membership`.
+ *
+ * Loading better-auth takes about 0.4 s, a third of the process's start, and most requests do
+ * not need it (a public page, the health check, a signed-in request whose session the fast reader
+ * answers). So it is loaded on first use: see `lazyAuth`.
  */
-export function createAuth(options: CreateAuthOptions) {
+export async function createAuth(options: CreateAuthOptions) {
   const secure = options.publicUrl.startsWith("https://");
+  const { betterAuth } = await import("better-auth");
   return betterAuth({
     appName: "Oppvern",
     baseURL: options.publicUrl,
@@ -83,4 +87,16 @@ export function createAuth(options: CreateAuthOptions) {
   });
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+export type Auth = Awaited<ReturnType<typeof createAuth>>;
+
+/** better-auth, created on first use and then kept: every caller gets the same instance. */
+export function lazyAuth(options: CreateAuthOptions): () => Promise<Auth> {
+  let auth: Promise<Auth> | null = null;
+  return () => {
+    auth ??= createAuth(options).catch((error: unknown) => {
+      auth = null; // try again on the next request
+      throw error;
+    });
+    return auth;
+  };
+}

@@ -213,3 +213,26 @@ describe.each(dialects)("login rate limiting on %s", (dialect) => {
     expect(textOf(await limited.text())).toMatch(/for mange ganger på kort tid\. Vent \d+ sekunder/);
   });
 });
+
+describe("better-auth loaded on first use", () => {
+  it("gives every caller the same instance, also when they ask at once", async () => {
+    const server = await startTestServer("sqlite", { demo: false });
+    try {
+      const [a, b] = await Promise.all([server.services.auth(), server.services.auth()]);
+      expect(a).toBe(b);
+      expect(await server.services.auth()).toBe(a);
+      // and it is the instance that answers sign-ins: a new account can register through it
+      const response = await new TestClient(server.url).post("/registrer", {
+        name: "Ny Bruker",
+        email: "ny@eksempel.no",
+        password: "langt-nok-passord",
+        password2: "langt-nok-passord",
+      });
+      expect(response.status).toBeLessThan(500);
+      const ctx = await a.$context;
+      expect(await ctx.internalAdapter.findUserByEmail("ny@eksempel.no")).not.toBeNull();
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -13,7 +13,7 @@ export function sessionCookiesFor(request: Request): string[] {
 
 /** better-auth's own answer: it also refreshes, expires and cleans up sessions. */
 async function sessionFromBetterAuth(services: AppServices, request: Request): Promise<SessionUser | null> {
-  const { headers, response: session } = await services.auth.api.getSession({
+  const { headers, response: session } = await (await services.auth()).api.getSession({
     headers: request.headers,
     returnHeaders: true,
   });

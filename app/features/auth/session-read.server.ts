@@ -35,7 +35,7 @@ const sessionQuery = prepared(["token"], (db, v) =>
     .where("s.token", "=", v.token),
 );
 
-export function createSessionReader(auth: Auth, db: Kysely<Database>): SessionReader {
+export function createSessionReader(auth: () => Promise<Auth>, db: Kysely<Database>): SessionReader {
   let settings: Promise<{
     secret: string;
     sessionCookie: string;
@@ -44,13 +44,16 @@ export function createSessionReader(auth: Auth, db: Kysely<Database>): SessionRe
     updateAgeMs: number;
   }> | null = null;
   const settingsOf = () => {
-    settings ??= auth.$context.then((ctx) => ({
-      secret: ctx.secret,
-      sessionCookie: ctx.authCookies.sessionToken.name,
-      otherCookies: [ctx.authCookies.dontRememberToken.name, ctx.authCookies.sessionData.name],
-      expiresInMs: ctx.sessionConfig.expiresIn * 1000,
-      updateAgeMs: ctx.sessionConfig.updateAge * 1000,
-    }));
+    settings ??= auth().then(async (instance) => {
+      const ctx = await instance.$context;
+      return {
+        secret: ctx.secret,
+        sessionCookie: ctx.authCookies.sessionToken.name,
+        otherCookies: [ctx.authCookies.dontRememberToken.name, ctx.authCookies.sessionData.name],
+        expiresInMs: ctx.sessionConfig.expiresIn * 1000,
+        updateAgeMs: ctx.sessionConfig.updateAge * 1000,
+      };
+    });
     return settings;
   };
 

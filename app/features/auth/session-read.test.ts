@@ -35,7 +35,7 @@ describe.each(dialects)("reading sessions on %s", (dialect) => {
   it("finds the same user as better-auth for a fresh login", async () => {
     const { cookie } = await loggedIn("leder@demo.oppvern.no");
     const quick = await server.services.sessions(cookie);
-    const full = await server.services.auth.api.getSession({ headers: new Headers({ cookie }) });
+    const full = await (await server.services.auth()).api.getSession({ headers: new Headers({ cookie }) });
     expect(quick).toEqual({
       id: full?.user.id,
       name: "Lars Leder",

@@ -6,9 +6,9 @@ type AuthServices = Pick<AppServices, "auth" | "config">;
  * Calls one of better-auth's HTTP endpoints (not its direct API) so that its rate limiter
  * counts the attempt per client address.
  */
-export function postToAuth(services: AuthServices, endpoint: string, body: unknown, ip: string) {
+export async function postToAuth(services: AuthServices, endpoint: string, body: unknown, ip: string) {
   const { publicUrl } = services.config;
-  return services.auth.handler(
+  return (await services.auth()).handler(
     new Request(new URL(`/api/auth${endpoint}`, publicUrl), {
       method: "POST",
       headers: { "content-type": "application/json", origin: publicUrl, "x-oppvern-client-ip": ip },
