@@ -84,6 +84,45 @@ describe.each(dialects)("HTTP baseline on %s", (dialect) => {
     expect(textOf(await response.text())).toContain("Vi forsto ikke forespørselen");
   });
 
+  it("answers the hot posts (live-quiz answers, autosave) with the same rules as every other post", async () => {
+    const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url, ...headers },
+        body,
+        redirect: "manual",
+      });
+    // A phone without a session is sent to its page, with the usual headers and a request id.
+    const phone = await post("/delta/123456", "questionId=q&option=a", { "x-request-id": "hot-1" });
+    expect(phone.status).toBe(303);
+    expect(phone.headers.get("location")).toBe("/delta/123456");
+    expect(phone.headers.get("x-request-id")).toBe("hot-1");
+    expect(phone.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(phone.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    // From another site: refused, in the chosen language.
+    const forged = await post("/delta/123456", "questionId=q&option=a", {
+      origin: "https://angriper.example",
+      cookie: "oppvern_lang=nn",
+    });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain("Skjemaet vart stoppa");
+    // Too large a body: 413, not a crash; the server answers the next request.
+    const huge = await post("/delta/123456", `questionId=${"x".repeat(20_000)}`);
+    expect(huge.status).toBe(413);
+    // Another content type goes on to the router, which has no action there.
+    const json = await post("/delta/123456", "{}", { "content-type": "application/json" });
+    expect(json.status).toBe(405);
+    // Autosave without a session: 401 with where to log in, never cached.
+    const saved = await post("/kartlegging/r1/eier/styring/autosave", "sporsmal=x&x.level=3");
+    expect(saved.status).toBe(401);
+    expect(saved.headers.get("cache-control")).toBe("no-store");
+    expect(await saved.json()).toHaveProperty("login");
+    // Both are counted under their route pattern.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toContain('route="/delta/:code",method="POST",status="303"');
+    expect(metrics).toContain('route="/kartlegging/:id/:scope/:omrade/autosave",method="POST",status="401"');
+  });
+
   it("shows 404 pages in the chosen language", async () => {
     const nb = await fetch(`${server.url}/finnes-ikke`);
     expect(nb.status).toBe(404);

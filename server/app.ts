@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import * as serverBuild from "virtual:react-router/server-build";
 import { createRequestHandler } from "@react-router/express";
@@ -12,6 +13,7 @@ import { resolveLocale } from "../app/i18n/locales.ts";
 import { createT } from "../app/i18n/translate.ts";
 import { sharedPageKey } from "../app/lib/page-cache.ts";
 import { type AppServices, requestContext, servicesContext } from "../app/lib/services.ts";
+import { createHotPosts } from "./hot-posts.ts";
 import { createMetrics, createRouteLabeller } from "./metrics.ts";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/features/demo/seed-demo.server.ts";
@@ -59,14 +61,32 @@ function nonce(): string {
  * A form posted from another site is refused: the browser tells us where it came from
  * (Origin, or Sec-Fetch-Site), and it must be this site.
  */
-function isCrossOrigin(req: express.Request, publicOrigin: string): boolean {
-  const origin = req.get("origin");
+function isCrossOrigin(req: IncomingMessage, publicOrigin: string): boolean {
+  const origin = req.headers.origin;
   if (origin) {
-    const own = `${req.protocol}://${req.get("host")}`;
-    return origin !== own && origin !== publicOrigin;
+    // This host by either scheme (behind a proxy that ends TLS, the app itself hears plain HTTP).
+    const host = req.headers.host;
+    return origin !== publicOrigin && origin !== `https://${host}` && origin !== `http://${host}`;
   }
-  return req.get("sec-fetch-site") === "cross-site";
+  return req.headers["sec-fetch-site"] === "cross-site";
 }
+
+const SECURITY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+};
+const HSTS = { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" };
+/** A redirect or a few bytes of JSON load nothing. */
+const HOT_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+const pathOf = (req: IncomingMessage) => {
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
+};
 
 export function createApp(services: AppServices, options: { clientDir?: string } = {}) {
   const clientDir = options.clientDir ?? path.resolve("build/client");
@@ -79,16 +99,21 @@ export function createApp(services: AppServices, options: { clientDir?: string }
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
 
-  app.use((req, res, next) => {
+  /** Request id, nonce, and on finish the metrics and the log line: for every request. */
+  const begin = (req: IncomingMessage, res: ServerResponse, routeLabel?: string) => {
     const started = process.hrtime.bigint();
-    const requestId = req.get("x-request-id")?.slice(0, 100) || randomUUID();
-    res.locals.requestId = requestId;
-    res.locals.nonce = nonce();
+    const given = req.headers["x-request-id"];
+    const requestId = (typeof given === "string" && given.slice(0, 100)) || randomUUID();
+    const locals = (res as express.Response).locals ?? {};
+    (res as { locals?: Record<string, unknown> }).locals = locals;
+    locals.requestId = requestId;
+    locals.nonce = nonce();
+    if (routeLabel) locals.routeLabel = routeLabel;
     res.setHeader("X-Request-Id", requestId);
     res.on("finish", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = routeOf(req.path, res.locals.routeLabel ?? null);
-      metrics.observe(route, req.method, res.statusCode, seconds);
+      const route = routeOf(pathOf(req), locals.routeLabel ?? null);
+      metrics.observe(route, req.method ?? "GET", res.statusCode, seconds);
       services.log.info(
         {
           reqId: requestId,
@@ -100,90 +125,101 @@ export function createApp(services: AppServices, options: { clientDir?: string }
         "request",
       );
     });
+  };
+
+  const refuseCrossOrigin = (req: IncomingMessage, res: ServerResponse) => {
+    const { locale } = resolveLocale(
+      new Request(`http://x${req.url ?? "/"}`, { headers: { cookie: req.headers.cookie ?? "" } }),
+    );
+    const t = createT(locale);
+    services.log.warn(
+      { reqId: (res as express.Response).locals?.requestId, origin: req.headers.origin },
+      "cross-origin post refused",
+    );
+    const body = `${t("error.crossOrigin.title")}\n\n${t("error.crossOrigin.body")}`;
+    res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end(body);
+  };
+
+  // The two posts that arrive by the hundred a second, answered before the router (hot-posts.ts).
+  const hot = createHotPosts(
+    [
+      {
+        // A phone's live-quiz answer. Other content types (the page's form sends none) go on to the
+        // router, which has no action there and answers 405.
+        label: "/delta/:code",
+        pattern: /^\/delta\/([^/]+)$/,
+        limit: 8 * 1024,
+        async answer([code], form, req) {
+          const location = await answerFromPhone(services.db, services.live, {
+            code: code ?? "",
+            cookie: req.headers.cookie,
+            form,
+          });
+          return { redirect: location };
+        },
+      },
+      {
+        // An assessment answer saved in the background as the person works (the area page's script).
+        label: "/kartlegging/:id/:scope/:omrade/autosave",
+        pattern: /^\/kartlegging\/([^/]+)\/([^/]+)\/([^/]+)\/autosave$/,
+        limit: 64 * 1024,
+        async answer([id, scope, omrade], form, req) {
+          const request = new Request(`${services.config.publicUrl}${req.url}`, {
+            headers: { cookie: req.headers.cookie ?? "" },
+          });
+          const result = await autosave(
+            services,
+            request,
+            { id: id ?? "", scope: scope ?? "", omrade: omrade ?? "" },
+            form,
+          );
+          return {
+            status: result.status,
+            json: result.body ?? undefined,
+            setCookie: result.setCookie,
+            noStore: true,
+          };
+        },
+      },
+    ],
+    {
+      begin,
+      headers: { ...SECURITY_HEADERS, ...(https ? HSTS : {}), "Content-Security-Policy": HOT_CSP },
+      isCrossOrigin: (req) => isCrossOrigin(req, publicOrigin),
+      crossOriginRefusal: refuseCrossOrigin,
+      fail(error, _req, res) {
+        services.log.error(
+          { err: error, reqId: (res as express.Response).locals?.requestId },
+          "request failed",
+        );
+        if (res.headersSent) res.destroy();
+        else res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("Noe gikk galt.");
+      },
+    },
+  );
+  app.use((req, res, next) => {
+    if (!hot(req, res)) next();
+  });
+
+  app.use((req, res, next) => {
+    begin(req, res);
     next();
   });
 
   app.use((_req, res, next) => {
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(res.locals.nonce, https));
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (https) res.setHeader("Strict-Transport-Security", HSTS["Strict-Transport-Security"]);
     next();
   });
 
   app.use((req, res, next) => {
     if (!UNSAFE_METHODS.has(req.method) || !isCrossOrigin(req, publicOrigin)) return next();
-    const { locale } = resolveLocale(
-      new Request(`http://x${req.originalUrl}`, { headers: { cookie: req.get("cookie") ?? "" } }),
-    );
-    const t = createT(locale);
-    services.log.warn(
-      { reqId: res.locals.requestId, origin: req.get("origin") },
-      "cross-origin post refused",
-    );
-    res
-      .status(403)
-      .type("text/plain; charset=utf-8")
-      .send(`${t("error.crossOrigin.title")}\n\n${t("error.crossOrigin.body")}`);
+    refuseCrossOrigin(req, res);
   });
 
-  // A phone's live-quiz answer: hundreds arrive within seconds, so it skips the page renderer.
-  // Other content types (the page's form sends none) fall through to the router, which has no
-  // action there and answers 405.
-  app.post(
-    "/delta/:code",
-    express.text({ type: "application/x-www-form-urlencoded", limit: "8kb" }),
-    async (req, res, next) => {
-      if (typeof req.body !== "string") return next();
-      res.locals.routeLabel = "/delta/:code";
-      try {
-        const location = await answerFromPhone(services.db, services.live, {
-          code: String(req.params.code),
-          cookie: req.headers.cookie,
-          form: new URLSearchParams(req.body),
-        });
-        res.redirect(303, location);
-      } catch (error) {
-        next(error);
-      }
-    },
-  );
-
-  // An assessment answer saved in the background as the person works (the area page's script).
-  app.post(
-    "/kartlegging/:id/:scope/:omrade/autosave",
-    express.text({ type: "application/x-www-form-urlencoded", limit: "64kb" }),
-    async (req, res, next) => {
-      res.locals.routeLabel = "/kartlegging/:id/:scope/:omrade/autosave";
-      if (typeof req.body !== "string") {
-        res.status(415).json({ message: "assessment.error.question" });
-        return;
-      }
-      try {
-        const request = new Request(`${services.config.publicUrl}${req.originalUrl}`, {
-          headers: { cookie: req.headers.cookie ?? "" },
-        });
-        const result = await autosave(
-          services,
-          request,
-          { id: String(req.params.id), scope: String(req.params.scope), omrade: String(req.params.omrade) },
-          new URLSearchParams(req.body),
-        );
-        if (result.setCookie) res.setHeader("Set-Cookie", result.setCookie);
-        res.setHeader("Cache-Control", "no-store");
-        if (result.body) res.status(result.status).json(result.body);
-        else res.sendStatus(result.status);
-      } catch (error) {
-        next(error);
-      }
-    },
-  );
-
-  // Compression and static files come after the hot posts above, which answer with a redirect
-  // or a few bytes of JSON.
+  // Compression and static files come after the hot posts, which answer with a redirect or a few
+  // bytes of JSON.
   app.use(compression());
   app.use(
     "/assets",

@@ -18,7 +18,8 @@ export function prepared<Name extends string, Row>(
   build: (db: Db, value: Record<Name, never>) => Compilable<Row>,
 ) {
   const compiled = new WeakMap<Db, { sql: string; slots: ({ name: Name } | { fixed: unknown })[] }>();
-  return async (db: Db, values: Record<Name, unknown>): Promise<Row[]> => {
+  /** The compiled query with these values (to run it later, as in a batch of writes). */
+  const compile = (db: Db, values: Record<Name, unknown>): CompiledQuery<Row> => {
     let query = compiled.get(db);
     if (!query) {
       const markers = Object.fromEntries(names.map((n) => [n, `\u0000${n}\u0000`])) as Record<Name, string>;
@@ -32,7 +33,12 @@ export function prepared<Name extends string, Row>(
       query = { sql: first.sql, slots };
       compiled.set(db, query);
     }
-    const parameters = query.slots.map((s) => ("name" in s ? values[s.name] : s.fixed));
-    return (await db.executeQuery<Row>(CompiledQuery.raw(query.sql, parameters))).rows;
+    return CompiledQuery.raw(
+      query.sql,
+      query.slots.map((s) => ("name" in s ? values[s.name] : s.fixed)),
+    ) as CompiledQuery<Row>;
   };
+  const run = async (db: Db, values: Record<Name, unknown>): Promise<Row[]> =>
+    (await db.executeQuery(compile(db, values))).rows;
+  return Object.assign(run, { compile });
 }

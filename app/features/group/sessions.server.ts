@@ -1,7 +1,9 @@
 import { randomInt } from "node:crypto";
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
+import { prepared } from "../../db/prepared.ts";
 import type { Database, GroupPhase } from "../../db/schema.ts";
+import { batchedWrite } from "../../db/write-batch.ts";
 import { HOUR, nowIso } from "../../lib/time.ts";
 import { createToken, hashToken, newId } from "../../lib/tokens.server.ts";
 import { ensureCertificates } from "../learning/certificates.server.ts";
@@ -79,20 +81,36 @@ export function findOpenSessionByCode(db: Kysely<Database>, code: string) {
   return openSessions(db, code).selectAll("s").executeTakeFirst();
 }
 
-/** An open session by its code together with the phone (cookie) taking part in it, in one query. */
+const sessionWithParticipant = prepared(["code", "now", "sessionId", "tokenHash"], (db, v) =>
+  db
+    .selectFrom("group_session as s")
+    .innerJoin("group_participant as p", "p.session_id", "s.id")
+    .selectAll("s")
+    .select("p.id as participant_id")
+    .where("s.code", "=", v.code)
+    .where("s.ended_at", "is", null)
+    .where("s.expires_at", ">", v.now)
+    .where("s.id", "=", v.sessionId)
+    .where("p.token_hash", "=", v.tokenHash),
+);
+
+/**
+ * An open session by its code together with the phone (cookie) taking part in it, in one query
+ * (the same conditions as `openSessions`). It runs for every answer in a live quiz, so it is
+ * compiled once.
+ */
 export async function findOpenSessionWithParticipant(
   db: Kysely<Database>,
   code: string,
   phone: { sessionId: string; token: string } | null,
 ) {
   if (!phone) return undefined;
-  const row = await openSessions(db, code)
-    .innerJoin("group_participant as p", "p.session_id", "s.id")
-    .selectAll("s")
-    .select("p.id as participant_id")
-    .where("s.id", "=", phone.sessionId)
-    .where("p.token_hash", "=", hashToken(phone.token))
-    .executeTakeFirst();
+  const [row] = await sessionWithParticipant(db, {
+    code: code.replace(/\s/g, ""),
+    now: nowIso(),
+    sessionId: phone.sessionId,
+    tokenHash: hashToken(phone.token),
+  });
   if (!row) return undefined;
   const { participant_id, ...session } = row;
   return { session: session as GroupSession, participantId: participant_id };
@@ -189,6 +207,20 @@ export type AnswerResult = "saved" | "closed" | "already" | "invalid";
  * One answer per participant and question, and only to the question that is open now.
  * A second post of the same answer (a double tap, a retry) changes nothing.
  */
+/** One answer per participant and question: a second one changes nothing. */
+const insertAnswer = prepared(["sessionId", "participantId", "questionId", "optionIds", "at"], (db, v) =>
+  db
+    .insertInto("group_answer")
+    .values({
+      session_id: v.sessionId,
+      participant_id: v.participantId,
+      question_id: v.questionId,
+      option_ids: v.optionIds,
+      answered_at: v.at,
+    })
+    .onConflict((oc) => oc.columns(["session_id", "question_id", "participant_id"]).doNothing()),
+);
+
 export async function submitAnswer(
   db: Kysely<Database>,
   live: LiveBus,
@@ -206,18 +238,18 @@ export async function submitAnswer(
   const valid = new Set(question.options.map((o) => o.id));
   const chosen = [...new Set(options.optionIds)].filter((id) => valid.has(id)).sort();
   if (chosen.length === 0 || (question.type === "single" && chosen.length !== 1)) return "invalid";
-  const result = await db
-    .insertInto("group_answer")
-    .values({
-      session_id: session.id,
-      participant_id: options.participantId,
-      question_id: question.id,
-      option_ids: JSON.stringify(chosen),
-      answered_at: nowIso(),
-    })
-    .onConflict((oc) => oc.columns(["session_id", "question_id", "participant_id"]).doNothing())
-    .executeTakeFirst();
-  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return "already";
+  // Hundreds of phones answer within seconds: the inserts are committed in batches.
+  const result = await batchedWrite(
+    db,
+    insertAnswer.compile(db, {
+      sessionId: session.id,
+      participantId: options.participantId,
+      questionId: question.id,
+      optionIds: JSON.stringify(chosen),
+      at: nowIso(),
+    }),
+  );
+  if (Number(result.numAffectedRows ?? 0) === 0) return "already";
   await live.publish(session.id, "answers");
   return "saved";
 }
