@@ -12,6 +12,7 @@ import { migration004 } from "./migrations/004-assignments.ts";
 import { migration005 } from "./migrations/005-processing.ts";
 import { migration006 } from "./migrations/006-assessment.ts";
 import { migration007 } from "./migrations/007-answer-levels-index.ts";
+import { PreparingClient } from "./named-statements.ts";
 import type { Database } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -64,6 +65,7 @@ function slowQueryLog(): KyselyConfig["log"] {
 export function openDatabase(options: ConnectOptions): DbHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
+      Client: PreparingClient,
       connectionString: options.databaseUrl,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, startTestServer, type TestServer } from "../../tests/support/test-server.ts";
 import { prepared } from "./prepared.ts";
@@ -38,6 +39,19 @@ describe.each(dialects)("prepared queries on %s", (dialect) => {
       expect(rows.length).toBeGreaterThan(0);
       expect(rows).toEqual(await plain(kind, name));
     }
+  });
+
+  it.runIf(dialect === "postgres")("keeps the query prepared on the connection that ran it", async () => {
+    const statements = await server.services.db.transaction().execute(async (trx) => {
+      await byKindOrName(trx, { kind: "eier", name: "Nabo kommune" });
+      await byKindOrName(trx, { kind: "enhet", name: "Demo kommune" });
+      return sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`
+        .execute(trx)
+        .then((r) => r.rows);
+    });
+    const ours = statements.filter((s) => s.statement.includes('"organisation"'));
+    expect(ours).toHaveLength(1); // prepared once, run twice
+    expect(ours[0]?.name).toMatch(/^oppvern_\d+$/);
   });
 
   it("refuses a query that does not use every named value as a value", async () => {

@@ -1,4 +1,5 @@
 import { type Compilable, CompiledQuery, type Kysely } from "kysely";
+import { keepPrepared } from "./named-statements.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -11,7 +12,8 @@ type Db = Kysely<Database>;
  * `build` gets one placeholder per named value and must pass each one straight to Kysely as a
  * value (never into raw SQL). Every placeholder becomes one or more bound parameters of the
  * compiled query, which are replaced by the real values at each run. Values that are not
- * placeholders (like `is null`) stay as they were compiled.
+ * placeholders (like `is null`) stay as they were compiled. On PostgreSQL the query also stays
+ * prepared on each connection (named-statements.ts).
  */
 export function prepared<Name extends string, Row>(
   names: readonly Name[],
@@ -31,6 +33,7 @@ export function prepared<Name extends string, Row>(
       const unused = names.filter((n) => !slots.some((s) => "name" in s && s.name === n));
       if (unused.length > 0) throw new Error(`prepared query: ${unused.join(", ")} not used as values`);
       query = { sql: first.sql, slots };
+      keepPrepared(first.sql);
       compiled.set(db, query);
     }
     return CompiledQuery.raw(

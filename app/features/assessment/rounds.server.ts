@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
+import { batchedWrite } from "../../db/write-batch.ts";
 import { nowIso } from "../../lib/time.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
 import type { Bank, Question } from "./bank-schema.ts";
@@ -294,15 +295,19 @@ export async function saveAnswer(
   key: { roundId: string; scope: string; questionId: string; userId: string },
   value: AnswerValue,
 ) {
-  await upsertAnswer(db, {
-    ...key,
-    level: value.notRelevant ? null : value.level,
-    notRelevant: value.notRelevant ? 1 : 0,
-    reason: value.notRelevant ? value.reason : "",
-    comment: value.comment,
-    evidenceUrl: value.evidenceUrl,
-    at: nowIso(),
-  });
+  // Many people answer at once (each change saves): on SQLite the upserts are committed in batches.
+  await batchedWrite(
+    db,
+    upsertAnswer.compile(db, {
+      ...key,
+      level: value.notRelevant ? null : value.level,
+      notRelevant: value.notRelevant ? 1 : 0,
+      reason: value.notRelevant ? value.reason : "",
+      comment: value.comment,
+      evidenceUrl: value.evidenceUrl,
+      at: nowIso(),
+    }),
+  );
 }
 
 /** The koordinator's one final answer per question and scope. */
