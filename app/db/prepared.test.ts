@@ -49,9 +49,23 @@ describe.each(dialects)("prepared queries on %s", (dialect) => {
         .execute(trx)
         .then((r) => r.rows);
     });
-    const ours = statements.filter((s) => s.statement.includes('"organisation"'));
+    const text = byKindOrName.compile(server.services.db, { kind: "eier", name: "x" }).sql;
+    const ours = statements.filter((s) => s.statement === text);
     expect(ours).toHaveLength(1); // prepared once, run twice
     expect(ours[0]?.name).toMatch(/^oppvern_\d+$/);
+  });
+
+  it.runIf(dialect === "postgres")("keeps any query prepared once it has run five times", async () => {
+    const statements = await server.services.db.transaction().execute(async (trx) => {
+      const often = (n: number) => trx.selectFrom("organisation").select("name").where("name", "=", `o${n}`);
+      for (let i = 0; i < 6; i++) await often(i).execute();
+      await trx.selectFrom("organisation").select("id").where("kind", "=", "eier").execute();
+      return sql<{ statement: string }>`select statement from pg_prepared_statements`
+        .execute(trx)
+        .then((r) => r.rows.map((row) => row.statement));
+    });
+    expect(statements).toContain('select "name" from "organisation" where "name" = $1');
+    expect(statements).not.toContain('select "id" from "organisation" where "kind" = $1');
   });
 
   it("refuses a query that does not use every named value as a value", async () => {
