@@ -35,6 +35,6 @@ export async function getActor(services: AppServices, request: Request): Promise
     name: user.name,
     email: user.email,
     locale: user.locale,
-    memberships: await listActorMemberships(services.db, user.id),
+    memberships: user.memberships ?? (await listActorMemberships(services.db, user.id)),
   };
 }

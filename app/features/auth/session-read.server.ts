@@ -3,6 +3,8 @@ import type { Kysely } from "kysely";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
 import { cookieValue } from "../../i18n/locales.ts";
+import { toActorMembership } from "../orgs/memberships.server.ts";
+import type { ActorMembership } from "../policy/policy.server.ts";
 import type { Auth } from "./auth.server.ts";
 
 export interface SessionUser {
@@ -10,6 +12,8 @@ export interface SessionUser {
   name: string;
   email: string;
   locale: string | null;
+  /** The user's memberships, when they were read with the session (saves a query). */
+  memberships?: ActorMembership[];
 }
 
 /**
@@ -27,12 +31,34 @@ export interface SessionUser {
  */
 export type SessionReader = (cookieHeader: string | null) => Promise<SessionUser | undefined>;
 
+/**
+ * The session, its user and the user's memberships in one query (one row per membership, or one
+ * row without when there is none): every signed-in request needs all three, and on PostgreSQL
+ * each query is a round trip.
+ */
 const sessionQuery = prepared(["token"], (db, v) =>
   db
     .selectFrom("session as s")
     .innerJoin("user as u", "u.id", "s.userId")
-    .select(["s.expiresAt", "u.id", "u.name", "u.email", "u.locale"])
-    .where("s.token", "=", v.token),
+    .leftJoin("membership as m", "m.user_id", "u.id")
+    .leftJoin("organisation as o", (j) =>
+      j.onRef("o.id", "=", "m.organisation_id").on("o.archived_at", "is", null),
+    )
+    .select([
+      "s.expiresAt",
+      "u.id",
+      "u.name",
+      "u.email",
+      "u.locale",
+      "m.id as membershipId",
+      "m.role",
+      "o.id as organisationId",
+      "o.name as organisationName",
+      "o.kind",
+      "o.parent_id",
+    ])
+    .where("s.token", "=", v.token)
+    .orderBy("o.name"),
 );
 
 export function createSessionReader(auth: () => Promise<Auth>, db: Kysely<Database>): SessionReader {
@@ -75,12 +101,26 @@ export function createSessionReader(auth: () => Promise<Auth>, db: Kysely<Databa
     const expected = Buffer.from(createHmac("sha256", s.secret).update(token).digest("base64"));
     if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return undefined;
 
-    const [row] = await sessionQuery(db, { token });
+    const rows = await sessionQuery(db, { token });
+    const [row] = rows;
     if (!row) return undefined;
     const expiresAt = new Date(row.expiresAt).getTime();
     const now = Date.now();
     // Expired (better-auth deletes it), or due for refresh (better-auth extends it).
     if (!(expiresAt > now) || expiresAt - s.expiresInMs + s.updateAgeMs <= now) return undefined;
-    return { id: row.id, name: row.name, email: row.email, locale: row.locale ?? null };
+    const memberships: ActorMembership[] = [];
+    for (const r of rows)
+      if (r.membershipId && r.role && r.organisationId && r.organisationName && r.kind)
+        memberships.push(
+          toActorMembership({
+            id: r.membershipId,
+            role: r.role,
+            organisationId: r.organisationId,
+            organisationName: r.organisationName,
+            kind: r.kind,
+            parent_id: r.parent_id,
+          }),
+        );
+    return { id: row.id, name: row.name, email: row.email, locale: row.locale ?? null, memberships };
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient, textOf } from "../../../tests/support/client.ts";
 import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
+import { listActorMemberships } from "../orgs/memberships.server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -36,12 +37,16 @@ describe.each(dialects)("reading sessions on %s", (dialect) => {
     const { cookie } = await loggedIn("leder@demo.oppvern.no");
     const quick = await server.services.sessions(cookie);
     const full = await (await server.services.auth()).api.getSession({ headers: new Headers({ cookie }) });
-    expect(quick).toEqual({
+    const { memberships, ...user } = quick ?? {};
+    expect(user).toEqual({
       id: full?.user.id,
       name: "Lars Leder",
       email: "leder@demo.oppvern.no",
       locale: (full?.user as { locale?: string | null } | undefined)?.locale ?? null,
     });
+    // The memberships come with the session, the same as the memberships query gives.
+    expect(memberships).toEqual(await listActorMemberships(server.services.db, full?.user.id ?? ""));
+    expect(memberships?.map((m) => m.role)).toContain("leder");
   });
 
   it("leaves a forged or altered cookie to better-auth, which refuses it", async () => {

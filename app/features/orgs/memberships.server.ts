@@ -100,9 +100,16 @@ const actorMembershipsQuery = prepared(["userId"], (db, v) =>
     .orderBy("o.name"),
 );
 
-export async function listActorMemberships(db: Kysely<Database>, userId: string): Promise<ActorMembership[]> {
-  const rows = await actorMembershipsQuery(db, { userId });
-  return rows.map((r) => ({
+/** A membership row (membership joined with its organisation) as the policy sees it. */
+export function toActorMembership(r: {
+  id: string;
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  kind: ActorMembership["kind"];
+  parent_id: string | null;
+}): ActorMembership {
+  return {
     id: r.id,
     role: r.role,
     organisationId: r.organisationId,
@@ -111,7 +118,12 @@ export async function listActorMemberships(db: Kysely<Database>, userId: string)
     ownerId: r.kind === "eier" ? r.organisationId : r.kind === "enhet" ? r.parent_id : null,
     unitId: r.kind === "enhet" ? r.organisationId : null,
     networkId: r.kind === "nettverk" ? r.organisationId : null,
-  }));
+  };
+}
+
+export async function listActorMemberships(db: Kysely<Database>, userId: string): Promise<ActorMembership[]> {
+  const rows = await actorMembershipsQuery(db, { userId });
+  return rows.map(toActorMembership);
 }
 
 /** People with a role in one organisation (an eier, an enhet, a nettverk or the platform). */
