@@ -73,8 +73,7 @@ export async function roundOverview(db: Db, roundId: string, bank: Bank, scopes:
 
 /** The same with every answer and final answer, for reconciling. */
 export async function roundProgress(db: Db, roundId: string, bank: Bank, scopes: Scope[]) {
-  const answers = await listAnswers(db, roundId);
-  const finals = await listFinals(db, roundId);
+  const [answers, finals] = await Promise.all([listAnswers(db, roundId), listFinals(db, roundId)]);
   const effective = effectiveAnswers(answers, finals);
   return {
     answers,
