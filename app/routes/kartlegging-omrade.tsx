@@ -93,7 +93,7 @@ export async function loader(args: Route.LoaderArgs) {
     next: link(index + 1),
     saved: url.searchParams.get("lagret") === "1",
     restored: restored === "saved" ? "saved" : restored ? "failed" : null,
-    restoredFailure: restored && restored !== "saved" ? restored : null,
+    restoredFailure: restored && restored !== "saved" && restored !== "closed" ? restored : null,
     questions: current.questions.map((q) => {
       const mine = answers.find((a) => a.question_id === q.id && a.user_id === actor.userId);
       const final = finals.find((f) => f.question_id === q.id);
@@ -133,7 +133,7 @@ async function saveArea(
   questions: { id: string }[],
   form: FormData,
   key: Key,
-): Promise<{ errors: Errors; values: Record<string, AnswerInput> } | null> {
+): Promise<{ errors: Errors; values: Record<string, AnswerInput> } | "closed" | null> {
   const errors: Errors = {};
   const values: Record<string, AnswerInput> = {};
   for (const q of questions) {
@@ -145,7 +145,8 @@ async function saveArea(
       continue;
     }
     values[q.id] = parsed.data;
-    if (!isBlank(parsed.data)) await saveAnswer(db, key(q.id), toAnswerValue(parsed.data));
+    if (!isBlank(parsed.data) && !(await saveAnswer(db, key(q.id), toAnswerValue(parsed.data))))
+      return "closed"; // closed since the page checked: nothing more is written
   }
   return Object.keys(errors).length > 0 ? { errors, values } : null;
 }
@@ -198,6 +199,7 @@ export async function action(args: Route.ActionArgs) {
 
   // The save button: every question in the area. Valid answers are saved even when others are not.
   const outcome = await saveArea(services.db, current.questions, form, key);
+  if (outcome === "closed") return data({ message: "assessment.error.closed" as const }, { status: 409 });
   const fileErrors: Errors = {};
   for (const q of current.questions) {
     const file = form.get(fieldName("fil", q.id));

@@ -404,11 +404,18 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
   });
 
   it("closes the round; from then on answers are refused and nothing changes", async () => {
+    const [q1, q2] = unitQuestions("opplaering", "skole");
+    // Saved just before the round closes: the server remembers this part for a moment, and the
+    // late answer below must still be refused.
+    const justInTime = await leder.post(`/kartlegging/${roundId}/${eik}/opplaering/autosave`, [
+      ["sporsmal", q2?.id ?? ""],
+      [`niva-${q2?.id}`, "2"],
+    ]);
+    expect(justInTime.status).toBe(200);
     expect((await leder.post(`/kartlegging/${roundId}`, { intent: "close" })).status).toBe(404);
     const closed = await koordinator.post(`/kartlegging/${roundId}`, { intent: "close" });
     expect(closed.status).toBe(200);
     const before = await answerCount();
-    const [q1] = unitQuestions("opplaering", "skole");
     const late = await leder.post(`/kartlegging/${roundId}/${eik}/opplaering/autosave`, [
       ["sporsmal", q1?.id ?? ""],
       [`niva-${q1?.id}`, "5"],
@@ -416,6 +423,19 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(late.status).toBe(409);
     expect(await late.json()).toEqual({ message: "assessment.error.closed" });
     expect(await answerCount()).toBe(before);
+    const late2 = await leder.post(`/kartlegging/${roundId}/${eik}/opplaering/autosave`, [
+      ["sporsmal", q2?.id ?? ""],
+      [`niva-${q2?.id}`, "4"],
+    ]);
+    expect(late2.status).toBe(409);
+    const kept = await server.services.db
+      .selectFrom("assessment_answer")
+      .select("level")
+      .where("round_id", "=", roundId)
+      .where("scope", "=", eik)
+      .where("question_id", "=", q2?.id ?? "")
+      .execute();
+    expect(kept.map((a) => a.level)).toEqual([2]); // the answer saved before closing, unchanged
     expect((await koordinator.post(`/kartlegging/${roundId}`, { intent: "close" })).status).toBe(409);
     const scores = await server.services.db
       .selectFrom("assessment_area_score")

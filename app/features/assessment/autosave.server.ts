@@ -6,7 +6,7 @@ import { getActor } from "../auth/get-actor.server.ts";
 import { can } from "../policy/policy.server.ts";
 import { getBank } from "./bank.server.ts";
 import { keepPending, loginToRestore } from "./pending.server.ts";
-import { areasFor, findRoundPart, saveAnswer } from "./rounds.server.ts";
+import { areasFor, findRoundPartRecent, saveAnswer } from "./rounds.server.ts";
 import { answerErrors, answerFields, isBlank, toAnswerValue, ZAnswer } from "./schemas.ts";
 
 export type AutosaveBody =
@@ -47,7 +47,7 @@ export async function autosave(
   }
   const ownerId = currentOwnerId(request, actor);
   if (!ownerId || !can(actor, "assessment:read", { type: "owner", ownerId })) return NOT_FOUND;
-  const found = await findRoundPart(db, ownerId, params.id, params.scope);
+  const found = await findRoundPartRecent(db, ownerId, params.id, params.scope);
   const bank = found ? getBank(found.round.bank_version) : null;
   if (!found?.kind || !bank) return NOT_FOUND;
   const { round, kind } = found;
@@ -64,11 +64,14 @@ export async function autosave(
       status: 400,
       body: { autosaveErrors: answerErrors(parsed.error, questionId), question: questionId },
     };
-  if (!isBlank(parsed.data))
-    await saveAnswer(
+  if (!isBlank(parsed.data)) {
+    const saved = await saveAnswer(
       db,
       { roundId: round.id, scope: params.scope, questionId, userId: actor.userId },
       toAnswerValue(parsed.data),
     );
+    // The round was closed since it was last looked up: nothing was written.
+    if (!saved) return { status: 409, body: { message: "assessment.error.closed" } };
+  }
   return { status: 200, body: { autosaved: questionId, at: nowIso() } };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
+import { LRUCache } from "lru-cache";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
 import { batchedWrite } from "../../db/write-batch.ts";
@@ -203,6 +204,29 @@ export async function findRoundPart(db: Db, ownerId: string, roundId: string, sc
   return { round: { id: row.id, status: row.status, bank_version: row.bank_version }, kind };
 }
 
+type RoundPart = NonNullable<Awaited<ReturnType<typeof findRoundPart>>>;
+const recentParts = new WeakMap<Db, LRUCache<string, RoundPart>>();
+
+/**
+ * The same as findRoundPart, remembered for ten seconds: each change a person makes saves, so the
+ * same part is asked for again and again. What it remembers does not change while a round is open
+ * (its owner, bank version and parts), and a closed round stays closed. Whether the round is
+ * still open is checked again by the write itself (saveAnswer).
+ */
+export async function findRoundPartRecent(db: Db, ownerId: string, roundId: string, scope: string) {
+  let cache = recentParts.get(db);
+  if (!cache) {
+    cache = new LRUCache<string, RoundPart>({ max: 10_000, ttl: 10_000 });
+    recentParts.set(db, cache);
+  }
+  const key = `${ownerId}\u0000${roundId}\u0000${scope}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const found = await findRoundPart(db, ownerId, roundId, scope);
+  if (found?.kind) cache.set(key, found);
+  return found;
+}
+
 const areasCache = new WeakMap<
   Bank,
   Map<ScopeKind, { area: Bank["areas"][number]; questions: Question[] }[]>
@@ -260,6 +284,10 @@ export function listFinals(db: Db, roundId: string, scope?: string) {
     .execute();
 }
 
+/**
+ * Insert or update one person's answer, only while the round is open: the check and the write are
+ * one statement, so an answer can never land in a round closed a moment before.
+ */
 const upsertAnswer = prepared(
   [
     "roundId",
@@ -273,30 +301,64 @@ const upsertAnswer = prepared(
     "evidenceUrl",
     "at",
   ],
-  (db, v) => {
-    const row = {
-      level: v.level,
-      not_relevant: v.notRelevant,
-      reason: v.reason,
-      comment: v.comment,
-      evidence_url: v.evidenceUrl,
-      updated_at: v.at,
-    };
-    return db
+  (db, v) =>
+    db
       .insertInto("assessment_answer")
-      .values({ round_id: v.roundId, scope: v.scope, question_id: v.questionId, user_id: v.userId, ...row })
-      .onConflict((oc) => oc.columns(["round_id", "scope", "question_id", "user_id"]).doUpdateSet(row));
-  },
+      .columns([
+        "round_id",
+        "scope",
+        "question_id",
+        "user_id",
+        "level",
+        "not_relevant",
+        "reason",
+        "comment",
+        "evidence_url",
+        "updated_at",
+      ])
+      .expression(
+        db
+          .selectNoFrom((eb) => [
+            eb.cast<string>(eb.val(v.roundId), "text").as("round_id"),
+            eb.cast<string>(eb.val(v.scope), "text").as("scope"),
+            eb.cast<string>(eb.val(v.questionId), "text").as("question_id"),
+            eb.cast<string>(eb.val(v.userId), "text").as("user_id"),
+            eb.cast<number | null>(eb.val(v.level), "integer").as("level"),
+            eb.cast<number>(eb.val(v.notRelevant), "integer").as("not_relevant"),
+            eb.cast<string>(eb.val(v.reason), "text").as("reason"),
+            eb.cast<string>(eb.val(v.comment), "text").as("comment"),
+            eb.cast<string>(eb.val(v.evidenceUrl), "text").as("evidence_url"),
+            eb.cast<string>(eb.val(v.at), "text").as("updated_at"),
+          ])
+          .where(({ exists, selectFrom, lit }) =>
+            exists(
+              selectFrom("assessment_round")
+                .select(lit(1).as("one"))
+                .where("id", "=", v.roundId)
+                .where("status", "=", "open"),
+            ),
+          ),
+      )
+      .onConflict((oc) =>
+        oc.columns(["round_id", "scope", "question_id", "user_id"]).doUpdateSet((eb) => ({
+          level: eb.ref("excluded.level"),
+          not_relevant: eb.ref("excluded.not_relevant"),
+          reason: eb.ref("excluded.reason"),
+          comment: eb.ref("excluded.comment"),
+          evidence_url: eb.ref("excluded.evidence_url"),
+          updated_at: eb.ref("excluded.updated_at"),
+        })),
+      ),
 );
 
-/** Saves one person's answer to one question (insert or update). */
+/** Saves one person's answer to one question (insert or update); false when the round is closed. */
 export async function saveAnswer(
   db: Db,
   key: { roundId: string; scope: string; questionId: string; userId: string },
   value: AnswerValue,
-) {
+): Promise<boolean> {
   // Many people answer at once (each change saves): on SQLite the upserts are committed in batches.
-  await batchedWrite(
+  const result = await batchedWrite(
     db,
     upsertAnswer.compile(db, {
       ...key,
@@ -308,6 +370,7 @@ export async function saveAnswer(
       at: nowIso(),
     }),
   );
+  return Number(result.numAffectedRows ?? 0) > 0;
 }
 
 /** The koordinator's one final answer per question and scope. */
