@@ -46,13 +46,12 @@ export default function handleRequest(
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           if (shareKey) {
             text(body).then((html) => {
-              if (responseStatusCode === 200) {
-                loadContext.get(servicesContext).pageCache.set(shareKey, {
-                  status: 200,
-                  headers: [...responseHeaders],
-                  body: html,
-                });
-              }
+              // shareAs shares only a 200.
+              loadContext.get(servicesContext).pageCache.set(shareKey, {
+                status: 200,
+                headers: [...responseHeaders],
+                body: html,
+              });
               resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
             }, reject);
           } else {

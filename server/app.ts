@@ -13,7 +13,7 @@ import { resolveLocale } from "../app/i18n/locales.ts";
 import { createT } from "../app/i18n/translate.ts";
 import { sharedPageKey } from "../app/lib/page-cache.ts";
 import { type AppServices, requestContext, servicesContext } from "../app/lib/services.ts";
-import { createHotPosts } from "./hot-posts.ts";
+import { createHotPosts, pathOf } from "./hot-posts.ts";
 import { createMetrics, createRouteLabeller } from "./metrics.ts";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/features/demo/seed-demo.server.ts";
@@ -82,12 +82,6 @@ const HSTS = { "Strict-Transport-Security": "max-age=31536000; includeSubDomains
 /** A redirect or a few bytes of JSON load nothing. */
 const HOT_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-const pathOf = (req: IncomingMessage) => {
-  const url = req.url ?? "/";
-  const query = url.indexOf("?");
-  return query === -1 ? url : url.slice(0, query);
-};
-
 export function createApp(services: AppServices, options: { clientDir?: string } = {}) {
   const clientDir = options.clientDir ?? path.resolve("build/client");
   const app = express();
@@ -99,7 +93,7 @@ export function createApp(services: AppServices, options: { clientDir?: string }
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
 
-  /** Request id, nonce, and on finish the metrics and the log line: for every request. */
+  /** Request id, and on finish the metrics and the log line: for every request. */
   const begin = (req: IncomingMessage, res: ServerResponse, routeLabel?: string) => {
     const started = process.hrtime.bigint();
     const given = req.headers["x-request-id"];
@@ -107,7 +101,6 @@ export function createApp(services: AppServices, options: { clientDir?: string }
     const locals = (res as express.Response).locals ?? {};
     (res as { locals?: Record<string, unknown> }).locals = locals;
     locals.requestId = requestId;
-    locals.nonce = nonce();
     if (routeLabel) locals.routeLabel = routeLabel;
     res.setHeader("X-Request-Id", requestId);
     res.on("finish", () => {
@@ -206,7 +199,9 @@ export function createApp(services: AppServices, options: { clientDir?: string }
     next();
   });
 
+  // The page's scripts carry this response's nonce (a hot post's answer loads nothing).
   app.use((_req, res, next) => {
+    res.locals.nonce = nonce();
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(res.locals.nonce, https));
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (https) res.setHeader("Strict-Transport-Security", HSTS["Strict-Transport-Security"]);

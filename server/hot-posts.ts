@@ -31,6 +31,13 @@ export interface HotContext {
 
 const FORM = "application/x-www-form-urlencoded";
 
+/** A request's path without its query string. */
+export function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
+}
+
 /**
  * The two posts that arrive by the hundred per second: a phone's live-quiz answer and an assessment
  * answer saved as the person types. They are answered before Express's router and body parsers,
@@ -41,9 +48,7 @@ const FORM = "application/x-www-form-urlencoded";
 export function createHotPosts(routes: HotRoute[], context: HotContext) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== "POST") return false;
-    const url = req.url ?? "";
-    const query = url.indexOf("?");
-    const pathname = query === -1 ? url : url.slice(0, query);
+    const pathname = pathOf(req);
     for (const route of routes) {
       const match = route.pattern.exec(pathname);
       if (!match) continue;

@@ -32,6 +32,13 @@ export interface AnswerValue {
   evidenceUrl: string;
 }
 
+/** How an answer's level is stored: "not relevant" keeps its reason and no level, else the level. */
+function storedLevel(value: Pick<AnswerValue, "level" | "notRelevant" | "reason">) {
+  return value.notRelevant
+    ? { level: null, notRelevant: 1, reason: value.reason }
+    : { level: value.level, notRelevant: 0, reason: "" };
+}
+
 export function listRounds(db: Db, ownerId: string) {
   return db
     .selectFrom("assessment_round")
@@ -196,7 +203,7 @@ const roundPartQuery = prepared(["roundId", "ownerId", "scope"], (db, v) =>
  * A round of this owner and one of its parts, in one query (for saving an answer): the round's
  * status and bank version, and the kind of the part; kind is null when the part is not in the round.
  */
-export async function findRoundPart(db: Db, ownerId: string, roundId: string, scope: string) {
+async function findRoundPart(db: Db, ownerId: string, roundId: string, scope: string) {
   const [row] = await roundPartQuery(db, { roundId, ownerId, scope });
   if (!row) return null;
   const kind: ScopeKind | null =
@@ -362,9 +369,7 @@ export async function saveAnswer(
     db,
     upsertAnswer.compile(db, {
       ...key,
-      level: value.notRelevant ? null : value.level,
-      notRelevant: value.notRelevant ? 1 : 0,
-      reason: value.notRelevant ? value.reason : "",
+      ...storedLevel(value),
       comment: value.comment,
       evidenceUrl: value.evidenceUrl,
       at: nowIso(),
@@ -379,10 +384,11 @@ export async function saveFinal(
   key: { roundId: string; scope: string; questionId: string; userId: string },
   value: Omit<AnswerValue, "evidenceUrl">,
 ) {
+  const { level, notRelevant, reason } = storedLevel(value);
   const row = {
-    level: value.notRelevant ? null : value.level,
-    not_relevant: value.notRelevant ? 1 : 0,
-    reason: value.notRelevant ? value.reason : "",
+    level,
+    not_relevant: notRelevant,
+    reason,
     comment: value.comment,
     decided_by: key.userId,
     decided_at: nowIso(),

@@ -68,36 +68,34 @@ export function getHostedSession(db: Kysely<Database>, hostUserId: string, sessi
     .executeTakeFirst();
 }
 
+/** A join code as typed ("123 456") as it is stored ("123456"). */
+const normaliseCode = (code: string) => code.replace(/\s/g, "");
+
 /** Running sessions with this join code: ended and expired sessions do not answer. */
-const openSessions = (db: Kysely<Database>, code: string) =>
+const openSessions = (db: Kysely<Database>, code: string, now: string = nowIso()) =>
   db
     .selectFrom("group_session as s")
-    .where("s.code", "=", code.replace(/\s/g, ""))
+    .where("s.code", "=", code)
     .where("s.ended_at", "is", null)
-    .where("s.expires_at", ">", nowIso());
+    .where("s.expires_at", ">", now);
 
 /** A running session by its join code. */
 export function findOpenSessionByCode(db: Kysely<Database>, code: string) {
-  return openSessions(db, code).selectAll("s").executeTakeFirst();
+  return openSessions(db, normaliseCode(code)).selectAll("s").executeTakeFirst();
 }
 
 const sessionWithParticipant = prepared(["code", "now", "sessionId", "tokenHash"], (db, v) =>
-  db
-    .selectFrom("group_session as s")
+  openSessions(db, v.code, v.now)
     .innerJoin("group_participant as p", "p.session_id", "s.id")
     .selectAll("s")
     .select("p.id as participant_id")
-    .where("s.code", "=", v.code)
-    .where("s.ended_at", "is", null)
-    .where("s.expires_at", ">", v.now)
     .where("s.id", "=", v.sessionId)
     .where("p.token_hash", "=", v.tokenHash),
 );
 
 /**
- * An open session by its code together with the phone (cookie) taking part in it, in one query
- * (the same conditions as `openSessions`). It runs for every answer in a live quiz, so it is
- * compiled once.
+ * An open session by its code together with the phone (cookie) taking part in it, in one query.
+ * It runs for every answer in a live quiz, so it is compiled once.
  */
 export async function findOpenSessionWithParticipant(
   db: Kysely<Database>,
@@ -106,7 +104,7 @@ export async function findOpenSessionWithParticipant(
 ) {
   if (!phone) return undefined;
   const [row] = await sessionWithParticipant(db, {
-    code: code.replace(/\s/g, ""),
+    code: normaliseCode(code),
     now: nowIso(),
     sessionId: phone.sessionId,
     tokenHash: hashToken(phone.token),
@@ -203,10 +201,6 @@ export function findParticipant(db: Kysely<Database>, sessionId: string, token: 
 
 export type AnswerResult = "saved" | "closed" | "already" | "invalid";
 
-/**
- * One answer per participant and question, and only to the question that is open now.
- * A second post of the same answer (a double tap, a retry) changes nothing.
- */
 /** One answer per participant and question: a second one changes nothing. */
 const insertAnswer = prepared(["sessionId", "participantId", "questionId", "optionIds", "at"], (db, v) =>
   db
@@ -221,6 +215,10 @@ const insertAnswer = prepared(["sessionId", "participantId", "questionId", "opti
     .onConflict((oc) => oc.columns(["session_id", "question_id", "participant_id"]).doNothing()),
 );
 
+/**
+ * One answer per participant and question, and only to the question that is open now.
+ * A second post of the same answer (a double tap, a retry) changes nothing.
+ */
 export async function submitAnswer(
   db: Kysely<Database>,
   live: LiveBus,
