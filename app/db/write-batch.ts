@@ -1,4 +1,5 @@
-import { type CompiledQuery, type Kysely, PostgresAdapter, type QueryResult } from "kysely";
+import type { CompiledQuery, Kysely, QueryResult } from "kysely";
+import { isPostgres } from "./pg-batch.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -26,7 +27,7 @@ const writers = new WeakMap<Db, Write>();
 export function batchedWrite<Row>(db: Db, query: CompiledQuery<Row>): Promise<QueryResult<Row>> {
   let write = writers.get(db);
   if (!write) {
-    write = db.getExecutor().adapter instanceof PostgresAdapter ? (q) => db.executeQuery(q) : groupCommit(db);
+    write = isPostgres(db) ? (q) => db.executeQuery(q) : groupCommit(db);
     writers.set(db, write);
   }
   return write(query) as Promise<QueryResult<Row>>;

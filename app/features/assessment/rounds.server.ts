@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql } from "kysely";
+import { CompiledQuery, type Kysely, sql } from "kysely";
 import { LRUCache } from "lru-cache";
+import { keepPrepared } from "../../db/named-statements.ts";
+import { isPostgres, pgBatch } from "../../db/pg-batch.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
 import { batchedWrite } from "../../db/write-batch.ts";
@@ -358,24 +360,125 @@ const upsertAnswer = prepared(
       ),
 );
 
+type AnswerWrite = Parameters<typeof upsertAnswer.compile>[1];
+
+/**
+ * The same upsert for many answers in one statement (PostgreSQL): the values come as one array
+ * per column, so the statement's text is the same whatever the number of answers, and it stays
+ * prepared. It returns the answers it wrote; an answer to a round that is no longer open is not
+ * written. No two answers in it may have the same key (one person, question and part).
+ */
+const UPSERT_ANSWERS = `insert into assessment_answer
+  (round_id, scope, question_id, user_id, level, not_relevant, reason, comment, evidence_url, updated_at)
+select v.* from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::integer[], $6::integer[],
+  $7::text[], $8::text[], $9::text[], $10::text[])
+  as v(round_id, scope, question_id, user_id, level, not_relevant, reason, comment, evidence_url, updated_at)
+where exists (select 1 from assessment_round r where r.id = v.round_id and r.status = 'open')
+on conflict (round_id, scope, question_id, user_id) do update set
+  level = excluded.level, not_relevant = excluded.not_relevant, reason = excluded.reason,
+  comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = excluded.updated_at
+returning round_id, scope, question_id, user_id`;
+keepPrepared(UPSERT_ANSWERS);
+
+const writeKey = (w: { roundId: unknown; scope: unknown; questionId: unknown; userId: unknown }) =>
+  `${w.roundId}\u0000${w.scope}\u0000${w.questionId}\u0000${w.userId}`;
+
+async function upsertAnswers(db: Db, writes: AnswerWrite[]): Promise<Set<string>> {
+  const column = (name: keyof AnswerWrite) => writes.map((w) => w[name]);
+  const result = await db.executeQuery<{
+    round_id: string;
+    scope: string;
+    question_id: string;
+    user_id: string;
+  }>(
+    CompiledQuery.raw(UPSERT_ANSWERS, [
+      column("roundId"),
+      column("scope"),
+      column("questionId"),
+      column("userId"),
+      column("level"),
+      column("notRelevant"),
+      column("reason"),
+      column("comment"),
+      column("evidenceUrl"),
+      column("at"),
+    ]),
+  );
+  return new Set(
+    result.rows.map((r) =>
+      writeKey({ roundId: r.round_id, scope: r.scope, questionId: r.question_id, userId: r.user_id }),
+    ),
+  );
+}
+
+const answerBatches = new WeakMap<Db, (write: AnswerWrite) => Promise<boolean>>();
+
+/**
+ * Saves answers as they arrive. On SQLite each upsert joins the next group commit (write-batch.ts).
+ * On PostgreSQL the answers of one turn of the event loop go in one statement (upsertAnswers):
+ * one round trip and one commit instead of one each. A second change to the same answer in a
+ * turn goes in a statement after the first, so the later change wins as before. If the statement
+ * fails, each answer in it is tried alone, so one bad answer fails alone.
+ */
+function answerWriter(db: Db): (write: AnswerWrite) => Promise<boolean> {
+  let writer = answerBatches.get(db);
+  if (writer) return writer;
+  if (!isPostgres(db)) {
+    writer = async (write) =>
+      Number((await batchedWrite(db, upsertAnswer.compile(db, write))).numAffectedRows ?? 0) > 0;
+  } else {
+    const batch = pgBatch<AnswerWrite, boolean>(async (writes) => {
+      const results: (boolean | Error)[] = [];
+      let rest = writes.map((write, index) => ({ write, index }));
+      while (rest.length > 0) {
+        const keys = new Set<string>();
+        const now: typeof rest = [];
+        const later: typeof rest = [];
+        for (const item of rest) {
+          const key = writeKey(item.write);
+          if (keys.has(key)) later.push(item);
+          else {
+            keys.add(key);
+            now.push(item);
+          }
+        }
+        try {
+          const written = await upsertAnswers(
+            db,
+            now.map((item) => item.write),
+          );
+          for (const item of now) results[item.index] = written.has(writeKey(item.write));
+        } catch {
+          for (const item of now)
+            results[item.index] = await db
+              .executeQuery(upsertAnswer.compile(db, item.write))
+              .then((r) => Number(r.numAffectedRows ?? 0) > 0)
+              .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+        }
+        rest = later;
+      }
+      return results;
+    });
+    writer = (write) => batch.load(write);
+  }
+  answerBatches.set(db, writer);
+  return writer;
+}
+
 /** Saves one person's answer to one question (insert or update); false when the round is closed. */
-export async function saveAnswer(
+export function saveAnswer(
   db: Db,
   key: { roundId: string; scope: string; questionId: string; userId: string },
   value: AnswerValue,
 ): Promise<boolean> {
-  // Many people answer at once (each change saves): on SQLite the upserts are committed in batches.
-  const result = await batchedWrite(
-    db,
-    upsertAnswer.compile(db, {
-      ...key,
-      ...storedLevel(value),
-      comment: value.comment,
-      evidenceUrl: value.evidenceUrl,
-      at: nowIso(),
-    }),
-  );
-  return Number(result.numAffectedRows ?? 0) > 0;
+  // Many people answer at once (each change saves): the upserts are written in batches.
+  return answerWriter(db)({
+    ...key,
+    ...storedLevel(value),
+    comment: value.comment,
+    evidenceUrl: value.evidenceUrl,
+    at: nowIso(),
+  });
 }
 
 /** The koordinator's one final answer per question and scope. */

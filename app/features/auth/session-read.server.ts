@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
+import { isPostgres, pgBatch } from "../../db/pg-batch.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
 import { cookieValue } from "../../i18n/locales.ts";
@@ -36,7 +37,7 @@ export type SessionReader = (cookieHeader: string | null) => Promise<SessionUser
  * row without when there is none): every signed-in request needs all three, and on PostgreSQL
  * each query is a round trip.
  */
-const sessionQuery = prepared(["token"], (db, v) =>
+const sessionRows = (db: Kysely<Database>) =>
   db
     .selectFrom("session as s")
     .innerJoin("user as u", "u.id", "s.userId")
@@ -45,6 +46,7 @@ const sessionQuery = prepared(["token"], (db, v) =>
       j.onRef("o.id", "=", "m.organisation_id").on("o.archived_at", "is", null),
     )
     .select([
+      "s.token",
       "s.expiresAt",
       "u.id",
       "u.name",
@@ -57,11 +59,35 @@ const sessionQuery = prepared(["token"], (db, v) =>
       "o.kind",
       "o.parent_id",
     ])
-    .where("s.token", "=", v.token)
-    .orderBy("o.name"),
+    .orderBy("o.name");
+
+const sessionQuery = prepared(["token"], (db, v) => sessionRows(db).where("s.token", "=", v.token));
+
+/** The same for several sessions at once (PostgreSQL: the requests of one turn, one query). */
+const sessionsQuery = prepared(["tokens"], (db, v) =>
+  sessionRows(db).where("s.token", "=", (eb) => eb.fn.any(eb.val<string[]>(v.tokens))),
 );
 
+type SessionRow = Awaited<ReturnType<typeof sessionQuery>>[number];
+
+/** Reads a session's rows: on PostgreSQL, together with the other requests arriving meanwhile. */
+function sessionReader(db: Kysely<Database>): (token: string) => Promise<SessionRow[]> {
+  if (!isPostgres(db)) return (token) => sessionQuery(db, { token });
+  const batch = pgBatch<string, SessionRow[]>(async (tokens) => {
+    const rows = await sessionsQuery(db, { tokens: [...new Set(tokens)] });
+    const byToken = new Map<string, SessionRow[]>();
+    for (const row of rows) {
+      const list = byToken.get(row.token);
+      if (list) list.push(row);
+      else byToken.set(row.token, [row]);
+    }
+    return tokens.map((token) => byToken.get(token) ?? []);
+  });
+  return (token) => batch.load(token);
+}
+
 export function createSessionReader(auth: () => Promise<Auth>, db: Kysely<Database>): SessionReader {
+  const readSession = sessionReader(db);
   let settings: Promise<{
     secret: string;
     sessionCookie: string;
@@ -101,7 +127,7 @@ export function createSessionReader(auth: () => Promise<Auth>, db: Kysely<Databa
     const expected = Buffer.from(createHmac("sha256", s.secret).update(token).digest("base64"));
     if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return undefined;
 
-    const rows = await sessionQuery(db, { token });
+    const rows = await readSession(token);
     const [row] = rows;
     if (!row) return undefined;
     const expiresAt = new Date(row.expiresAt).getTime();
