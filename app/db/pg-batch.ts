@@ -27,3 +27,47 @@ export function pgBatch<Key, Value>(
     batchScheduleFn: (callback) => setImmediate(callback),
   });
 }
+
+/**
+ * Writes of one row each (an insert or an upsert), sent together with `pgBatch`: `many` writes a
+ * list in one statement and returns the keys of the rows it wrote, `one` writes a single row and
+ * says whether it did. No two writes in one statement have the same key: a second write to the
+ * same row goes in the statement after, so the later one wins as if each had been sent alone. If
+ * a statement fails, each of its writes is tried alone, so one bad write fails alone.
+ */
+export function pgBatchedWrites<Write>(options: {
+  keyOf: (write: Write) => string;
+  many: (writes: Write[]) => Promise<Set<string>>;
+  one: (write: Write) => Promise<boolean>;
+}): (write: Write) => Promise<boolean> {
+  const { keyOf, many, one } = options;
+  const batch = pgBatch<Write, boolean>(async (writes) => {
+    const results: (boolean | Error)[] = [];
+    let rest = writes.map((write, index) => ({ write, index }));
+    while (rest.length > 0) {
+      const keys = new Set<string>();
+      const now: typeof rest = [];
+      const later: typeof rest = [];
+      for (const item of rest) {
+        const key = keyOf(item.write);
+        if (keys.has(key)) later.push(item);
+        else {
+          keys.add(key);
+          now.push(item);
+        }
+      }
+      try {
+        const written = await many(now.map((item) => item.write));
+        for (const item of now) results[item.index] = written.has(keyOf(item.write));
+      } catch {
+        for (const item of now)
+          results[item.index] = await one(item.write).catch((error: unknown) =>
+            error instanceof Error ? error : new Error(String(error)),
+          );
+      }
+      rest = later;
+    }
+    return results;
+  });
+  return (write) => batch.load(write);
+}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { CompiledQuery, type Kysely, sql } from "kysely";
 import { LRUCache } from "lru-cache";
 import { keepPrepared } from "../../db/named-statements.ts";
-import { isPostgres, pgBatch } from "../../db/pg-batch.ts";
+import { isPostgres, pgBatchedWrites } from "../../db/pg-batch.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
 import { batchedWrite } from "../../db/write-batch.ts";
@@ -411,57 +411,23 @@ async function upsertAnswers(db: Db, writes: AnswerWrite[]): Promise<Set<string>
   );
 }
 
-const answerBatches = new WeakMap<Db, (write: AnswerWrite) => Promise<boolean>>();
+const answerWriters = new WeakMap<Db, (write: AnswerWrite) => Promise<boolean>>();
 
 /**
  * Saves answers as they arrive. On SQLite each upsert joins the next group commit (write-batch.ts).
  * On PostgreSQL the answers of one turn of the event loop go in one statement (upsertAnswers):
- * one round trip and one commit instead of one each. A second change to the same answer in a
- * turn goes in a statement after the first, so the later change wins as before. If the statement
- * fails, each answer in it is tried alone, so one bad answer fails alone.
+ * one round trip and one commit instead of one each (pg-batch.ts).
  */
 function answerWriter(db: Db): (write: AnswerWrite) => Promise<boolean> {
-  let writer = answerBatches.get(db);
-  if (writer) return writer;
-  if (!isPostgres(db)) {
-    writer = async (write) =>
+  let writer = answerWriters.get(db);
+  if (!writer) {
+    const one = async (write: AnswerWrite) =>
       Number((await batchedWrite(db, upsertAnswer.compile(db, write))).numAffectedRows ?? 0) > 0;
-  } else {
-    const batch = pgBatch<AnswerWrite, boolean>(async (writes) => {
-      const results: (boolean | Error)[] = [];
-      let rest = writes.map((write, index) => ({ write, index }));
-      while (rest.length > 0) {
-        const keys = new Set<string>();
-        const now: typeof rest = [];
-        const later: typeof rest = [];
-        for (const item of rest) {
-          const key = writeKey(item.write);
-          if (keys.has(key)) later.push(item);
-          else {
-            keys.add(key);
-            now.push(item);
-          }
-        }
-        try {
-          const written = await upsertAnswers(
-            db,
-            now.map((item) => item.write),
-          );
-          for (const item of now) results[item.index] = written.has(writeKey(item.write));
-        } catch {
-          for (const item of now)
-            results[item.index] = await db
-              .executeQuery(upsertAnswer.compile(db, item.write))
-              .then((r) => Number(r.numAffectedRows ?? 0) > 0)
-              .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-        }
-        rest = later;
-      }
-      return results;
-    });
-    writer = (write) => batch.load(write);
+    writer = isPostgres(db)
+      ? pgBatchedWrites({ keyOf: writeKey, many: (writes) => upsertAnswers(db, writes), one })
+      : one;
+    answerWriters.set(db, writer);
   }
-  answerBatches.set(db, writer);
   return writer;
 }
 

@@ -165,6 +165,30 @@ describe.each(dialects)("group sessions on %s", (dialect) => {
     expect(textOf(await late.text())).toContain("Vi finner ingen økt med denne koden");
   });
 
+  it("counts each phone once when a whole room answers at the same moment, some tapping twice", async () => {
+    const { path, code } = await start();
+    const phones = [];
+    for (let i = 0; i < 30; i++) phones.push(await join(code));
+    await leder.post(path, { intent: "start-quiz" });
+    const question = module.quiz[0];
+    const options = question?.options.map((o) => o.id) ?? [];
+    const answer = (phone: TestClient, i: number) =>
+      phone.post(`/delta/${code}`, {
+        questionId: question?.id ?? "",
+        option: options[i % options.length] ?? "a",
+      });
+    // Every phone at once, and the first five tap a second time in the same moment.
+    const responses = await Promise.all([
+      ...phones.map((phone, i) => answer(phone, i)),
+      ...phones.slice(0, 5).map((phone, i) => answer(phone, i)),
+    ]);
+    const places = responses.map((r) => r.headers.get("location"));
+    expect(places.filter((p) => p === `/delta/${code}`)).toHaveLength(30);
+    expect(places.filter((p) => p === `/delta/${code}?melding=already`)).toHaveLength(5);
+    expect(textOf((await leder.page(path)).html)).toContain("Svar: 30 av 30");
+    await leder.post(path, { intent: "end" });
+  });
+
   it("tells the phones when the presenter moves on (Server-Sent Events), and only the host may present", async () => {
     const { path, code } = await start();
     const phone = await join(code);

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
-import type { Kysely } from "kysely";
-import { sql } from "kysely";
+import { CompiledQuery, type Kysely, sql } from "kysely";
+import { keepPrepared } from "../../db/named-statements.ts";
+import { isPostgres, pgBatch, pgBatchedWrites } from "../../db/pg-batch.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database, GroupPhase } from "../../db/schema.ts";
 import { batchedWrite } from "../../db/write-batch.ts";
@@ -71,13 +72,13 @@ export function getHostedSession(db: Kysely<Database>, hostUserId: string, sessi
 /** A join code as typed ("123 456") as it is stored ("123456"). */
 const normaliseCode = (code: string) => code.replace(/\s/g, "");
 
-/** Running sessions with this join code: ended and expired sessions do not answer. */
+/** Running sessions: ended and expired sessions do not answer. */
+const runningSessions = (db: Kysely<Database>, now: string) =>
+  db.selectFrom("group_session as s").where("s.ended_at", "is", null).where("s.expires_at", ">", now);
+
+/** Running sessions with this join code. */
 const openSessions = (db: Kysely<Database>, code: string, now: string = nowIso()) =>
-  db
-    .selectFrom("group_session as s")
-    .where("s.code", "=", code)
-    .where("s.ended_at", "is", null)
-    .where("s.expires_at", ">", now);
+  runningSessions(db, now).where("s.code", "=", code);
 
 /** A running session by its join code. */
 export function findOpenSessionByCode(db: Kysely<Database>, code: string) {
@@ -88,10 +89,53 @@ const sessionWithParticipant = prepared(["code", "now", "sessionId", "tokenHash"
   openSessions(db, v.code, v.now)
     .innerJoin("group_participant as p", "p.session_id", "s.id")
     .selectAll("s")
-    .select("p.id as participant_id")
+    .select(["p.id as participant_id", "p.token_hash"])
     .where("s.id", "=", v.sessionId)
     .where("p.token_hash", "=", v.tokenHash),
 );
+
+/** The same for the phones of many answers at once (PostgreSQL: the answers of one turn). */
+const sessionsWithParticipants = prepared(["now", "tokenHashes"], (db, v) =>
+  runningSessions(db, v.now)
+    .innerJoin("group_participant as p", "p.session_id", "s.id")
+    .selectAll("s")
+    .select(["p.id as participant_id", "p.token_hash"])
+    .where("p.token_hash", "=", (eb) => eb.fn.any(eb.val<string[]>(v.tokenHashes))),
+);
+
+type PhoneKey = { code: string; sessionId: string; tokenHash: string };
+type SessionWithParticipant = Awaited<ReturnType<typeof sessionWithParticipant>>[number];
+
+const phoneFinders = new WeakMap<
+  Kysely<Database>,
+  (key: PhoneKey) => Promise<SessionWithParticipant | undefined>
+>();
+
+/** Finds a phone's session: on PostgreSQL together with the other answers arriving meanwhile. */
+function phoneFinder(db: Kysely<Database>) {
+  let find = phoneFinders.get(db);
+  if (!find) {
+    if (isPostgres(db)) {
+      const batch = pgBatch<PhoneKey, SessionWithParticipant | undefined>(async (keys) => {
+        const rows = await sessionsWithParticipants(db, {
+          now: nowIso(),
+          tokenHashes: [...new Set(keys.map((k) => k.tokenHash))],
+        });
+        // A token belongs to one participant (unique); the session and its code must match too.
+        const byToken = new Map(rows.map((row) => [row.token_hash, row]));
+        return keys.map((key) => {
+          const row = byToken.get(key.tokenHash);
+          return row && row.id === key.sessionId && row.code === key.code ? row : undefined;
+        });
+      });
+      find = (key) => batch.load(key);
+    } else {
+      find = async (key) => (await sessionWithParticipant(db, { ...key, now: nowIso() }))[0];
+    }
+    phoneFinders.set(db, find);
+  }
+  return find;
+}
 
 /**
  * An open session by its code together with the phone (cookie) taking part in it, in one query.
@@ -103,14 +147,13 @@ export async function findOpenSessionWithParticipant(
   phone: { sessionId: string; token: string } | null,
 ) {
   if (!phone) return undefined;
-  const [row] = await sessionWithParticipant(db, {
+  const row = await phoneFinder(db)({
     code: normaliseCode(code),
-    now: nowIso(),
     sessionId: phone.sessionId,
     tokenHash: hashToken(phone.token),
   });
   if (!row) return undefined;
-  const { participant_id, ...session } = row;
+  const { participant_id, token_hash: _, ...session } = row;
   return { session: session as GroupSession, participantId: participant_id };
 }
 
@@ -216,6 +259,58 @@ const insertAnswer = prepared(["sessionId", "participantId", "questionId", "opti
 );
 
 /**
+ * The same for many answers in one statement (PostgreSQL): one array per column, so the text is
+ * the same for any number of answers and stays prepared. Returns the answers it stored.
+ */
+const INSERT_ANSWERS = `insert into group_answer (session_id, participant_id, question_id, option_ids, answered_at)
+select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+on conflict (session_id, question_id, participant_id) do nothing
+returning session_id, participant_id, question_id`;
+keepPrepared(INSERT_ANSWERS);
+
+type AnswerWrite = Parameters<typeof insertAnswer.compile>[1];
+const answerKey = (a: { sessionId: unknown; participantId: unknown; questionId: unknown }) =>
+  `${a.sessionId}\u0000${a.participantId}\u0000${a.questionId}`;
+
+const answerWriters = new WeakMap<Kysely<Database>, (write: AnswerWrite) => Promise<boolean>>();
+
+/**
+ * Stores answers as they arrive: on SQLite in the next group commit (write-batch.ts), on
+ * PostgreSQL the answers of one turn of the event loop in one statement (pg-batch.ts).
+ */
+function answerWriter(db: Kysely<Database>) {
+  let writer = answerWriters.get(db);
+  if (!writer) {
+    const one = async (write: AnswerWrite) =>
+      Number((await batchedWrite(db, insertAnswer.compile(db, write))).numAffectedRows ?? 0) > 0;
+    const many = async (writes: AnswerWrite[]) => {
+      const column = (name: keyof AnswerWrite) => writes.map((w) => w[name]);
+      const result = await db.executeQuery<{
+        session_id: string;
+        participant_id: string;
+        question_id: string;
+      }>(
+        CompiledQuery.raw(INSERT_ANSWERS, [
+          column("sessionId"),
+          column("participantId"),
+          column("questionId"),
+          column("optionIds"),
+          column("at"),
+        ]),
+      );
+      return new Set(
+        result.rows.map((r) =>
+          answerKey({ sessionId: r.session_id, participantId: r.participant_id, questionId: r.question_id }),
+        ),
+      );
+    };
+    writer = isPostgres(db) ? pgBatchedWrites({ keyOf: answerKey, many, one }) : one;
+    answerWriters.set(db, writer);
+  }
+  return writer;
+}
+
+/**
  * One answer per participant and question, and only to the question that is open now.
  * A second post of the same answer (a double tap, a retry) changes nothing.
  */
@@ -237,17 +332,14 @@ export async function submitAnswer(
   const chosen = [...new Set(options.optionIds)].filter((id) => valid.has(id)).sort();
   if (chosen.length === 0 || (question.type === "single" && chosen.length !== 1)) return "invalid";
   // Hundreds of phones answer within seconds: the inserts are committed in batches.
-  const result = await batchedWrite(
-    db,
-    insertAnswer.compile(db, {
-      sessionId: session.id,
-      participantId: options.participantId,
-      questionId: question.id,
-      optionIds: JSON.stringify(chosen),
-      at: nowIso(),
-    }),
-  );
-  if (Number(result.numAffectedRows ?? 0) === 0) return "already";
+  const stored = await answerWriter(db)({
+    sessionId: session.id,
+    participantId: options.participantId,
+    questionId: question.id,
+    optionIds: JSON.stringify(chosen),
+    at: nowIso(),
+  });
+  if (!stored) return "already";
   await live.publish(session.id, "answers");
   return "saved";
 }
