@@ -2,7 +2,7 @@ import { data, Form, Link } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { storeAreaScores } from "../features/assessment/results.server.ts";
 import { loadRound, roundOverview } from "../features/assessment/round-page.server.ts";
-import { closeRound, lastAnswered } from "../features/assessment/rounds.server.ts";
+import { areasFor, closeRound, lastAnswered } from "../features/assessment/rounds.server.ts";
 import { useT } from "../i18n/use-t.ts";
 import { notFound, readForm } from "../lib/route.server.ts";
 import { nowIso } from "../lib/time.ts";
@@ -19,21 +19,22 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     request,
     params.id,
   );
-  const [progress, mine] = await Promise.all([
-    roundOverview(services.db, round.id, bank, scopes),
-    lastAnswered(services.db, round.id, actor.userId),
-  ]);
-  const resume = mine
-    ? progress
-        .flatMap((s) => s.areas.map((a) => ({ s, a })))
-        .find(({ s, a }) => s.scope === mine.scope && a.questions.some((q) => q.id === mine.question_id))
-    : null;
   const url = new URL(request.url);
   // One part's areas at a time: the chosen one, else the only one, else the owner's own part.
   const chosen = url.searchParams.get("del");
-  const shown =
-    progress.find((s) => s.scope === chosen) ??
-    (progress.length === 1 ? progress[0] : progress.find((s) => s.scope === "eier"));
+  const shownScope =
+    scopes.find((s) => s.scope === chosen) ??
+    (scopes.length === 1 ? scopes[0] : scopes.find((s) => s.scope === "eier"));
+  const [{ parts, shown }, mine] = await Promise.all([
+    roundOverview(services.db, round.id, bank, scopes, shownScope),
+    lastAnswered(services.db, round.id, actor.userId),
+  ]);
+  // Back to the area of the question this person answered last.
+  const resumeScope = mine ? scopes.find((s) => s.scope === mine.scope) : undefined;
+  const resumeArea =
+    mine && resumeScope
+      ? areasFor(bank, resumeScope.kind).find((a) => a.questions.some((q) => q.id === mine.question_id))
+      : undefined;
   return {
     id: round.id,
     title: round.title,
@@ -43,20 +44,21 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     version: round.bank_version,
     canManage,
     started: url.searchParams.get("startet") === "1",
-    resume: resume
-      ? {
-          href: `/kartlegging/${round.id}/${resume.s.scope}/${resume.a.area.id}#${mine?.question_id}`,
-          label: `${resume.s.name}: ${resume.a.area.tittel[lang]}`,
-        }
-      : null,
+    resume:
+      resumeScope && resumeArea
+        ? {
+            href: `/kartlegging/${round.id}/${resumeScope.scope}/${resumeArea.area.id}#${mine?.question_id}`,
+            label: `${resumeScope.name}: ${resumeArea.area.tittel[lang]}`,
+          }
+        : null,
     parts:
-      progress.length > 1
-        ? progress.map((s) => ({
+      parts.length > 1
+        ? parts.map((s) => ({
             scope: s.scope,
             name: s.name,
             total: s.total,
             answered: s.answered,
-            open: s.areas.reduce((n, a) => n + a.open, 0),
+            open: s.open,
           }))
         : [],
     shown: shown

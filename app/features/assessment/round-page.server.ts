@@ -12,6 +12,7 @@ import {
   getRound,
   listAnswers,
   listFinals,
+  partCounts,
   roundScopes,
   type Scope,
   stateFor,
@@ -26,13 +27,15 @@ type Db = Parameters<typeof listAnswers>[0];
  */
 export async function loadRound(context: Context, request: Request, roundId: string, onlyScope?: string) {
   const scope = await loadAssessmentScope(context, request);
-  const round = await getRound(scope.services.db, scope.ownerId, roundId);
+  // The parts are the round's own units of this owner, so they can be read beside the round.
+  const [round, parts] = await Promise.all([
+    getRound(scope.services.db, scope.ownerId, roundId),
+    roundScopes(scope.services.db, scope.ownerId, roundId, onlyScope, scope.owner.name),
+  ]);
   if (!round) notFound();
   const bank = getBank(round.bank_version);
   if (!bank) throw new Error(`Spørsmålsbanken ${round.bank_version} finnes ikke`);
-  const scopes = (await roundScopes(scope.services.db, scope.ownerId, round.id, onlyScope)).filter(
-    (s) => scope.canManage || scope.canAnswer(s.scope),
-  );
+  const scopes = parts.filter((s) => scope.canManage || scope.canAnswer(s.scope));
   if (scopes.length === 0) notFound();
   const lang = bankLocale(localeFor(request, scope.actor));
   return { ...scope, round, bank, scopes, lang };
@@ -65,10 +68,27 @@ function progressOf(
   });
 }
 
-/** The overview of a round: progress counted in SQL, without reading every answer. */
-export async function roundOverview(db: Db, roundId: string, bank: Bank, scopes: Scope[]) {
-  const states = await answerStates(db, roundId);
-  return progressOf(bank, scopes, (scope, questionId) => stateFor(states, scope, questionId));
+/**
+ * The overview of a round: per part, how many questions are answered and how many still differ,
+ * counted in SQL to one row per part; and per area, the same for the one part shown (`shown`).
+ */
+export async function roundOverview(db: Db, roundId: string, bank: Bank, scopes: Scope[], shown?: Scope) {
+  const [counts, states] = await Promise.all([
+    partCounts(db, roundId),
+    shown ? answerStates(db, roundId, shown.scope) : null,
+  ]);
+  return {
+    parts: scopes.map((s) => ({
+      ...s,
+      total: areasFor(bank, s.kind).reduce((n, a) => n + a.questions.length, 0),
+      answered: counts.get(s.scope)?.answered ?? 0,
+      open: counts.get(s.scope)?.open ?? 0,
+    })),
+    shown:
+      shown && states
+        ? (progressOf(bank, [shown], (scope, questionId) => stateFor(states, scope, questionId))[0] ?? null)
+        : null,
+  };
 }
 
 /** The same with every answer and final answer, for reconciling. */

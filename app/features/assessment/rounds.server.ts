@@ -159,11 +159,19 @@ export async function roundScopes(
   roundId: string,
   /** Only this part ("eier" or a unit id), to spare the others on pages about one part. */
   only?: string,
+  /** The owner's name when the caller has it already (a query less). */
+  ownerName?: string,
 ): Promise<Scope[]> {
   const withOwner = only === undefined || only === OWNER_SCOPE;
-  const owner = withOwner
-    ? await db.selectFrom("organisation").select("name").where("id", "=", ownerId).executeTakeFirstOrThrow()
-    : null;
+  const owner = !withOwner
+    ? null
+    : ownerName !== undefined
+      ? { name: ownerName }
+      : await db
+          .selectFrom("organisation")
+          .select("name")
+          .where("id", "=", ownerId)
+          .executeTakeFirstOrThrow();
   const units =
     only === OWNER_SCOPE
       ? []
@@ -562,23 +570,26 @@ export type AnswerState = Effective["source"];
 /** Per scope, per question. */
 export type AnswerStates = Map<string, Map<string, AnswerState>>;
 
+/** "Not relevant" counts as its own answer (0); the answers differ when the lowest and highest do. */
+const given = sql<number>`case when not_relevant = 1 then 0 else level end`;
+
 /**
- * Where each question of a round stands, counted in SQL without reading the answers themselves
- * (a round of an owner with 50 units holds thousands): final when reconciled, agreed when everyone
- * who answered gave the same answer, open when they differ. Matches effectiveAnswers' source.
+ * Where each question of a round (or of one part of it) stands, counted in SQL without reading
+ * the answers themselves: final when reconciled, agreed when everyone who answered gave the same
+ * answer, open when they differ. Matches effectiveAnswers' source.
  */
-export async function answerStates(db: Db, roundId: string): Promise<AnswerStates> {
-  const [given, finals] = await Promise.all([
+export async function answerStates(db: Db, roundId: string, scope?: string): Promise<AnswerStates> {
+  const [answered, finals] = await Promise.all([
     db
       .selectFrom("assessment_answer")
       .select([
         "scope",
         "question_id",
-        // "Not relevant" counts as its own answer (0); the answers differ when the lowest and highest do.
-        sql<number>`min(case when not_relevant = 1 then 0 else level end)`.as("lowest"),
-        sql<number>`max(case when not_relevant = 1 then 0 else level end)`.as("highest"),
+        sql<number>`min(${given})`.as("lowest"),
+        sql<number>`max(${given})`.as("highest"),
       ])
       .where("round_id", "=", roundId)
+      .$if(scope !== undefined, (q) => q.where("scope", "=", scope as string))
       .where((eb) => eb.or([eb("level", "is not", null), eb("not_relevant", "=", 1)]))
       .groupBy(["scope", "question_id"])
       .execute(),
@@ -586,6 +597,7 @@ export async function answerStates(db: Db, roundId: string): Promise<AnswerState
       .selectFrom("assessment_final")
       .select(["scope", "question_id"])
       .where("round_id", "=", roundId)
+      .$if(scope !== undefined, (q) => q.where("scope", "=", scope as string))
       .execute(),
   ]);
   const states: AnswerStates = new Map();
@@ -597,10 +609,61 @@ export async function answerStates(db: Db, roundId: string): Promise<AnswerState
     }
     perScope.set(questionId, state);
   };
-  for (const g of given)
+  for (const g of answered)
     set(g.scope, g.question_id, Number(g.lowest) !== Number(g.highest) ? "open" : "agreed");
   for (const f of finals) set(f.scope, f.question_id, "final");
   return states;
+}
+
+/**
+ * Per part of a round: how many questions have an answer or a final answer, and how many still
+ * differ (open), counted in SQL to one row per part. A round of an owner with 50 units holds
+ * thousands of answers; the overview lists only these two figures per part.
+ */
+export async function partCounts(
+  db: Db,
+  roundId: string,
+): Promise<Map<string, { answered: number; open: number }>> {
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom("assessment_answer as a")
+        .select([
+          "a.scope",
+          "a.question_id",
+          sql<number>`case when min(${given}) <> max(${given}) then 1 else 0 end`.as("open"),
+        ])
+        .where("a.round_id", "=", roundId)
+        .where((w) => w.or([w("a.level", "is not", null), w("a.not_relevant", "=", 1)]))
+        // A reconciled question counts once, as final (below), never as open.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("assessment_final as f")
+                .select("f.question_id")
+                .whereRef("f.round_id", "=", "a.round_id")
+                .whereRef("f.scope", "=", "a.scope")
+                .whereRef("f.question_id", "=", "a.question_id"),
+            ),
+          ),
+        )
+        .groupBy(["a.scope", "a.question_id"])
+        .unionAll(
+          eb
+            .selectFrom("assessment_final")
+            .select(["scope", "question_id", sql<number>`0`.as("open")])
+            .where("round_id", "=", roundId),
+        )
+        .as("k"),
+    )
+    .select([
+      "k.scope",
+      (eb) => eb.fn.countAll<number>().as("answered"),
+      (eb) => eb.fn.sum<number>("k.open").as("open"),
+    ])
+    .groupBy("k.scope")
+    .execute();
+  return new Map(rows.map((r) => [r.scope, { answered: Number(r.answered), open: Number(r.open) }]));
 }
 
 export const stateFor = (states: AnswerStates, scope: string, questionId: string): AnswerState =>

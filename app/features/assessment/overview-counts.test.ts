@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
+import { loadBankFromDisk } from "./bank-schema.ts";
+import {
+  answerStates,
+  createRound,
+  effectiveAnswers,
+  listAnswers,
+  listFinals,
+  partCounts,
+  saveAnswer,
+  saveFinal,
+} from "./rounds.server.ts";
+
+const bank = loadBankFromDisk("content/question-bank/2026.1");
+const owner = bank.areas.flatMap((a) => a.sporsmal.filter((q) => q.niva === "eier")).map((q) => q.id);
+const school = bank.areas
+  .flatMap((a) => a.sporsmal.filter((q) => q.niva === "enhet" && q.gjelder.includes("skole")))
+  .map((q) => q.id);
+
+// The round overview counts, per part, the questions answered and those where people still
+// disagree, in SQL (a round of an owner with 50 units holds thousands of answers). Its figures
+// must be those the reconciling page gets from every answer (effectiveAnswers).
+describe.each(dialects)("a round's progress per part on %s", (dialect) => {
+  let server: TestServer;
+  let ownerId = "";
+  let unitId = "";
+  let koordinator = "";
+  let leder = "";
+  const id = (table: "organisation" | "user", column: "name" | "email", value: string) =>
+    server.services.db
+      .selectFrom(table)
+      .select("id")
+      .where(column, "=", value)
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+    ownerId = await id("organisation", "name", "Demo kommune");
+    unitId = await id("organisation", "name", "Eik barneskole");
+    koordinator = await id("user", "email", "koordinator@demo.oppvern.no");
+    leder = await id("user", "email", "leder@demo.oppvern.no");
+  });
+  afterAll(() => server.close());
+
+  it("counts answered and open questions per part as the reconciling page does", async () => {
+    const db = server.services.db;
+    const { id: roundId } = await createRound(db, {
+      ownerId,
+      title: "Framdrift per del",
+      deadline: null,
+      unitIds: [unitId],
+      bankVersion: bank.versjon,
+      actorUserId: koordinator,
+    });
+    const answer = (
+      scope: string,
+      questionId: string,
+      userId: string,
+      level: number | null,
+      notRelevant = false,
+    ) =>
+      saveAnswer(
+        db,
+        { roundId, scope, questionId, userId },
+        { level, notRelevant, reason: notRelevant ? "Vi har ikke dette" : "", comment: "", evidenceUrl: "" },
+      );
+    const [o1, o2, o3, o4, o5, o6] = owner as [string, string, string, string, string, string];
+    await answer("eier", o1, koordinator, 3); // one answer: agreed
+    await answer("eier", o2, koordinator, 2); // two that differ: open
+    await answer("eier", o2, leder, 4);
+    await answer("eier", o3, koordinator, 3); // a level and "not relevant": open, then reconciled
+    await answer("eier", o3, leder, null, true);
+    await saveFinal(
+      db,
+      { roundId, scope: "eier", questionId: o3, userId: koordinator },
+      {
+        level: 3,
+        notRelevant: false,
+        reason: "",
+        comment: "",
+      },
+    );
+    await answer("eier", o4, koordinator, null, true); // both "not relevant": agreed
+    await answer("eier", o4, leder, null, true);
+    await answer("eier", o5, koordinator, null); // blank: not answered
+    await saveFinal(
+      db,
+      { roundId, scope: "eier", questionId: o6, userId: koordinator },
+      {
+        level: 1,
+        notRelevant: false,
+        reason: "",
+        comment: "",
+      },
+    ); // a final answer with no answers behind it
+    const [s1, s2] = school as [string, string];
+    await answer(unitId, s1, leder, 5);
+    await answer(unitId, s2, leder, 1);
+    await answer(unitId, s2, koordinator, 2);
+
+    const counts = await partCounts(db, roundId);
+    expect(counts.get("eier")).toEqual({ answered: 5, open: 1 });
+    expect(counts.get(unitId)).toEqual({ answered: 2, open: 1 });
+
+    // The same as counted from every answer, and as the per-question states of each part.
+    const effective = effectiveAnswers(await listAnswers(db, roundId), await listFinals(db, roundId));
+    for (const scope of ["eier", unitId]) {
+      const sources = [...effective].filter(([key]) => key.startsWith(`${scope}|`)).map(([, e]) => e.source);
+      expect(counts.get(scope)).toEqual({
+        answered: sources.length,
+        open: sources.filter((s) => s === "open").length,
+      });
+      const states = [...((await answerStates(db, roundId, scope)).get(scope)?.values() ?? [])];
+      expect(states.sort()).toEqual([...sources].sort());
+    }
+  });
+});
