@@ -1,6 +1,7 @@
 // The production process: load the built app, open the database, listen, and shut down gracefully.
 // Plain JavaScript, not TypeScript: Node would load its TypeScript stripper (~0.15 s) for this
 // one file on every start. The app itself is TypeScript, built into build/server/index.js.
+import { createServer } from "node:http";
 import { enableCompileCache } from "node:module";
 
 // React and React Router run their production builds unless told otherwise (development builds
@@ -15,11 +16,11 @@ enableCompileCache();
 /** @type {typeof import("./server/app.ts")} */
 const mod = await import("./build/server/index.js");
 const services = await mod.createServices(mod.optionsFromEnv(process.env));
-const app = mod.createApp(services);
+const handler = mod.createApp(services);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 
-const server = app.listen(port, host, async () => {
+const server = createServer(handler).listen(port, host, async () => {
   services.log.info(
     { port, ms: Math.round(performance.now() - started), db: services.handle.dialect },
     "Oppvern is listening",

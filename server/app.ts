@@ -191,10 +191,6 @@ export function createApp(services: AppServices, options: { clientDir?: string }
     },
   );
   app.use((req, res, next) => {
-    if (!hot(req, res)) next();
-  });
-
-  app.use((req, res, next) => {
     begin(req, res);
     next();
   });
@@ -280,5 +276,9 @@ export function createApp(services: AppServices, options: { clientDir?: string }
     }),
   );
 
-  return app;
+  // The hot posts are answered before Express sets up the request (its request and response
+  // prototypes, the router's layers); everything else goes to Express.
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (!hot(req, res)) app(req, res);
+  };
 }

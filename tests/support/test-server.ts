@@ -69,7 +69,7 @@ export async function startTestServer(
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
     classifyPerMinute: options.classifyPerMinute ?? 1000,
   });
-  handler = mod.createApp(services) as unknown as http.RequestListener;
+  handler = mod.createApp(services);
 
   return {
     url,
