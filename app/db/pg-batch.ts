@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { type Kysely, PostgresAdapter } from "kysely";
+import { CompiledQuery, type Kysely, PostgresAdapter } from "kysely";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -70,4 +70,21 @@ export function pgBatchedWrites<Write>(options: {
     return results;
   });
   return (write) => batch.load(write);
+}
+
+/**
+ * Runs a statement that takes its values as one array per column (`unnest($1::text[], …)`): the
+ * text stays the same for any number of rows, so it stays prepared. Returns the keys of the rows
+ * the statement reports back (`returning`).
+ */
+export async function writeColumns<Write, Row>(
+  db: Db,
+  sqlText: string,
+  columns: readonly (keyof Write)[],
+  writes: Write[],
+  keyOfRow: (row: Row) => string,
+): Promise<Set<string>> {
+  const values = columns.map((column) => writes.map((write) => write[column]));
+  const result = await db.executeQuery<Row>(CompiledQuery.raw(sqlText, values));
+  return new Set(result.rows.map(keyOfRow));
 }

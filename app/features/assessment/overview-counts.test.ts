@@ -66,35 +66,23 @@ describe.each(dialects)("a round's progress per part on %s", (dialect) => {
         { roundId, scope, questionId, userId },
         { level, notRelevant, reason: notRelevant ? "Vi har ikke dette" : "", comment: "", evidenceUrl: "" },
       );
+    const final = (questionId: string, level: number) =>
+      saveFinal(
+        db,
+        { roundId, scope: "eier", questionId, userId: koordinator },
+        { level, notRelevant: false, reason: "", comment: "" },
+      );
     const [o1, o2, o3, o4, o5, o6] = owner as [string, string, string, string, string, string];
     await answer("eier", o1, koordinator, 3); // one answer: agreed
     await answer("eier", o2, koordinator, 2); // two that differ: open
     await answer("eier", o2, leder, 4);
     await answer("eier", o3, koordinator, 3); // a level and "not relevant": open, then reconciled
     await answer("eier", o3, leder, null, true);
-    await saveFinal(
-      db,
-      { roundId, scope: "eier", questionId: o3, userId: koordinator },
-      {
-        level: 3,
-        notRelevant: false,
-        reason: "",
-        comment: "",
-      },
-    );
+    await final(o3, 3);
     await answer("eier", o4, koordinator, null, true); // both "not relevant": agreed
     await answer("eier", o4, leder, null, true);
     await answer("eier", o5, koordinator, null); // blank: not answered
-    await saveFinal(
-      db,
-      { roundId, scope: "eier", questionId: o6, userId: koordinator },
-      {
-        level: 1,
-        notRelevant: false,
-        reason: "",
-        comment: "",
-      },
-    ); // a final answer with no answers behind it
+    await final(o6, 1); // a final answer with no answers behind it
     const [s1, s2] = school as [string, string];
     await answer(unitId, s1, leder, 5);
     await answer(unitId, s2, leder, 1);

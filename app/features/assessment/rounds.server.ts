@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { CompiledQuery, type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { LRUCache } from "lru-cache";
 import { keepPrepared } from "../../db/named-statements.ts";
-import { isPostgres, pgBatchedWrites } from "../../db/pg-batch.ts";
+import { isPostgres, pgBatchedWrites, writeColumns } from "../../db/pg-batch.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
 import { batchedWrite } from "../../db/write-batch.ts";
@@ -301,71 +301,72 @@ export function listFinals(db: Db, roundId: string, scope?: string) {
     .execute();
 }
 
+/** The values of an answer's upsert, in the order of the many-row statement's columns. */
+const ANSWER_FIELDS = [
+  "roundId",
+  "scope",
+  "questionId",
+  "userId",
+  "level",
+  "notRelevant",
+  "reason",
+  "comment",
+  "evidenceUrl",
+  "at",
+] as const;
+
 /**
  * Insert or update one person's answer, only while the round is open: the check and the write are
  * one statement, so an answer can never land in a round closed a moment before.
  */
-const upsertAnswer = prepared(
-  [
-    "roundId",
-    "scope",
-    "questionId",
-    "userId",
-    "level",
-    "notRelevant",
-    "reason",
-    "comment",
-    "evidenceUrl",
-    "at",
-  ],
-  (db, v) =>
-    db
-      .insertInto("assessment_answer")
-      .columns([
-        "round_id",
-        "scope",
-        "question_id",
-        "user_id",
-        "level",
-        "not_relevant",
-        "reason",
-        "comment",
-        "evidence_url",
-        "updated_at",
-      ])
-      .expression(
-        db
-          .selectNoFrom((eb) => [
-            eb.cast<string>(eb.val(v.roundId), "text").as("round_id"),
-            eb.cast<string>(eb.val(v.scope), "text").as("scope"),
-            eb.cast<string>(eb.val(v.questionId), "text").as("question_id"),
-            eb.cast<string>(eb.val(v.userId), "text").as("user_id"),
-            eb.cast<number | null>(eb.val(v.level), "integer").as("level"),
-            eb.cast<number>(eb.val(v.notRelevant), "integer").as("not_relevant"),
-            eb.cast<string>(eb.val(v.reason), "text").as("reason"),
-            eb.cast<string>(eb.val(v.comment), "text").as("comment"),
-            eb.cast<string>(eb.val(v.evidenceUrl), "text").as("evidence_url"),
-            eb.cast<string>(eb.val(v.at), "text").as("updated_at"),
-          ])
-          .where(({ exists, selectFrom, lit }) =>
-            exists(
-              selectFrom("assessment_round")
-                .select(lit(1).as("one"))
-                .where("id", "=", v.roundId)
-                .where("status", "=", "open"),
-            ),
+const upsertAnswer = prepared(ANSWER_FIELDS, (db, v) =>
+  db
+    .insertInto("assessment_answer")
+    .columns([
+      "round_id",
+      "scope",
+      "question_id",
+      "user_id",
+      "level",
+      "not_relevant",
+      "reason",
+      "comment",
+      "evidence_url",
+      "updated_at",
+    ])
+    .expression(
+      db
+        .selectNoFrom((eb) => [
+          eb.cast<string>(eb.val(v.roundId), "text").as("round_id"),
+          eb.cast<string>(eb.val(v.scope), "text").as("scope"),
+          eb.cast<string>(eb.val(v.questionId), "text").as("question_id"),
+          eb.cast<string>(eb.val(v.userId), "text").as("user_id"),
+          eb.cast<number | null>(eb.val(v.level), "integer").as("level"),
+          eb.cast<number>(eb.val(v.notRelevant), "integer").as("not_relevant"),
+          eb.cast<string>(eb.val(v.reason), "text").as("reason"),
+          eb.cast<string>(eb.val(v.comment), "text").as("comment"),
+          eb.cast<string>(eb.val(v.evidenceUrl), "text").as("evidence_url"),
+          eb.cast<string>(eb.val(v.at), "text").as("updated_at"),
+        ])
+        .where(({ exists, selectFrom, lit }) =>
+          exists(
+            selectFrom("assessment_round")
+              .select(lit(1).as("one"))
+              .where("id", "=", v.roundId)
+              .where("status", "=", "open"),
           ),
-      )
-      .onConflict((oc) =>
-        oc.columns(["round_id", "scope", "question_id", "user_id"]).doUpdateSet((eb) => ({
-          level: eb.ref("excluded.level"),
-          not_relevant: eb.ref("excluded.not_relevant"),
-          reason: eb.ref("excluded.reason"),
-          comment: eb.ref("excluded.comment"),
-          evidence_url: eb.ref("excluded.evidence_url"),
-          updated_at: eb.ref("excluded.updated_at"),
-        })),
-      ),
+        ),
+    )
+    .onConflict((oc) =>
+      oc.columns(["round_id", "scope", "question_id", "user_id"]).doUpdateSet((eb) => ({
+        level: eb.ref("excluded.level"),
+        not_relevant: eb.ref("excluded.not_relevant"),
+        reason: eb.ref("excluded.reason"),
+        comment: eb.ref("excluded.comment"),
+        evidence_url: eb.ref("excluded.evidence_url"),
+        updated_at: eb.ref("excluded.updated_at"),
+      })),
+    ),
 );
 
 type AnswerWrite = Parameters<typeof upsertAnswer.compile>[1];
@@ -391,33 +392,15 @@ keepPrepared(UPSERT_ANSWERS);
 const writeKey = (w: { roundId: unknown; scope: unknown; questionId: unknown; userId: unknown }) =>
   `${w.roundId}\u0000${w.scope}\u0000${w.questionId}\u0000${w.userId}`;
 
-async function upsertAnswers(db: Db, writes: AnswerWrite[]): Promise<Set<string>> {
-  const column = (name: keyof AnswerWrite) => writes.map((w) => w[name]);
-  const result = await db.executeQuery<{
-    round_id: string;
-    scope: string;
-    question_id: string;
-    user_id: string;
-  }>(
-    CompiledQuery.raw(UPSERT_ANSWERS, [
-      column("roundId"),
-      column("scope"),
-      column("questionId"),
-      column("userId"),
-      column("level"),
-      column("notRelevant"),
-      column("reason"),
-      column("comment"),
-      column("evidenceUrl"),
-      column("at"),
-    ]),
-  );
-  return new Set(
-    result.rows.map((r) =>
+const upsertAnswers = (db: Db, writes: AnswerWrite[]) =>
+  writeColumns(
+    db,
+    UPSERT_ANSWERS,
+    ANSWER_FIELDS,
+    writes,
+    (r: { round_id: string; scope: string; question_id: string; user_id: string }) =>
       writeKey({ roundId: r.round_id, scope: r.scope, questionId: r.question_id, userId: r.user_id }),
-    ),
   );
-}
 
 const answerWriters = new WeakMap<Db, (write: AnswerWrite) => Promise<boolean>>();
 

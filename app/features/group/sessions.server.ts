@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
-import { CompiledQuery, type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { keepPrepared } from "../../db/named-statements.ts";
-import { isPostgres, pgBatch, pgBatchedWrites } from "../../db/pg-batch.ts";
+import { isPostgres, pgBatch, pgBatchedWrites, writeColumns } from "../../db/pg-batch.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database, GroupPhase } from "../../db/schema.ts";
 import { batchedWrite } from "../../db/write-batch.ts";
@@ -283,27 +283,15 @@ function answerWriter(db: Kysely<Database>) {
   if (!writer) {
     const one = async (write: AnswerWrite) =>
       Number((await batchedWrite(db, insertAnswer.compile(db, write))).numAffectedRows ?? 0) > 0;
-    const many = async (writes: AnswerWrite[]) => {
-      const column = (name: keyof AnswerWrite) => writes.map((w) => w[name]);
-      const result = await db.executeQuery<{
-        session_id: string;
-        participant_id: string;
-        question_id: string;
-      }>(
-        CompiledQuery.raw(INSERT_ANSWERS, [
-          column("sessionId"),
-          column("participantId"),
-          column("questionId"),
-          column("optionIds"),
-          column("at"),
-        ]),
-      );
-      return new Set(
-        result.rows.map((r) =>
+    const many = (writes: AnswerWrite[]) =>
+      writeColumns(
+        db,
+        INSERT_ANSWERS,
+        ["sessionId", "participantId", "questionId", "optionIds", "at"],
+        writes,
+        (r: { session_id: string; participant_id: string; question_id: string }) =>
           answerKey({ sessionId: r.session_id, participantId: r.participant_id, questionId: r.question_id }),
-        ),
       );
-    };
     writer = isPostgres(db) ? pgBatchedWrites({ keyOf: answerKey, many, one }) : one;
     answerWriters.set(db, writer);
   }
