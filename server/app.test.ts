@@ -106,6 +106,20 @@ describe.each(dialects)("HTTP baseline on %s", (dialect) => {
     });
     expect(forged.status).toBe(403);
     expect(await forged.text()).toContain("Skjemaet vart stoppa");
+    // Cookies that are not valid percent-encoding (anyone can send them) change nothing: the
+    // refusal comes in bokmål, a phone is treated as not joined, and the server keeps answering.
+    const garbled = await post("/delta/123456", "questionId=q&option=a", {
+      origin: "https://angriper.example",
+      cookie: "oppvern_lang=%E0; oppvern_delta=%E0%A4%A",
+    });
+    expect(garbled.status).toBe(403);
+    expect(await garbled.text()).toContain("Skjemaet ble stoppet");
+    const garbledPhone = await post("/delta/123456", "questionId=q&option=a", {
+      cookie: "oppvern_delta=%E0%A4%A",
+    });
+    expect(garbledPhone.status).toBe(303);
+    expect(garbledPhone.headers.get("location")).toBe("/delta/123456");
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     // Too large a body: 413, not a crash; the server answers the next request.
     const huge = await post("/delta/123456", `questionId=${"x".repeat(20_000)}`);
     expect(huge.status).toBe(413);

@@ -133,6 +133,12 @@ export function createApp(services: AppServices, options: { clientDir?: string }
     res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end(body);
   };
 
+  const failHot = (error: unknown, _req: IncomingMessage, res: ServerResponse) => {
+    services.log.error({ err: error, reqId: (res as express.Response).locals?.requestId }, "request failed");
+    if (res.headersSent) res.destroy();
+    else res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("Noe gikk galt.");
+  };
+
   // The two posts that arrive by the hundred a second, answered before the router (hot-posts.ts).
   const hot = createHotPosts(
     [
@@ -180,14 +186,7 @@ export function createApp(services: AppServices, options: { clientDir?: string }
       headers: { ...SECURITY_HEADERS, ...(https ? HSTS : {}), "Content-Security-Policy": HOT_CSP },
       isCrossOrigin: (req) => isCrossOrigin(req, publicOrigin),
       crossOriginRefusal: refuseCrossOrigin,
-      fail(error, _req, res) {
-        services.log.error(
-          { err: error, reqId: (res as express.Response).locals?.requestId },
-          "request failed",
-        );
-        if (res.headersSent) res.destroy();
-        else res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("Noe gikk galt.");
-      },
+      fail: (error, req, res) => failHot(error, req, res),
     },
   );
   app.use((req, res, next) => {
@@ -278,7 +277,16 @@ export function createApp(services: AppServices, options: { clientDir?: string }
 
   // The hot posts are answered before Express sets up the request (its request and response
   // prototypes, the router's layers); everything else goes to Express.
+  // Express catches what its middleware throws; here nothing else would, so a hot post that
+  // throws is answered 500 like any other failure.
   return (req: IncomingMessage, res: ServerResponse) => {
-    if (!hot(req, res)) app(req, res);
+    let handled: boolean;
+    try {
+      handled = hot(req, res);
+    } catch (error) {
+      failHot(error, req, res);
+      return;
+    }
+    if (!handled) app(req, res);
   };
 }

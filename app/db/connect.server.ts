@@ -23,6 +23,8 @@ export interface DbHandle {
   /** Pool statistics for /metrics (PostgreSQL only). */
   poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
+  /** The PostgreSQL schema the app was told to use (tests give each server its own). */
+  schema?: string;
 }
 
 export interface ConnectOptions {
@@ -76,6 +78,7 @@ export function openDatabase(options: ConnectOptions): DbHandle {
       dialect: "postgres",
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => db.destroy(),
+      schema: options.schema,
     };
   }
   const file = options.sqliteFile ?? path.join(options.dataDir ?? "./data", "oppvern.sqlite");
@@ -122,7 +125,13 @@ function withStatementCache(database: DatabaseSync, max = 500): DatabaseSync {
 
 export async function migrate(handle: DbHandle): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle.dialect) };
-  const migrator = new Migrator({ db: handle.db, provider });
+  // In a schema of its own, Kysely's bookkeeping tables are looked for there only: it would
+  // otherwise take another schema's tables (say, of a test run that was stopped) for its own.
+  const migrator = new Migrator({
+    db: handle.db,
+    provider,
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {

@@ -32,8 +32,11 @@ export function pgBatch<Key, Value>(
  * Writes of one row each (an insert or an upsert), sent together with `pgBatch`: `many` writes a
  * list in one statement and returns the keys of the rows it wrote, `one` writes a single row and
  * says whether it did. No two writes in one statement have the same key: a second write to the
- * same row goes in the statement after, so the later one wins as if each had been sent alone. If
- * a statement fails, each of its writes is tried alone, so one bad write fails alone.
+ * same row in a batch goes in the statement after, so within a batch the later one wins, as if
+ * each had been sent alone. (Writes in different batches were never ordered, no more than
+ * concurrent single writes.) The rows of a statement are written in the order of their keys, so
+ * two statements running at once lock shared rows in the same order and cannot deadlock. If a
+ * statement fails, each of its writes is tried alone, so one bad write fails alone.
  */
 export function pgBatchedWrites<Write>(options: {
   keyOf: (write: Write) => string;
@@ -43,27 +46,31 @@ export function pgBatchedWrites<Write>(options: {
   const { keyOf, many, one } = options;
   const batch = pgBatch<Write, boolean>(async (writes) => {
     const results: (boolean | Error)[] = [];
-    let rest = writes.map((write, index) => ({ write, index }));
+    let rest = writes.map((write, index) => ({ write, index, key: keyOf(write) }));
     while (rest.length > 0) {
       const keys = new Set<string>();
       const now: typeof rest = [];
       const later: typeof rest = [];
       for (const item of rest) {
-        const key = keyOf(item.write);
-        if (keys.has(key)) later.push(item);
+        if (keys.has(item.key)) later.push(item);
         else {
-          keys.add(key);
+          keys.add(item.key);
           now.push(item);
         }
       }
+      now.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       try {
         const written = await many(now.map((item) => item.write));
-        for (const item of now) results[item.index] = written.has(keyOf(item.write));
+        for (const item of now) results[item.index] = written.has(item.key);
       } catch {
-        for (const item of now)
-          results[item.index] = await one(item.write).catch((error: unknown) =>
-            error instanceof Error ? error : new Error(String(error)),
-          );
+        // Each alone, side by side (their keys differ): the bad one fails, the others are written.
+        await Promise.all(
+          now.map(async (item) => {
+            results[item.index] = await one(item.write).catch((error: unknown) =>
+              error instanceof Error ? error : new Error(String(error)),
+            );
+          }),
+        );
       }
       rest = later;
     }

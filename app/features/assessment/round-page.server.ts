@@ -73,8 +73,13 @@ function progressOf(
  * counted in SQL to one row per part; and per area, the same for the one part shown (`shown`).
  */
 export async function roundOverview(db: Db, roundId: string, bank: Bank, scopes: Scope[], shown?: Scope) {
+  // The parts of each kind (owner, school, kindergarten) and the questions that kind has.
+  const kinds = [...new Set(scopes.map((s) => s.kind))].map((kind) => ({
+    scopes: scopes.filter((s) => s.kind === kind).map((s) => s.scope),
+    questionIds: areasFor(bank, kind).flatMap((a) => a.questions.map((q) => q.id)),
+  }));
   const [counts, states] = await Promise.all([
-    partCounts(db, roundId),
+    partCounts(db, roundId, kinds),
     shown ? answerStates(db, roundId, shown.scope) : null,
   ]);
   return {

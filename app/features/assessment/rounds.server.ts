@@ -599,14 +599,19 @@ export async function answerStates(db: Db, roundId: string, scope?: string): Pro
 }
 
 /**
- * Per part of a round: how many questions have an answer or a final answer, and how many still
- * differ (open), counted in SQL to one row per part. A round of an owner with 50 units holds
- * thousands of answers; the overview lists only these two figures per part.
+ * Per part of a round: how many of the part's questions have an answer or a final answer, and how
+ * many still differ (open), counted in SQL to one row per part. A round of an owner with 50 units
+ * holds thousands of answers; the overview lists only these two figures per part. `parts` gives
+ * the questions each part has (by its kind), so an answer to a question the part no longer shows
+ * (its unit changed kind) is not counted, as on the reconciling page.
  */
 export async function partCounts(
   db: Db,
   roundId: string,
+  parts: { scopes: string[]; questionIds: string[] }[],
 ): Promise<Map<string, { answered: number; open: number }>> {
+  const asked = parts.filter((p) => p.scopes.length > 0 && p.questionIds.length > 0);
+  if (asked.length === 0) return new Map();
   const rows = await db
     .selectFrom((eb) =>
       eb
@@ -617,6 +622,11 @@ export async function partCounts(
           sql<number>`case when min(${given}) <> max(${given}) then 1 else 0 end`.as("open"),
         ])
         .where("a.round_id", "=", roundId)
+        .where((w) =>
+          w.or(
+            asked.map((p) => w.and([w("a.scope", "in", p.scopes), w("a.question_id", "in", p.questionIds)])),
+          ),
+        )
         .where((w) => w.or([w("a.level", "is not", null), w("a.not_relevant", "=", 1)]))
         // A reconciled question counts once, as final (below), never as open.
         .where(({ not, exists, selectFrom }) =>
@@ -633,9 +643,16 @@ export async function partCounts(
         .groupBy(["a.scope", "a.question_id"])
         .unionAll(
           eb
-            .selectFrom("assessment_final")
-            .select(["scope", "question_id", sql<number>`0`.as("open")])
-            .where("round_id", "=", roundId),
+            .selectFrom("assessment_final as f")
+            .select(["f.scope", "f.question_id", sql<number>`0`.as("open")])
+            .where("f.round_id", "=", roundId)
+            .where((w) =>
+              w.or(
+                asked.map((p) =>
+                  w.and([w("f.scope", "in", p.scopes), w("f.question_id", "in", p.questionIds)]),
+                ),
+              ),
+            ),
         )
         .as("k"),
     )
