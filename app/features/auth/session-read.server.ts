@@ -113,12 +113,8 @@ export function createSessionReader(auth: () => Promise<Auth>, db: Kysely<Databa
     if (!cookieHeader) return undefined;
     const s = await settingsOf();
     if (s.otherCookies.some((name) => cookieHeader.includes(name))) return undefined;
-    let value: string | null;
-    try {
-      value = cookieValue(cookieHeader, s.sessionCookie);
-    } catch {
-      return undefined; // not valid percent-encoding
-    }
+    // Missing, or not valid percent-encoding.
+    const value = cookieValue(cookieHeader, s.sessionCookie);
     if (!value) return undefined;
     const dot = value.lastIndexOf(".");
     if (dot < 1) return undefined;
