@@ -11,6 +11,7 @@ import { DatabaseSync } from "node:sqlite";
 import pg from "pg";
 import { migrate, openDatabase } from "../app/db/connect.server.ts";
 import { type Bank, loadBankFromDisk } from "../app/features/assessment/bank-schema.ts";
+import { ANSWER_COLUMNS } from "../app/features/assessment/rounds.server.ts";
 import { questionsFor, score, unitAudience } from "../app/features/assessment/scoring.ts";
 
 const SCALE = Number(process.env.SEED_SCALE ?? 1);
@@ -49,7 +50,7 @@ function orgNumber(n: number): string {
 
 type Row = (string | number | boolean | null)[];
 interface Writer {
-  insert(table: string, columns: string[], rows: Row[]): Promise<void>;
+  insert(table: string, columns: readonly string[], rows: Row[]): Promise<void>;
   alreadySeeded(): Promise<boolean>;
   /** Fresh statistics for the query planner after a bulk load. */
   analyze(): Promise<void>;
@@ -292,22 +293,7 @@ await writer.insert(
   rounds,
 );
 await writer.insert("assessment_round_unit", ["round_id", "unit_id"], roundUnits);
-await writer.insert(
-  "assessment_answer",
-  [
-    "round_id",
-    "scope",
-    "question_id",
-    "user_id",
-    "level",
-    "not_relevant",
-    "reason",
-    "comment",
-    "evidence_url",
-    "updated_at",
-  ],
-  answers,
-);
+await writer.insert("assessment_answer", ANSWER_COLUMNS, answers);
 await writer.insert(
   "assessment_area_score",
   ["round_id", "owner_id", "area_id", "score", "closed_at"],

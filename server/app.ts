@@ -186,7 +186,7 @@ export function createApp(services: AppServices, options: { clientDir?: string }
       headers: { ...SECURITY_HEADERS, ...(https ? HSTS : {}), "Content-Security-Policy": HOT_CSP },
       isCrossOrigin: (req) => isCrossOrigin(req, publicOrigin),
       crossOriginRefusal: refuseCrossOrigin,
-      fail: (error, req, res) => failHot(error, req, res),
+      fail: failHot,
     },
   );
   app.use((req, res, next) => {
@@ -276,9 +276,8 @@ export function createApp(services: AppServices, options: { clientDir?: string }
   );
 
   // The hot posts are answered before Express sets up the request (its request and response
-  // prototypes, the router's layers); everything else goes to Express.
-  // Express catches what its middleware throws; here nothing else would, so a hot post that
-  // throws is answered 500 like any other failure.
+  // prototypes, the router's layers); everything else goes to Express. Express catches what its
+  // middleware throws; here nothing else would, so a hot post that throws is answered 500.
   return (req: IncomingMessage, res: ServerResponse) => {
     let handled: boolean;
     try {

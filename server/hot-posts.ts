@@ -11,11 +11,8 @@ export interface HotRoute {
   pattern: RegExp;
   /** Largest body read, in bytes; a larger one is answered 413. */
   limit: number;
-  /**
-   * The answer; `null` hands the request to the router (as with a content type the route does not
-   * take). `params` are the pattern's groups, decoded.
-   */
-  answer(params: string[], form: URLSearchParams, request: IncomingMessage): Promise<HotAnswer | null>;
+  /** The answer. `params` are the pattern's groups, decoded. */
+  answer(params: string[], form: URLSearchParams, request: IncomingMessage): Promise<HotAnswer>;
 }
 
 /** Everything the normal middleware would have done for the request, shared with it. */
@@ -75,7 +72,6 @@ export function createHotPosts(routes: HotRoute[], context: HotContext) {
             return;
           }
           const answer = await route.answer(params, new URLSearchParams(body), req);
-          if (!answer) throw new Error(`${route.label}: no answer`);
           if ("redirect" in answer) {
             res.writeHead(303, { Location: answer.redirect, "Content-Length": "0" }).end();
             return;

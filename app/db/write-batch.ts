@@ -1,5 +1,6 @@
 import type { CompiledQuery, Kysely, QueryResult } from "kysely";
-import { isPostgres } from "./pg-batch.ts";
+import { keepPrepared } from "./named-statements.ts";
+import { isPostgres, pgBatchedWrites, writeColumns } from "./pg-batch.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -78,4 +79,36 @@ function groupCommit(db: Db): Write {
       queue.push({ query, resolve, reject });
       if (!scheduled) schedule();
     });
+}
+
+/**
+ * A one-row write on a hot path (an insert or an upsert that says whether it wrote), the same on
+ * both databases: on SQLite `one` joins the next group commit (`batchedWrite`); on PostgreSQL the
+ * writes of one turn of the event loop go in one statement, `many`, which takes one array per
+ * column (`unnest`) and returns the rows it wrote (pg-batch.ts). `keyOf` and `many.keyOfRow` give
+ * the same key for a write and for the row it wrote.
+ */
+export function hotRowWrites<Write extends Record<string, unknown>, Row>(options: {
+  one: (db: Db, write: Write) => CompiledQuery;
+  many: { sql: string; columns: readonly (keyof Write)[]; keyOfRow: (row: Row) => string };
+  keyOf: (write: Write) => string;
+}): (db: Db, write: Write) => Promise<boolean> {
+  const { one, many, keyOf } = options;
+  keepPrepared(many.sql);
+  const writers = new WeakMap<Db, (write: Write) => Promise<boolean>>();
+  return (db, write) => {
+    let writer = writers.get(db);
+    if (!writer) {
+      const alone = async (w: Write) => Number((await batchedWrite(db, one(db, w))).numAffectedRows ?? 0) > 0;
+      writer = isPostgres(db)
+        ? pgBatchedWrites({
+            keyOf,
+            many: (writes) => writeColumns(db, many.sql, many.columns, writes, many.keyOfRow),
+            one: alone,
+          })
+        : alone;
+      writers.set(db, writer);
+    }
+    return writer(write);
+  };
 }

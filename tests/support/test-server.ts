@@ -90,3 +90,21 @@ export async function startTestServer(
     },
   };
 }
+
+/** The id of an organisation by its name (the demo data's names are unique). */
+export const organisationIdOf = (server: TestServer, name: string) =>
+  server.services.db
+    .selectFrom("organisation")
+    .select("id")
+    .where("name", "=", name)
+    .executeTakeFirstOrThrow()
+    .then((row) => row.id);
+
+/** The id of a user by email. */
+export const userIdOf = (server: TestServer, email: string) =>
+  server.services.db
+    .selectFrom("user")
+    .select("id")
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow()
+    .then((row) => row.id);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
+import {
+  dialects,
+  organisationIdOf,
+  startTestServer,
+  type TestServer,
+  userIdOf,
+} from "../../../tests/support/test-server.ts";
 import { loadBankFromDisk } from "./bank-schema.ts";
 import { closeRound, createRound, saveAnswer } from "./rounds.server.ts";
 
@@ -40,21 +46,8 @@ describe.each(dialects)("answers saved at the same moment on %s", (dialect) => {
 
   beforeAll(async () => {
     server = await startTestServer(dialect, { demo: true });
-    const db = server.services.db;
-    ownerId = (
-      await db
-        .selectFrom("organisation")
-        .select("id")
-        .where("name", "=", "Demo kommune")
-        .executeTakeFirstOrThrow()
-    ).id;
-    userId = (
-      await db
-        .selectFrom("user")
-        .select("id")
-        .where("email", "=", "koordinator@demo.oppvern.no")
-        .executeTakeFirstOrThrow()
-    ).id;
+    ownerId = await organisationIdOf(server, "Demo kommune");
+    userId = await userIdOf(server, "koordinator@demo.oppvern.no");
   });
   afterAll(() => server.close());
 

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
+import {
+  dialects,
+  organisationIdOf,
+  startTestServer,
+  type TestServer,
+  userIdOf,
+} from "../../../tests/support/test-server.ts";
 import { loadBankFromDisk } from "./bank-schema.ts";
 import {
   answerStates,
@@ -34,20 +40,12 @@ describe.each(dialects)("a round's progress per part on %s", (dialect) => {
   let unitId = "";
   let koordinator = "";
   let leder = "";
-  const id = (table: "organisation" | "user", column: "name" | "email", value: string) =>
-    server.services.db
-      .selectFrom(table)
-      .select("id")
-      .where(column, "=", value)
-      .executeTakeFirstOrThrow()
-      .then((r) => r.id);
-
   beforeAll(async () => {
     server = await startTestServer(dialect, { demo: true });
-    ownerId = await id("organisation", "name", "Demo kommune");
-    unitId = await id("organisation", "name", "Eik barneskole");
-    koordinator = await id("user", "email", "koordinator@demo.oppvern.no");
-    leder = await id("user", "email", "leder@demo.oppvern.no");
+    ownerId = await organisationIdOf(server, "Demo kommune");
+    unitId = await organisationIdOf(server, "Eik barneskole");
+    koordinator = await userIdOf(server, "koordinator@demo.oppvern.no");
+    leder = await userIdOf(server, "leder@demo.oppvern.no");
   });
   afterAll(() => server.close());
 

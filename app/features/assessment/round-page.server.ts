@@ -75,9 +75,11 @@ function progressOf(
 export async function roundOverview(db: Db, roundId: string, bank: Bank, scopes: Scope[], shown?: Scope) {
   // The parts of each kind (owner, school, kindergarten) and the questions that kind has.
   const kinds = [...new Set(scopes.map((s) => s.kind))].map((kind) => ({
+    kind,
     scopes: scopes.filter((s) => s.kind === kind).map((s) => s.scope),
     questionIds: areasFor(bank, kind).flatMap((a) => a.questions.map((q) => q.id)),
   }));
+  const questionCount = new Map(kinds.map((k) => [k.kind, k.questionIds.length]));
   const [counts, states] = await Promise.all([
     partCounts(db, roundId, kinds),
     shown ? answerStates(db, roundId, shown.scope) : null,
@@ -85,7 +87,7 @@ export async function roundOverview(db: Db, roundId: string, bank: Bank, scopes:
   return {
     parts: scopes.map((s) => ({
       ...s,
-      total: areasFor(bank, s.kind).reduce((n, a) => n + a.questions.length, 0),
+      total: questionCount.get(s.kind) ?? 0,
       answered: counts.get(s.scope)?.answered ?? 0,
       open: counts.get(s.scope)?.open ?? 0,
     })),

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { LRUCache } from "lru-cache";
-import { keepPrepared } from "../../db/named-statements.ts";
-import { isPostgres, pgBatchedWrites, writeColumns } from "../../db/pg-batch.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
-import { batchedWrite } from "../../db/write-batch.ts";
+import { hotRowWrites } from "../../db/write-batch.ts";
 import { nowIso } from "../../lib/time.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
 import type { Bank, Question } from "./bank-schema.ts";
@@ -301,7 +299,21 @@ export function listFinals(db: Db, roundId: string, scope?: string) {
     .execute();
 }
 
-/** The values of an answer's upsert, in the order of the many-row statement's columns. */
+/** The columns of an answer, in the order the upserts below write them (seed:national too). */
+export const ANSWER_COLUMNS = [
+  "round_id",
+  "scope",
+  "question_id",
+  "user_id",
+  "level",
+  "not_relevant",
+  "reason",
+  "comment",
+  "evidence_url",
+  "updated_at",
+] as const;
+
+/** The values of an answer's upsert, in the order of ANSWER_COLUMNS. */
 const ANSWER_FIELDS = [
   "roundId",
   "scope",
@@ -322,18 +334,7 @@ const ANSWER_FIELDS = [
 const upsertAnswer = prepared(ANSWER_FIELDS, (db, v) =>
   db
     .insertInto("assessment_answer")
-    .columns([
-      "round_id",
-      "scope",
-      "question_id",
-      "user_id",
-      "level",
-      "not_relevant",
-      "reason",
-      "comment",
-      "evidence_url",
-      "updated_at",
-    ])
+    .columns(ANSWER_COLUMNS)
     .expression(
       db
         .selectNoFrom((eb) => [
@@ -371,56 +372,34 @@ const upsertAnswer = prepared(ANSWER_FIELDS, (db, v) =>
 
 type AnswerWrite = Parameters<typeof upsertAnswer.compile>[1];
 
+const writeKey = (w: { roundId: unknown; scope: unknown; questionId: unknown; userId: unknown }) =>
+  `${w.roundId}\u0000${w.scope}\u0000${w.questionId}\u0000${w.userId}`;
+
 /**
- * The same upsert for many answers in one statement (PostgreSQL): the values come as one array
- * per column, so the statement's text is the same whatever the number of answers, and it stays
- * prepared. It returns the answers it wrote; an answer to a round that is no longer open is not
- * written. No two answers in it may have the same key (one person, question and part).
+ * Saves answers as they arrive (write-batch.ts): on SQLite in the next group commit, on PostgreSQL
+ * the answers of one turn of the event loop in one statement, checked against an open round in
+ * the same way, which returns the answers it wrote.
  */
-const UPSERT_ANSWERS = `insert into assessment_answer
-  (round_id, scope, question_id, user_id, level, not_relevant, reason, comment, evidence_url, updated_at)
+const writeAnswer = hotRowWrites<
+  AnswerWrite,
+  { round_id: string; scope: string; question_id: string; user_id: string }
+>({
+  one: (db, write) => upsertAnswer.compile(db, write),
+  many: {
+    sql: `insert into assessment_answer (${ANSWER_COLUMNS.join(", ")})
 select v.* from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::integer[], $6::integer[],
-  $7::text[], $8::text[], $9::text[], $10::text[])
-  as v(round_id, scope, question_id, user_id, level, not_relevant, reason, comment, evidence_url, updated_at)
+  $7::text[], $8::text[], $9::text[], $10::text[]) as v(${ANSWER_COLUMNS.join(", ")})
 where exists (select 1 from assessment_round r where r.id = v.round_id and r.status = 'open')
 on conflict (round_id, scope, question_id, user_id) do update set
   level = excluded.level, not_relevant = excluded.not_relevant, reason = excluded.reason,
   comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = excluded.updated_at
-returning round_id, scope, question_id, user_id`;
-keepPrepared(UPSERT_ANSWERS);
-
-const writeKey = (w: { roundId: unknown; scope: unknown; questionId: unknown; userId: unknown }) =>
-  `${w.roundId}\u0000${w.scope}\u0000${w.questionId}\u0000${w.userId}`;
-
-const upsertAnswers = (db: Db, writes: AnswerWrite[]) =>
-  writeColumns(
-    db,
-    UPSERT_ANSWERS,
-    ANSWER_FIELDS,
-    writes,
-    (r: { round_id: string; scope: string; question_id: string; user_id: string }) =>
+returning round_id, scope, question_id, user_id`,
+    columns: ANSWER_FIELDS,
+    keyOfRow: (r) =>
       writeKey({ roundId: r.round_id, scope: r.scope, questionId: r.question_id, userId: r.user_id }),
-  );
-
-const answerWriters = new WeakMap<Db, (write: AnswerWrite) => Promise<boolean>>();
-
-/**
- * Saves answers as they arrive. On SQLite each upsert joins the next group commit (write-batch.ts).
- * On PostgreSQL the answers of one turn of the event loop go in one statement (upsertAnswers):
- * one round trip and one commit instead of one each (pg-batch.ts).
- */
-function answerWriter(db: Db): (write: AnswerWrite) => Promise<boolean> {
-  let writer = answerWriters.get(db);
-  if (!writer) {
-    const one = async (write: AnswerWrite) =>
-      Number((await batchedWrite(db, upsertAnswer.compile(db, write))).numAffectedRows ?? 0) > 0;
-    writer = isPostgres(db)
-      ? pgBatchedWrites({ keyOf: writeKey, many: (writes) => upsertAnswers(db, writes), one })
-      : one;
-    answerWriters.set(db, writer);
-  }
-  return writer;
-}
+  },
+  keyOf: writeKey,
+});
 
 /** Saves one person's answer to one question (insert or update); false when the round is closed. */
 export function saveAnswer(
@@ -429,7 +408,7 @@ export function saveAnswer(
   value: AnswerValue,
 ): Promise<boolean> {
   // Many people answer at once (each change saves): the upserts are written in batches.
-  return answerWriter(db)({
+  return writeAnswer(db, {
     ...key,
     ...storedLevel(value),
     comment: value.comment,

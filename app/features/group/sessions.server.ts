@@ -1,10 +1,9 @@
 import { randomInt } from "node:crypto";
 import { type Kysely, sql } from "kysely";
-import { keepPrepared } from "../../db/named-statements.ts";
-import { isPostgres, pgBatch, pgBatchedWrites, writeColumns } from "../../db/pg-batch.ts";
+import { isPostgres, pgBatch } from "../../db/pg-batch.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database, GroupPhase } from "../../db/schema.ts";
-import { batchedWrite } from "../../db/write-batch.ts";
+import { hotRowWrites } from "../../db/write-batch.ts";
 import { HOUR, nowIso } from "../../lib/time.ts";
 import { createToken, hashToken, newId } from "../../lib/tokens.server.ts";
 import { ensureCertificates } from "../learning/certificates.server.ts";
@@ -258,45 +257,31 @@ const insertAnswer = prepared(["sessionId", "participantId", "questionId", "opti
     .onConflict((oc) => oc.columns(["session_id", "question_id", "participant_id"]).doNothing()),
 );
 
-/**
- * The same for many answers in one statement (PostgreSQL): one array per column, so the text is
- * the same for any number of answers and stays prepared. Returns the answers it stored.
- */
-const INSERT_ANSWERS = `insert into group_answer (session_id, participant_id, question_id, option_ids, answered_at)
-select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-on conflict (session_id, question_id, participant_id) do nothing
-returning session_id, participant_id, question_id`;
-keepPrepared(INSERT_ANSWERS);
-
 type AnswerWrite = Parameters<typeof insertAnswer.compile>[1];
 const answerKey = (a: { sessionId: unknown; participantId: unknown; questionId: unknown }) =>
   `${a.sessionId}\u0000${a.participantId}\u0000${a.questionId}`;
 
-const answerWriters = new WeakMap<Kysely<Database>, (write: AnswerWrite) => Promise<boolean>>();
-
 /**
- * Stores answers as they arrive: on SQLite in the next group commit (write-batch.ts), on
- * PostgreSQL the answers of one turn of the event loop in one statement (pg-batch.ts).
+ * Stores answers as they arrive (write-batch.ts): on SQLite in the next group commit, on
+ * PostgreSQL the answers of one turn of the event loop in one statement, which returns the
+ * answers it stored.
  */
-function answerWriter(db: Kysely<Database>) {
-  let writer = answerWriters.get(db);
-  if (!writer) {
-    const one = async (write: AnswerWrite) =>
-      Number((await batchedWrite(db, insertAnswer.compile(db, write))).numAffectedRows ?? 0) > 0;
-    const many = (writes: AnswerWrite[]) =>
-      writeColumns(
-        db,
-        INSERT_ANSWERS,
-        ["sessionId", "participantId", "questionId", "optionIds", "at"],
-        writes,
-        (r: { session_id: string; participant_id: string; question_id: string }) =>
-          answerKey({ sessionId: r.session_id, participantId: r.participant_id, questionId: r.question_id }),
-      );
-    writer = isPostgres(db) ? pgBatchedWrites({ keyOf: answerKey, many, one }) : one;
-    answerWriters.set(db, writer);
-  }
-  return writer;
-}
+const writeAnswer = hotRowWrites<
+  AnswerWrite,
+  { session_id: string; participant_id: string; question_id: string }
+>({
+  one: (db, write) => insertAnswer.compile(db, write),
+  many: {
+    sql: `insert into group_answer (session_id, participant_id, question_id, option_ids, answered_at)
+select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+on conflict (session_id, question_id, participant_id) do nothing
+returning session_id, participant_id, question_id`,
+    columns: ["sessionId", "participantId", "questionId", "optionIds", "at"],
+    keyOfRow: (r) =>
+      answerKey({ sessionId: r.session_id, participantId: r.participant_id, questionId: r.question_id }),
+  },
+  keyOf: answerKey,
+});
 
 /**
  * One answer per participant and question, and only to the question that is open now.
@@ -320,7 +305,7 @@ export async function submitAnswer(
   const chosen = [...new Set(options.optionIds)].filter((id) => valid.has(id)).sort();
   if (chosen.length === 0 || (question.type === "single" && chosen.length !== 1)) return "invalid";
   // Hundreds of phones answer within seconds: the inserts are committed in batches.
-  const stored = await answerWriter(db)({
+  const stored = await writeAnswer(db, {
     sessionId: session.id,
     participantId: options.participantId,
     questionId: question.id,
