@@ -53,19 +53,26 @@ export async function loadRegisterWriteScope(context: Context, request: Request)
 
 /**
  * An assessment page's guard (/kartlegging …): the owner the user works in now; reading needs
- * assessment:read on it, else 404. Says whether the user may manage rounds.
+ * assessment:read on it, else 404. Says whether the user may manage rounds. The owner itself is
+ * read by loadAssessmentScope, or by the page's own query (a round page reads it with the round).
  */
-export async function loadAssessmentScope(context: Context, request: Request) {
+export async function assessmentAccess(context: Context, request: Request) {
   const actor = await requireActor(context, request);
   const ownerId = currentOwnerId(request, actor);
   if (!ownerId) notFound();
   authorize(actor, "assessment:read", { type: "owner", ownerId });
   const services = getServices(context);
-  const owner = await getOwner(services.db, ownerId);
-  if (!owner) notFound();
   const canManage = can(actor, "assessment:manage", { type: "owner", ownerId });
   const canAnswer = (scope: string) => mayAnswerPart(actor, ownerId, scope);
-  return { actor, services, owner, ownerId, canManage, canAnswer };
+  return { actor, services, ownerId, canManage, canAnswer };
+}
+
+/** assessmentAccess and the owner (404 when it is archived or gone). */
+export async function loadAssessmentScope(context: Context, request: Request) {
+  const access = await assessmentAccess(context, request);
+  const owner = await getOwner(access.services.db, access.ownerId);
+  if (!owner) notFound();
+  return { ...access, owner };
 }
 
 /** May this user answer (and so see) a part of an owner's assessment: "eier" or a unit id. */

@@ -2,11 +2,15 @@ import { data, Form, Link } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { storeAreaScores } from "../features/assessment/results.server.ts";
 import { loadRound, roundOverview } from "../features/assessment/round-page.server.ts";
-import { areasFor, closeRound, lastAnswered } from "../features/assessment/rounds.server.ts";
+import { areasFor, closeRound } from "../features/assessment/rounds.server.ts";
 import { useT } from "../i18n/use-t.ts";
 import { notFound, readForm } from "../lib/route.server.ts";
 import { nowIso } from "../lib/time.ts";
+import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kartlegging-runde";
+
+/** Links, progress and one form: plain HTML, no JavaScript to load. */
+export const handle: RouteHandle = { hydrate: false };
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.title ?? ""} – Oppvern` },
@@ -25,10 +29,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const shownScope =
     scopes.find((s) => s.scope === chosen) ??
     (scopes.length === 1 ? scopes[0] : scopes.find((s) => s.scope === "eier"));
-  const [{ parts, shown }, mine] = await Promise.all([
-    roundOverview(services.db, round.id, bank, scopes, shownScope),
-    lastAnswered(services.db, round.id, actor.userId),
-  ]);
+  const {
+    parts,
+    shown,
+    last: mine,
+  } = await roundOverview(services.db, round.id, bank, scopes, {
+    shown: shownScope,
+    userId: actor.userId,
+  });
   // Back to the area of the question this person answered last.
   const resumeScope = mine ? scopes.find((s) => s.scope === mine.scope) : undefined;
   const resumeArea =

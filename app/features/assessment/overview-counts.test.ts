@@ -8,12 +8,11 @@ import {
 } from "../../../tests/support/test-server.ts";
 import { loadBankFromDisk } from "./bank-schema.ts";
 import {
-  answerStates,
   createRound,
   effectiveAnswers,
   listAnswers,
   listFinals,
-  partCounts,
+  roundCounts,
   saveAnswer,
   saveFinal,
 } from "./rounds.server.ts";
@@ -95,6 +94,7 @@ describe.each(dialects)("a round's progress per part on %s", (dialect) => {
     // An answer to a kindergarten question in the school's part (as after the unit changed kind):
     // the part does not show it, so it does not count.
     if (!kindergartenOnly[0]) throw new Error("the bank needs a question for kindergartens only");
+    await new Promise((r) => setTimeout(r, 5)); // a later time stamp than the answers before
     await answer(unitId, kindergartenOnly[0] ?? "", leder, 2);
     await answer(unitId, kindergartenOnly[0] ?? "", koordinator, 4);
 
@@ -102,11 +102,13 @@ describe.each(dialects)("a round's progress per part on %s", (dialect) => {
       { scopes: ["eier"], questionIds: owner },
       { scopes: [unitId], questionIds: school },
     ];
-    const counts = await partCounts(db, roundId, parts);
+    const { counts, last } = await roundCounts(db, roundId, parts, { shown: "eier", userId: leder });
     expect(counts.get("eier")).toEqual({ answered: 5, open: 1 });
     expect(counts.get(unitId)).toEqual({ answered: 2, open: 1 });
+    // The leder answered the kindergarten question last: the overview takes them back there.
+    expect(last).toEqual({ scope: unitId, question_id: kindergartenOnly[0] });
 
-    // The same as counted from every answer, and as the per-question states of each part.
+    // The same as counted from every answer, and as the per-question states of the part shown.
     const effective = effectiveAnswers(await listAnswers(db, roundId), await listFinals(db, roundId));
     for (const { scopes, questionIds } of parts) {
       const scope = scopes[0] ?? "";
@@ -116,9 +118,12 @@ describe.each(dialects)("a round's progress per part on %s", (dialect) => {
         answered: sources.length,
         open: sources.filter((s) => s === "open").length,
       });
-      const states = (await answerStates(db, roundId, scope)).get(scope) ?? new Map();
+      const { states } = await roundCounts(db, roundId, parts, { shown: scope, userId: koordinator });
       const shownStates = [...states].filter(([q]) => shown.has(`${scope}|${q}`)).map(([, state]) => state);
       expect(shownStates.sort()).toEqual([...sources].sort());
     }
+    // Someone who has answered nothing has no question to go back to.
+    const other = await userIdOf(server, "personvernombud@demo.oppvern.no");
+    expect((await roundCounts(db, roundId, parts, { userId: other })).last).toBeNull();
   });
 });

@@ -1,21 +1,18 @@
 import type { RouterContextProvider } from "react-router";
 import { localeFor, notFound } from "../../lib/route.server.ts";
-import { loadAssessmentScope } from "../../lib/scopes.server.ts";
+import { assessmentAccess } from "../../lib/scopes.server.ts";
 import { bankLocale, getBank } from "./bank.server.ts";
 import type { Bank } from "./bank-schema.ts";
 import {
   type AnswerState,
-  answerStates,
   areasFor,
   effectiveAnswers,
   effectiveFor,
-  getRound,
+  findRoundWithScopes,
   listAnswers,
   listFinals,
-  partCounts,
-  roundScopes,
+  roundCounts,
   type Scope,
-  stateFor,
 } from "./rounds.server.ts";
 
 type Context = Readonly<RouterContextProvider>;
@@ -23,22 +20,20 @@ type Db = Parameters<typeof listAnswers>[0];
 
 /**
  * Everything a round page needs: the guard (assessment:read on the owner, the round must be the
- * owner's, else 404), the bank version the round uses, and the scopes this user may see.
+ * owner's, else 404), the bank version the round uses, and the scopes this user may see. The
+ * round, its owner and its parts come in one query.
  */
 export async function loadRound(context: Context, request: Request, roundId: string, onlyScope?: string) {
-  const scope = await loadAssessmentScope(context, request);
-  // The parts are the round's own units of this owner, so they can be read beside the round.
-  const [round, parts] = await Promise.all([
-    getRound(scope.services.db, scope.ownerId, roundId),
-    roundScopes(scope.services.db, scope.ownerId, roundId, onlyScope, scope.owner.name),
-  ]);
-  if (!round) notFound();
+  const access = await assessmentAccess(context, request);
+  const found = await findRoundWithScopes(access.services.db, access.ownerId, roundId, onlyScope);
+  if (!found) notFound();
+  const { round, owner } = found;
   const bank = getBank(round.bank_version);
   if (!bank) throw new Error(`Spørsmålsbanken ${round.bank_version} finnes ikke`);
-  const scopes = parts.filter((s) => scope.canManage || scope.canAnswer(s.scope));
+  const scopes = found.scopes.filter((s) => access.canManage || access.canAnswer(s.scope));
   if (scopes.length === 0) notFound();
-  const lang = bankLocale(localeFor(request, scope.actor));
-  return { ...scope, round, bank, scopes, lang };
+  const lang = bankLocale(localeFor(request, access.actor));
+  return { ...access, owner, round, bank, scopes, lang };
 }
 
 /** Per scope and area: questions, how many have an answer, and how many still differ or are reconciled. */
@@ -69,10 +64,18 @@ function progressOf(
 }
 
 /**
- * The overview of a round: per part, how many questions are answered and how many still differ,
- * counted in SQL to one row per part; and per area, the same for the one part shown (`shown`).
+ * The overview of a round (roundCounts, one query): per part, how many questions are answered and
+ * how many still differ; per area, the same for the one part shown (`shown`); and the question
+ * this user answered last.
  */
-export async function roundOverview(db: Db, roundId: string, bank: Bank, scopes: Scope[], shown?: Scope) {
+export async function roundOverview(
+  db: Db,
+  roundId: string,
+  bank: Bank,
+  scopes: Scope[],
+  options: { shown?: Scope; userId: string },
+) {
+  const { shown } = options;
   // The parts of each kind (owner, school, kindergarten) and the questions that kind has.
   const kinds = [...new Set(scopes.map((s) => s.kind))].map((kind) => ({
     kind,
@@ -80,10 +83,10 @@ export async function roundOverview(db: Db, roundId: string, bank: Bank, scopes:
     questionIds: areasFor(bank, kind).flatMap((a) => a.questions.map((q) => q.id)),
   }));
   const questionCount = new Map(kinds.map((k) => [k.kind, k.questionIds.length]));
-  const [counts, states] = await Promise.all([
-    partCounts(db, roundId, kinds),
-    shown ? answerStates(db, roundId, shown.scope) : null,
-  ]);
+  const { counts, states, last } = await roundCounts(db, roundId, kinds, {
+    shown: shown?.scope,
+    userId: options.userId,
+  });
   return {
     parts: scopes.map((s) => ({
       ...s,
@@ -91,10 +94,10 @@ export async function roundOverview(db: Db, roundId: string, bank: Bank, scopes:
       answered: counts.get(s.scope)?.answered ?? 0,
       open: counts.get(s.scope)?.open ?? 0,
     })),
-    shown:
-      shown && states
-        ? (progressOf(bank, [shown], (scope, questionId) => stateFor(states, scope, questionId))[0] ?? null)
-        : null,
+    shown: shown
+      ? (progressOf(bank, [shown], (_scope, questionId) => states.get(questionId) ?? "none")[0] ?? null)
+      : null,
+    last,
   };
 }
 

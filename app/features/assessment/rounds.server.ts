@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { LRUCache } from "lru-cache";
+import { inList } from "../../db/in-list.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
 import { hotRowWrites } from "../../db/write-batch.ts";
@@ -46,16 +47,6 @@ export function listRounds(db: Db, ownerId: string) {
     .where("owner_id", "=", ownerId)
     .orderBy("created_at", "desc")
     .execute();
-}
-
-/** One round, only when it belongs to the owner. */
-export function getRound(db: Db, ownerId: string, roundId: string) {
-  return db
-    .selectFrom("assessment_round")
-    .selectAll()
-    .where("id", "=", roundId)
-    .where("owner_id", "=", ownerId)
-    .executeTakeFirst();
 }
 
 export interface CreateRoundInput {
@@ -150,47 +141,62 @@ export async function createRound(db: Db, input: CreateRoundInput) {
   });
 }
 
-/** The owner part and the round's units, in the order they are shown. */
-export async function roundScopes(
-  db: Db,
-  ownerId: string,
-  roundId: string,
-  /** Only this part ("eier" or a unit id), to spare the others on pages about one part. */
-  only?: string,
-  /** The owner's name when the caller has it already (a query less). */
-  ownerName?: string,
-): Promise<Scope[]> {
-  const withOwner = only === undefined || only === OWNER_SCOPE;
-  const owner = !withOwner
-    ? null
-    : ownerName !== undefined
-      ? { name: ownerName }
-      : await db
-          .selectFrom("organisation")
-          .select("name")
-          .where("id", "=", ownerId)
-          .executeTakeFirstOrThrow();
-  const units =
-    only === OWNER_SCOPE
-      ? []
-      : await db
-          .selectFrom("assessment_round_unit as ru")
-          .innerJoin("organisation as o", "o.id", "ru.unit_id")
-          .select(["o.id", "o.name", "o.unit_type"])
-          .where("ru.round_id", "=", roundId)
-          .where("o.parent_id", "=", ownerId)
-          .$if(only !== undefined, (q) => q.where("o.id", "=", only as string))
-          .orderBy("o.name")
-          .execute();
-  return [
-    ...(owner ? [{ scope: OWNER_SCOPE, name: owner.name, kind: "eier" as const, unitId: null }] : []),
-    ...units.map((u) => ({
-      scope: u.id,
-      name: u.name,
-      kind: unitAudience(u.unit_type ?? "annen") as ScopeKind,
-      unitId: u.id,
-    })),
+/**
+ * A round of this owner, with the owner and the round's parts (the owner part and the round's
+ * units, in the order they are shown), in one query; null when the round is not the owner's or
+ * the owner is archived. `only` ("eier" or a unit id) leaves out the other parts.
+ */
+export async function findRoundWithScopes(db: Db, ownerId: string, roundId: string, only?: string) {
+  const rows = await db
+    .selectFrom("assessment_round as r")
+    .innerJoin("organisation as eier", (j) =>
+      j.onRef("eier.id", "=", "r.owner_id").on("eier.kind", "=", "eier").on("eier.archived_at", "is", null),
+    )
+    .$if(only !== OWNER_SCOPE, (q) =>
+      q
+        .leftJoin("assessment_round_unit as ru", (j) =>
+          only === undefined
+            ? j.onRef("ru.round_id", "=", "r.id")
+            : j.onRef("ru.round_id", "=", "r.id").on("ru.unit_id", "=", only),
+        )
+        .leftJoin("organisation as o", (j) =>
+          j.onRef("o.id", "=", "ru.unit_id").onRef("o.parent_id", "=", "r.owner_id"),
+        )
+        .select(["o.id as unit_id", "o.name as unit_name", "o.unit_type"])
+        .orderBy("o.name"),
+    )
+    .selectAll("r")
+    .select(["eier.name as owner_name"])
+    .where("r.id", "=", roundId)
+    .where("r.owner_id", "=", ownerId)
+    .execute();
+  const [first] = rows;
+  if (!first) return null;
+  const { unit_id: _, unit_name: __, unit_type: ___, owner_name, ...round } = first;
+  const units = rows.flatMap((u) =>
+    u.unit_id && u.unit_name
+      ? [
+          {
+            scope: u.unit_id,
+            name: u.unit_name,
+            kind: unitAudience(u.unit_type ?? "annen") as ScopeKind,
+            unitId: u.unit_id,
+          },
+        ]
+      : [],
+  );
+  const scopes: Scope[] = [
+    ...(only === undefined || only === OWNER_SCOPE
+      ? [{ scope: OWNER_SCOPE, name: owner_name, kind: "eier" as const, unitId: null }]
+      : []),
+    ...units,
   ];
+  return { round, owner: { id: ownerId, name: owner_name }, scopes };
+}
+
+/** The owner part and the round's units, in the order they are shown. */
+export async function roundScopes(db: Db, ownerId: string, roundId: string): Promise<Scope[]> {
+  return (await findRoundWithScopes(db, ownerId, roundId))?.scopes ?? [];
 }
 
 const roundPartQuery = prepared(["roundId", "ownerId", "scope"], (db, v) =>
@@ -529,85 +535,56 @@ export function effectiveAnswers(answers: AnswerRow[], finals: FinalRow[]): Map<
 }
 
 export type AnswerState = Effective["source"];
-/** Per scope, per question. */
-export type AnswerStates = Map<string, Map<string, AnswerState>>;
 
 /** "Not relevant" counts as its own answer (0); the answers differ when the lowest and highest do. */
 const given = sql<number>`case when not_relevant = 1 then 0 else level end`;
 
 /**
- * Where each question of a round (or of one part of it) stands, counted in SQL without reading
- * the answers themselves: final when reconciled, agreed when everyone who answered gave the same
- * answer, open when they differ. Matches effectiveAnswers' source.
+ * A round's overview in one query: per part, how many of the part's questions have an answer or
+ * a final answer and how many still differ (open); per question of the one part shown, where it
+ * stands (final when reconciled, agreed when everyone who answered gave the same answer, open
+ * when they differ, as effectiveAnswers' source); and the question this user answered last, to
+ * take them back to it. A round of an owner with 50 units holds thousands of answers; they are
+ * counted in SQL, never read. `parts` gives the questions each part has (by its kind), so an
+ * answer to a question the part no longer shows (its unit changed kind) is not counted, as on the
+ * reconciling page.
  */
-export async function answerStates(db: Db, roundId: string, scope?: string): Promise<AnswerStates> {
-  const [answered, finals] = await Promise.all([
-    db
-      .selectFrom("assessment_answer")
-      .select([
-        "scope",
-        "question_id",
-        sql<number>`min(${given})`.as("lowest"),
-        sql<number>`max(${given})`.as("highest"),
-      ])
-      .where("round_id", "=", roundId)
-      .$if(scope !== undefined, (q) => q.where("scope", "=", scope as string))
-      .where((eb) => eb.or([eb("level", "is not", null), eb("not_relevant", "=", 1)]))
-      .groupBy(["scope", "question_id"])
-      .execute(),
-    db
-      .selectFrom("assessment_final")
-      .select(["scope", "question_id"])
-      .where("round_id", "=", roundId)
-      .$if(scope !== undefined, (q) => q.where("scope", "=", scope as string))
-      .execute(),
-  ]);
-  const states: AnswerStates = new Map();
-  const set = (scope: string, questionId: string, state: AnswerState) => {
-    let perScope = states.get(scope);
-    if (!perScope) {
-      perScope = new Map();
-      states.set(scope, perScope);
-    }
-    perScope.set(questionId, state);
-  };
-  for (const g of answered)
-    set(g.scope, g.question_id, Number(g.lowest) !== Number(g.highest) ? "open" : "agreed");
-  for (const f of finals) set(f.scope, f.question_id, "final");
-  return states;
-}
-
-/**
- * Per part of a round: how many of the part's questions have an answer or a final answer, and how
- * many still differ (open), counted in SQL to one row per part. A round of an owner with 50 units
- * holds thousands of answers; the overview lists only these two figures per part. `parts` gives
- * the questions each part has (by its kind), so an answer to a question the part no longer shows
- * (its unit changed kind) is not counted, as on the reconciling page.
- */
-export async function partCounts(
+export async function roundCounts(
   db: Db,
   roundId: string,
   parts: { scopes: string[]; questionIds: string[] }[],
-): Promise<Map<string, { answered: number; open: number }>> {
+  options: { shown?: string; userId: string },
+) {
+  type Row = {
+    row: "part" | "question" | "last";
+    scope: string;
+    question_id: string | null;
+    n: number;
+    open: number;
+  };
+  // Only the questions each part has.
   const asked = parts.filter((p) => p.scopes.length > 0 && p.questionIds.length > 0);
-  if (asked.length === 0) return new Map();
   const rows = await db
-    .selectFrom((eb) =>
-      eb
+    .with("k", (w) =>
+      // Each question with an answer or a final answer, once: open 1 when its answers differ,
+      // final 1 when reconciled (a reconciled question is never open).
+      w
         .selectFrom("assessment_answer as a")
         .select([
           "a.scope",
           "a.question_id",
           sql<number>`case when min(${given}) <> max(${given}) then 1 else 0 end`.as("open"),
+          sql<number>`0`.as("final"),
         ])
         .where("a.round_id", "=", roundId)
-        .where((w) =>
-          w.or(
-            asked.map((p) => w.and([w("a.scope", "in", p.scopes), w("a.question_id", "in", p.questionIds)])),
+        .where((e) =>
+          e.or(
+            asked.map((p) =>
+              e.and([inList(db, "a.scope", p.scopes), inList(db, "a.question_id", p.questionIds)]),
+            ),
           ),
         )
-        .where((w) => w.or([w("a.level", "is not", null), w("a.not_relevant", "=", 1)]))
-        // A reconciled question counts once, as final (below), never as open.
+        .where((e) => e.or([e("a.level", "is not", null), e("a.not_relevant", "=", 1)]))
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(
@@ -621,43 +598,68 @@ export async function partCounts(
         )
         .groupBy(["a.scope", "a.question_id"])
         .unionAll(
-          eb
+          w
             .selectFrom("assessment_final as f")
-            .select(["f.scope", "f.question_id", sql<number>`0`.as("open")])
+            .select(["f.scope", "f.question_id", sql<number>`0`.as("open"), sql<number>`1`.as("final")])
             .where("f.round_id", "=", roundId)
-            .where((w) =>
-              w.or(
+            .where((e) =>
+              e.or(
                 asked.map((p) =>
-                  w.and([w("f.scope", "in", p.scopes), w("f.question_id", "in", p.questionIds)]),
+                  e.and([inList(db, "f.scope", p.scopes), inList(db, "f.question_id", p.questionIds)]),
                 ),
               ),
             ),
-        )
-        .as("k"),
+        ),
     )
+    // One row per part …
+    .selectFrom("k")
     .select([
+      sql<Row["row"]>`'part'`.as("row"),
       "k.scope",
-      (eb) => eb.fn.countAll<number>().as("answered"),
-      (eb) => eb.fn.sum<number>("k.open").as("open"),
+      sql<string | null>`null`.as("question_id"),
+      (e) => e.fn.countAll<number>().as("n"),
+      (e) => e.fn.sum<number>("k.open").as("open"),
     ])
     .groupBy("k.scope")
+    // … one per question of the part shown (n: final) …
+    .unionAll((e) =>
+      e
+        .selectFrom("k")
+        .select([sql<Row["row"]>`'question'`.as("row"), "k.scope", "k.question_id", "k.final as n", "k.open"])
+        .where("k.scope", "=", options.shown ?? ""),
+    )
+    // … and the question this user answered last.
+    .unionAll((e) =>
+      e
+        .selectFrom(
+          e
+            .selectFrom("assessment_answer as l")
+            .select(["l.scope", "l.question_id"])
+            .where("l.round_id", "=", roundId)
+            .where("l.user_id", "=", options.userId)
+            .orderBy("l.updated_at", "desc")
+            .limit(1)
+            .as("l"),
+        )
+        .select([
+          sql<Row["row"]>`'last'`.as("row"),
+          "l.scope",
+          "l.question_id",
+          sql<number>`0`.as("n"),
+          sql<number>`0`.as("open"),
+        ]),
+    )
     .execute();
-  return new Map(rows.map((r) => [r.scope, { answered: Number(r.answered), open: Number(r.open) }]));
-}
-
-export const stateFor = (states: AnswerStates, scope: string, questionId: string): AnswerState =>
-  states.get(scope)?.get(questionId) ?? "none";
-
-/** The question this user answered last in a round, to take them back to it. */
-export function lastAnswered(db: Db, roundId: string, userId: string) {
-  return db
-    .selectFrom("assessment_answer")
-    .select(["scope", "question_id"])
-    .where("round_id", "=", roundId)
-    .where("user_id", "=", userId)
-    .orderBy("updated_at", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const counts = new Map<string, { answered: number; open: number }>();
+  const states = new Map<string, AnswerState>();
+  let last: { scope: string; question_id: string } | null = null;
+  for (const r of rows as Row[]) {
+    if (r.row === "part") counts.set(r.scope, { answered: Number(r.n), open: Number(r.open) });
+    else if (r.row === "last" && r.question_id) last = { scope: r.scope, question_id: r.question_id };
+    else if (r.question_id)
+      states.set(r.question_id, Number(r.n) === 1 ? "final" : Number(r.open) === 1 ? "open" : "agreed");
+  }
+  return { counts, states, last };
 }
 
 export const effectiveFor = (map: Map<string, Effective>, scope: string, questionId: string): Effective =>
