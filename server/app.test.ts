@@ -10,7 +10,7 @@ describe.each(dialects)("HTTP baseline on %s", (dialect) => {
   afterAll(() => server.close());
 
   it("sends a nonce-based CSP without unsafe-inline scripts, and the other security headers", async () => {
-    const response = await fetch(`${server.url}/`);
+    const response = await fetch(`${server.url}/logg-inn`);
     const csp = response.headers.get("content-security-policy") ?? "";
     const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
     expect(nonce).toBeTruthy();
@@ -25,8 +25,28 @@ describe.each(dialects)("HTTP baseline on %s", (dialect) => {
     expect(inlineScripts.length).toBeGreaterThan(0);
     for (const [, attributes] of inlineScripts) expect(attributes).toContain(`nonce="${nonce}"`);
     // A new nonce for every response.
-    const again = (await fetch(`${server.url}/`)).headers.get("content-security-policy");
+    const again = (await fetch(`${server.url}/logg-inn`)).headers.get("content-security-policy");
     expect(again).not.toBe(csp);
+  });
+
+  it("shares the public front page among visitors without cookies, never a signed-in user's overview", async () => {
+    const first = await new TestClient(server.url).page("/");
+    const again = await new TestClient(server.url).page("/");
+    expect(again.response.headers.get("x-cache")).toBe("hit");
+    expect(textOf(again.html)).toContain("Ta godt vare på opplysningene om barn, elever og ansatte");
+    expect(again.html).toBe(first.html);
+    // Plain HTML: no script to load, and none inline.
+    expect(again.html).not.toContain("<script");
+    const leader = new TestClient(server.url);
+    await leader.login("leder@demo.oppvern.no");
+    const own = await leader.page("/");
+    expect(own.response.headers.get("x-cache")).toBeNull();
+    expect(textOf(own.html)).toContain("Hei, Lars Leder");
+    expect(textOf(own.html)).not.toContain("Ta godt vare på opplysningene om barn");
+    // After logging out, the notice is for that visitor's address only, and still correct.
+    const out = await new TestClient(server.url).page("/?utlogget=1");
+    expect(textOf(out.html)).toContain("Du er logget ut.");
+    expect(textOf((await new TestClient(server.url).page("/")).html)).not.toContain("Du er logget ut.");
   });
 
   it("refuses a form posted from another site, with a message in the user's language", async () => {

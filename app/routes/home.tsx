@@ -4,7 +4,14 @@ import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { currentMembership, loadActor } from "../lib/route.server.ts";
+import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/home";
+
+/**
+ * Links only: plain HTML. The public front page is the same for every visitor without a cookie,
+ * so it is shared (the page cache) like the course pages.
+ */
+export const handle: RouteHandle = { hydrate: false, sharedWhenAnonymous: true };
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
 

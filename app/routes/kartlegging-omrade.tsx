@@ -1,8 +1,6 @@
-import { useRef, useState } from "react";
 import { data, Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { RichText } from "../components/rich-text.tsx";
-import type { AutosaveBody } from "../features/assessment/autosave.server.ts";
 import {
   checkEvidence,
   listEvidence,
@@ -25,7 +23,24 @@ import {
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { getServices, loadActor, notFound, readForm } from "../lib/route.server.ts";
+import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kartlegging-omrade";
+
+/**
+ * Plain HTML: the form posts without JavaScript, and public/autosave.js (loaded by the page) saves
+ * each question as it changes: a leader on a phone loads a few kilobytes instead of the app.
+ */
+export const handle: RouteHandle = { hydrate: false };
+
+/** What autosave.js may need to say, in the page's language. */
+const AUTOSAVE_MESSAGES = [
+  "assessment.error.level",
+  "assessment.error.reason",
+  "assessment.error.reasonLong",
+  "assessment.error.commentLong",
+  "assessment.error.evidence",
+  "assessment.error.evidenceLong",
+] as const satisfies MessageKey[];
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.area.title ?? ""} – ${loaderData?.title ?? ""} – Oppvern` },
@@ -65,11 +80,13 @@ export async function loader(args: Route.LoaderArgs) {
     }
   }
   const questionIds = new Set(current.questions.map((q) => q.id));
-  const answers = (await listAnswers(services.db, round.id, scope.scope)).filter((a) =>
-    questionIds.has(a.question_id),
-  );
-  const finals = await listFinals(services.db, round.id, scope.scope);
-  const files = await listEvidence(services.db, round.id, scope.scope);
+  // Independent reads at once (on PostgreSQL each is a round trip).
+  const [allAnswers, finals, files] = await Promise.all([
+    listAnswers(services.db, round.id, scope.scope),
+    listFinals(services.db, round.id, scope.scope),
+    listEvidence(services.db, round.id, scope.scope),
+  ]);
+  const answers = allAnswers.filter((a) => questionIds.has(a.question_id));
   const link = (i: number) => {
     const a = areas[i];
     return a
@@ -245,13 +262,25 @@ export default function KartleggingOmrade({ loaderData: d, actionData }: Route.C
         {t("assessment.areaPosition", { index: d.position.index, count: d.position.count })} ·{" "}
         {d.area.description}
       </p>
+      {d.mayAnswer ? <script async src="/autosave.js" /> : null}
       {d.saved ? <Notice>{t("assessment.saved")}</Notice> : null}
       {d.restored === "saved" ? <Notice>{t("assessment.restored")}</Notice> : null}
       {d.restored === "failed" ? <Notice color="warning">{t("assessment.restoredFailed")}</Notice> : null}
       {message ? <Notice color="danger">{t(message)}</Notice> : null}
       {d.closed ? <Notice color="info">{t("assessment.closedNotice")}</Notice> : null}
       {!d.mayAnswer && !d.closed ? <Notice color="info">{t("assessment.readOnly")}</Notice> : null}
-      <Form method="post" className="stack-lg" noValidate id="svar" encType="multipart/form-data">
+      <Form
+        method="post"
+        className="stack-lg"
+        noValidate
+        id="svar"
+        encType="multipart/form-data"
+        data-messages={JSON.stringify({
+          autosaved: t("assessment.autosaved", { time: "{time}" }),
+          notSaved: t("assessment.notAutosaved"),
+          ...Object.fromEntries(AUTOSAVE_MESSAGES.map((key) => [key, t(key)])),
+        })}
+      >
         <ErrorSummaryForAnswers errors={failed?.errors} questions={d.questions} />
         {d.questions.map((q, i) => (
           <QuestionFieldset
@@ -346,44 +375,13 @@ function QuestionFieldset({
   disabled: boolean;
 }) {
   const t = useT();
-  const ref = useRef<HTMLFieldSetElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [liveErrors, setLiveErrors] = useState<Errors | undefined>(undefined);
   const error = (f: "niva" | "grunn" | "kommentar" | "bevis" | "fil") => {
-    const name = fieldName(f, q.id);
-    const key = errors?.[name] ?? liveErrors?.[name];
+    const key = errors?.[fieldName(f, q.id)];
     return key ? t(key as MessageKey) : null;
-  };
-  /** Posts this question to the autosave endpoint (server/app.ts) a moment after it changes. */
-  const onChange = () => {
-    if (disabled || !ref.current) return;
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(async () => {
-      const form = ref.current?.form;
-      if (!form) return;
-      const all = new FormData(form);
-      const body = new URLSearchParams();
-      body.set("sporsmal", q.id);
-      for (const f of ["niva", "grunn", "kommentar", "bevis"] as const)
-        body.set(fieldName(f, q.id), String(all.get(fieldName(f, q.id)) ?? ""));
-      try {
-        const response = await fetch(`${window.location.pathname}/autosave`, { method: "POST", body });
-        const result = (await response.json().catch(() => ({}))) as AutosaveBody;
-        // Logged out meanwhile: the answer is kept, and saved once the person has logged in again.
-        if ("login" in result) window.location.assign(result.login);
-        else if ("autosaved" in result) {
-          setSavedAt(result.at);
-          setLiveErrors({});
-        } else if ("autosaveErrors" in result) setLiveErrors(result.autosaveErrors);
-      } catch {
-        // Offline for a moment: the save button still sends everything.
-      }
-    }, 800);
   };
   const id = (f: string) => `f-${fieldName(f as "niva", q.id)}`;
   return (
-    <fieldset className="ds-fieldset question" id={q.id} ref={ref} onChange={onChange} disabled={disabled}>
+    <fieldset className="ds-fieldset question" id={q.id} disabled={disabled}>
       <legend className="ds-heading" data-size="xs">
         {number}. {q.text}
       </legend>
@@ -426,7 +424,11 @@ function QuestionFieldset({
             {t("assessment.notRelevant")}
           </label>
         </div>
-        {error("niva") ? <p className="ds-validation-message">{error("niva")}</p> : null}
+        {error("niva") ? (
+          <p className="ds-validation-message" id={`${id("niva")}-error`}>
+            {error("niva")}
+          </p>
+        ) : null}
       </div>
       <TextArea
         id={id("grunn")}
@@ -521,9 +523,7 @@ function QuestionFieldset({
           {q.final.niva === "ir" ? t("assessment.notRelevant") : `${t("assessment.level")} ${q.final.niva}`}
         </p>
       ) : null}
-      <p className="ds-paragraph autosave-status" data-size="sm" aria-live="polite">
-        {savedAt ? t("assessment.autosaved", { time: savedAt.slice(11, 16) }) : ""}
-      </p>
+      <p className="ds-paragraph autosave-status" data-size="sm" aria-live="polite" />
     </fieldset>
   );
 }

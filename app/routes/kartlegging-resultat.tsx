@@ -11,7 +11,11 @@ import { loadRound } from "../features/assessment/round-page.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { notFound } from "../lib/route.server.ts";
+import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kartlegging-resultat";
+
+/** Charts drawn on the server, tables and links: plain HTML, no JavaScript to load. */
+export const handle: RouteHandle = { hydrate: false };
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.title ?? ""} – Oppvern` },

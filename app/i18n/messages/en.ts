@@ -706,6 +706,7 @@ export const en: Messages = {
   "assessment.level": "level",
   "assessment.finalAnswer": "Final answer",
   "assessment.autosaved": "Saved at {time}",
+  "assessment.notAutosaved": "Not saved – see what to fix.",
   "assessment.error.level": "Choose a level from 1 to 5, or “Not relevant for us”.",
   "assessment.error.reason": "Write briefly why the question is not relevant for you.",
   "assessment.error.reasonLong": "The reason can have at most 1,000 characters.",

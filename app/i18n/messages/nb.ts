@@ -705,6 +705,7 @@ export const nb = {
   "assessment.level": "nivå",
   "assessment.finalAnswer": "Endelig svar",
   "assessment.autosaved": "Lagret kl. {time}",
+  "assessment.notAutosaved": "Ikke lagret – se hva som må rettes.",
   "assessment.error.level": "Velg et nivå fra 1 til 5, eller «Ikke relevant for oss».",
   "assessment.error.reason": "Skriv kort hvorfor spørsmålet ikke er relevant for dere.",
   "assessment.error.reasonLong": "Begrunnelsen kan ha høyst 1000 tegn.",

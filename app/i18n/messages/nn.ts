@@ -704,6 +704,7 @@ export const nn: Messages = {
   "assessment.level": "nivå",
   "assessment.finalAnswer": "Endeleg svar",
   "assessment.autosaved": "Lagra kl. {time}",
+  "assessment.notAutosaved": "Ikkje lagra – sjå kva som må rettast.",
   "assessment.error.level": "Vel eit nivå frå 1 til 5, eller «Ikkje relevant for oss».",
   "assessment.error.reason": "Skriv kort kvifor spørsmålet ikkje er relevant for dykk.",
   "assessment.error.reasonLong": "Grunngivinga kan ha høgst 1000 teikn.",
