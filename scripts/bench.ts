@@ -456,7 +456,9 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
   app.kill("SIGTERM");
   bare.kill("SIGTERM");
   await new Promise((r) => app.once("exit", r));
-  rmSync(dataDir, { recursive: true, force: true });
+  // BENCH_KEEP_DATA=1 keeps the SQLite file with the benchmark's rounds, to profile a page later.
+  if (process.env.BENCH_KEEP_DATA === "1") process.stdout.write(`${db}: data kept in ${dataDir}\n`);
+  else rmSync(dataDir, { recursive: true, force: true });
   return {
     db,
     date: new Date().toISOString(),
