@@ -10,6 +10,7 @@ import { loadBankFromDisk } from "./bank-schema.ts";
 import {
   createRound,
   effectiveAnswers,
+  findRoundWithScopes,
   listAnswers,
   listFinals,
   roundCounts,
@@ -47,6 +48,39 @@ describe.each(dialects)("a round's progress per part on %s", (dialect) => {
     leder = await userIdOf(server, "leder@demo.oppvern.no");
   });
   afterAll(() => server.close());
+
+  it("reads a round with its owner and parts, one part when asked, and never another owner's", async () => {
+    const db = server.services.db;
+    const kindergarten = await organisationIdOf(server, "Solsikken barnehage");
+    const { id: roundId } = await createRound(db, {
+      ownerId,
+      title: "Deler",
+      deadline: null,
+      unitIds: [unitId, kindergarten],
+      bankVersion: bank.versjon,
+      actorUserId: koordinator,
+    });
+    const all = await findRoundWithScopes(db, ownerId, roundId);
+    expect(all?.round.title).toBe("Deler");
+    expect(all?.owner.name).toBe("Demo kommune");
+    expect(all?.scopes.map((s) => [s.name, s.kind])).toEqual([
+      ["Demo kommune", "eier"],
+      ["Eik barneskole", "skole"],
+      ["Solsikken barnehage", "barnehage"],
+    ]);
+    expect((await findRoundWithScopes(db, ownerId, roundId, "eier"))?.scopes.map((s) => s.scope)).toEqual([
+      "eier",
+    ]);
+    expect(
+      (await findRoundWithScopes(db, ownerId, roundId, kindergarten))?.scopes.map((s) => s.name),
+    ).toEqual(["Solsikken barnehage"]);
+    // A unit that is not in the round is no part of it; the round is found all the same.
+    const outside = await organisationIdOf(server, "Fjellsida ungdomsskole");
+    expect((await findRoundWithScopes(db, ownerId, roundId, outside))?.scopes).toEqual([]);
+    // Another owner's id with this round: nothing at all.
+    const nabo = await organisationIdOf(server, "Nabo kommune");
+    expect(await findRoundWithScopes(db, nabo, roundId)).toBeNull();
+  });
 
   it("counts answered and open questions per part as the reconciling page does", async () => {
     const db = server.services.db;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type SqlBool, sql } from "kysely";
 import { LRUCache } from "lru-cache";
-import { inList } from "../../db/in-list.ts";
+import { inList, listValue } from "../../db/in-list.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
 import { hotRowWrites } from "../../db/write-batch.ts";
@@ -141,35 +141,33 @@ export async function createRound(db: Db, input: CreateRoundInput) {
   });
 }
 
+const roundWithUnitsQuery = prepared(["roundId", "ownerId", "only"], (db, v) =>
+  db
+    .selectFrom("assessment_round as r")
+    .innerJoin("organisation as eier", (j) =>
+      j.onRef("eier.id", "=", "r.owner_id").on("eier.kind", "=", "eier").on("eier.archived_at", "is", null),
+    )
+    // Every unit of the round when `only` is "", else the one asked for ("eier" matches none).
+    .leftJoin("assessment_round_unit as ru", (j) =>
+      j.onRef("ru.round_id", "=", "r.id").on(sql<SqlBool>`(${v.only} = '' or ru.unit_id = ${v.only})`),
+    )
+    .leftJoin("organisation as o", (j) =>
+      j.onRef("o.id", "=", "ru.unit_id").onRef("o.parent_id", "=", "r.owner_id"),
+    )
+    .selectAll("r")
+    .select(["eier.name as owner_name", "o.id as unit_id", "o.name as unit_name", "o.unit_type"])
+    .where("r.id", "=", v.roundId)
+    .where("r.owner_id", "=", v.ownerId)
+    .orderBy("o.name"),
+);
+
 /**
  * A round of this owner, with the owner and the round's parts (the owner part and the round's
  * units, in the order they are shown), in one query; null when the round is not the owner's or
  * the owner is archived. `only` ("eier" or a unit id) leaves out the other parts.
  */
 export async function findRoundWithScopes(db: Db, ownerId: string, roundId: string, only?: string) {
-  const rows = await db
-    .selectFrom("assessment_round as r")
-    .innerJoin("organisation as eier", (j) =>
-      j.onRef("eier.id", "=", "r.owner_id").on("eier.kind", "=", "eier").on("eier.archived_at", "is", null),
-    )
-    .$if(only !== OWNER_SCOPE, (q) =>
-      q
-        .leftJoin("assessment_round_unit as ru", (j) =>
-          only === undefined
-            ? j.onRef("ru.round_id", "=", "r.id")
-            : j.onRef("ru.round_id", "=", "r.id").on("ru.unit_id", "=", only),
-        )
-        .leftJoin("organisation as o", (j) =>
-          j.onRef("o.id", "=", "ru.unit_id").onRef("o.parent_id", "=", "r.owner_id"),
-        )
-        .select(["o.id as unit_id", "o.name as unit_name", "o.unit_type"])
-        .orderBy("o.name"),
-    )
-    .selectAll("r")
-    .select(["eier.name as owner_name"])
-    .where("r.id", "=", roundId)
-    .where("r.owner_id", "=", ownerId)
-    .execute();
+  const rows = await roundWithUnitsQuery(db, { roundId, ownerId, only: only ?? "" });
   const [first] = rows;
   if (!first) return null;
   const { unit_id: _, unit_name: __, unit_type: ___, owner_name, ...round } = first;
@@ -539,6 +537,118 @@ export type AnswerState = Effective["source"];
 /** "Not relevant" counts as its own answer (0); the answers differ when the lowest and highest do. */
 const given = sql<number>`case when not_relevant = 1 then 0 else level end`;
 
+/** Owner, school and kindergarten parts: the kinds of part a round's counts tell apart. */
+const COUNTED_KINDS = 3;
+
+type CountRow = {
+  row: "part" | "question" | "last";
+  scope: string;
+  question_id: string | null;
+  n: number;
+  open: number;
+};
+
+const inKind = (
+  db: Db,
+  table: "a" | "f",
+  v: Record<"scopes0" | "questions0" | "scopes1" | "questions1" | "scopes2" | "questions2", never>,
+) =>
+  sql<SqlBool>`(${sql.join(
+    [
+      [v.scopes0, v.questions0],
+      [v.scopes1, v.questions1],
+      [v.scopes2, v.questions2],
+    ].map(
+      ([scopes, questions]) =>
+        sql`(${inList(db, `${table}.scope`, scopes)} and ${inList(db, `${table}.question_id`, questions)})`,
+    ),
+    sql` or `,
+  )})`;
+
+const roundCountsQuery = prepared(
+  ["roundId", "scopes0", "questions0", "scopes1", "questions1", "scopes2", "questions2", "shown", "userId"],
+  (db, v) =>
+    db
+      .with("k", (w) =>
+        // Each question with an answer or a final answer, once: open 1 when its answers differ,
+        // final 1 when reconciled (a reconciled question is never open).
+        w
+          .selectFrom("assessment_answer as a")
+          .select([
+            "a.scope",
+            "a.question_id",
+            sql<number>`case when min(${given}) <> max(${given}) then 1 else 0 end`.as("open"),
+            sql<number>`0`.as("final"),
+          ])
+          .where("a.round_id", "=", v.roundId)
+          .where(inKind(db, "a", v))
+          .where((e) => e.or([e("a.level", "is not", null), e("a.not_relevant", "=", 1)]))
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom("assessment_final as f")
+                  .select("f.question_id")
+                  .whereRef("f.round_id", "=", "a.round_id")
+                  .whereRef("f.scope", "=", "a.scope")
+                  .whereRef("f.question_id", "=", "a.question_id"),
+              ),
+            ),
+          )
+          .groupBy(["a.scope", "a.question_id"])
+          .unionAll(
+            w
+              .selectFrom("assessment_final as f")
+              .select(["f.scope", "f.question_id", sql<number>`0`.as("open"), sql<number>`1`.as("final")])
+              .where("f.round_id", "=", v.roundId)
+              .where(inKind(db, "f", v)),
+          ),
+      )
+      // One row per part …
+      .selectFrom("k")
+      .select([
+        sql<CountRow["row"]>`'part'`.as("row"),
+        "k.scope",
+        sql<string | null>`null`.as("question_id"),
+        (e) => e.fn.countAll<number>().as("n"),
+        (e) => e.fn.sum<number>("k.open").as("open"),
+      ])
+      .groupBy("k.scope")
+      // … one per question of the part shown (n: final) …
+      .unionAll((e) =>
+        e
+          .selectFrom("k")
+          .select([
+            sql<CountRow["row"]>`'question'`.as("row"),
+            "k.scope",
+            "k.question_id",
+            "k.final as n",
+            "k.open",
+          ])
+          .where("k.scope", "=", v.shown),
+      )
+      // … and the question this user answered last.
+      .unionAll((e) =>
+        e
+          .selectFrom(
+            e
+              .selectFrom("assessment_answer as l")
+              .select(["l.scope", "l.question_id"])
+              .where("l.round_id", "=", v.roundId)
+              .where("l.user_id", "=", v.userId)
+              .orderBy("l.updated_at", "desc")
+              .limit(1)
+              .as("l"),
+          )
+          .select([
+            sql<CountRow["row"]>`'last'`.as("row"),
+            "l.scope",
+            "l.question_id",
+            sql<number>`0`.as("n"),
+            sql<number>`0`.as("open"),
+          ]),
+      ),
+);
+
 /**
  * A round's overview in one query: per part, how many of the part's questions have an answer or
  * a final answer and how many still differ (open); per question of the one part shown, where it
@@ -555,105 +665,24 @@ export async function roundCounts(
   parts: { scopes: string[]; questionIds: string[] }[],
   options: { shown?: string; userId: string },
 ) {
-  type Row = {
-    row: "part" | "question" | "last";
-    scope: string;
-    question_id: string | null;
-    n: number;
-    open: number;
-  };
-  // Only the questions each part has.
-  const asked = parts.filter((p) => p.scopes.length > 0 && p.questionIds.length > 0);
-  const rows = await db
-    .with("k", (w) =>
-      // Each question with an answer or a final answer, once: open 1 when its answers differ,
-      // final 1 when reconciled (a reconciled question is never open).
-      w
-        .selectFrom("assessment_answer as a")
-        .select([
-          "a.scope",
-          "a.question_id",
-          sql<number>`case when min(${given}) <> max(${given}) then 1 else 0 end`.as("open"),
-          sql<number>`0`.as("final"),
-        ])
-        .where("a.round_id", "=", roundId)
-        .where((e) =>
-          e.or(
-            asked.map((p) =>
-              e.and([inList(db, "a.scope", p.scopes), inList(db, "a.question_id", p.questionIds)]),
-            ),
-          ),
-        )
-        .where((e) => e.or([e("a.level", "is not", null), e("a.not_relevant", "=", 1)]))
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom("assessment_final as f")
-                .select("f.question_id")
-                .whereRef("f.round_id", "=", "a.round_id")
-                .whereRef("f.scope", "=", "a.scope")
-                .whereRef("f.question_id", "=", "a.question_id"),
-            ),
-          ),
-        )
-        .groupBy(["a.scope", "a.question_id"])
-        .unionAll(
-          w
-            .selectFrom("assessment_final as f")
-            .select(["f.scope", "f.question_id", sql<number>`0`.as("open"), sql<number>`1`.as("final")])
-            .where("f.round_id", "=", roundId)
-            .where((e) =>
-              e.or(
-                asked.map((p) =>
-                  e.and([inList(db, "f.scope", p.scopes), inList(db, "f.question_id", p.questionIds)]),
-                ),
-              ),
-            ),
-        ),
-    )
-    // One row per part …
-    .selectFrom("k")
-    .select([
-      sql<Row["row"]>`'part'`.as("row"),
-      "k.scope",
-      sql<string | null>`null`.as("question_id"),
-      (e) => e.fn.countAll<number>().as("n"),
-      (e) => e.fn.sum<number>("k.open").as("open"),
-    ])
-    .groupBy("k.scope")
-    // … one per question of the part shown (n: final) …
-    .unionAll((e) =>
-      e
-        .selectFrom("k")
-        .select([sql<Row["row"]>`'question'`.as("row"), "k.scope", "k.question_id", "k.final as n", "k.open"])
-        .where("k.scope", "=", options.shown ?? ""),
-    )
-    // … and the question this user answered last.
-    .unionAll((e) =>
-      e
-        .selectFrom(
-          e
-            .selectFrom("assessment_answer as l")
-            .select(["l.scope", "l.question_id"])
-            .where("l.round_id", "=", roundId)
-            .where("l.user_id", "=", options.userId)
-            .orderBy("l.updated_at", "desc")
-            .limit(1)
-            .as("l"),
-        )
-        .select([
-          sql<Row["row"]>`'last'`.as("row"),
-          "l.scope",
-          "l.question_id",
-          sql<number>`0`.as("n"),
-          sql<number>`0`.as("open"),
-        ]),
-    )
-    .execute();
+  if (parts.length > COUNTED_KINDS) throw new Error(`roundCounts: at most ${COUNTED_KINDS} kinds of part`);
+  // A kind that is not in the round has no parts: its lists are empty and match nothing.
+  const part = (i: number) => parts[i] ?? { scopes: [], questionIds: [] };
+  const rows = (await roundCountsQuery(db, {
+    roundId,
+    scopes0: listValue(db, part(0).scopes),
+    questions0: listValue(db, part(0).questionIds),
+    scopes1: listValue(db, part(1).scopes),
+    questions1: listValue(db, part(1).questionIds),
+    scopes2: listValue(db, part(2).scopes),
+    questions2: listValue(db, part(2).questionIds),
+    shown: options.shown ?? "",
+    userId: options.userId,
+  })) as CountRow[];
   const counts = new Map<string, { answered: number; open: number }>();
   const states = new Map<string, AnswerState>();
   let last: { scope: string; question_id: string } | null = null;
-  for (const r of rows as Row[]) {
+  for (const r of rows) {
     if (r.row === "part") counts.set(r.scope, { answered: Number(r.n), open: Number(r.open) });
     else if (r.row === "last" && r.question_id) last = { scope: r.scope, question_id: r.question_id };
     else if (r.question_id)
