@@ -98,11 +98,14 @@ describe("a leader runs barnehage module 3 as a group session", () => {
     await expectAccessible(leader);
     await leader.getByRole("button", { name: "Avslutt økten" }).click();
     await expect
-      .poll(() =>
-        phones[1]
-          ?.getByText("Økten er ferdig")
-          .isVisible()
-          .catch(() => false),
+      .poll(
+        () =>
+          phones[1]
+            ?.getByText("Økten er ferdig")
+            .isVisible()
+            .catch(() => false),
+        // The phone hears the change over Server-Sent Events and loads the page again.
+        { timeout: 10_000 },
       )
       .toBe(true);
     for (const phone of phones) await phone.context().close();
