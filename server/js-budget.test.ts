@@ -27,6 +27,28 @@ describe("JavaScript on learner pages", () => {
     }
   });
 
+  it("gives an assessment area only its small autosave script, not the app", async () => {
+    const client = new TestClient(server.url);
+    await client.login("koordinator@demo.oppvern.no");
+    const start = await client.page("/kartlegging");
+    const started = await client.post("/kartlegging", {
+      tittel: "Skriptstørrelse",
+      frist: "",
+      enhet: start.html.match(/name="enhet"[^>]*value="([^"]+)"/)?.[1] ?? "",
+    });
+    const roundPath = (started.headers.get("location") ?? "").split("?")[0] ?? "";
+    const overview = await client.page(roundPath);
+    const area = overview.html.match(/href="(\/kartlegging\/[^"?#]+\/eier\/[a-z-]+)"/)?.[1];
+    expect(area).toBeTruthy();
+    const { html, response } = await client.page(area as string);
+    expect(response.status).toBe(200);
+    const { kb, files } = javaScriptKb(html);
+    expect(files).toEqual(["/autosave.js"]);
+    expect(kb).toBeLessThan(5);
+    // The round's overview loads none.
+    expect(javaScriptKb(overview.html).files).toEqual([]);
+  });
+
   it("measures what it claims: an interactive page does load React", async () => {
     const client = new TestClient(server.url);
     await client.login("koordinator@demo.oppvern.no");
