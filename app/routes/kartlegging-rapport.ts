@@ -10,7 +10,7 @@ import type { Route } from "./+types/kartlegging-rapport";
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const format = params.format as keyof typeof TYPES;
   if (!(format in TYPES)) notFound();
-  const { services, round, bank, canManage, ownerId, owner, actor } = await loadRound(
+  const { services, round, bank, canManage, ownerId, owner, actor, scopes } = await loadRound(
     context,
     request,
     params.id,
@@ -20,7 +20,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     owner: owner.name,
     title: round.title,
     status: round.status,
-    results: await roundResults(services.db, ownerId, round.id, bank),
+    // Someone who manages the round sees all its parts, read with the round.
+    results: await roundResults(services.db, ownerId, round.id, bank, scopes),
     answers: await listAnswers(services.db, round.id),
     files: (await listRoundEvidence(services.db, round.id)).map((f) => ({
       ...f,

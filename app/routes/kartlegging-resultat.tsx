@@ -23,11 +23,16 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 /** Results of a round: scores per area and overall, units × areas, gaps with measures, comparisons. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { services, round, bank, lang, canManage, ownerId } = await loadRound(context, request, params.id);
+  const { services, round, bank, lang, canManage, ownerId, scopes } = await loadRound(
+    context,
+    request,
+    params.id,
+  );
   if (!canManage) notFound();
   // Independent reads at once (on PostgreSQL each is a round trip).
   const [results, previous, others] = await Promise.all([
-    roundResults(services.db, ownerId, round.id, bank),
+    // Someone who manages the round sees all its parts, read with the round.
+    roundResults(services.db, ownerId, round.id, bank, scopes),
     previousRound(services.db, ownerId, round.created_at),
     comparison(services.db),
   ]);

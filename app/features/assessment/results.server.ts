@@ -36,15 +36,20 @@ export interface RoundResults {
   rows: { scope: Scope; area: Area; question: Question; answer: Effective }[];
 }
 
-/** Scores a round from the answers that count (see effectiveAnswers). */
+/**
+ * Scores a round from the answers that count (see effectiveAnswers). `scopes` are all the round's
+ * parts when the caller has read them already (a round page reads them with the round); otherwise
+ * they are read here.
+ */
 export async function roundResults(
   db: Db,
   ownerId: string,
   roundId: string,
   bank: Bank,
+  scopes?: Scope[],
 ): Promise<RoundResults> {
-  const [scopes, [answers, finals]] = await Promise.all([
-    roundScopes(db, ownerId, roundId),
+  const [parts, [answers, finals]] = await Promise.all([
+    scopes ?? roundScopes(db, ownerId, roundId),
     listLevels(db, roundId),
   ]);
   const effective = effectiveAnswers(answers, finals);
@@ -57,7 +62,7 @@ export async function roundResults(
     if (list) list.push(row);
     else map.set(key, [row]);
   };
-  for (const scope of scopes)
+  for (const scope of parts)
     for (const { area, questions } of areasFor(bank, scope.kind))
       for (const question of questions) {
         const row = { scope, area, question, answer: effectiveFor(effective, scope.scope, question.id) };
@@ -76,7 +81,7 @@ export async function roundResults(
       };
     })
     .filter((a) => a.total > 0);
-  const matrix = scopes.map((scope) => ({
+  const matrix = parts.map((scope) => ({
     scope,
     scores: areas.map((a) => score(byCell.get(`${scope.scope}|${a.area.id}`) ?? [])),
   }));
