@@ -4,7 +4,6 @@ import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { NodeSqliteDialect } from "@better-auth/kysely-adapter/node-sqlite-dialect";
 import { Kysely, type KyselyConfig, PostgresDialect } from "kysely";
 import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
-import pg from "pg";
 import { migration001 } from "./migrations/001-foundation.ts";
 import { migration002 } from "./migrations/002-learning.ts";
 import { migration003 } from "./migrations/003-group-sessions.ts";
@@ -12,7 +11,8 @@ import { migration004 } from "./migrations/004-assignments.ts";
 import { migration005 } from "./migrations/005-processing.ts";
 import { migration006 } from "./migrations/006-assessment.ts";
 import { migration007 } from "./migrations/007-answer-levels-index.ts";
-import { PreparingClient } from "./named-statements.ts";
+import { preparingClientClass } from "./named-statements.ts";
+import { loadPg } from "./pg.server.ts";
 import type { Database } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -66,8 +66,8 @@ function slowQueryLog(): KyselyConfig["log"] {
 
 export function openDatabase(options: ConnectOptions): DbHandle {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      Client: PreparingClient,
+    const pool = new (loadPg().Pool)({
+      Client: preparingClientClass(),
       connectionString: options.databaseUrl,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),

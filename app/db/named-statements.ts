@@ -1,4 +1,5 @@
-import pg from "pg";
+import type Pg from "pg";
+import { loadPg } from "./pg.server.ts";
 
 // One registry per process, even when the module is loaded twice (tests load the built bundle and
 // the sources side by side).
@@ -39,8 +40,10 @@ function nameFor(sqlText: string): string | undefined {
   return registry.names.get(sqlText);
 }
 
+let preparingClient: typeof Pg.Client | undefined;
+
 /**
- * A node-postgres client that runs repeated queries as named (prepared) statements. node-postgres
+ * A node-postgres client class that runs repeated queries as named (prepared) statements. node-postgres
  * otherwise sends every query with values as an unnamed statement, which PostgreSQL parses and
  * plans anew each time: for the short lookups of an autosave, planning took ~0.15 ms against
  * ~0.02 ms to run, and pgbench ran such a query 3× faster prepared (8,100 → 24,700 per second).
@@ -50,14 +53,17 @@ function nameFor(sqlText: string): string | undefined {
  * prepared statement cannot). The app changes no table while it runs (migrations run before it
  * listens), so a kept statement never outlives its table's shape.
  */
-export class PreparingClient extends pg.Client {
-  // biome-ignore lint/suspicious/noExplicitAny: passes node-postgres's overloaded arguments on as they came
-  override query(...args: any[]): any {
-    const [text, values, callback] = args;
-    const name =
-      typeof text === "string" && Array.isArray(values) && values.length > 0 ? nameFor(text) : undefined;
-    if (name) return super.query({ name, text, values }, callback);
-    // biome-ignore lint/suspicious/noExplicitAny: as above
-    return (super.query as (...a: any[]) => any)(...args);
-  }
+export function preparingClientClass(): typeof Pg.Client {
+  preparingClient ??= class extends loadPg().Client {
+    // biome-ignore lint/suspicious/noExplicitAny: passes node-postgres's overloaded arguments on as they came
+    override query(...args: any[]): any {
+      const [text, values, callback] = args;
+      const name =
+        typeof text === "string" && Array.isArray(values) && values.length > 0 ? nameFor(text) : undefined;
+      if (name) return super.query({ name, text, values }, callback);
+      // biome-ignore lint/suspicious/noExplicitAny: as above
+      return (super.query as (...a: any[]) => any)(...args);
+    }
+  };
+  return preparingClient;
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { fileTypeFromBuffer } from "file-type";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
@@ -29,6 +28,8 @@ export async function checkEvidence(file: File): Promise<EvidenceCheck> {
   if (file.size === 0) return { ok: false, error: "assessment.error.fileEmpty" };
   if (file.size > MAX_EVIDENCE_BYTES) return { ok: false, error: "assessment.error.fileSize" };
   const bytes = new Uint8Array(await file.arrayBuffer());
+  // Loaded with the first upload, not at start-up (~60 ms).
+  const { fileTypeFromBuffer } = await import("file-type");
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !(type.mime in ALLOWED)) return { ok: false, error: "assessment.error.fileType" };
   const base = file.name.replace(/[^\p{L}\p{N}._ -]+/gu, "").slice(0, 120) || "dokumentasjon";

@@ -54,36 +54,35 @@ export async function roundResults(
   ]);
   const effective = effectiveAnswers(answers, finals);
   const rows: RoundResults["rows"] = [];
-  // Rows grouped per area and per scope × area once, rather than filtered for every cell.
+  // One pass over parts, areas and questions: each part × area cell is scored as it is built,
+  // and each area collects its rows, rather than filtering the rows for every cell.
   const byArea = new Map<string, RoundResults["rows"]>();
-  const byCell = new Map<string, RoundResults["rows"]>();
-  const add = (map: Map<string, RoundResults["rows"]>, key: string, row: RoundResults["rows"][number]) => {
-    const list = map.get(key);
-    if (list) list.push(row);
-    else map.set(key, [row]);
-  };
-  for (const scope of parts)
-    for (const { area, questions } of areasFor(bank, scope.kind))
-      for (const question of questions) {
-        const row = { scope, area, question, answer: effectiveFor(effective, scope.scope, question.id) };
-        rows.push(row);
-        add(byArea, area.id, row);
-        add(byCell, `${scope.scope}|${area.id}`, row);
-      }
+  const cells = new Map<Scope, Map<string, number | null>>();
+  for (const scope of parts) {
+    const scores = new Map<string, number | null>();
+    cells.set(scope, scores);
+    for (const { area, questions } of areasFor(bank, scope.kind)) {
+      const cell: RoundResults["rows"] = [];
+      for (const question of questions)
+        cell.push({ scope, area, question, answer: effectiveFor(effective, scope.scope, question.id) });
+      scores.set(area.id, score(cell));
+      rows.push(...cell);
+      const list = byArea.get(area.id);
+      if (list) list.push(...cell);
+      else byArea.set(area.id, cell.slice());
+    }
+  }
   const areas = bank.areas
     .map((area) => {
       const mine = byArea.get(area.id) ?? [];
-      return {
-        area,
-        score: score(mine),
-        answered: mine.filter((r) => r.answer.source !== "none").length,
-        total: mine.length,
-      };
+      let answered = 0;
+      for (const r of mine) if (r.answer.source !== "none") answered++;
+      return { area, score: score(mine), answered, total: mine.length };
     })
     .filter((a) => a.total > 0);
   const matrix = parts.map((scope) => ({
     scope,
-    scores: areas.map((a) => score(byCell.get(`${scope.scope}|${a.area.id}`) ?? [])),
+    scores: areas.map((a) => cells.get(scope)?.get(a.area.id) ?? null),
   }));
   const gaps = rows
     .filter((r) => !r.answer.notRelevant && r.answer.level !== null && r.answer.level <= 2)

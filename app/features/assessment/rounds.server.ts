@@ -497,20 +497,26 @@ const answerKey = (scope: string, questionId: string) => `${scope}|${questionId}
  */
 export function effectiveAnswers(answers: AnswerRow[], finals: FinalRow[]): Map<string, Effective> {
   const result = new Map<string, Effective>();
-  const grouped = new Map<string, AnswerRow[]>();
+  // Most questions have one answer: it is kept as it comes, and a list is made only for a second.
+  const first = new Map<string, AnswerRow>();
+  const several = new Map<string, AnswerRow[]>();
   for (const a of answers) {
     if (a.level === null && !a.not_relevant) continue;
     const k = answerKey(a.scope, a.question_id);
-    const rows = grouped.get(k);
-    if (rows) rows.push(a);
-    else grouped.set(k, [a]);
+    const earlier = first.get(k);
+    if (earlier === undefined) first.set(k, a);
+    else {
+      const rows = several.get(k);
+      if (rows) rows.push(a);
+      else several.set(k, [earlier, a]);
+    }
   }
   // "Not relevant" counts as its own answer (-1); every row here has one or the other.
   const given = (r: AnswerRow) => (r.not_relevant ? -1 : r.level);
-  for (const [k, rows] of grouped) {
-    const first = rows[0] as AnswerRow;
-    if (rows.every((r) => given(r) === given(first))) {
-      result.set(k, { level: first.level, notRelevant: Boolean(first.not_relevant), source: "agreed" });
+  for (const [k, one] of first) {
+    const rows = several.get(k);
+    if (rows === undefined || rows.every((r) => given(r) === given(one))) {
+      result.set(k, { level: one.level, notRelevant: Boolean(one.not_relevant), source: "agreed" });
     } else {
       const levels = rows
         .map((r) => r.level)

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
-import pg from "pg";
+import type Pg from "pg";
 import type { Logger } from "pino";
+import { loadPg } from "../../db/pg.server.ts";
 
 /** "state": what participants see changed; "answers": a new answer arrived (the presenter's count). */
 export type LiveEvent = "state" | "answers";
@@ -45,9 +46,10 @@ export function createLocalBus(): LiveBus {
 
 /** Several instances (PostgreSQL): NOTIFY on publish, and one LISTEN connection per instance. */
 export function createPostgresBus(options: { connectionString: string; log: Logger }): LiveBus {
+  const pg = loadPg();
   const local = localEmitter();
   const publisher = new pg.Pool({ connectionString: options.connectionString, max: 2 });
-  let listener: pg.Client | null = null;
+  let listener: Pg.Client | null = null;
   let closed = false;
   const connect = async () => {
     const client = new pg.Client({ connectionString: options.connectionString });
