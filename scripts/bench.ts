@@ -262,6 +262,7 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
   if (seeded !== 0) throw new Error("seed:national failed");
   const seedSeconds = (Date.now() - seedStarted) / 1000;
   process.stdout.write(`${db}: national data seeded in ${seedSeconds.toFixed(0)} s\n`);
+  const reference = await machineReference();
   const startedAt = Date.now();
   const app = start(["server.js"], appEnv);
   await waitFor(`${base}/healthz`);
@@ -463,6 +464,7 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
     db,
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", node: process.version },
+    reference,
     coldStartMs,
     seedSeconds: Math.round(seedSeconds),
     rssIdleMb: Math.round(rssIdle),
@@ -470,6 +472,24 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
     javascript,
     scenarios,
   };
+}
+
+/** The machine's speed for page-like work without Oppvern's code (scripts/bench-reference.ts). */
+async function machineReference(): Promise<{
+  reactRendersPerSecond: number;
+  sqliteGroupingsPerSecond: number;
+}> {
+  const child = spawn(process.execPath, ["scripts/bench-reference.ts"], {
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const code = await new Promise<number | null>((r) => child.once("exit", r));
+  if (code !== 0) throw new Error("bench-reference failed");
+  return JSON.parse(out);
 }
 
 async function freshPostgres(url: string) {
@@ -501,6 +521,8 @@ for (const r of results) {
   writeFileSync(`bench/results/${day}-${r.db}.json`, `${JSON.stringify(r, null, 2)}\n`);
   lines.push(
     `## ${r.db}`,
+    "",
+    `Machine speed without Oppvern's code (scripts/bench-reference.ts): React renders a results-sized page ${r.reference.reactRendersPerSecond} times a second; SQLite groups 20,000 rows ${r.reference.sqliteGroupingsPerSecond} times a second.`,
     "",
     `National data (npm run seed:national) seeded in ${r.seedSeconds} s · cold start (process start to first 200): ${r.coldStartMs} ms (target < 1,000 ms) · RSS idle ${r.rssIdleMb} MB (target < 200 MB) · RSS under load ${r.rssLoadMb} MB`,
     "",
