@@ -10,5 +10,8 @@ export default defineConfig({
     // Journeys with several browser contexts take about a minute on a busy 2-core machine.
     testTimeout: 180_000,
     hookTimeout: 60_000,
+    // A page that has just been asked for a save or a navigation gets ten seconds to show the
+    // result (the default is one): on a shared VM that runs slow, one second failed good runs.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

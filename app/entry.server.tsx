@@ -36,31 +36,45 @@ export default function handleRequest(
     // Bots, no-JavaScript clients and pages for the shared cache get the whole page at once.
     const readyOption =
       shareKey || (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    let finished = false;
+    const ready = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      if (shareKey) {
+        text(body).then((html) => {
+          // shareAs shares only a 200.
+          loadContext.get(servicesContext).pageCache.set(shareKey, {
+            status: 200,
+            headers: [...responseHeaders],
+            body: html,
+          });
+          resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+        }, reject);
+      } else {
+        const stream = createReadableStreamFromReadable(body);
+        resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+      }
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <ServerRouter context={routerContext} url={request.url} nonce={shareKey ? undefined : nonce} />,
       {
         nonce: shareKey ? undefined : nonce,
-        [readyOption]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          if (shareKey) {
-            text(body).then((html) => {
-              // shareAs shares only a 200.
-              loadContext.get(servicesContext).pageCache.set(shareKey, {
-                status: 200,
-                headers: [...responseHeaders],
-                body: html,
-              });
-              resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
-            }, reject);
-          } else {
-            const stream = createReadableStreamFromReadable(body);
-            resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          }
-          pipe(body);
+        onShellReady() {
+          if (readyOption === "onShellReady") ready();
+        },
+        onAllReady() {
+          // Rendered to the end: nothing is left to abort, so the timer goes rather than hold
+          // on to this render for six more seconds.
+          finished = true;
+          clearTimeout(timeout);
+          if (readyOption === "onAllReady") ready();
         },
         onShellError(error: unknown) {
+          finished = true;
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
@@ -69,6 +83,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
+    if (!finished) timeout = setTimeout(abort, streamTimeout + 1000);
   });
 }

@@ -95,8 +95,11 @@ describe("the record of processing", () => {
     await expect
       .poll(() => page.getByRole("link", { name: "Fravær og sykefravær – Demo kommune" }).isVisible())
       .toBe(true);
+    // The list was reached by a client-side navigation: let its data settle before the click, and
+    // give the first export time to load the file writers on a slow machine.
+    await page.waitForLoadState("networkidle");
     const [download] = await Promise.all([
-      page.waitForEvent("download"),
+      page.waitForEvent("download", { timeout: 60_000 }),
       page.getByRole("link", { name: "Excel (XLSX)" }).click(),
     ]);
     const book = new ExcelJS.Workbook();

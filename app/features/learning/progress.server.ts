@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import { prepared } from "../../db/prepared.ts";
 import type { CompletionMode, Database } from "../../db/schema.ts";
 import { cookieValue } from "../../i18n/locales.ts";
 import { nowIso } from "../../lib/time.ts";
@@ -57,6 +58,34 @@ export async function markStepSeen(
     .execute();
 }
 
+// A learner's module page is the page most people see: its three reads are compiled once.
+const seenStepsQuery = prepared(["learnerKey", "pkg", "mod"], (db, v) =>
+  db
+    .selectFrom("learning_step")
+    .select("step_id")
+    .where("learner_key", "=", v.learnerKey)
+    .where("package", "=", v.pkg)
+    .where("module", "=", v.mod),
+);
+const completionQuery = prepared(["learnerKey", "pkg", "mod"], (db, v) =>
+  db
+    .selectFrom("module_completion")
+    .select(["mode", "completed_at"])
+    .where("learner_key", "=", v.learnerKey)
+    .where("package", "=", v.pkg)
+    .where("module", "=", v.mod),
+);
+const lastAttemptQuery = prepared(["learnerKey", "pkg", "mod"], (db, v) =>
+  db
+    .selectFrom("quiz_attempt")
+    .select(["correct", "total", "passed", "created_at"])
+    .where("learner_key", "=", v.learnerKey)
+    .where("package", "=", v.pkg)
+    .where("module", "=", v.mod)
+    .orderBy("created_at", "desc")
+    .limit(1),
+);
+
 export async function getModuleProgress(
   db: Kysely<Database>,
   learnerKey: string | null,
@@ -64,30 +93,11 @@ export async function getModuleProgress(
   mod: number,
 ) {
   if (!learnerKey) return { seen: new Set<string>(), completion: null, lastAttempt: null };
-  const [steps, completion, lastAttempt] = await Promise.all([
-    db
-      .selectFrom("learning_step")
-      .select("step_id")
-      .where("learner_key", "=", learnerKey)
-      .where("package", "=", pkg)
-      .where("module", "=", mod)
-      .execute(),
-    db
-      .selectFrom("module_completion")
-      .select(["mode", "completed_at"])
-      .where("learner_key", "=", learnerKey)
-      .where("package", "=", pkg)
-      .where("module", "=", mod)
-      .executeTakeFirst(),
-    db
-      .selectFrom("quiz_attempt")
-      .select(["correct", "total", "passed", "created_at"])
-      .where("learner_key", "=", learnerKey)
-      .where("package", "=", pkg)
-      .where("module", "=", mod)
-      .orderBy("created_at", "desc")
-      .limit(1)
-      .executeTakeFirst(),
+  const values = { learnerKey, pkg, mod };
+  const [steps, [completion], [lastAttempt]] = await Promise.all([
+    seenStepsQuery(db, values),
+    completionQuery(db, values),
+    lastAttemptQuery(db, values),
   ]);
   return {
     seen: new Set(steps.map((s) => s.step_id)),
