@@ -1,3 +1,5 @@
+import { cookieValue } from "../lib/cookies.ts";
+
 export const locales = ["nb", "nn", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "nb";
@@ -5,21 +7,6 @@ export const LOCALE_COOKIE = "oppvern_lang";
 
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === "string" && (locales as readonly string[]).includes(value);
-
-/** A cookie's value, or null when it is missing or not valid percent-encoding (sent by anyone). */
-function cookieValue(cookieHeader: string | null, name: string): string | null {
-  if (!cookieHeader) return null;
-  for (const part of cookieHeader.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key !== name) continue;
-    try {
-      return decodeURIComponent(rest.join("="));
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
 
 /**
  * `?lang=` wins and is remembered; then the cookie; then the user's profile; then bokmål.
@@ -39,5 +26,3 @@ export function resolveLocale(
 
 export const localeCookie = (locale: Locale) =>
   `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
-
-export { cookieValue };

@@ -1,8 +1,9 @@
 import { data, type RouterContextProvider, redirect } from "react-router";
 import { getActor } from "../features/auth/get-actor.server.ts";
 import { type Action, type Actor, can, type Resource } from "../features/policy/policy.server.ts";
-import { cookieValue, type Locale, resolveLocale } from "../i18n/locales.ts";
+import { type Locale, resolveLocale } from "../i18n/locales.ts";
 import { createT } from "../i18n/translate.ts";
+import { cookieValue } from "./cookies.ts";
 import { requestContext, servicesContext } from "./services.ts";
 
 export const ORG_COOKIE = "oppvern_org";

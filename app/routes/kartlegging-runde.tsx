@@ -88,13 +88,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { services, round, canManage, actor, ownerId, bank } = await loadRound(context, request, params.id);
+  const { services, round, canManage, actor, ownerId, bank, scopes } = await loadRound(
+    context,
+    request,
+    params.id,
+  );
   if (!canManage) notFound();
   const form = await readForm(request);
   if (form.get("intent") !== "close") return data({ message: "assessment.unknownAction" }, { status: 400 });
   if (round.status === "closed") return data({ message: "assessment.alreadyClosed" }, { status: 409 });
   if (await closeRound(services.db, ownerId, round.id, actor.userId))
-    await storeAreaScores(services.db, ownerId, round.id, bank, nowIso());
+    // Someone who manages the round has all its parts, read with the round.
+    await storeAreaScores(services.db, ownerId, round.id, bank, nowIso(), scopes);
   return data({ done: "assessment.closed" });
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { cookieValue } from "../../i18n/locales.ts";
+import { cookieValue } from "../../lib/cookies.ts";
 import { DAY, isoIn, nowIso } from "../../lib/time.ts";
 import { createToken, hashToken } from "../../lib/tokens.server.ts";
 

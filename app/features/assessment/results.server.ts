@@ -91,15 +91,19 @@ export async function roundResults(
   return { overall: score(rows), areas, matrix, gaps, rows };
 }
 
-/** Keeps a closed round's area scores for the anonymous comparison. */
+/**
+ * Keeps a closed round's area scores for the anonymous comparison. `scopes` are all the round's
+ * parts when the caller has read them already.
+ */
 export async function storeAreaScores(
   db: Db,
   ownerId: string,
   roundId: string,
   bank: Bank,
   closedAt: string,
+  scopes?: Scope[],
 ) {
-  const results = await roundResults(db, ownerId, roundId, bank);
+  const results = await roundResults(db, ownerId, roundId, bank, scopes);
   const values = results.areas
     .filter((a) => a.score !== null)
     .map((a) => ({

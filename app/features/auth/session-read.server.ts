@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { isPostgres, pgBatch } from "../../db/pg-batch.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { Database } from "../../db/schema.ts";
-import { cookieValue } from "../../i18n/locales.ts";
+import { cookieValue } from "../../lib/cookies.ts";
 import { toActorMembership } from "../orgs/memberships.server.ts";
 import type { ActorMembership } from "../policy/policy.server.ts";
 import type { Auth } from "./auth.server.ts";

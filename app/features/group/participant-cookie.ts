@@ -1,4 +1,4 @@
-import { cookieValue } from "../../i18n/locales.ts";
+import { cookieValue } from "../../lib/cookies.ts";
 
 export const PARTICIPANT_COOKIE = "oppvern_delta";
 

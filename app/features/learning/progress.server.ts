@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { prepared } from "../../db/prepared.ts";
 import type { CompletionMode, Database } from "../../db/schema.ts";
-import { cookieValue } from "../../i18n/locales.ts";
+import { cookieValue } from "../../lib/cookies.ts";
 import { nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
 import type { QuizAnswers } from "./grade-quiz.ts";
