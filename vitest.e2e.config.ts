@@ -11,7 +11,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 60_000,
     // A page that has just been asked for a save or a navigation gets ten seconds to show the
-    // result (the default is one): on a shared VM that runs slow, one second failed good runs.
+    // result (the default is one), in every journey: on a shared VM that runs slow, one second
+    // has failed good runs.
     expect: { poll: { timeout: 10_000 } },
   },
 });

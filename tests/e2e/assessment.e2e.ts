@@ -50,23 +50,19 @@ describe("an assessment round for Demo kommune", () => {
     const first = kari.locator(`fieldset#${ownerQuestions[0]?.id}`);
     await first.getByRole("radio").nth(2).check();
     await first.getByLabel("Kommentar (valgfri)").fill("Ansvaret står i delegeringsreglementet.");
-    await expect
-      .poll(() => first.locator(".autosave-status").textContent(), { timeout: 10_000 })
-      .toContain("Lagret");
+    await expect.poll(() => first.locator(".autosave-status").textContent()).toContain("Lagret");
     // A link that is not a web address: said at once, beside the field, and gone when it is fixed.
     const link = first.getByLabel("Lenke til dokumentasjon (valgfri)");
     await link.fill("intranett/rutiner");
     await expect
-      .poll(() => first.locator(".ds-validation-message").textContent(), { timeout: 10_000 })
+      .poll(() => first.locator(".ds-validation-message").textContent())
       .toContain("Lenken må være en nettadresse");
     expect(await link.getAttribute("aria-invalid")).toBe("true");
     expect(await first.locator(".autosave-status").textContent()).toContain("Ikke lagret");
     await expectAccessible(kari);
     await first.screenshot({ path: "test-results/screenshots/kartlegging-omrade-feil.png" });
     await link.fill("https://intranett.demo.kommune.no/rutiner");
-    await expect
-      .poll(() => first.locator(".autosave-status").textContent(), { timeout: 10_000 })
-      .toContain("Lagret");
+    await expect.poll(() => first.locator(".autosave-status").textContent()).toContain("Lagret");
     expect(await first.locator(".ds-validation-message").count()).toBe(0);
     expect(await link.getAttribute("aria-invalid")).toBeNull();
     await expectAccessible(kari);
@@ -88,9 +84,7 @@ describe("an assessment round for Demo kommune", () => {
     // The page loaded on its own (not drawn by the app after a link) saves as the user goes too.
     const third = kari.locator(`fieldset#${ownerQuestions[2]?.id}`);
     await third.getByRole("radio").nth(1).check();
-    await expect
-      .poll(() => third.locator(".autosave-status").textContent(), { timeout: 10_000 })
-      .toContain("Lagret");
+    await expect.poll(() => third.locator(".autosave-status").textContent()).toContain("Lagret");
     // "Not relevant" without a reason is refused with a message, the rest is kept.
     const second = kari.locator(`fieldset#${ownerQuestions[1]?.id}`);
     await second.getByLabel("Ikke relevant for oss", { exact: true }).check();

@@ -97,15 +97,13 @@ describe("a leader runs barnehage module 3 as a group session", () => {
     await heading(leader, "Hvem var med?");
     await expectAccessible(leader);
     await leader.getByRole("button", { name: "Avslutt økten" }).click();
+    // The phone hears the change over Server-Sent Events and loads the page again.
     await expect
-      .poll(
-        () =>
-          phones[1]
-            ?.getByText("Økten er ferdig")
-            .isVisible()
-            .catch(() => false),
-        // The phone hears the change over Server-Sent Events and loads the page again.
-        { timeout: 10_000 },
+      .poll(() =>
+        phones[1]
+          ?.getByText("Økten er ferdig")
+          .isVisible()
+          .catch(() => false),
       )
       .toBe(true);
     for (const phone of phones) await phone.context().close();

@@ -76,7 +76,7 @@ export async function login(page: Page, email: string, password = "oppvern-demo"
 /** The main heading, once the page has rendered it. */
 export async function heading(page: Page, expected: string | RegExp) {
   await expect
-    .poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 10_000 })
+    .poll(() => page.getByRole("heading", { level: 1 }).textContent())
     .toMatch(
       typeof expected === "string" ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : expected,
     );
