@@ -589,15 +589,17 @@ const roundCountsQuery = prepared(
           .where("a.round_id", "=", v.roundId)
           .where(inKind(db, "a", v))
           .where((e) => e.or([e("a.level", "is not", null), e("a.not_relevant", "=", 1)]))
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom("assessment_final as f")
-                  .select("f.question_id")
-                  .whereRef("f.round_id", "=", "a.round_id")
-                  .whereRef("f.scope", "=", "a.scope")
-                  .whereRef("f.question_id", "=", "a.question_id"),
-              ),
+          // The round's final answers are read once, not looked up for each answer (`not exists`
+          // was a third of this query on PostgreSQL for a round of ~1,450 answers). Neither
+          // column is ever null, so `not in` means what it says.
+          .where(({ eb, refTuple, selectFrom }) =>
+            eb(
+              refTuple("a.scope", "a.question_id"),
+              "not in",
+              selectFrom("assessment_final as f")
+                .select(["f.scope", "f.question_id"])
+                .where("f.round_id", "=", v.roundId)
+                .$asTuple("scope", "question_id"),
             ),
           )
           .groupBy(["a.scope", "a.question_id"])
