@@ -9,8 +9,12 @@ import { getServices, localeFor, notFound } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kompetanse-steg";
 
-/** Course pages are plain HTML: no JavaScript on a learner's phone. */
-export const handle: RouteHandle = { hydrate: false };
+/**
+ * Course pages are plain HTML: no JavaScript on a learner's phone. A step shows nothing of its
+ * reader (progress is kept when they go on), so a visitor without cookies gets a shared copy, like
+ * the module page that links to it (app/lib/page-cache.ts).
+ */
+export const handle: RouteHandle = { hydrate: false, sharedWhenAnonymous: true };
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.step.title ?? "Oppvern"} – ${loaderData?.moduleTitle ?? ""} – Oppvern` },
