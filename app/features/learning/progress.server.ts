@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { prepared } from "../../db/prepared.ts";
 import type { CompletionMode, Database } from "../../db/schema.ts";
 import { cookieValue } from "../../lib/cookies.ts";
@@ -58,32 +58,26 @@ export async function markStepSeen(
     .execute();
 }
 
-// A learner's module page is the page most people see: its three reads are compiled once.
-const seenStepsQuery = prepared(["learnerKey", "pkg", "mod"], (db, v) =>
+/**
+ * A learner's module page is the page most people see: the steps they have read and whether they
+ * completed the module come in one query, compiled once (on PostgreSQL each query is a round trip
+ * and wakes a backend).
+ */
+const moduleProgressQuery = prepared(["learnerKey", "pkg", "mod"], (db, v) =>
   db
     .selectFrom("learning_step")
-    .select("step_id")
-    .where("learner_key", "=", v.learnerKey)
-    .where("package", "=", v.pkg)
-    .where("module", "=", v.mod),
-);
-const completionQuery = prepared(["learnerKey", "pkg", "mod"], (db, v) =>
-  db
-    .selectFrom("module_completion")
-    .select(["mode", "completed_at"])
-    .where("learner_key", "=", v.learnerKey)
-    .where("package", "=", v.pkg)
-    .where("module", "=", v.mod),
-);
-const lastAttemptQuery = prepared(["learnerKey", "pkg", "mod"], (db, v) =>
-  db
-    .selectFrom("quiz_attempt")
-    .select(["correct", "total", "passed", "created_at"])
+    .select([sql<"step" | "completion">`'step'`.as("row"), "step_id as value"])
     .where("learner_key", "=", v.learnerKey)
     .where("package", "=", v.pkg)
     .where("module", "=", v.mod)
-    .orderBy("created_at", "desc")
-    .limit(1),
+    .unionAll(
+      db
+        .selectFrom("module_completion")
+        .select([sql<"completion">`'completion'`.as("row"), "mode as value"])
+        .where("learner_key", "=", v.learnerKey)
+        .where("package", "=", v.pkg)
+        .where("module", "=", v.mod),
+    ),
 );
 
 export async function getModuleProgress(
@@ -92,18 +86,14 @@ export async function getModuleProgress(
   pkg: string,
   mod: number,
 ) {
-  if (!learnerKey) return { seen: new Set<string>(), completion: null, lastAttempt: null };
-  const values = { learnerKey, pkg, mod };
-  const [steps, [completion], [lastAttempt]] = await Promise.all([
-    seenStepsQuery(db, values),
-    completionQuery(db, values),
-    lastAttemptQuery(db, values),
-  ]);
-  return {
-    seen: new Set(steps.map((s) => s.step_id)),
-    completion: completion ?? null,
-    lastAttempt: lastAttempt ?? null,
-  };
+  const seen = new Set<string>();
+  let completion: { mode: CompletionMode } | null = null;
+  if (!learnerKey) return { seen, completion };
+  for (const row of await moduleProgressQuery(db, { learnerKey, pkg, mod })) {
+    if (row.row === "step") seen.add(row.value);
+    else completion = { mode: row.value as CompletionMode };
+  }
+  return { seen, completion };
 }
 
 /** Completed modules of a learner, as "pakke/modul" keys. */
