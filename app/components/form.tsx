@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Form } from "react-router";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 
@@ -151,6 +152,33 @@ export function ActionNotice({
   if (result?.message && !("errors" in result))
     return <Notice color="warning">{t(result.message as MessageKey)}</Notice>;
   return null;
+}
+
+/**
+ * Name, e-mail and a new password: the form that makes an account, for someone registering and
+ * for the platform's first administrator. The server checks it with `ZNewAccountForm`.
+ */
+export function NewAccountForm({ state, submitLabel }: { state?: FormState | null; submitLabel: string }) {
+  const t = useT();
+  return (
+    <Form method="post" className="stack" noValidate>
+      <Field name="name" label={t("field.fullName")} autoComplete="name" state={state} required />
+      <Field
+        name="email"
+        type="email"
+        label={t("field.email")}
+        autoComplete="username"
+        state={state}
+        required
+      />
+      <NewPasswordFields state={state} />
+      <div>
+        <button type="submit" className="ds-button">
+          {submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
 }
 
 /** A new password typed twice, with the rules shown; used wherever an account gets a password. */

@@ -1,5 +1,5 @@
-import { data, Form, Link, redirect } from "react-router";
-import { ErrorSummary, Field, type FormState, NewPasswordFields, Notice } from "../components/form.tsx";
+import { data, Link, redirect } from "react-router";
+import { ErrorSummary, type FormState, NewAccountForm, Notice } from "../components/form.tsx";
 import { findUserByEmail } from "../features/auth/accounts.server.ts";
 import { ZNewAccountForm } from "../features/auth/schemas.ts";
 import { createFirstAdmin, isSetupTokenValid } from "../features/setup/first-admin.server.ts";
@@ -57,23 +57,7 @@ export default function ForsteAdmin({ loaderData, actionData }: Route.ComponentP
       </h1>
       <p className="ds-paragraph">{t("firstAdmin.lead")}</p>
       <ErrorSummary state={state} />
-      <Form method="post" className="stack" noValidate>
-        <Field name="name" label={t("field.fullName")} autoComplete="name" state={state} required />
-        <Field
-          name="email"
-          type="email"
-          label={t("field.email")}
-          autoComplete="username"
-          state={state}
-          required
-        />
-        <NewPasswordFields state={state} />
-        <div>
-          <button type="submit" className="ds-button">
-            {t("firstAdmin.submit")}
-          </button>
-        </div>
-      </Form>
+      <NewAccountForm state={state} submitLabel={t("firstAdmin.submit")} />
     </div>
   );
 }
