@@ -8,6 +8,8 @@
   if (!("fetch" in window)) return;
   const FIELDS = ["niva", "grunn", "kommentar", "bevis"];
   const timers = new Map();
+  /** Questions changed but not yet sent (their timer is running): fieldset → form. */
+  const pending = new Map();
 
   const time = (iso) =>
     new Date(iso).toLocaleTimeString(document.documentElement.lang || "nb", {
@@ -46,7 +48,7 @@
     }
   }
 
-  async function save(form, fieldset) {
+  async function save(form, fieldset, keepalive = false) {
     const messages = JSON.parse(form.dataset.messages || "{}");
     const id = fieldset.id;
     const all = new FormData(form);
@@ -54,7 +56,11 @@
     for (const f of FIELDS) body.set(`${f}-${id}`, String(all.get(`${f}-${id}`) ?? ""));
     const status = fieldset.querySelector(".autosave-status");
     try {
-      const response = await fetch(`${window.location.pathname}/autosave`, { method: "POST", body });
+      const response = await fetch(`${window.location.pathname}/autosave`, {
+        method: "POST",
+        body,
+        keepalive,
+      });
       const result = await response.json().catch(() => ({}));
       // Logged out meanwhile: the answer is kept, and saved once the person has logged in again.
       if (result.login) window.location.assign(result.login);
@@ -75,11 +81,33 @@
     const fieldset = event.target.closest?.("fieldset.question");
     if (!form || !fieldset || fieldset.disabled) return;
     clearTimeout(timers.get(fieldset));
+    pending.set(fieldset, form);
     timers.set(
       fieldset,
-      setTimeout(() => save(form, fieldset), 800),
+      setTimeout(() => {
+        pending.delete(fieldset);
+        save(form, fieldset);
+      }, 800),
     );
   };
   document.addEventListener("input", changed);
   document.addEventListener("change", changed);
+
+  // Leaving the page (a link, Back, another tab, closing the phone's browser) sends what is still
+  // waiting at once, in requests that outlive the page (keepalive), so a quick tap on "next area"
+  // loses nothing.
+  const flush = () => {
+    for (const [fieldset, form] of pending) {
+      clearTimeout(timers.get(fieldset));
+      save(form, fieldset, true);
+    }
+    pending.clear();
+  };
+  document.addEventListener("click", (event) => {
+    if (event.target.closest?.("a[href]")) flush();
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush();
+  });
+  window.addEventListener("pagehide", flush);
 })();

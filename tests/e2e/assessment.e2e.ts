@@ -99,6 +99,23 @@ describe("an assessment round for Demo kommune", () => {
       .fill("Vi har ingen slike.");
     await kari.getByRole("button", { name: "Lagre svarene" }).click();
     await expect.poll(() => kari.getByText("Svarene er lagret").isVisible()).toBe(true);
+    // A quick tap on the next area right after a change loses nothing: what is still waiting is
+    // sent as the page goes.
+    await kari.waitForLoadState("load");
+    const areaPath = new URL(kari.url()).pathname;
+    const fourth = kari.locator(`fieldset#${ownerQuestions[3]?.id}`);
+    await fourth.getByRole("radio").nth(3).check();
+    await fourth.getByLabel("Kommentar (valgfri)").fill("Gjennomgått på ledermøtet i november.");
+    await kari.locator("nav a").filter({ hasText: "→" }).click();
+    await kari.waitForURL((url) => url.pathname !== areaPath);
+    const fourthAgain = kari.locator(`fieldset#${ownerQuestions[3]?.id}`);
+    await expect
+      .poll(async () => {
+        await kari.goto(areaPath);
+        return fourthAgain.getByLabel("Kommentar (valgfri)").inputValue();
+      })
+      .toBe("Gjennomgått på ledermøtet i november.");
+    expect(await fourthAgain.getByRole("radio").nth(3).isChecked()).toBe(true);
 
     // The leader of Eik barneskole, on a phone without JavaScript.
     const lars = await newPage(browser, { viewport: PHONE, javaScriptEnabled: false });
