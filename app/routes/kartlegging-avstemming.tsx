@@ -61,29 +61,47 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   const known = new Set(scopes.map((s) => s.scope));
   const questionIds = new Set(bank.areas.flatMap((a) => a.sporsmal.map((q) => q.id)));
-  let saved = 0;
+  const finals: { scope: string; questionId: string; value: string; reason: string }[] = [];
+  const errors: Record<string, "assessment.error.reason"> = {};
   for (const [name, value] of form) {
     if (!name.startsWith("endelig|") || typeof value !== "string" || value === "") continue;
     const [, scope = "", questionId = ""] = name.split("|");
     if (!known.has(scope) || !questionIds.has(questionId)) continue;
     if (!["1", "2", "3", "4", "5", "ir"].includes(value)) continue;
+    const reason = value === "ir" ? String(form.get(`grunn|${scope}|${questionId}`) ?? "").trim() : "";
+    // "Not relevant" needs a reason here too, as when answering.
+    if (value === "ir" && reason === "") errors[`${scope}|${questionId}`] = "assessment.error.reason";
+    finals.push({ scope, questionId, value, reason });
+  }
+  if (Object.keys(errors).length > 0) {
+    const values = Object.fromEntries(
+      [...form].filter((e): e is [string, string] => typeof e[1] === "string"),
+    );
+    return data({ errors, values }, { status: 400 });
+  }
+  for (const f of finals)
     await saveFinal(
       services.db,
-      { roundId: round.id, scope, questionId, userId: actor.userId },
+      { roundId: round.id, scope: f.scope, questionId: f.questionId, userId: actor.userId },
       {
-        level: value === "ir" ? null : Number(value),
-        notRelevant: value === "ir",
-        reason: value === "ir" ? String(form.get(`grunn|${scope}|${questionId}`) ?? "") : "",
+        level: f.value === "ir" ? null : Number(f.value),
+        notRelevant: f.value === "ir",
+        reason: f.reason,
         comment: "",
       },
     );
-    saved++;
-  }
+  const saved = finals.length;
   return redirect(`/kartlegging/${round.id}/avstemming?lagret=${saved}`, 303);
 }
 
+/** Element ids for a question's fields: its key ("scope|question") without the bar. */
+const fieldId = (prefix: string, key: string) => `${prefix}-${key.replace("|", "-")}`;
+
 export default function Avstemming({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
+  const errors = actionData && "errors" in actionData ? actionData.errors : {};
+  const values = actionData && "values" in actionData ? actionData.values : {};
+  const textOf = new Map(d.scopes.flatMap((s) => s.questions.map((q) => [q.key, q.text])));
   const levelText = (v: string) =>
     v === "ir" ? t("assessment.notRelevant") : v ? `${t("assessment.level")} ${v}` : "–";
   return (
@@ -99,6 +117,22 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
       <p className="ds-paragraph">{t("assessment.reconcileLead")}</p>
       {d.saved > 0 ? <Notice>{t("assessment.finalsSaved", { count: d.saved })}</Notice> : null}
       {actionData && "message" in actionData ? <Notice color="danger">{t(actionData.message)}</Notice> : null}
+      {Object.keys(errors).length > 0 ? (
+        <div className="ds-error-summary" role="alert" tabIndex={-1}>
+          <h2 className="ds-heading" data-size="xs">
+            {t("form.errorSummary")}
+          </h2>
+          <ul className="ds-list">
+            {Object.entries(errors).map(([key, message]) => (
+              <li key={key}>
+                <a className="ds-link" href={`#${fieldId("grunn", key)}`}>
+                  {textOf.get(key)}: {t(message)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {d.scopes.length === 0 ? (
         <p className="ds-paragraph">{t("assessment.nothingToReconcile")}</p>
       ) : (
@@ -127,14 +161,14 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
                     ))}
                   </ul>
                   <div className="ds-field">
-                    <label className="ds-label" htmlFor={`endelig-${q.key}`}>
+                    <label className="ds-label" htmlFor={fieldId("endelig", q.key)}>
                       {t("assessment.finalAnswer")}
                     </label>
                     <select
                       className="ds-input"
-                      id={`endelig-${q.key}`}
+                      id={fieldId("endelig", q.key)}
                       name={`endelig|${q.key}`}
-                      defaultValue={q.suggestion}
+                      defaultValue={values[`endelig|${q.key}`] ?? q.suggestion}
                     >
                       <option value="">{t("assessment.decideLater")}</option>
                       {["1", "2", "3", "4", "5", "ir"].map((v) => (
@@ -144,11 +178,24 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
                       ))}
                     </select>
                   </div>
-                  <input
-                    type="hidden"
-                    name={`grunn|${q.key}`}
-                    value={q.answers.find((a) => a.reason)?.reason ?? ""}
-                  />
+                  <div className="ds-field">
+                    <label className="ds-label" htmlFor={fieldId("grunn", q.key)}>
+                      {t("assessment.reason")}
+                    </label>
+                    <input
+                      className="ds-input"
+                      id={fieldId("grunn", q.key)}
+                      name={`grunn|${q.key}`}
+                      defaultValue={values[`grunn|${q.key}`] ?? q.answers.find((a) => a.reason)?.reason ?? ""}
+                      aria-invalid={errors[q.key] ? true : undefined}
+                      aria-describedby={errors[q.key] ? `${fieldId("grunn", q.key)}-error` : undefined}
+                    />
+                    {errors[q.key] ? (
+                      <p className="ds-validation-message" id={`${fieldId("grunn", q.key)}-error`}>
+                        {t(errors[q.key] ?? "assessment.error.reason")}
+                      </p>
+                    ) : null}
+                  </div>
                 </div>
               ))}
             </section>

@@ -340,6 +340,23 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     const reconcile = textOf((await koordinator.page(`/kartlegging/${roundId}/avstemming`)).html);
     expect(reconcile).toContain(q1.tekst.nb);
     expect(reconcile).toContain("ulike svar");
+    // "Not relevant" as the final answer needs a reason, as when answering: nothing is saved, and
+    // the choice is kept.
+    const noReason = await koordinator.post(`/kartlegging/${roundId}/avstemming`, [
+      [`endelig|${eik}|${q1.id}`, "ir"],
+      [`grunn|${eik}|${q1.id}`, "  "],
+    ]);
+    expect(noReason.status).toBe(400);
+    const noReasonHtml = await noReason.text();
+    expect(textOf(noReasonHtml)).toContain(`${q1.tekst.nb}: Skriv kort hvorfor spørsmålet ikke er relevant`);
+    expect(noReasonHtml).toMatch(/<option value="ir" selected="">/);
+    expect(
+      await server.services.db
+        .selectFrom("assessment_final")
+        .select("question_id")
+        .where("round_id", "=", roundId)
+        .execute(),
+    ).toEqual([]);
     const saved = await koordinator.post(`/kartlegging/${roundId}/avstemming`, [
       [`endelig|${eik}|${q1.id}`, "3"],
       [`endelig|eier|finnes-ikke-01`, "5"],
