@@ -372,6 +372,41 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(finals[0]).toMatchObject({ scope: eik, question_id: q1.id, level: 3 });
     // Leaders cannot reconcile.
     expect((await leder.get(`/kartlegging/${roundId}/avstemming`)).status).toBe(404);
+
+    // The leader changes the comment only: the final answer stands.
+    const finalLevel = async () =>
+      (
+        await server.services.db
+          .selectFrom("assessment_final")
+          .select("level")
+          .where("round_id", "=", roundId)
+          .where("scope", "=", eik)
+          .where("question_id", "=", q1.id)
+          .executeTakeFirst()
+      )?.level;
+    const leaderSays = (level: string, comment: string) =>
+      leder.post(`${url}/autosave`, [
+        ["sporsmal", q1.id],
+        [`niva-${q1.id}`, level],
+        [`kommentar-${q1.id}`, comment],
+        [`bevis-${q1.id}`, "https://intranett.demo.no/opplaering"],
+      ]);
+    expect((await leaderSays("4", "Kurs for alle nye i august.")).status).toBe(200);
+    expect(await finalLevel()).toBe(3);
+    expect(textOf((await koordinator.page(`/kartlegging/${roundId}/avstemming`)).html)).not.toContain(
+      q1.tekst.nb,
+    );
+    // The leader changes their level afterwards: the final answer no longer stands for the
+    // answers, and the question is back for reconciling.
+    expect((await leaderSays("1", "Kurset ble avlyst.")).status).toBe(200);
+    expect(await finalLevel()).toBeUndefined();
+    const again = textOf((await koordinator.page(`/kartlegging/${roundId}/avstemming`)).html);
+    expect(again).toContain(q1.tekst.nb);
+    expect(again).toContain("Lars Leder: nivå 1");
+    // Back to what the leader first said, and settled again.
+    expect((await leaderSays("4", "Vi har kurs hver høst.")).status).toBe(200);
+    await koordinator.post(`/kartlegging/${roundId}/avstemming`, [[`endelig|${eik}|${q1.id}`, "3"]]);
+    expect(await finalLevel()).toBe(3);
   });
 
   it("scores the round per area and shows the gaps with measures", async () => {
