@@ -59,6 +59,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
             label: `${resumeScope.name}: ${resumeArea.area.tittel[lang]}`,
           }
         : null,
+    // For the question before closing: how much is still unanswered or not reconciled.
+    totals: {
+      total: parts.reduce((n, s) => n + s.total, 0),
+      answered: parts.reduce((n, s) => n + s.answered, 0),
+      open: parts.reduce((n, s) => n + s.open, 0),
+    },
     parts:
       parts.length > 1
         ? parts.map((s) => ({
@@ -97,6 +103,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   if (form.get("intent") !== "close") return data({ message: "assessment.unknownAction" }, { status: 400 });
   if (round.status === "closed") return data({ message: "assessment.alreadyClosed" }, { status: 409 });
+  // Closing locks every answer for good: the koordinator is asked once more, and told what is
+  // still unanswered or not reconciled.
+  if (form.get("bekreft") !== "1") return data({ confirm: true as const });
   if (await closeRound(services.db, ownerId, round.id, actor.userId))
     // Someone who manages the round has all its parts, read with the round.
     await storeAreaScores(services.db, ownerId, round.id, bank, nowIso(), scopes);
@@ -130,7 +139,34 @@ export default function KartleggingRunde({ loaderData: d, actionData }: Route.Co
       {actionData && "message" in actionData ? (
         <Notice color="danger">{t(actionData.message as "assessment.alreadyClosed")}</Notice>
       ) : null}
-      {closed ? <Notice color="info">{t("assessment.closedNotice")}</Notice> : null}
+      {closed && !(actionData && "done" in actionData) ? (
+        <Notice color="info">{t("assessment.closedNotice")}</Notice>
+      ) : null}
+      {d.canManage && !closed && actionData && "confirm" in actionData ? (
+        <section aria-labelledby="bekreft" className="ds-card stack prose" data-color="warning">
+          <h2 className="ds-heading" data-size="sm" id="bekreft">
+            {t("assessment.confirmClose")}
+          </h2>
+          <p className="ds-paragraph">
+            {t("assessment.confirmCloseState", {
+              unanswered: d.totals.total - d.totals.answered,
+              total: d.totals.total,
+              open: d.totals.open,
+            })}
+          </p>
+          <p className="ds-paragraph">{t("assessment.confirmCloseLocks")}</p>
+          <Form method="post" className="button-row">
+            <input type="hidden" name="intent" value="close" />
+            <input type="hidden" name="bekreft" value="1" />
+            <button type="submit" className="ds-button" data-color="danger">
+              {t("assessment.confirmCloseYes")}
+            </button>
+            <Link className="ds-button" data-variant="secondary" to={`/kartlegging/${d.id}`}>
+              {t("assessment.confirmCloseNo")}
+            </Link>
+          </Form>
+        </section>
+      ) : null}
       <p className="button-row">
         {d.resume && !closed ? (
           <Link className="ds-button" to={d.resume.href}>

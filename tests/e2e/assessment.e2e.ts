@@ -151,7 +151,12 @@ describe("an assessment round for Demo kommune", () => {
     await expect.poll(() => kari.getByText("endelige svar er lagret").isVisible()).toBe(true);
     await kari.getByRole("link", { name: title }).click();
     await kari.getByRole("button", { name: "Avslutt runden" }).click();
+    await expect.poll(() => kari.getByText("Vil du avslutte runden nå?").isVisible()).toBe(true);
+    await expectAccessible(kari);
+    await screenshot(kari, "kartlegging-avslutt");
+    await kari.getByRole("button", { name: "Ja, avslutt runden" }).click();
     await expect.poll(() => kari.getByText("Runden er avsluttet. Nå kan ingen endre").isVisible()).toBe(true);
+    expect(await kari.getByText("Runden er avsluttet, og svarene kan bare leses.").count()).toBe(0);
     await kari.getByRole("link", { name: "Se resultatet" }).click();
     await heading(kari, "Resultat");
     await expectAccessible(kari);

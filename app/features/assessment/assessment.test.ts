@@ -465,8 +465,23 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     ]);
     expect(justInTime.status).toBe(200);
     expect((await leder.post(`/kartlegging/${roundId}`, { intent: "close" })).status).toBe(404);
-    const closed = await koordinator.post(`/kartlegging/${roundId}`, { intent: "close" });
+    // Closing asks once more, and says what is still unanswered; the round is still open.
+    const asked = await koordinator.post(`/kartlegging/${roundId}`, { intent: "close" });
+    expect(asked.status).toBe(200);
+    const askedText = textOf(await asked.text());
+    expect(askedText).toContain("Vil du avslutte runden nå?");
+    expect(askedText).toMatch(/\d+ av \d+ spørsmål har ikke svar, og \d+ har ulike svar/);
+    expect(
+      (
+        await leder.post(`/kartlegging/${roundId}/${eik}/opplaering/autosave`, [
+          ["sporsmal", q2?.id ?? ""],
+          [`niva-${q2?.id}`, "2"],
+        ])
+      ).status,
+    ).toBe(200);
+    const closed = await koordinator.post(`/kartlegging/${roundId}`, { intent: "close", bekreft: "1" });
     expect(closed.status).toBe(200);
+    expect(textOf(await closed.text())).toContain("Runden er avsluttet. Nå kan ingen endre svarene.");
     const before = await answerCount();
     const late = await leder.post(`/kartlegging/${roundId}/${eik}/opplaering/autosave`, [
       ["sporsmal", q1?.id ?? ""],
@@ -488,7 +503,9 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
       .where("question_id", "=", q2?.id ?? "")
       .execute();
     expect(kept.map((a) => a.level)).toEqual([2]); // the answer saved before closing, unchanged
-    expect((await koordinator.post(`/kartlegging/${roundId}`, { intent: "close" })).status).toBe(409);
+    expect(
+      (await koordinator.post(`/kartlegging/${roundId}`, { intent: "close", bekreft: "1" })).status,
+    ).toBe(409);
     const scores = await server.services.db
       .selectFrom("assessment_area_score")
       .selectAll()

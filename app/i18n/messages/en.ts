@@ -688,6 +688,13 @@ export const en: Messages = {
   "assessment.closeHelp":
     "When you close the round, the answers are locked and the results final. Reconcile the answers first.",
   "assessment.close": "Close the round",
+  "assessment.confirmClose": "Close the round now?",
+  "assessment.confirmCloseState":
+    "{unanswered} of {total} questions have no answer, and {open} have different answers that are not reconciled.",
+  "assessment.confirmCloseLocks":
+    "Once the round is closed, nobody can change the answers, and the result is final.",
+  "assessment.confirmCloseYes": "Yes, close the round",
+  "assessment.confirmCloseNo": "No, go back",
   "assessment.areaPosition": "Area {index} of {count}",
   "assessment.saved": "Your answers are saved.",
   "assessment.readOnly": "You can read the answers here, but not answer for this part.",

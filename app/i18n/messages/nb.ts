@@ -687,6 +687,13 @@ export const nb = {
   "assessment.closeHelp":
     "Når du avslutter runden, blir svarene låst og resultatet endelig. Avstem svarene først.",
   "assessment.close": "Avslutt runden",
+  "assessment.confirmClose": "Vil du avslutte runden nå?",
+  "assessment.confirmCloseState":
+    "{unanswered} av {total} spørsmål har ikke svar, og {open} har ulike svar som ikke er avstemt.",
+  "assessment.confirmCloseLocks":
+    "Når runden er avsluttet, kan ingen endre svarene, og resultatet blir endelig.",
+  "assessment.confirmCloseYes": "Ja, avslutt runden",
+  "assessment.confirmCloseNo": "Nei, gå tilbake",
   "assessment.areaPosition": "Område {index} av {count}",
   "assessment.saved": "Svarene er lagret.",
   "assessment.readOnly": "Du kan lese svarene her, men ikke svare for denne delen.",

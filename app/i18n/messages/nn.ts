@@ -686,6 +686,13 @@ export const nn: Messages = {
   "assessment.closeHelp":
     "Når du avsluttar runden, blir svara låste og resultatet endeleg. Avstem svara først.",
   "assessment.close": "Avslutt runden",
+  "assessment.confirmClose": "Vil du avslutte runden no?",
+  "assessment.confirmCloseState":
+    "{unanswered} av {total} spørsmål har ikkje svar, og {open} har ulike svar som ikkje er avstemde.",
+  "assessment.confirmCloseLocks":
+    "Når runden er avslutta, kan ingen endre svara, og resultatet blir endeleg.",
+  "assessment.confirmCloseYes": "Ja, avslutt runden",
+  "assessment.confirmCloseNo": "Nei, gå tilbake",
   "assessment.areaPosition": "Område {index} av {count}",
   "assessment.saved": "Svara er lagra.",
   "assessment.readOnly": "Du kan lese svara her, men ikkje svare for denne delen.",
