@@ -23,38 +23,44 @@ export function ScoreChart({
   compareLabel?: string;
   emptyLabel: string;
 }) {
-  const rowHeight = 46;
   const width = 640;
   const barWidth = width - 60;
+  // Labels are wrapped on the server: on a phone the chart is drawn at half its size, so the CSS
+  // draws its text larger there (app.css), and a label of more than ~34 characters would not fit.
+  const lineHeight = 31;
+  let top = 0;
+  const laidOut = rows.map((r) => {
+    const lines = wrapLabel(r.label, 34);
+    const y = top;
+    top += lines.length * lineHeight + 30;
+    return { ...r, lines, y, barY: y + lines.length * lineHeight - 4 };
+  });
   return (
     <figure className="score-chart">
-      <svg
-        viewBox={`0 0 ${width} ${rows.length * rowHeight}`}
-        role="img"
-        aria-hidden="true"
-        focusable="false"
-        width="100%"
-      >
-        {rows.map((r, i) => {
-          const y = i * rowHeight;
+      <svg viewBox={`0 0 ${width} ${top}`} role="img" aria-hidden="true" focusable="false" width="100%">
+        {laidOut.map((r) => {
           const w = ((r.value ?? 0) / 100) * barWidth;
           return (
             <g key={r.label}>
-              <text x={0} y={y + 14} className="score-chart__label">
-                {r.label}
+              <text x={0} y={r.y + 20} className="score-chart__label">
+                {r.lines.map((line, i) => (
+                  <tspan key={line} x={0} dy={i === 0 ? 0 : lineHeight}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
-              <rect x={0} y={y + 20} width={barWidth} height={16} rx={3} className="score-chart__track" />
-              <rect x={0} y={y + 20} width={Math.max(w, 0)} height={16} rx={3} className="score-chart__bar" />
+              <rect x={0} y={r.barY} width={barWidth} height={16} rx={3} className="score-chart__track" />
+              <rect x={0} y={r.barY} width={Math.max(w, 0)} height={16} rx={3} className="score-chart__bar" />
               {r.compare !== undefined && r.compare !== null ? (
                 <line
                   x1={(r.compare / 100) * barWidth}
                   x2={(r.compare / 100) * barWidth}
-                  y1={y + 17}
-                  y2={y + 39}
+                  y1={r.barY - 3}
+                  y2={r.barY + 19}
                   className="score-chart__compare"
                 />
               ) : null}
-              <text x={barWidth + 8} y={y + 33} className="score-chart__value">
+              <text x={barWidth + 8} y={r.barY + 14} className="score-chart__value">
                 {r.value ?? "–"}
               </text>
             </g>
@@ -82,4 +88,17 @@ export function ScoreChart({
       </table>
     </figure>
   );
+}
+
+/** A label in lines of at most `max` characters, broken between words (a longer word keeps its line). */
+export function wrapLabel(label: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : [label];
 }
