@@ -4,6 +4,8 @@ export interface ScoreRow {
   value: number | null;
   /** Optional comparison (e.g. the median of other owners, or the previous round). */
   compare?: number | null;
+  /** Optional text for the table only (e.g. how many questions are answered). */
+  detail?: string;
 }
 
 /**
@@ -15,12 +17,14 @@ export function ScoreChart({
   caption,
   valueLabel,
   compareLabel,
+  detailLabel,
   emptyLabel,
 }: {
   rows: ScoreRow[];
   caption: string;
   valueLabel: string;
   compareLabel?: string;
+  detailLabel?: string;
   emptyLabel: string;
 }) {
   const width = 640;
@@ -74,6 +78,7 @@ export function ScoreChart({
             <th scope="col">{caption}</th>
             <th scope="col">{valueLabel}</th>
             {compareLabel ? <th scope="col">{compareLabel}</th> : null}
+            {detailLabel ? <th scope="col">{detailLabel}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -82,6 +87,7 @@ export function ScoreChart({
               <td>{r.label}</td>
               <td>{r.value ?? emptyLabel}</td>
               {compareLabel ? <td>{r.compare ?? "–"}</td> : null}
+              {detailLabel ? <td>{r.detail}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -111,6 +111,12 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
       <p className="ds-paragraph">
         {t("assessment.overall")}: <strong>{d.overall ?? "–"}</strong> / 100 · {t("assessment.scoreHelp")}
       </p>
+      <p className="ds-paragraph">
+        {t("assessment.coverage", {
+          answered: d.areas.reduce((n, a) => n + a.answered, 0),
+          total: d.areas.reduce((n, a) => n + a.total, 0),
+        })}
+      </p>
       {!d.closed ? <p className="ds-paragraph">{t("assessment.resultsNotFinal")}</p> : null}
       <p className="button-row">
         {(["xlsx", "pdf", "docx"] as const).map((f) => (
@@ -156,7 +162,12 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
           caption={t("assessment.area")}
           valueLabel={t("assessment.score")}
           emptyLabel={t("assessment.notAnswered")}
-          rows={d.areas.map((a) => ({ label: a.title, value: a.score }))}
+          detailLabel={t("assessment.answered")}
+          rows={d.areas.map((a) => ({
+            label: a.title,
+            value: a.score,
+            detail: `${a.answered} / ${a.total}`,
+          }))}
         />
       </section>
       {d.previousTitle ? (

@@ -535,12 +535,20 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     const flat = text.replace(/\s+/g, " ");
     expect(flat).toContain("Kartlegging høsten 2026");
     expect(flat).toContain("Styring og internkontroll");
+    // How much of the round the scores rest on, in every format.
+    const coverage = /Poengene bygger på svar på (\d+) av (\d+) spørsmål/;
+    const [, answeredPdf, totalPdf] = flat.match(coverage) ?? [];
+    expect(Number(answeredPdf)).toBeGreaterThan(0);
+    expect(Number(totalPdf)).toBeGreaterThan(Number(answeredPdf));
+    const web = textOf((await koordinator.page(`/kartlegging/${roundId}/resultat`)).html);
+    expect(web.match(coverage)?.slice(1)).toEqual([answeredPdf, totalPdf]);
 
     const docx = await koordinator.get(`/kartlegging/${roundId}/rapport/docx`);
     const zip = await JSZip.loadAsync(await docx.arrayBuffer());
     const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
     expect(xml).toContain("Kartlegging høsten 2026");
     expect(xml).toContain(ownerQuestions("styring")[0]?.tiltak[0]?.tekst.nb.slice(0, 20) ?? "?");
+    expect(xml).toContain(`Poengene bygger på svar på ${answeredPdf} av ${totalPdf} spørsmål`);
   });
 
   it("shows the results in nynorsk", async () => {
@@ -548,6 +556,7 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(nn).toContain("Poeng per område");
     expect(nn).toContain(bank.areas[0]?.tittel.nn ?? "?");
     expect(nn).toContain("Hol å tette");
+    expect(nn).toMatch(/Poenga byggjer på svar på \d+ av \d+ spørsmål/);
   });
 
   it("serves the question bank", async () => {

@@ -737,6 +737,8 @@ export const en: Messages = {
   "assessment.saveFinals": "Save final answers",
   "assessment.resultsTitle": "Results",
   "assessment.overall": "Overall score",
+  "assessment.coverage":
+    "The scores are based on answers to {answered} of {total} questions. Questions without an answer do not count.",
   "assessment.scoreHelp":
     "Scores go from 0 (nothing in place) to 100 (all in place and improved every year). Important questions count more.",
   "assessment.resultsNotFinal": "The round is open, so the results may change.",

@@ -735,6 +735,8 @@ export const nb = {
   "assessment.saveFinals": "Lagre endelige svar",
   "assessment.resultsTitle": "Resultat",
   "assessment.overall": "Samlet poeng",
+  "assessment.coverage":
+    "Poengene bygger på svar på {answered} av {total} spørsmål. Spørsmål uten svar teller ikke med.",
   "assessment.scoreHelp":
     "Poengene går fra 0 (ingenting på plass) til 100 (alt på plass og forbedres hvert år). Viktige spørsmål teller mer.",
   "assessment.resultsNotFinal": "Runden er åpen, så resultatet kan endre seg.",

@@ -734,6 +734,8 @@ export const nn: Messages = {
   "assessment.saveFinals": "Lagre endelege svar",
   "assessment.resultsTitle": "Resultat",
   "assessment.overall": "Samla poeng",
+  "assessment.coverage":
+    "Poenga byggjer på svar på {answered} av {total} spørsmål. Spørsmål utan svar tel ikkje med.",
   "assessment.scoreHelp":
     "Poenga går frå 0 (ingenting på plass) til 100 (alt på plass og blir betra kvart år). Viktige spørsmål tel meir.",
   "assessment.resultsNotFinal": "Runden er open, så resultatet kan endre seg.",
