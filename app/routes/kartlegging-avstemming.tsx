@@ -115,7 +115,11 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
         {t("assessment.reconcile")}
       </h1>
       <p className="ds-paragraph">{t("assessment.reconcileLead")}</p>
-      {d.saved > 0 ? <Notice>{t("assessment.finalsSaved", { count: d.saved })}</Notice> : null}
+      {d.saved > 0 ? (
+        <Notice>
+          {d.saved === 1 ? t("assessment.finalSaved") : t("assessment.finalsSaved", { count: d.saved })}
+        </Notice>
+      ) : null}
       {actionData && "message" in actionData ? <Notice color="danger">{t(actionData.message)}</Notice> : null}
       {Object.keys(errors).length > 0 ? (
         <div className="ds-error-summary" role="alert" tabIndex={-1}>

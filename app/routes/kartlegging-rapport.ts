@@ -37,11 +37,21 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       : format === "docx"
         ? await report.reportDocx(input)
         : await report.reportPdf(input);
-  const name = round.title.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
+  // "Kartlegging våren 2027" → kartlegging-våren-2027, with an ASCII name beside it for old clients.
+  const slug = round.title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  const name = slug.startsWith("kartlegging") ? slug : `kartlegging-${slug}`;
+  const ascii = name
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .normalize("NFKD")
+    .replace(/[^a-z0-9-]/g, "");
   return new Response(new Uint8Array(file), {
     headers: {
       "Content-Type": TYPES[format],
-      "Content-Disposition": `attachment; filename="kartlegging-${name}.${format}"`,
+      "Content-Disposition": `attachment; filename="${ascii}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}.${format}`,
       "Cache-Control": "private, no-store",
     },
   });

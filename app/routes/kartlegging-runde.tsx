@@ -3,9 +3,9 @@ import { Notice } from "../components/form.tsx";
 import { storeAreaScores } from "../features/assessment/results.server.ts";
 import { loadRound, roundOverview } from "../features/assessment/round-page.server.ts";
 import { areasFor, closeRound } from "../features/assessment/rounds.server.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
 import { notFound, readForm } from "../lib/route.server.ts";
-import { nowIso } from "../lib/time.ts";
+import { formatDate, nowIso } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kartlegging-runde";
 
@@ -116,6 +116,7 @@ const percent = (n: number, total: number) => (total === 0 ? 0 : Math.round((n /
 
 export default function KartleggingRunde({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   const closed = d.status === "closed";
   return (
     <div className="stack-lg">
@@ -130,7 +131,7 @@ export default function KartleggingRunde({ loaderData: d, actionData }: Route.Co
         </h1>
         <p className="ds-paragraph">
           {t(closed ? "assessment.status.closed" : "assessment.status.open")}
-          {d.deadline ? ` · ${t("assessment.deadline")}: ${d.deadline}` : ""}
+          {d.deadline ? ` · ${t("assessment.deadline")}: ${formatDate(d.deadline, locale)}` : ""}
           {` · ${t("assessment.bankVersion", { version: d.version })}`}
         </p>
       </div>

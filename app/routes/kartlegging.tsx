@@ -6,11 +6,12 @@ import { createRound, listRounds } from "../features/assessment/rounds.server.ts
 import { buildEmail } from "../features/email/templates.server.ts";
 import { listUnits } from "../features/orgs/owners.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
 import { parseForm } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { notFound, readForm } from "../lib/route.server.ts";
 import { loadAssessmentScope } from "../lib/scopes.server.ts";
+import { formatDate } from "../lib/time.ts";
 import type { Route } from "./+types/kartlegging";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "assessment.title");
@@ -72,6 +73,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         name: person.name,
         inviter: actor.name,
         organisation: `${owner.name} – ${person.unit_name}`,
+        deadline: parsed.data.frist || null,
       }),
     );
   return redirect(`/kartlegging/${id}?startet=1`, 303);
@@ -79,6 +81,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Kartlegging({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   const failed = actionData && "errors" in actionData ? actionData : null;
   const chosen = new Set(failed?.unitIds ?? d.units.map((u) => u.id));
   return (
@@ -115,7 +118,7 @@ export default function Kartlegging({ loaderData: d, actionData }: Route.Compone
                     </Link>
                   </td>
                   <td>{t(`assessment.status.${r.status}` as MessageKey)}</td>
-                  <td>{r.deadline ?? "–"}</td>
+                  <td>{r.deadline ? formatDate(r.deadline, locale) : "–"}</td>
                   <td>{r.units}</td>
                 </tr>
               ))}

@@ -85,6 +85,7 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(page).toContain("Eik barneskole");
     expect(page).toContain("Solsikken barnehage");
     expect(page).toContain("Eierens del (Demo kommune)");
+    expect(page).toContain("Frist: 31. januar 2099");
     const mail = await server.services.db
       .selectFrom("outbox")
       .select(["to_address", "text_body"])
@@ -92,6 +93,8 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
       .execute();
     expect(mail.map((m) => m.to_address).sort()).toEqual(["leder@demo.oppvern.no", "styrer@demo.oppvern.no"]);
     expect(mail[0]?.text_body).toContain(`/kartlegging/${roundId}`);
+    // The leaders are told by when to answer, as people write a date.
+    for (const m of mail) expect(m.text_body).toContain("Fristen for å svare er 31. januar 2099.");
   });
 
   it("shows each leader only the own unit's part, with the questions for a school or a kindergarten", async () => {
@@ -529,6 +532,10 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
 
     const pdf = await koordinator.get(`/kartlegging/${roundId}/rapport/pdf`);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    // The file is named after the round, once: an ASCII name, and the real one for clients that read it.
+    expect(pdf.headers.get("content-disposition")).toBe(
+      `attachment; filename="kartlegging-hosten-2026.pdf"; filename*=UTF-8''kartlegging-h%C3%B8sten-2026.pdf`,
+    );
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer())), {
       mergePages: true,
     });

@@ -1,5 +1,6 @@
 import { defaultLocale, isLocale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
+import { formatDate } from "../../lib/time.ts";
 import type { EmailMessage } from "./mailer.server.ts";
 
 type Kind = "verify" | "reset" | "invite" | "assessment";
@@ -11,11 +12,14 @@ interface Vars {
   inviter?: string;
   organisation?: string;
   role?: string;
+  /** A calendar date (YYYY-MM-DD) to answer by: said in the recipient's words. */
+  deadline?: string | null;
 }
 
 /** Builds an email in the recipient's language from the message catalogue. */
 export function buildEmail(kind: Kind, locale: string, vars: Vars): EmailMessage {
-  const t = createT(isLocale(locale) ? locale : defaultLocale);
+  const language = isLocale(locale) ? locale : defaultLocale;
+  const t = createT(language);
   const values = {
     url: vars.url,
     name: vars.name || vars.to,
@@ -26,6 +30,12 @@ export function buildEmail(kind: Kind, locale: string, vars: Vars): EmailMessage
   return {
     to: vars.to,
     subject: t(`email.${kind}.subject`, values),
-    text: `${t(`email.${kind}.body`, values)}\n\n${t("email.signature")}`,
+    text: [
+      t(`email.${kind}.body`, values),
+      ...(vars.deadline
+        ? [t("email.assessment.deadline", { date: formatDate(vars.deadline, language) })]
+        : []),
+      t("email.signature"),
+    ].join("\n\n"),
   };
 }

@@ -650,6 +650,7 @@ export const en: Messages = {
   "processing.art9Unknown": "Choose a condition from the list.",
   "nav.assessment": "Assessment",
   "email.assessment.subject": "Privacy assessment: {organisation}",
+  "email.assessment.deadline": "Please answer by {date}.",
   "email.assessment.body":
     "Hello, {name}!\n\n{inviter} has started an assessment of privacy and information security and asks you to answer for {organisation}.\n\nYou answer one area at a time, and your answers are saved as you work. Open the assessment here (log in first):\n{url}",
   "assessment.title": "Assessment",
@@ -662,7 +663,7 @@ export const en: Messages = {
   "assessment.status.open": "Open",
   "assessment.status.closed": "Closed",
   "assessment.deadline": "Deadline",
-  "assessment.deadlineHelp": "Optional. Write the date as YYYY-MM-DD.",
+  "assessment.deadlineHelp": "Optional. Choose a date, or write it as YYYY-MM-DD.",
   "assessment.unitCount": "Units",
   "assessment.newRound": "Start a new round",
   "assessment.newRoundLead":
@@ -724,12 +725,13 @@ export const en: Messages = {
     "The round is closed, so the answers cannot be changed. The saved answers are unchanged.",
   "assessment.error.question": "The question is not part of this round.",
   "assessment.error.title":
-    "Give the round a name of at least 3 characters, for example “Assessment autumn 2026”.",
+    "Give the round a name of at least 3 characters, for example “Assessment spring 2027”.",
   "assessment.error.titleLong": "The name can have at most 120 characters.",
   "assessment.error.deadline": "Write the deadline as a date, for example 2027-01-31.",
   "assessment.error.deadlinePast": "The deadline cannot be in the past.",
   "assessment.reconcileLead":
     "These questions have answers but no final answer. Where everyone agrees, that answer is suggested. Where answers differ, the lower middle answer is suggested. Choose what is right.",
+  "assessment.finalSaved": "1 final answer saved.",
   "assessment.finalsSaved": "{count} final answers saved.",
   "assessment.nothingToReconcile": "Everything answered has a final answer.",
   "assessment.disagree": "different answers",

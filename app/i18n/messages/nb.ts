@@ -649,6 +649,7 @@ export const nb = {
   "processing.art9Unknown": "Velg et vilkår fra listen.",
   "nav.assessment": "Kartlegging",
   "email.assessment.subject": "Kartlegging av personvern: {organisation}",
+  "email.assessment.deadline": "Fristen for å svare er {date}.",
   "email.assessment.body":
     "Hei, {name}!\n\n{inviter} har startet en kartlegging av personvern og informasjonssikkerhet, og ber deg svare for {organisation}.\n\nDu svarer på ett område om gangen, og svarene lagres mens du jobber. Åpne kartleggingen her (logg inn først):\n{url}",
   "assessment.title": "Kartlegging",
@@ -661,7 +662,7 @@ export const nb = {
   "assessment.status.open": "Åpen",
   "assessment.status.closed": "Avsluttet",
   "assessment.deadline": "Frist",
-  "assessment.deadlineHelp": "Valgfri. Skriv datoen som ÅÅÅÅ-MM-DD.",
+  "assessment.deadlineHelp": "Valgfri. Velg en dato, eller skriv den som ÅÅÅÅ-MM-DD.",
   "assessment.unitCount": "Enheter",
   "assessment.newRound": "Start en ny runde",
   "assessment.newRoundLead":
@@ -722,12 +723,13 @@ export const nb = {
   "assessment.error.closed":
     "Runden er avsluttet, så svarene kan ikke endres. Svarene som var lagret, er uendret.",
   "assessment.error.question": "Spørsmålet finnes ikke i denne runden.",
-  "assessment.error.title": "Gi runden et navn på minst 3 tegn, for eksempel «Kartlegging høsten 2026».",
+  "assessment.error.title": "Gi runden et navn på minst 3 tegn, for eksempel «Kartlegging våren 2027».",
   "assessment.error.titleLong": "Navnet kan ha høyst 120 tegn.",
   "assessment.error.deadline": "Skriv fristen som en dato, for eksempel 2027-01-31.",
   "assessment.error.deadlinePast": "Fristen kan ikke være tilbake i tid.",
   "assessment.reconcileLead":
     "Her er spørsmålene som har svar, men ikke et endelig svar. Der alle er enige, er svaret foreslått. Der svarene er ulike, er det laveste midtre svaret foreslått. Velg det som stemmer.",
+  "assessment.finalSaved": "1 endelig svar er lagret.",
   "assessment.finalsSaved": "{count} endelige svar er lagret.",
   "assessment.nothingToReconcile": "Alt som er besvart, har et endelig svar.",
   "assessment.disagree": "ulike svar",

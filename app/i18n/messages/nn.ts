@@ -648,6 +648,7 @@ export const nn: Messages = {
   "processing.art9Unknown": "Vel eit vilkår frå lista.",
   "nav.assessment": "Kartlegging",
   "email.assessment.subject": "Kartlegging av personvern: {organisation}",
+  "email.assessment.deadline": "Fristen for å svare er {date}.",
   "email.assessment.body":
     "Hei, {name}!\n\n{inviter} har starta ei kartlegging av personvern og informasjonstryggleik, og ber deg svare for {organisation}.\n\nDu svarar på eitt område om gongen, og svara blir lagra medan du jobbar. Opne kartlegginga her (logg inn først):\n{url}",
   "assessment.title": "Kartlegging",
@@ -660,7 +661,7 @@ export const nn: Messages = {
   "assessment.status.open": "Open",
   "assessment.status.closed": "Avslutta",
   "assessment.deadline": "Frist",
-  "assessment.deadlineHelp": "Valfri. Skriv datoen som ÅÅÅÅ-MM-DD.",
+  "assessment.deadlineHelp": "Valfri. Vel ein dato, eller skriv han som ÅÅÅÅ-MM-DD.",
   "assessment.unitCount": "Einingar",
   "assessment.newRound": "Start ein ny runde",
   "assessment.newRoundLead":
@@ -721,12 +722,13 @@ export const nn: Messages = {
   "assessment.error.closed":
     "Runden er avslutta, så svara kan ikkje endrast. Svara som var lagra, er uendra.",
   "assessment.error.question": "Spørsmålet finst ikkje i denne runden.",
-  "assessment.error.title": "Gi runden eit namn på minst 3 teikn, til dømes «Kartlegging hausten 2026».",
+  "assessment.error.title": "Gi runden eit namn på minst 3 teikn, til dømes «Kartlegging våren 2027».",
   "assessment.error.titleLong": "Namnet kan ha høgst 120 teikn.",
   "assessment.error.deadline": "Skriv fristen som ein dato, til dømes 2027-01-31.",
   "assessment.error.deadlinePast": "Fristen kan ikkje vere tilbake i tid.",
   "assessment.reconcileLead":
     "Her er spørsmåla som har svar, men ikkje eit endeleg svar. Der alle er samde, er svaret føreslått. Der svara er ulike, er det lågaste midtre svaret føreslått. Vel det som stemmer.",
+  "assessment.finalSaved": "1 endeleg svar er lagra.",
   "assessment.finalsSaved": "{count} endelege svar er lagra.",
   "assessment.nothingToReconcile": "Alt som er svart på, har eit endeleg svar.",
   "assessment.disagree": "ulike svar",
