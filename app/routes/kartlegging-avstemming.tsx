@@ -2,6 +2,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { loadRound, roundProgress } from "../features/assessment/round-page.server.ts";
 import { effectiveFor, saveFinal } from "../features/assessment/rounds.server.ts";
+import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { notFound, readForm } from "../lib/route.server.ts";
 import type { Route } from "./+types/kartlegging-avstemming";
@@ -25,18 +26,19 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     closed: round.status === "closed",
     saved: Number(url.searchParams.get("lagret") ?? 0),
     scopes: progress.scopes
-      .map((s) => ({
-        scope: s.scope,
-        name: s.name,
-        questions: s.areas.flatMap((a) =>
+      .map((s) => {
+        const questions = s.areas.flatMap((a) =>
           a.questions
             .map((q) => ({ q, e: effectiveFor(progress.effective, s.scope, q.id) }))
-            .filter(({ e }) => e.source === "open" || e.source === "agreed")
+            .filter(({ e }) => e.source !== "none")
             .map(({ q, e }) => ({
               key: `${s.scope}|${q.id}`,
               area: a.area.tittel[lang],
               text: q.tekst[lang],
+              levels: q.nivaer.map((l) => l[lang]),
               disagree: e.source === "open",
+              settled: e.source === "final",
+              // The final answer where there is one, else the suggestion.
               suggestion: e.notRelevant ? "ir" : String(e.level ?? ""),
               answers: progress.answers
                 .filter((x) => x.scope === s.scope && x.question_id === q.id)
@@ -47,9 +49,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
                   reason: x.reason,
                 })),
             })),
-        ),
-      }))
-      .filter((s) => s.questions.length > 0),
+        );
+        return {
+          scope: s.scope,
+          name: s.name,
+          // Different answers first: they are what needs a decision.
+          questions: questions
+            .filter((q) => !q.settled)
+            .sort((a, b) => Number(b.disagree) - Number(a.disagree)),
+          settled: questions.filter((q) => q.settled),
+        };
+      })
+      .filter((s) => s.questions.length > 0 || s.settled.length > 0),
   };
 }
 
@@ -68,6 +79,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const [, scope = "", questionId = ""] = name.split("|");
     if (!known.has(scope) || !questionIds.has(questionId)) continue;
     if (!["1", "2", "3", "4", "5", "ir"].includes(value)) continue;
+    // A final answer shown again unchanged is not saved again.
+    if (form.get(`forrige|${scope}|${questionId}`) === value) continue;
     const reason = value === "ir" ? String(form.get(`grunn|${scope}|${questionId}`) ?? "").trim() : "";
     // "Not relevant" needs a reason here too, as when answering.
     if (value === "ir" && reason === "") errors[`${scope}|${questionId}`] = "assessment.error.reason";
@@ -97,13 +110,83 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 /** Element ids for a question's fields: its key ("scope|question") without the bar. */
 const fieldId = (prefix: string, key: string) => `${prefix}-${key.replace("|", "-")}`;
 
+type Question = Route.ComponentProps["loaderData"]["scopes"][number]["questions"][number];
+
 export default function Avstemming({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
-  const errors = actionData && "errors" in actionData ? actionData.errors : {};
-  const values = actionData && "values" in actionData ? actionData.values : {};
-  const textOf = new Map(d.scopes.flatMap((s) => s.questions.map((q) => [q.key, q.text])));
+  const errors: Record<string, MessageKey> = actionData && "errors" in actionData ? actionData.errors : {};
+  const values: Record<string, string> = actionData && "values" in actionData ? actionData.values : {};
+  const all = d.scopes.flatMap((s) => [...s.questions, ...s.settled]);
+  const textOf = new Map(all.map((q) => [q.key, q.text]));
+  const waiting = d.scopes.reduce((n, s) => n + s.questions.length, 0);
+  const different = d.scopes.reduce((n, s) => n + s.questions.filter((q) => q.disagree).length, 0);
   const levelText = (v: string) =>
     v === "ir" ? t("assessment.notRelevant") : v ? `${t("assessment.level")} ${v}` : "–";
+
+  const card = (q: Question) => (
+    <div key={q.key} className="ds-card stack-sm" data-color={q.disagree ? "warning" : undefined}>
+      <p className="ds-paragraph" data-size="sm">
+        {q.area}
+        {q.disagree ? (
+          <>
+            {" · "}
+            <strong>{t("assessment.disagree")}</strong>
+          </>
+        ) : null}
+      </p>
+      <p className="ds-paragraph">
+        <strong>{q.text}</strong>
+      </p>
+      <ul className="ds-list">
+        {q.answers.map((a) => (
+          <li key={a.name}>
+            {a.name}: {levelText(a.level)}
+            {a.reason ? ` (${a.reason})` : ""}
+            {a.comment ? ` – «${a.comment}»` : ""}
+          </li>
+        ))}
+      </ul>
+      <div className="ds-field">
+        <label className="ds-label" htmlFor={fieldId("endelig", q.key)}>
+          {t("assessment.finalAnswer")}
+        </label>
+        <select
+          className="ds-input"
+          id={fieldId("endelig", q.key)}
+          name={`endelig|${q.key}`}
+          defaultValue={values[`endelig|${q.key}`] ?? q.suggestion}
+        >
+          {q.settled ? null : <option value="">{t("assessment.decideLater")}</option>}
+          {["1", "2", "3", "4", "5"].map((v, i) => (
+            <option key={v} value={v}>
+              {`${v} – ${q.levels[i] ?? ""}`}
+            </option>
+          ))}
+          <option value="ir">{t("assessment.notRelevant")}</option>
+        </select>
+      </div>
+      {q.settled ? <input type="hidden" name={`forrige|${q.key}`} value={q.suggestion} /> : null}
+      <div className="ds-field">
+        <label className="ds-label" htmlFor={fieldId("grunn", q.key)}>
+          {t("assessment.reason")}
+        </label>
+        <input
+          className="ds-input"
+          id={fieldId("grunn", q.key)}
+          name={`grunn|${q.key}`}
+          defaultValue={values[`grunn|${q.key}`] ?? q.answers.find((a) => a.reason)?.reason ?? ""}
+          aria-invalid={errors[q.key] ? true : undefined}
+          aria-describedby={errors[q.key] ? `${fieldId("grunn", q.key)}-error` : undefined}
+        />
+        {errors[q.key] ? (
+          <p className="ds-validation-message" id={`${fieldId("grunn", q.key)}-error`}>
+            {t(errors[q.key] ?? "assessment.error.reason")}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+
   return (
     <div className="stack-lg prose">
       <p className="ds-paragraph eyebrow">
@@ -137,71 +220,27 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
           </ul>
         </div>
       ) : null}
-      {d.scopes.length === 0 ? (
-        <p className="ds-paragraph">{t("assessment.nothingToReconcile")}</p>
-      ) : (
+      <p className="ds-paragraph">
+        {waiting === 0
+          ? t("assessment.nothingToReconcile")
+          : t("assessment.reconcileState", { waiting, different })}
+      </p>
+      {all.length > 0 ? (
         <Form method="post" className="stack-lg">
           {d.scopes.map((s) => (
             <section key={s.scope} aria-labelledby={`avstem-${s.scope}`} className="stack">
               <h2 className="ds-heading" data-size="sm" id={`avstem-${s.scope}`}>
                 {s.scope === "eier" ? t("assessment.ownerPart", { name: s.name }) : s.name}
               </h2>
-              {s.questions.map((q) => (
-                <div key={q.key} className="ds-card stack-sm">
-                  <p className="ds-paragraph" data-size="sm">
-                    {q.area}
-                    {q.disagree ? ` · ${t("assessment.disagree")}` : ""}
-                  </p>
-                  <p className="ds-paragraph">
-                    <strong>{q.text}</strong>
-                  </p>
-                  <ul className="ds-list">
-                    {q.answers.map((a) => (
-                      <li key={a.name}>
-                        {a.name}: {levelText(a.level)}
-                        {a.reason ? ` (${a.reason})` : ""}
-                        {a.comment ? ` – «${a.comment}»` : ""}
-                      </li>
-                    ))}
-                  </ul>
-                  <div className="ds-field">
-                    <label className="ds-label" htmlFor={fieldId("endelig", q.key)}>
-                      {t("assessment.finalAnswer")}
-                    </label>
-                    <select
-                      className="ds-input"
-                      id={fieldId("endelig", q.key)}
-                      name={`endelig|${q.key}`}
-                      defaultValue={values[`endelig|${q.key}`] ?? q.suggestion}
-                    >
-                      <option value="">{t("assessment.decideLater")}</option>
-                      {["1", "2", "3", "4", "5", "ir"].map((v) => (
-                        <option key={v} value={v}>
-                          {levelText(v)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="ds-field">
-                    <label className="ds-label" htmlFor={fieldId("grunn", q.key)}>
-                      {t("assessment.reason")}
-                    </label>
-                    <input
-                      className="ds-input"
-                      id={fieldId("grunn", q.key)}
-                      name={`grunn|${q.key}`}
-                      defaultValue={values[`grunn|${q.key}`] ?? q.answers.find((a) => a.reason)?.reason ?? ""}
-                      aria-invalid={errors[q.key] ? true : undefined}
-                      aria-describedby={errors[q.key] ? `${fieldId("grunn", q.key)}-error` : undefined}
-                    />
-                    {errors[q.key] ? (
-                      <p className="ds-validation-message" id={`${fieldId("grunn", q.key)}-error`}>
-                        {t(errors[q.key] ?? "assessment.error.reason")}
-                      </p>
-                    ) : null}
-                  </div>
-                </div>
-              ))}
+              {s.questions.map(card)}
+              {s.settled.length > 0 ? (
+                <details className="stack-sm">
+                  <summary className="ds-link">
+                    {t("assessment.settled", { count: s.settled.length })}
+                  </summary>
+                  <div className="stack-sm">{s.settled.map(card)}</div>
+                </details>
+              ) : null}
             </section>
           ))}
           <p>
@@ -210,7 +249,7 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
             </button>
           </p>
         </Form>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -147,6 +147,7 @@ describe("an assessment round for Demo kommune", () => {
     await kari.getByRole("link", { name: "Avstem svarene" }).click();
     await heading(kari, "Avstem svarene");
     await expectAccessible(kari);
+    await screenshot(kari, "kartlegging-avstemming");
     await kari.getByRole("button", { name: "Lagre endelige svar" }).click();
     await expect.poll(() => kari.getByText(/endelige? svar er lagret/).isVisible()).toBe(true);
     await kari.getByRole("link", { name: title }).click();

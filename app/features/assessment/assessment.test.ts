@@ -396,18 +396,36 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
       ]);
     expect((await leaderSays("4", "Kurs for alle nye i august.")).status).toBe(200);
     expect(await finalLevel()).toBe(3);
-    expect(textOf((await koordinator.page(`/kartlegging/${roundId}/avstemming`)).html)).not.toContain(
-      q1.tekst.nb,
-    );
+    // A settled question is listed under the final answers already set, where it can be changed.
+    const settledIn = (text: string) => {
+      const settledAt = text.indexOf("Endelige svar som er satt");
+      return settledAt >= 0 && text.indexOf(q1.tekst.nb) > settledAt;
+    };
+    expect(settledIn(textOf((await koordinator.page(`/kartlegging/${roundId}/avstemming`)).html))).toBe(true);
     // The leader changes their level afterwards: the final answer no longer stands for the
     // answers, and the question is back for reconciling.
     expect((await leaderSays("1", "Kurset ble avlyst.")).status).toBe(200);
     expect(await finalLevel()).toBeUndefined();
     const again = textOf((await koordinator.page(`/kartlegging/${roundId}/avstemming`)).html);
     expect(again).toContain(q1.tekst.nb);
+    expect(settledIn(again)).toBe(false);
     expect(again).toContain("Lars Leder: nivå 1");
     // Back to what the leader first said, and settled again.
     expect((await leaderSays("4", "Vi har kurs hver høst.")).status).toBe(200);
+    await koordinator.post(`/kartlegging/${roundId}/avstemming`, [[`endelig|${eik}|${q1.id}`, "3"]]);
+    expect(await finalLevel()).toBe(3);
+    // A final answer can be changed where it is listed; one sent back unchanged is not saved again.
+    const changed = await koordinator.post(`/kartlegging/${roundId}/avstemming`, [
+      [`endelig|${eik}|${q1.id}`, "2"],
+      [`forrige|${eik}|${q1.id}`, "3"],
+    ]);
+    expect(changed.headers.get("location")).toMatch(/lagret=1$/);
+    expect(await finalLevel()).toBe(2);
+    const unchanged = await koordinator.post(`/kartlegging/${roundId}/avstemming`, [
+      [`endelig|${eik}|${q1.id}`, "2"],
+      [`forrige|${eik}|${q1.id}`, "2"],
+    ]);
+    expect(unchanged.headers.get("location")).toMatch(/lagret=0$/);
     await koordinator.post(`/kartlegging/${roundId}/avstemming`, [[`endelig|${eik}|${q1.id}`, "3"]]);
     expect(await finalLevel()).toBe(3);
   });

@@ -730,9 +730,12 @@ export const en: Messages = {
   "assessment.error.deadline": "Write the deadline as a date, for example 2027-01-31.",
   "assessment.error.deadlinePast": "The deadline cannot be in the past.",
   "assessment.reconcileLead":
-    "These questions have answers but no final answer. Where everyone agrees, that answer is suggested. Where answers differ, the lower middle answer is suggested. Choose what is right.",
+    "Here you set one final answer for each question. Where everyone answered the same, that answer is suggested. Where the answers differ, the middle answer is suggested (with two in the middle: the lower one). Choose what is true for you.",
   "assessment.finalSaved": "1 final answer saved.",
   "assessment.finalsSaved": "{count} final answers saved.",
+  "assessment.reconcileState":
+    "{waiting} questions are waiting for a final answer, and {different} of them have different answers. Those with different answers come first.",
+  "assessment.settled": "Final answers already set ({count}) – open to see or change them",
   "assessment.nothingToReconcile": "Everything answered has a final answer.",
   "assessment.disagree": "different answers",
   "assessment.decideLater": "Decide later",

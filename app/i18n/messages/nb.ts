@@ -728,9 +728,12 @@ export const nb = {
   "assessment.error.deadline": "Skriv fristen som en dato, for eksempel 2027-01-31.",
   "assessment.error.deadlinePast": "Fristen kan ikke være tilbake i tid.",
   "assessment.reconcileLead":
-    "Her er spørsmålene som har svar, men ikke et endelig svar. Der alle er enige, er svaret foreslått. Der svarene er ulike, er det laveste midtre svaret foreslått. Velg det som stemmer.",
+    "Her setter du ett endelig svar for hvert spørsmål. Der alle har svart likt, er det svaret foreslått. Der svarene er ulike, er svaret i midten foreslått (ved to i midten: det laveste av dem). Velg det som stemmer for dere.",
   "assessment.finalSaved": "1 endelig svar er lagret.",
   "assessment.finalsSaved": "{count} endelige svar er lagret.",
+  "assessment.reconcileState":
+    "{waiting} spørsmål venter på et endelig svar, og {different} av dem har ulike svar. De med ulike svar står først.",
+  "assessment.settled": "Endelige svar som er satt ({count}) – åpne for å se eller endre",
   "assessment.nothingToReconcile": "Alt som er besvart, har et endelig svar.",
   "assessment.disagree": "ulike svar",
   "assessment.decideLater": "Bestem senere",

@@ -727,9 +727,12 @@ export const nn: Messages = {
   "assessment.error.deadline": "Skriv fristen som ein dato, til dømes 2027-01-31.",
   "assessment.error.deadlinePast": "Fristen kan ikkje vere tilbake i tid.",
   "assessment.reconcileLead":
-    "Her er spørsmåla som har svar, men ikkje eit endeleg svar. Der alle er samde, er svaret føreslått. Der svara er ulike, er det lågaste midtre svaret føreslått. Vel det som stemmer.",
+    "Her set du eitt endeleg svar for kvart spørsmål. Der alle har svart likt, er det svaret føreslått. Der svara er ulike, er svaret i midten føreslått (ved to i midten: det lågaste av dei). Vel det som stemmer for dykk.",
   "assessment.finalSaved": "1 endeleg svar er lagra.",
   "assessment.finalsSaved": "{count} endelege svar er lagra.",
+  "assessment.reconcileState":
+    "{waiting} spørsmål ventar på eit endeleg svar, og {different} av dei har ulike svar. Dei med ulike svar står først.",
+  "assessment.settled": "Endelege svar som er sette ({count}) – opne for å sjå eller endre",
   "assessment.nothingToReconcile": "Alt som er svart på, har eit endeleg svar.",
   "assessment.disagree": "ulike svar",
   "assessment.decideLater": "Bestem seinare",
