@@ -318,7 +318,12 @@ export default function KartleggingOmrade({ loaderData: d, actionData }: Route.C
           <Link className="ds-link" to={d.next.href}>
             {d.next.title} →
           </Link>
-        ) : null}
+        ) : (
+          // The last area of the part: back to the round, where the progress of every part shows.
+          <Link className="ds-link" to={`/kartlegging/${d.id}`}>
+            {t("assessment.lastAreaDone")} →
+          </Link>
+        )}
       </nav>
     </div>
   );

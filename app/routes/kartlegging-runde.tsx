@@ -52,8 +52,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     version: round.bank_version,
     canManage,
     started: url.searchParams.get("startet") === "1",
+    // Back to where this person left off, unless everything they can see is answered.
     resume:
-      resumeScope && resumeArea
+      resumeScope && resumeArea && parts.some((s) => s.answered < s.total)
         ? {
             href: `/kartlegging/${round.id}/${resumeScope.scope}/${resumeArea.area.id}#${mine?.question_id}`,
             label: `${resumeScope.name}: ${resumeArea.area.tittel[lang]}`,

@@ -697,6 +697,7 @@ export const en: Messages = {
   "assessment.confirmCloseYes": "Yes, close the round",
   "assessment.confirmCloseNo": "No, go back",
   "assessment.areaPosition": "Area {index} of {count}",
+  "assessment.lastAreaDone": "Last area – back to the round overview",
   "assessment.saved": "Your answers are saved.",
   "assessment.readOnly": "You can read the answers here, but not answer for this part.",
   "assessment.save": "Save the answers",

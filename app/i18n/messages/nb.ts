@@ -696,6 +696,7 @@ export const nb = {
   "assessment.confirmCloseYes": "Ja, avslutt runden",
   "assessment.confirmCloseNo": "Nei, gå tilbake",
   "assessment.areaPosition": "Område {index} av {count}",
+  "assessment.lastAreaDone": "Siste område – tilbake til oversikten over runden",
   "assessment.saved": "Svarene er lagret.",
   "assessment.readOnly": "Du kan lese svarene her, men ikke svare for denne delen.",
   "assessment.save": "Lagre svarene",

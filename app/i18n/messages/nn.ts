@@ -695,6 +695,7 @@ export const nn: Messages = {
   "assessment.confirmCloseYes": "Ja, avslutt runden",
   "assessment.confirmCloseNo": "Nei, gå tilbake",
   "assessment.areaPosition": "Område {index} av {count}",
+  "assessment.lastAreaDone": "Siste område – tilbake til oversikta over runden",
   "assessment.saved": "Svara er lagra.",
   "assessment.readOnly": "Du kan lese svara her, men ikkje svare for denne delen.",
   "assessment.save": "Lagre svara",

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClient, textOf } from "../../../tests/support/client.ts";
+import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
+import { loadBankFromDisk } from "./bank-schema.ts";
+
+const bank = loadBankFromDisk("content/question-bank/2026.1");
+const schoolAreas = bank.areas
+  .map((area) => ({
+    area,
+    questions: area.sporsmal.filter((q) => q.niva === "enhet" && q.gjelder.includes("skole")),
+  }))
+  .filter((a) => a.questions.length > 0);
+
+describe.each(dialects)("a leader's way through a round on %s", (dialect) => {
+  let server: TestServer;
+  let koordinator: TestClient;
+  let leder: TestClient;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+    koordinator = new TestClient(server.url);
+    await koordinator.login("koordinator@demo.oppvern.no");
+    leder = new TestClient(server.url);
+    await leder.login("leder@demo.oppvern.no");
+  });
+  afterAll(() => server.close());
+
+  it("ends at the round overview, and stops offering to go on once everything is answered", async () => {
+    const eik = (
+      await server.services.db
+        .selectFrom("organisation")
+        .select("id")
+        .where("name", "=", "Eik barneskole")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const started = await koordinator.post("/kartlegging", [
+      ["tittel", "Kartlegging for Eik"],
+      ["frist", ""],
+      ["enhet", eik],
+    ]);
+    expect(started.status, textOf(await started.clone().text()).slice(0, 400)).toBe(303);
+    const roundId = (started.headers.get("location") ?? "").split("/")[2]?.split("?")[0] ?? "";
+    const [first] = schoolAreas;
+    const last = schoolAreas.at(-1);
+    if (!first || !last) throw new Error("no areas for a school");
+
+    // Partly answered: the round page offers to go on where the leader left off.
+    await leder.post(`/kartlegging/${roundId}/${eik}/${first.area.id}/autosave`, [
+      ["sporsmal", first.questions[0]?.id ?? ""],
+      [`niva-${first.questions[0]?.id}`, "3"],
+    ]);
+    expect(textOf((await leder.page(`/kartlegging/${roundId}`)).html)).toContain("Fortsett der du slapp");
+
+    // The last area leads back to the round instead of to a next area.
+    const lastPage = textOf((await leder.page(`/kartlegging/${roundId}/${eik}/${last.area.id}`)).html);
+    expect(lastPage).toContain("Siste område – tilbake til oversikten over runden");
+
+    // Everything answered: no offer to go on, and the part shows 100 %.
+    for (const { area, questions } of schoolAreas)
+      for (const q of questions)
+        expect(
+          (
+            await leder.post(`/kartlegging/${roundId}/${eik}/${area.id}/autosave`, [
+              ["sporsmal", q.id],
+              [`niva-${q.id}`, "4"],
+            ])
+          ).status,
+        ).toBe(200);
+    const done = textOf((await leder.page(`/kartlegging/${roundId}`)).html);
+    expect(done).not.toContain("Fortsett der du slapp");
+    expect(done).toContain("100 %");
+  });
+});
