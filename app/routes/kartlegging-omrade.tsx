@@ -271,6 +271,10 @@ export default function KartleggingOmrade({ loaderData: d, actionData }: Route.C
       {!d.mayAnswer && !d.closed ? <Notice color="info">{t("assessment.readOnly")}</Notice> : null}
       <Form
         method="post"
+        // After a refused save the browser scrolls to the error summary, also on a phone without
+        // JavaScript, where the header fills much of the first screen (a fragment of the action
+        // is kept for the page that answers; after a saved answer there is no such element).
+        action="#feil"
         className="stack-lg"
         noValidate
         id="svar"
@@ -345,7 +349,7 @@ function ErrorSummaryForAnswers({ errors, questions }: { errors?: Errors; questi
 function AnswerErrorList({ state }: { state: { errors: Errors } }) {
   const t = useT();
   return (
-    <div className="ds-error-summary" role="alert" tabIndex={-1}>
+    <div className="ds-error-summary" role="alert" tabIndex={-1} id="feil">
       <h2 className="ds-heading" data-size="xs">
         {t("form.errorSummary")}
       </h2>

@@ -23,7 +23,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 /** Results of a round: scores per area and overall, units × areas, gaps with measures, comparisons. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { services, round, bank, lang, canManage, ownerId, scopes } = await loadRound(
+  const { services, round, bank, lang, canManage, ownerId, scopes, owner } = await loadRound(
     context,
     request,
     params.id,
@@ -46,6 +46,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     id: round.id,
     title: round.title,
+    owner: owner.name,
     closed: round.status === "closed",
     overall: results.overall,
     previousTitle: previous?.title ?? null,
@@ -72,7 +73,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     })),
     gaps: results.gaps.slice(0, 30).map((g) => ({
       key: `${g.scope.scope}-${g.question.id}`,
-      where: g.scope.name,
+      // The owner's part is named as on the round page; a unit by its name.
+      where: g.scope.scope === "eier" ? null : g.scope.name,
       area: g.area.tittel[lang],
       question: g.question.tekst[lang],
       level: g.level,
@@ -137,6 +139,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
             {t("assessment.strongest")}
           </h2>
           <ul className="ds-list">
+            {d.strongest.length === 0 ? <li>{t("assessment.noAreaAnswered")}</li> : null}
             {d.strongest.map((a) => (
               <li key={a}>{a}</li>
             ))}
@@ -219,7 +222,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
               {d.changes.map((c) => (
                 <tr key={c.key}>
                   <td>{c.question}</td>
-                  <td>{c.where ?? t("assessment.ownerPartShort")}</td>
+                  <td>{c.where ?? t("assessment.ownerPart", { name: d.owner })}</td>
                   <td>{c.before}</td>
                   <td>{c.now}</td>
                 </tr>
@@ -267,6 +270,9 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
         <h2 className="ds-heading" data-size="sm" id="kart">
           {t("assessment.heatmap")}
         </h2>
+        <p className="ds-paragraph" data-size="sm">
+          {t("assessment.heatmapHint")}
+        </p>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
         <section className="table-scroll" aria-label={t("assessment.heatmap")} tabIndex={0}>
           <table className="ds-table heatmap" data-size="sm">
@@ -303,7 +309,8 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
         {d.gaps.map((g) => (
           <article key={g.key} className="ds-card stack-sm">
             <p className="ds-paragraph" data-size="sm">
-              {g.where} · {g.area} · {t("assessment.level")} {g.level} · {t("assessment.weight")} {g.weight}
+              {g.where ?? t("assessment.ownerPart", { name: d.owner })} · {g.area} · {t("assessment.level")}{" "}
+              {g.level} · {t(`assessment.importance.${g.weight}` as MessageKey)}
             </p>
             <h3 className="ds-heading" data-size="2xs">
               {g.question}

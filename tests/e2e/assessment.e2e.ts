@@ -92,6 +92,11 @@ describe("an assessment round for Demo kommune", () => {
     await expect
       .poll(() => kari.getByRole("alert").first().textContent())
       .toContain("Skriv kort hvorfor spørsmålet ikke er relevant");
+    // The page opens at the error summary.
+    expect(new URL(kari.url()).hash).toBe("#feil");
+    expect(
+      await kari.evaluate(() => document.getElementById("feil")?.getBoundingClientRect().top),
+    ).toBeLessThan(200);
     await expectAccessible(kari);
     await kari
       .locator(`fieldset#${ownerQuestions[1]?.id}`)

@@ -443,6 +443,10 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(results).toMatch(/Styring og internkontroll 0/);
     expect(results).toContain(owner[0]?.tekst.nb ?? "?");
     expect(results).toContain(owner[0]?.tiltak[0]?.tekst.nb ?? "?");
+    // Each gap says where it is, named as on the round page, and how much the question counts.
+    expect(results).toMatch(
+      /Eierens del \(Demo kommune\) · Styring og internkontroll · nivå 1 · viktighet: (lav|middels|høy)/,
+    );
     // The demo has last spring's round for Demo kommune and six other owners.
     expect(results).toContain("Endring siden «Kartlegging våren 2026»");
     // Every styring question was answered 1 now; the spring round had higher levels for some.
