@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { Form } from "react-router";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -105,9 +105,11 @@ export function SelectField(props: SelectProps) {
 export function ErrorSummary({ state, idPrefix = "f" }: { state?: FormState | null; idPrefix?: string }) {
   const t = useT();
   const entries = Object.entries(state?.errors ?? {});
-  if (entries.length === 0 && !state?.message) return null;
+  const shown = entries.length > 0 || Boolean(state?.message);
+  const ref = useFocusWhenShown(shown, state);
+  if (!shown) return null;
   return (
-    <div className="ds-error-summary" role="alert" tabIndex={-1}>
+    <div className="ds-error-summary" role="alert" tabIndex={-1} ref={ref} id="feil">
       <h2 className="ds-heading" data-size="xs">
         {t("form.errorSummary")}
       </h2>
@@ -125,6 +127,19 @@ export function ErrorSummary({ state, idPrefix = "f" }: { state?: FormState | nu
       </ul>
     </div>
   );
+}
+
+/**
+ * On a page with JavaScript, a form sent and refused leaves the reader where the button was: the
+ * summary of what to fix takes the focus (and so scrolls into view) each time it is shown anew.
+ */
+export function useFocusWhenShown(shown: boolean, cause: unknown) {
+  const ref = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer from the server (cause) is what moves the focus
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [shown, cause]);
+  return ref;
 }
 
 export function Notice({

@@ -1,5 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
-import { Notice } from "../components/form.tsx";
+import { Notice, useFocusWhenShown } from "../components/form.tsx";
 import { loadRound, roundProgress } from "../features/assessment/round-page.server.ts";
 import { effectiveFor, saveFinal } from "../features/assessment/rounds.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
@@ -122,6 +122,7 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
   const different = d.scopes.reduce((n, s) => n + s.questions.filter((q) => q.disagree).length, 0);
   const levelText = (v: string) =>
     v === "ir" ? t("assessment.notRelevant") : v ? `${t("assessment.level")} ${v}` : "–";
+  const summary = useFocusWhenShown(Object.keys(errors).length > 0, actionData);
 
   const card = (q: Question) => (
     <div key={q.key} className="ds-card stack-sm" data-color={q.disagree ? "warning" : undefined}>
@@ -205,7 +206,7 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
       ) : null}
       {actionData && "message" in actionData ? <Notice color="danger">{t(actionData.message)}</Notice> : null}
       {Object.keys(errors).length > 0 ? (
-        <div className="ds-error-summary" role="alert" tabIndex={-1}>
+        <div className="ds-error-summary" role="alert" tabIndex={-1} ref={summary} id="feil">
           <h2 className="ds-heading" data-size="xs">
             {t("form.errorSummary")}
           </h2>
@@ -226,7 +227,8 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
           : t("assessment.reconcileState", { waiting, different })}
       </p>
       {all.length > 0 ? (
-        <Form method="post" className="stack-lg">
+        // Without JavaScript the page that answers a refused save opens at its summary (#feil).
+        <Form method="post" action="#feil" className="stack-lg">
           {d.scopes.map((s) => (
             <section key={s.scope} aria-labelledby={`avstem-${s.scope}`} className="stack">
               <h2 className="ds-heading" data-size="sm" id={`avstem-${s.scope}`}>

@@ -236,8 +236,9 @@ export async function action(args: Route.ActionArgs) {
       { status: 400 },
     );
   const next = form.get("neste") === "1" ? String(form.get("nesteUrl") ?? "") : "";
-  if (next.startsWith(`/kartlegging/${round.id}/`)) return redirect(next, 303);
-  return redirect(`/kartlegging/${round.id}/${scope.scope}/${current.area.id}?lagret=1`, 303);
+  // Each redirect names its own fragment: without one, the browser would keep the form's "#feil".
+  if (next.startsWith(`/kartlegging/${round.id}/`)) return redirect(`${next.split("#")[0]}#innhold`, 303);
+  return redirect(`/kartlegging/${round.id}/${scope.scope}/${current.area.id}?lagret=1#lagret`, 303);
 }
 
 type LoaderQuestion = Route.ComponentProps["loaderData"]["questions"][number];
@@ -263,7 +264,11 @@ export default function KartleggingOmrade({ loaderData: d, actionData }: Route.C
         {d.area.description}
       </p>
       {d.mayAnswer ? <script async src="/autosave.js" /> : null}
-      {d.saved ? <Notice>{t("assessment.saved")}</Notice> : null}
+      {d.saved ? (
+        <div id="lagret">
+          <Notice>{t("assessment.saved")}</Notice>
+        </div>
+      ) : null}
       {d.restored === "saved" ? <Notice>{t("assessment.restored")}</Notice> : null}
       {d.restored === "failed" ? <Notice color="warning">{t("assessment.restoredFailed")}</Notice> : null}
       {message ? <Notice color="danger">{t(message)}</Notice> : null}

@@ -153,6 +153,20 @@ describe("an assessment round for Demo kommune", () => {
     await heading(kari, "Avstem svarene");
     await expectAccessible(kari);
     await screenshot(kari, "kartlegging-avstemming");
+    // «Not relevant» without a reason: refused, and the summary of what to fix takes the focus.
+    const firstFinal = kari.getByLabel("Endelig svar").first();
+    const suggested = await firstFinal.inputValue();
+    await firstFinal.selectOption("ir");
+    await kari
+      .getByLabel(/Hvorfor er det ikke relevant/)
+      .first()
+      .fill("");
+    await kari.getByRole("button", { name: "Lagre endelige svar" }).click();
+    await expect
+      .poll(() => kari.evaluate(() => document.activeElement?.classList.contains("ds-error-summary")))
+      .toBe(true);
+    expect(await kari.getByRole("alert").first().textContent()).toContain("Skriv kort hvorfor");
+    await firstFinal.selectOption(suggested);
     await kari.getByRole("button", { name: "Lagre endelige svar" }).click();
     await expect.poll(() => kari.getByText(/endelige? svar er lagret/).isVisible()).toBe(true);
     await kari.getByRole("link", { name: title }).click();

@@ -432,10 +432,12 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
 
   it("scores the round per area and shows the gaps with measures", async () => {
     const owner = ownerQuestions("styring");
-    await koordinator.post(
+    const saved = await koordinator.post(
       `/kartlegging/${roundId}/eier/styring`,
       owner.map((q) => [`niva-${q.id}`, "1"] as [string, string]).concat([["intent", "save"]]),
     );
+    // Back to the area at its "saved" message (the form's "#feil" is for a refused save only).
+    expect(saved.headers.get("location")).toBe(`/kartlegging/${roundId}/eier/styring?lagret=1#lagret`);
     const results = textOf((await koordinator.page(`/kartlegging/${roundId}/resultat`)).html);
     expect(results).toContain("Poeng per område");
     expect(results).toContain("Styring og internkontroll");
