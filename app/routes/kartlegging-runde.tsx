@@ -37,6 +37,20 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     shown: shownScope,
     userId: actor.userId,
   });
+  // Right after the start: the units nobody was invited to answer for (they have no leader).
+  const started = url.searchParams.get("startet") === "1";
+  const invitedFor =
+    started && canManage
+      ? new Set(
+          (
+            await services.db
+              .selectFrom("assessment_respondent")
+              .select("scope")
+              .where("round_id", "=", round.id)
+              .execute()
+          ).map((r) => r.scope),
+        )
+      : null;
   // Back to the area of the question this person answered last.
   const resumeScope = mine ? scopes.find((s) => s.scope === mine.scope) : undefined;
   const resumeArea =
@@ -51,7 +65,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     deadline: round.deadline,
     version: round.bank_version,
     canManage,
-    started: url.searchParams.get("startet") === "1",
+    started,
+    uninvited: invitedFor
+      ? scopes.filter((s) => s.scope !== "eier" && !invitedFor.has(s.scope)).map((s) => s.name)
+      : [],
     // Back to where this person left off, unless everything they can see is answered.
     resume:
       resumeScope && resumeArea && parts.some((s) => s.answered < s.total)
@@ -137,6 +154,9 @@ export default function KartleggingRunde({ loaderData: d, actionData }: Route.Co
         </p>
       </div>
       {d.started ? <Notice>{t("assessment.startedNotice")}</Notice> : null}
+      {d.uninvited.length > 0 ? (
+        <Notice color="warning">{t("assessment.uninvited", { units: d.uninvited.join(", ") })}</Notice>
+      ) : null}
       {actionData && "done" in actionData ? <Notice>{t("assessment.closed")}</Notice> : null}
       {actionData && "message" in actionData ? (
         <Notice color="danger">{t(actionData.message as "assessment.alreadyClosed")}</Notice>

@@ -25,6 +25,26 @@ const ZNewRound = z.object({
     .refine((v) => v === "" || v >= new Date().toISOString().slice(0, 10), "assessment.error.deadlinePast"),
 });
 
+/** The owner's units, and whether each has a leader to invite (a unit without one gets no e-mail). */
+async function unitsWithLeaders(db: Parameters<typeof listUnits>[0], ownerId: string) {
+  const units = await listUnits(db, ownerId);
+  const led =
+    units.length === 0
+      ? []
+      : await db
+          .selectFrom("membership")
+          .select("organisation_id")
+          .where(
+            "organisation_id",
+            "in",
+            units.map((u) => u.id),
+          )
+          .where("role", "=", "leder")
+          .execute();
+  const withLeader = new Set(led.map((m) => m.organisation_id));
+  return units.map((u) => ({ id: u.id, name: u.name, hasLeader: withLeader.has(u.id) }));
+}
+
 /** The owner's rounds; the koordinator starts new ones here. Unit leaders see the rounds of their units. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { services, owner, ownerId, canManage, canAnswer } = await loadAssessmentScope(context, request);
@@ -45,7 +65,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       ...r,
       units: roundUnits.filter((u) => u.round_id === r.id).length,
     })),
-    units: canManage ? (await listUnits(services.db, ownerId)).map((u) => ({ id: u.id, name: u.name })) : [],
+    units: canManage ? await unitsWithLeaders(services.db, ownerId) : [],
     bankVersion: currentBank().versjon,
   };
 }
@@ -160,6 +180,7 @@ export default function Kartlegging({ loaderData: d, actionData }: Route.Compone
                     />
                     <label className="ds-label" htmlFor={`enhet-${u.id}`} data-weight="regular">
                       {u.name}
+                      {u.hasLeader ? "" : ` – ${t("assessment.noLeader")}`}
                     </label>
                   </div>
                 ))}

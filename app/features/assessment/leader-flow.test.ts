@@ -70,4 +70,29 @@ describe.each(dialects)("a leader's way through a round on %s", (dialect) => {
     expect(done).not.toContain("Fortsett der du slapp");
     expect(done).toContain("100 %");
   });
+
+  it("says which units have nobody to invite, before and after the start", async () => {
+    // In the demo, Fjellsida ungdomsskole has no leader; Eik barneskole has Lars Leder.
+    const form = textOf((await koordinator.page("/kartlegging")).html);
+    expect(form).toContain("Fjellsida ungdomsskole – ingen leder er registrert, så ingen får e-post");
+    expect(form).not.toContain("Eik barneskole – ingen leder");
+    const ids = Object.fromEntries(
+      (
+        await server.services.db
+          .selectFrom("organisation")
+          .select(["id", "name"])
+          .where("name", "in", ["Eik barneskole", "Fjellsida ungdomsskole"])
+          .execute()
+      ).map((o) => [o.name, o.id]),
+    );
+    const started = await koordinator.post("/kartlegging", [
+      ["tittel", "Kartlegging med Fjellsida"],
+      ["frist", ""],
+      ["enhet", ids["Eik barneskole"] ?? ""],
+      ["enhet", ids["Fjellsida ungdomsskole"] ?? ""],
+    ]);
+    const page = textOf((await koordinator.page(started.headers.get("location") ?? "")).html);
+    expect(page).toContain("Ingen ble invitert til å svare for Fjellsida ungdomsskole");
+    expect(page).not.toContain("svare for Eik barneskole");
+  });
 });

@@ -671,6 +671,9 @@ export const en: Messages = {
   "assessment.chooseUnits": "Which units take part?",
   "assessment.chooseUnitsHelp": "The owner's own questions are always included.",
   "assessment.start": "Start the round",
+  "assessment.noLeader": "no leader is registered, so nobody gets an e-mail",
+  "assessment.uninvited":
+    "Nobody was invited to answer for {units}, because the unit has no leader in Oppvern. Add a leader under Organisation, or answer for the unit yourself.",
   "assessment.startedNotice": "The round has started. The leaders have been emailed.",
   "assessment.bankVersion": "question bank {version}",
   "assessment.closed": "The round is closed. No one can change the answers now.",

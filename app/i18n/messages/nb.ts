@@ -670,6 +670,9 @@ export const nb = {
   "assessment.chooseUnits": "Hvilke enheter skal være med?",
   "assessment.chooseUnitsHelp": "Eierens egne spørsmål er alltid med.",
   "assessment.start": "Start runden",
+  "assessment.noLeader": "ingen leder er registrert, så ingen får e-post",
+  "assessment.uninvited":
+    "Ingen ble invitert til å svare for {units}, fordi enheten ikke har noen leder i Oppvern. Legg til en leder under Organisasjon, eller svar for enheten selv.",
   "assessment.startedNotice": "Runden er startet. Lederne har fått e-post.",
   "assessment.bankVersion": "spørsmålsbank {version}",
   "assessment.closed": "Runden er avsluttet. Nå kan ingen endre svarene.",

@@ -669,6 +669,9 @@ export const nn: Messages = {
   "assessment.chooseUnits": "Kva einingar skal vere med?",
   "assessment.chooseUnitsHelp": "Spørsmåla til eigaren er alltid med.",
   "assessment.start": "Start runden",
+  "assessment.noLeader": "ingen leiar er registrert, så ingen får e-post",
+  "assessment.uninvited":
+    "Ingen vart inviterte til å svare for {units}, fordi eininga ikkje har nokon leiar i Oppvern. Legg til ein leiar under Organisasjon, eller svar for eininga sjølv.",
   "assessment.startedNotice": "Runden er starta. Leiarane har fått e-post.",
   "assessment.bankVersion": "spørsmålsbank {version}",
   "assessment.closed": "Runden er avslutta. No kan ingen endre svara.",
