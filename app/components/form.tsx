@@ -109,7 +109,13 @@ export function ErrorSummary({ state, idPrefix = "f" }: { state?: FormState | nu
   const ref = useFocusWhenShown(shown, state);
   if (!shown) return null;
   return (
-    <div className="ds-error-summary" role="alert" tabIndex={-1} ref={ref} id="feil">
+    <div
+      className="ds-error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      id={idPrefix === "f" ? "feil" : `${idPrefix}-feil`}
+    >
       <h2 className="ds-heading" data-size="xs">
         {t("form.errorSummary")}
       </h2>

@@ -3,7 +3,13 @@ import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient, textOf } from "../../../tests/support/client.ts";
-import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
+import {
+  dialects,
+  organisationIdOf,
+  startTestServer,
+  type TestServer,
+  userIdOf,
+} from "../../../tests/support/test-server.ts";
 import { loadBankFromDisk } from "./bank-schema.ts";
 
 const bank = loadBankFromDisk("content/question-bank/2026.1");
@@ -25,14 +31,7 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
   let eik = "";
   let solsikken = "";
 
-  const idOf = async (name: string) =>
-    (
-      await server.services.db
-        .selectFrom("organisation")
-        .select("id")
-        .where("name", "=", name)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const idOf = (name: string) => organisationIdOf(server, name);
   const answerCount = async () =>
     Number(
       (
@@ -211,13 +210,7 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     if (!q) throw new Error("no question");
     const phone = new TestClient(server.url);
     await phone.login("leder@demo.oppvern.no");
-    const userId = (
-      await server.services.db
-        .selectFrom("user")
-        .select("id")
-        .where("email", "=", "leder@demo.oppvern.no")
-        .executeTakeFirstOrThrow()
-    ).id;
+    const userId = await userIdOf(server, "leder@demo.oppvern.no");
     // The session runs out while the leader is typing (every session of the leader ends).
     await server.services.db.deleteFrom("session").where("userId", "=", userId).execute();
     const url = `/kartlegging/${roundId}/${eik}/opplaering`;

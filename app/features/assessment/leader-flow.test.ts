@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient, textOf } from "../../../tests/support/client.ts";
-import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
+import {
+  dialects,
+  organisationIdOf,
+  startTestServer,
+  type TestServer,
+} from "../../../tests/support/test-server.ts";
 import { loadBankFromDisk } from "./bank-schema.ts";
 
 const bank = loadBankFromDisk("content/question-bank/2026.1");
@@ -26,13 +31,7 @@ describe.each(dialects)("a leader's way through a round on %s", (dialect) => {
   afterAll(() => server.close());
 
   it("ends at the round overview, and stops offering to go on once everything is answered", async () => {
-    const eik = (
-      await server.services.db
-        .selectFrom("organisation")
-        .select("id")
-        .where("name", "=", "Eik barneskole")
-        .executeTakeFirstOrThrow()
-    ).id;
+    const eik = await organisationIdOf(server, "Eik barneskole");
     const started = await koordinator.post("/kartlegging", [
       ["tittel", "Kartlegging for Eik"],
       ["frist", ""],
@@ -76,20 +75,11 @@ describe.each(dialects)("a leader's way through a round on %s", (dialect) => {
     const form = textOf((await koordinator.page("/kartlegging")).html);
     expect(form).toContain("Fjellsida ungdomsskole – ingen leder er registrert, så ingen får e-post");
     expect(form).not.toContain("Eik barneskole – ingen leder");
-    const ids = Object.fromEntries(
-      (
-        await server.services.db
-          .selectFrom("organisation")
-          .select(["id", "name"])
-          .where("name", "in", ["Eik barneskole", "Fjellsida ungdomsskole"])
-          .execute()
-      ).map((o) => [o.name, o.id]),
-    );
     const started = await koordinator.post("/kartlegging", [
       ["tittel", "Kartlegging med Fjellsida"],
       ["frist", ""],
-      ["enhet", ids["Eik barneskole"] ?? ""],
-      ["enhet", ids["Fjellsida ungdomsskole"] ?? ""],
+      ["enhet", await organisationIdOf(server, "Eik barneskole")],
+      ["enhet", await organisationIdOf(server, "Fjellsida ungdomsskole")],
     ]);
     const page = textOf((await koordinator.page(started.headers.get("location") ?? "")).html);
     expect(page).toContain("Ingen ble invitert til å svare for Fjellsida ungdomsskole");
