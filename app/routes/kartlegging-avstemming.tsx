@@ -19,6 +19,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { services, round, bank, scopes, lang, canManage } = await loadRound(context, request, params.id);
   if (!canManage) notFound();
   const progress = await roundProgress(services.db, round.id, bank, scopes);
+  const finalReason = new Map(progress.finals.map((f) => [`${f.scope}|${f.question_id}`, f.reason]));
   const url = new URL(request.url);
   return {
     id: round.id,
@@ -48,6 +49,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
                   comment: x.comment,
                   reason: x.reason,
                 })),
+            }))
+            // The reason shown: the final answer's own, else a respondent's.
+            .map((q) => ({
+              ...q,
+              reason:
+                (q.settled ? finalReason.get(q.key) || undefined : undefined) ??
+                q.answers.find((a) => a.reason)?.reason ??
+                "",
             })),
         );
         return {
@@ -79,9 +88,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const [, scope = "", questionId = ""] = name.split("|");
     if (!known.has(scope) || !questionIds.has(questionId)) continue;
     if (!["1", "2", "3", "4", "5", "ir"].includes(value)) continue;
-    // A final answer shown again unchanged is not saved again.
-    if (form.get(`forrige|${scope}|${questionId}`) === value) continue;
     const reason = value === "ir" ? String(form.get(`grunn|${scope}|${questionId}`) ?? "").trim() : "";
+    // A final answer shown again unchanged (level and reason) is not saved again.
+    if (
+      form.get(`forrige|${scope}|${questionId}`) === value &&
+      (value !== "ir" || String(form.get(`forrige-grunn|${scope}|${questionId}`) ?? "").trim() === reason)
+    )
+      continue;
     // "Not relevant" needs a reason here too, as when answering.
     if (value === "ir" && reason === "") errors[`${scope}|${questionId}`] = "assessment.error.reason";
     finals.push({ scope, questionId, value, reason });
@@ -166,7 +179,12 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
           <option value="ir">{t("assessment.notRelevant")}</option>
         </select>
       </div>
-      {q.settled ? <input type="hidden" name={`forrige|${q.key}`} value={q.suggestion} /> : null}
+      {q.settled ? (
+        <>
+          <input type="hidden" name={`forrige|${q.key}`} value={q.suggestion} />
+          <input type="hidden" name={`forrige-grunn|${q.key}`} value={q.reason} />
+        </>
+      ) : null}
       <div className="ds-field">
         <label className="ds-label" htmlFor={fieldId("grunn", q.key)}>
           {t("assessment.reason")}
@@ -175,7 +193,7 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
           className="ds-input"
           id={fieldId("grunn", q.key)}
           name={`grunn|${q.key}`}
-          defaultValue={values[`grunn|${q.key}`] ?? q.answers.find((a) => a.reason)?.reason ?? ""}
+          defaultValue={values[`grunn|${q.key}`] ?? q.reason}
           aria-invalid={errors[q.key] ? true : undefined}
           aria-describedby={errors[q.key] ? `${fieldId("grunn", q.key)}-error` : undefined}
         />

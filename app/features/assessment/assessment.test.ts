@@ -419,6 +419,21 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
       [`forrige|${eik}|${q1.id}`, "2"],
     ]);
     expect(unchanged.headers.get("location")).toMatch(/lagret=0$/);
+    // «Not relevant» settled, then only its reason changed: saved.
+    await koordinator.post(`/kartlegging/${roundId}/avstemming`, [
+      [`endelig|${eik}|${q1.id}`, "ir"],
+      [`grunn|${eik}|${q1.id}`, "Vi har ingen egne kurs."],
+    ]);
+    const reasonOnly = await koordinator.post(`/kartlegging/${roundId}/avstemming`, [
+      [`endelig|${eik}|${q1.id}`, "ir"],
+      [`forrige|${eik}|${q1.id}`, "ir"],
+      [`grunn|${eik}|${q1.id}`, "Kommunen holder kursene."],
+      [`forrige-grunn|${eik}|${q1.id}`, "Vi har ingen egne kurs."],
+    ]);
+    expect(reasonOnly.headers.get("location")).toMatch(/lagret=1$/);
+    expect((await koordinator.page(`/kartlegging/${roundId}/avstemming`)).html).toContain(
+      'value="Kommunen holder kursene."',
+    );
     await koordinator.post(`/kartlegging/${roundId}/avstemming`, [[`endelig|${eik}|${q1.id}`, "3"]]);
     expect(await finalLevel()).toBe(3);
   });
