@@ -49,6 +49,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     owner: owner.name,
     closed: round.status === "closed",
     overall: results.overall,
+    coverage: results.coverage,
     previousTitle: previous?.title ?? null,
     areas: results.areas.map((a) => ({
       id: a.area.id,
@@ -113,12 +114,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
       <p className="ds-paragraph">
         {t("assessment.overall")}: <strong>{d.overall ?? "–"}</strong> / 100 · {t("assessment.scoreHelp")}
       </p>
-      <p className="ds-paragraph">
-        {t("assessment.coverage", {
-          answered: d.areas.reduce((n, a) => n + a.answered, 0),
-          total: d.areas.reduce((n, a) => n + a.total, 0),
-        })}
-      </p>
+      <p className="ds-paragraph">{t("assessment.coverage", d.coverage)}</p>
       {!d.closed ? <p className="ds-paragraph">{t("assessment.resultsNotFinal")}</p> : null}
       <p className="button-row">
         {(["xlsx", "pdf", "docx"] as const).map((f) => (

@@ -53,10 +53,7 @@ function summary(input: ReportInput) {
       input.owner,
       t("assessment.export.generated", { date: new Date().toISOString().slice(0, 10) }),
       `${t("assessment.overall")}: ${r.overall ?? "–"} / 100`,
-      t("assessment.coverage", {
-        answered: r.areas.reduce((n, a) => n + a.answered, 0),
-        total: r.areas.reduce((n, a) => n + a.total, 0),
-      }),
+      t("assessment.coverage", r.coverage),
       t(input.status === "closed" ? "assessment.status.closed" : "assessment.status.open"),
     ],
     areas: r.areas.map((a) => ({

@@ -26,6 +26,8 @@ export interface Gap {
 
 export interface RoundResults {
   overall: number | null;
+  /** How many of the round's questions have an answer that counts, of how many. */
+  coverage: { answered: number; total: number };
   /** One row per area of the bank that the round covers, in bank order. */
   areas: { area: Area; score: number | null; answered: number; total: number }[];
   /** Scope × area scores (the heatmap). */
@@ -88,7 +90,11 @@ export async function roundResults(
     .filter((r) => !r.answer.notRelevant && r.answer.level !== null && r.answer.level <= 2)
     .map((r) => ({ scope: r.scope, area: r.area, question: r.question, level: r.answer.level as number }))
     .sort((a, b) => b.question.vekt - a.question.vekt || a.level - b.level);
-  return { overall: score(rows), areas, matrix, gaps, rows };
+  const coverage = {
+    answered: areas.reduce((n, a) => n + a.answered, 0),
+    total: areas.reduce((n, a) => n + a.total, 0),
+  };
+  return { overall: score(rows), coverage, areas, matrix, gaps, rows };
 }
 
 /**
