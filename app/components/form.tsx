@@ -101,8 +101,19 @@ export function SelectField(props: SelectProps) {
   );
 }
 
-/** The list of what to fix, at the top of a form that failed; links jump to each field. */
-export function ErrorSummary({ state, idPrefix = "f" }: { state?: FormState | null; idPrefix?: string }) {
+/**
+ * The list of what to fix, at the top of a form that failed; links jump to each field. `labelFor`
+ * names the field a message is about where the message alone does not (a question among many).
+ */
+export function ErrorSummary({
+  state,
+  idPrefix = "f",
+  labelFor,
+}: {
+  state?: FormState | null;
+  idPrefix?: string;
+  labelFor?: (field: string) => string | undefined;
+}) {
   const t = useT();
   const entries = Object.entries(state?.errors ?? {});
   const shown = entries.length > 0 || Boolean(state?.message);
@@ -126,6 +137,7 @@ export function ErrorSummary({ state, idPrefix = "f" }: { state?: FormState | nu
           .map(([field, key]) => (
             <li key={field}>
               <a className="ds-link" href={`#${idPrefix}-${field}`}>
+                {labelFor?.(field) ? `${labelFor(field)}: ` : ""}
                 {t(key as MessageKey)}
               </a>
             </li>
@@ -139,7 +151,7 @@ export function ErrorSummary({ state, idPrefix = "f" }: { state?: FormState | nu
  * On a page with JavaScript, a form sent and refused leaves the reader where the button was: the
  * summary of what to fix takes the focus (and so scrolls into view) each time it is shown anew.
  */
-export function useFocusWhenShown(shown: boolean, cause: unknown) {
+function useFocusWhenShown(shown: boolean, cause: unknown) {
   const ref = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer from the server (cause) is what moves the focus
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
-import { Notice, useFocusWhenShown } from "../components/form.tsx";
+import { ErrorSummary, Notice } from "../components/form.tsx";
 import { loadRound, roundProgress } from "../features/assessment/round-page.server.ts";
 import { effectiveFor, saveFinal } from "../features/assessment/rounds.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
@@ -20,6 +20,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!canManage) notFound();
   const progress = await roundProgress(services.db, round.id, bank, scopes);
   const finalReason = new Map(progress.finals.map((f) => [`${f.scope}|${f.question_id}`, f.reason]));
+  const answersTo = (scope: string, questionId: string) =>
+    progress.answers
+      .filter((x) => x.scope === scope && x.question_id === questionId)
+      .map((x) => ({
+        name: x.user_name,
+        level: x.not_relevant ? "ir" : String(x.level ?? ""),
+        comment: x.comment,
+        reason: x.reason,
+      }));
   const url = new URL(request.url);
   return {
     id: round.id,
@@ -41,21 +50,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
               settled: e.source === "final",
               // The final answer where there is one, else the suggestion.
               suggestion: e.notRelevant ? "ir" : String(e.level ?? ""),
-              answers: progress.answers
-                .filter((x) => x.scope === s.scope && x.question_id === q.id)
-                .map((x) => ({
-                  name: x.user_name,
-                  level: x.not_relevant ? "ir" : String(x.level ?? ""),
-                  comment: x.comment,
-                  reason: x.reason,
-                })),
-            }))
-            // The reason shown: the final answer's own, else a respondent's.
-            .map((q) => ({
-              ...q,
+              answers: answersTo(s.scope, q.id),
+              // The reason shown: the final answer's own, else a respondent's.
               reason:
-                (q.settled ? finalReason.get(q.key) || undefined : undefined) ??
-                q.answers.find((a) => a.reason)?.reason ??
+                (e.source === "final" && finalReason.get(`${s.scope}|${q.id}`)) ||
+                answersTo(s.scope, q.id).find((a) => a.reason)?.reason ||
                 "",
             })),
         );
@@ -120,8 +119,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return redirect(`/kartlegging/${round.id}/avstemming?lagret=${saved}`, 303);
 }
 
-/** Element ids for a question's fields: its key ("scope|question") without the bar. */
-const fieldId = (prefix: string, key: string) => `${prefix}-${key.replace("|", "-")}`;
+/** A question's key ("scope|question") as it goes into element ids, without the bar. */
+const fieldKey = (key: string) => key.replace("|", "-");
+/** The element id of one of a question's fields. */
+const fieldId = (prefix: string, key: string) => `${prefix}-${fieldKey(key)}`;
 
 type Question = Route.ComponentProps["loaderData"]["scopes"][number]["questions"][number];
 
@@ -130,12 +131,13 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
   const errors: Record<string, MessageKey> = actionData && "errors" in actionData ? actionData.errors : {};
   const values: Record<string, string> = actionData && "values" in actionData ? actionData.values : {};
   const all = d.scopes.flatMap((s) => [...s.questions, ...s.settled]);
-  const textOf = new Map(all.map((q) => [q.key, q.text]));
+  const textOf = new Map(all.map((q) => [fieldKey(q.key), q.text]));
   const waiting = d.scopes.reduce((n, s) => n + s.questions.length, 0);
   const different = d.scopes.reduce((n, s) => n + s.questions.filter((q) => q.disagree).length, 0);
   const levelText = (v: string) =>
     v === "ir" ? t("assessment.notRelevant") : v ? `${t("assessment.level")} ${v}` : "–";
-  const summary = useFocusWhenShown(Object.keys(errors).length > 0, actionData);
+  // The summary's links and labels use the fields' ids ("grunn-<scope>-<question>").
+  const summaryErrors = Object.fromEntries(Object.entries(errors).map(([key, m]) => [fieldKey(key), m]));
 
   const card = (q: Question) => (
     <div key={q.key} className="ds-card stack-sm" data-color={q.disagree ? "warning" : undefined}>
@@ -223,30 +225,19 @@ export default function Avstemming({ loaderData: d, actionData }: Route.Componen
         </Notice>
       ) : null}
       {actionData && "message" in actionData ? <Notice color="danger">{t(actionData.message)}</Notice> : null}
-      {Object.keys(errors).length > 0 ? (
-        <div className="ds-error-summary" role="alert" tabIndex={-1} ref={summary} id="feil">
-          <h2 className="ds-heading" data-size="xs">
-            {t("form.errorSummary")}
-          </h2>
-          <ul className="ds-list">
-            {Object.entries(errors).map(([key, message]) => (
-              <li key={key}>
-                <a className="ds-link" href={`#${fieldId("grunn", key)}`}>
-                  {textOf.get(key)}: {t(message)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        state={{ errors: summaryErrors }}
+        idPrefix="grunn"
+        labelFor={(field) => textOf.get(field)}
+      />
       <p className="ds-paragraph">
         {waiting === 0
           ? t("assessment.nothingToReconcile")
           : t("assessment.reconcileState", { waiting, different })}
       </p>
       {all.length > 0 ? (
-        // Without JavaScript the page that answers a refused save opens at its summary (#feil).
-        <Form method="post" action="#feil" className="stack-lg">
+        // Without JavaScript the page that answers a refused save opens at its summary.
+        <Form method="post" action="#grunn-feil" className="stack-lg">
           {d.scopes.map((s) => (
             <section key={s.scope} aria-labelledby={`avstem-${s.scope}`} className="stack">
               <h2 className="ds-heading" data-size="sm" id={`avstem-${s.scope}`}>

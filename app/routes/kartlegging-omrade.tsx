@@ -1,5 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
-import { Notice } from "../components/form.tsx";
+import { ErrorSummary, Notice } from "../components/form.tsx";
 import { RichText } from "../components/rich-text.tsx";
 import {
   checkEvidence,
@@ -339,38 +339,15 @@ export default function KartleggingOmrade({ loaderData: d, actionData }: Route.C
 }
 
 function ErrorSummaryForAnswers({ errors, questions }: { errors?: Errors; questions: LoaderQuestion[] }) {
-  if (!errors || Object.keys(errors).length === 0) return null;
-  const state = {
-    errors: Object.fromEntries(
-      Object.entries(errors).map(([field, key]) => {
-        const n = questions.findIndex((q) => field.endsWith(q.id)) + 1;
-        return [field, `${key}|${n}`];
-      }),
-    ),
-  };
-  return <AnswerErrorList state={state} />;
-}
-
-function AnswerErrorList({ state }: { state: { errors: Errors } }) {
   const t = useT();
   return (
-    <div className="ds-error-summary" role="alert" tabIndex={-1} id="feil">
-      <h2 className="ds-heading" data-size="xs">
-        {t("form.errorSummary")}
-      </h2>
-      <ul className="ds-list">
-        {Object.entries(state.errors).map(([field, value]) => {
-          const [key, n] = value.split("|");
-          return (
-            <li key={field}>
-              <a className="ds-link" href={`#f-${field}`}>
-                {t("assessment.questionNumber", { n: n ?? "" })}: {t(key as MessageKey)}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </div>
+    <ErrorSummary
+      state={errors ? { errors } : null}
+      labelFor={(field) => {
+        const n = questions.findIndex((q) => field.endsWith(q.id)) + 1;
+        return t("assessment.questionNumber", { n });
+      }}
+    />
   );
 }
 
