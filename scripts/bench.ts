@@ -15,10 +15,11 @@ import { javaScriptKb } from "./js-size.ts";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const PARTICIPANTS = 300;
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 20);
-// BENCH_ONLY=pages,quiz,assessment runs only those groups of scenarios (when profiling one);
+// BENCH_ONLY=pages,quiz,incidents,assessment runs only those groups of scenarios (when profiling one);
 // BENCH_ONLY=autosave runs only the first assessment scenario.
 const only = process.env.BENCH_ONLY?.split(",");
-const wanted = (group: "pages" | "quiz" | "assessment" | "autosave") => !only || only.includes(group);
+const wanted = (group: "pages" | "quiz" | "incidents" | "assessment" | "autosave") =>
+  !only || only.includes(group);
 
 interface Scenario {
   name: string;
@@ -451,6 +452,42 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
         sharedLogin && sawAnswers && counted && both.errors === 0,
       );
     }
+  }
+
+  // Incidents: staff members reporting at once (each report also e-mails the owner's koordinator
+  // and personvernombud), then the koordinator's log with what they sent.
+  if (wanted("incidents")) {
+    const staff = await loginAs(base, "ansatt@demo.oppvern.no");
+    const coordinator = await loginAs(base, "koordinator@demo.oppvern.no");
+    const form = await (await fetch(`${base}/avvik/ny`, { headers: { cookie: staff } })).text();
+    const unit = form.match(/<option value="([^"]+)" selected/)?.[1] ?? "";
+    const body = new URLSearchParams([
+      ["hva", "En e-post med elevlister ble sendt til feil mottaker."],
+      ["enhet", unit],
+      ["dato", ""],
+      ["registrerte", "elever"],
+      ["antall", "mange"],
+      ["sensitive", "nei"],
+      ["gjort", ""],
+    ]).toString();
+    const reports = await load(base, {
+      connections: 20,
+      duration: 4,
+      requests: [
+        {
+          method: "POST",
+          path: "/avvik/ny",
+          headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: staff },
+          body,
+        },
+      ],
+    });
+    record("incident report POST (20 conn., e-mail to 2 people)", reports, "p95 < 100 ms", reports.p95 < 100);
+    const log = await load(base, {
+      connections: 20,
+      requests: [{ path: "/avvik", headers: { cookie: coordinator } }],
+    });
+    record("koordinator's incident log, first page of 50 (20 conn.)", log, "p95 < 100 ms", log.p95 < 100);
   }
 
   if (wanted("assessment") || wanted("autosave"))

@@ -25,7 +25,6 @@ interface FieldProps {
 
 /** A labelled input that shows the server's message and keeps what the user typed; works without JavaScript. */
 export function Field(props: FieldProps) {
-  const t = useT();
   const id = `${props.idPrefix ?? "f"}-${props.name}`;
   const error = props.state?.errors?.[props.name];
   const describedBy = [props.description ? `${id}-desc` : null, error ? `${id}-error` : null]
@@ -33,14 +32,7 @@ export function Field(props: FieldProps) {
     .join(" ");
   return (
     <div className="ds-field">
-      <label htmlFor={id} className="ds-label">
-        {props.label}
-      </label>
-      {props.description ? (
-        <p id={`${id}-desc`} data-field="description" className="ds-paragraph" data-size="sm">
-          {props.description}
-        </p>
-      ) : null}
+      <LabelAndHelp id={id} label={props.label} description={props.description} />
       <input
         id={id}
         name={props.name}
@@ -55,11 +47,7 @@ export function Field(props: FieldProps) {
           props.type === "password" ? undefined : (props.state?.values?.[props.name] ?? props.defaultValue)
         }
       />
-      {error ? (
-        <p id={`${id}-error`} className="ds-validation-message" data-field="validation">
-          {t(error as MessageKey)}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
@@ -69,7 +57,6 @@ interface SelectProps extends Omit<FieldProps, "type" | "autoComplete" | "inputM
 }
 
 export function SelectField(props: SelectProps) {
-  const t = useT();
   const id = `${props.idPrefix ?? "f"}-${props.name}`;
   const error = props.state?.errors?.[props.name];
   return (
@@ -92,12 +79,117 @@ export function SelectField(props: SelectProps) {
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={`${id}-error`} className="ds-validation-message" data-field="validation">
-          {t(error as MessageKey)}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+/** A field's label, and its help text (tied to the field as `<id>-desc`). */
+function LabelAndHelp({ id, label, description }: { id: string; label: string; description?: string }) {
+  return (
+    <>
+      <label htmlFor={id} className="ds-label">
+        {label}
+      </label>
+      {description ? (
+        <p id={`${id}-desc`} data-field="description" className="ds-paragraph" data-size="sm">
+          {description}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** The text under a field's label that says what to fix, tied to the field by its id. */
+function FieldError({ id, error }: { id: string; error?: string }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} className="ds-validation-message" data-field="validation">
+      {t(error as MessageKey)}
+    </p>
+  );
+}
+
+const describedBy = (id: string, description?: string, error?: string) =>
+  [description ? `${id}-desc` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+/** A labelled text area that shows the server's message and keeps what the user typed. */
+export function TextAreaField(props: {
+  name: string;
+  label: string;
+  description?: string;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+  required?: boolean;
+  idPrefix?: string;
+}) {
+  const id = `${props.idPrefix ?? "f"}-${props.name}`;
+  return (
+    <div className="ds-field">
+      <LabelAndHelp id={id} label={props.label} description={props.description} />
+      <textarea
+        id={id}
+        name={props.name}
+        className="ds-input"
+        rows={props.rows ?? 4}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.description, props.error)}
+        defaultValue={props.defaultValue}
+      />
+      <FieldError id={id} error={props.error} />
     </div>
+  );
+}
+
+/**
+ * Radio buttons (one answer) or checkboxes (several) in a fieldset whose legend asks the question.
+ * The fieldset carries the field's id, so the error summary's link lands on it.
+ */
+export function ChoiceGroup(props: {
+  name: string;
+  legend: string;
+  type: "radio" | "checkbox";
+  options: { value: string; label: string }[];
+  chosen: string[];
+  description?: string;
+  error?: string;
+  idPrefix?: string;
+}) {
+  const id = `${props.idPrefix ?? "f"}-${props.name}`;
+  return (
+    <fieldset
+      className="ds-fieldset"
+      id={id}
+      tabIndex={-1}
+      aria-describedby={describedBy(id, props.description, props.error)}
+    >
+      <legend className="ds-label">{props.legend}</legend>
+      {props.description ? (
+        <p id={`${id}-desc`} data-field="description" className="ds-paragraph" data-size="sm">
+          {props.description}
+        </p>
+      ) : null}
+      <FieldError id={id} error={props.error} />
+      {props.options.map((o) => (
+        <div className="ds-field" key={o.value}>
+          <input
+            className="ds-input"
+            type={props.type}
+            id={`${id}-${o.value || "tom"}`}
+            name={props.name}
+            value={o.value}
+            defaultChecked={props.chosen.includes(o.value)}
+            aria-invalid={props.error ? true : undefined}
+          />
+          <label className="ds-label" data-weight="regular" htmlFor={`${id}-${o.value || "tom"}`}>
+            {o.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 

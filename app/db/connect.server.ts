@@ -12,6 +12,7 @@ import { migration005 } from "./migrations/005-processing.ts";
 import { migration006 } from "./migrations/006-assessment.ts";
 import { migration007 } from "./migrations/007-answer-levels-index.ts";
 import { migration008 } from "./migrations/008-changed-answer-reopens-final.ts";
+import { migration009 } from "./migrations/009-incidents.ts";
 import { preparingClientClass } from "./named-statements.ts";
 import { loadPg } from "./pg.server.ts";
 import type { Database } from "./schema.ts";
@@ -48,6 +49,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "006-assessment": migration006(dialect),
     "007-answer-levels-index": migration007(),
     "008-changed-answer-reopens-final": migration008(dialect),
+    "009-incidents": migration009(),
   };
 }
 

@@ -297,6 +297,39 @@ export interface ProcessingTable {
   updated_by: string | null;
 }
 
+export interface IncidentTable {
+  id: string;
+  owner_id: string;
+  unit_id: string | null;
+  reported_by: string | null;
+  reported_at: Timestamp;
+  what_happened: string;
+  occurred_on: string | null;
+  /** JSON array of data subject kinds. */
+  data_subjects: string;
+  affected: "en" | "noen" | "mange" | "svaert-mange" | "vet-ikke";
+  sensitive: "ja" | "nei" | "vet-ikke";
+  done_already: string;
+  status: "ny" | "behandles" | "lukket";
+  /** JSON array: konfidensialitet, integritet, tilgjengelighet. */
+  breach_kinds: string;
+  /** The koordinator's view: no risk to the people, a risk (notify), or a high risk (also tell them). */
+  risk: "ingen" | "risiko" | "hoy" | null;
+  assessment: string;
+  /** The day Datatilsynet was notified (YYYY-MM-DD). */
+  notified_on: string | null;
+  notice_reference: string;
+  not_notified_reason: string;
+  /** Were the people affected told (art. 34)? */
+  informed: "ja" | "nei" | null;
+  informed_note: string;
+  measures: string;
+  closed_at: Timestamp | null;
+  version: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface AssessmentRoundTable {
   id: string;
   owner_id: string;
@@ -387,6 +420,7 @@ export interface Database {
   assessment_answer: AssessmentAnswerTable;
   assessment_final: AssessmentFinalTable;
   processing: ProcessingTable;
+  incident: IncidentTable;
   learning_assignment: LearningAssignmentTable;
   assignment_reminder: AssignmentReminderTable;
   group_session: GroupSessionTable;

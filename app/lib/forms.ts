@@ -32,3 +32,54 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   }
   return { ok: false, errors, values };
 }
+
+/**
+ * The posted form as an object for Zod, with the named multi-value fields (checkboxes) as arrays,
+ * empty when none is ticked. `intent` and `version` are the form's own, not values.
+ */
+export function formObject(form: FormData, multi: readonly string[]): Record<string, string | string[]> {
+  const raw: Record<string, string | string[]> = {};
+  for (const [key, value] of form) {
+    if (typeof value !== "string" || key === "intent") continue;
+    if (multi.includes(key)) raw[key] = [...((raw[key] as string[] | undefined) ?? []), value];
+    else raw[key] = value;
+  }
+  for (const key of multi) raw[key] ??= [];
+  return raw;
+}
+
+/** Zod's verdict on such an object: the data, or the first message per field (catalogue keys). */
+export function parseObject<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, string | string[]>,
+): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  return { ok: false, errors };
+}
+
+/** Reads a form's values back for its fields: one text (or ""), or the ticked ones of a group. */
+export function fieldReaders(values: Record<string, string | string[]> | undefined) {
+  return {
+    value: (name: string) => {
+      const v = values?.[name];
+      return typeof v === "string" ? v : "";
+    },
+    list: (name: string) => {
+      const v = values?.[name];
+      return Array.isArray(v) ? v : [];
+    },
+  };
+}
+
+/** A JSON array kept in a text column, as strings; anything else reads as empty. */
+export function parseList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
+}

@@ -81,3 +81,21 @@ export function mayAnswerPart(actor: Actor, ownerId: string, scope: string) {
     ? can(actor, "assessment:answer", { type: "owner", ownerId })
     : can(actor, "assessment:answer", { type: "unit", ownerId, unitId: scope });
 }
+
+/**
+ * An incident page's guard (/avvik …): the owner the user works in now, where anyone who works
+ * there may report (incident:report), else 404. Says whether the user sees the whole log and may
+ * handle incidents.
+ */
+export async function loadIncidentScope(context: Context, request: Request) {
+  const actor = await requireActor(context, request);
+  const ownerId = currentOwnerId(request, actor);
+  if (!ownerId) notFound();
+  authorize(actor, "incident:report", { type: "owner", ownerId });
+  const services = getServices(context);
+  const owner = await getOwner(services.db, ownerId);
+  if (!owner) notFound();
+  const seesLog = can(actor, "incident:read", { type: "owner", ownerId });
+  const canManage = can(actor, "incident:manage", { type: "owner", ownerId });
+  return { actor, services, owner, ownerId, seesLog, canManage };
+}

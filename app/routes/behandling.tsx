@@ -17,7 +17,7 @@ import {
   saveDraft,
   updateProcessing,
 } from "../features/processing/processing.server.ts";
-import { formObject } from "../features/processing/schemas.ts";
+import { processingFormObject } from "../features/processing/schemas.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { localeFor, notFound, readForm } from "../lib/route.server.ts";
@@ -68,7 +68,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const intent = String(form.get("intent") ?? "save");
   const locale = localeFor(request, actor);
   if (intent === "autosave") {
-    if (!(await saveDraft(services.db, ownerId, params.id, formObject(form)))) notFound();
+    if (!(await saveDraft(services.db, ownerId, params.id, processingFormObject(form)))) notFound();
     return data({ autosaved: nowIso() });
   }
   if (intent === "delete") {

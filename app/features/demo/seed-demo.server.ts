@@ -1,6 +1,7 @@
 import type { Role } from "../../db/schema.ts";
 import type { AppServices } from "../../lib/services.ts";
 import { createVerifiedAccount } from "../auth/accounts.server.ts";
+import { reportIncident, saveHandling } from "../incidents/incidents.server.ts";
 import { addMembership } from "../orgs/memberships.server.ts";
 import { addNetworkOwner, createNetwork } from "../orgs/networks.server.ts";
 import { createOwner, createUnit } from "../orgs/owners.server.ts";
@@ -112,6 +113,7 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     { email: "admin@demo.oppvern.no", name: "Ada Admin", roles: [["plattform", "admin"]] },
     { email: "koordinator@nabo.oppvern.no", name: "Nils Nabo", roles: [[nabo, "koordinator"]] },
   ];
+  const userIds = new Map<string, string>();
   for (const person of people) {
     const userId = await createVerifiedAccount(services, {
       name: person.name,
@@ -119,6 +121,7 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
       password: DEMO_PASSWORD,
       locale: "nb",
     });
+    userIds.set(person.email, userId);
     for (const [organisationId, role] of person.roles) {
       await addMembership(db, { userId, organisationId, role, actorUserId });
     }
@@ -131,6 +134,13 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     locale: "nb",
   });
   await addMembership(db, { userId: styrer, organisationId: solsikken, role: "leder", actorUserId });
+  await seedDemoIncidents(db, {
+    ownerId: demo,
+    unitId: eik,
+    staff: userIds.get("ansatt@demo.oppvern.no") as string,
+    leader: userIds.get("leder@demo.oppvern.no") as string,
+    coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
+  });
   // Last spring's assessment for every owner: a round to compare with, and enough owners for the
   // anonymous comparison.
   await seedDemoAssessments(
@@ -148,4 +158,74 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     null,
   );
   return true;
+}
+
+/**
+ * Two incidents at Eik barneskole: one reported yesterday that nobody has looked at yet (its 72 hours
+ * are running), and one from last autumn, judged, handled and closed.
+ */
+async function seedDemoIncidents(
+  db: AppServices["db"],
+  who: { ownerId: string; unitId: string; staff: string; leader: string; coordinator: string },
+) {
+  const open = await reportIncident(db, {
+    ownerId: who.ownerId,
+    unitId: who.unitId,
+    userId: who.staff,
+    report: {
+      hva: "En liste med navn og allergier for 3B hang på oppslagstavla i gangen, der foreldre og besøkende går forbi. Jeg så den i dag morges og tok den ned.",
+      enhet: who.unitId,
+      dato: "",
+      registrerte: ["elever"],
+      antall: "mange",
+      sensitive: "ja",
+      gjort: "Tok lista ned og la den i permen på personalrommet.",
+    },
+  });
+  const closed = await reportIncident(db, {
+    ownerId: who.ownerId,
+    unitId: who.unitId,
+    userId: who.leader,
+    report: {
+      hva: "Referatet fra foreldremøtet i 5A ble sendt på e-post til en forelder i en annen klasse. Referatet nevner ingen elever ved navn.",
+      enhet: who.unitId,
+      dato: "",
+      registrerte: ["foresatte"],
+      antall: "en",
+      sensitive: "nei",
+      gjort: "Ba mottakeren slette e-posten. Hun har svart at den er slettet.",
+    },
+  });
+  await saveHandling(db, {
+    ownerId: who.ownerId,
+    id: closed,
+    userId: who.coordinator,
+    values: {
+      status: "lukket",
+      brudd: ["konfidensialitet"],
+      risiko: "ingen",
+      vurdering:
+        "Referatet inneholdt bare navnet på klassekontakten og det som ble sagt om turen til våren. Én forelder fikk det, og hun har slettet det.",
+      meldt: "",
+      referanse: "",
+      ikkeMeldtGrunn:
+        "Ingen opplysninger om elever, én mottaker som har bekreftet at e-posten er slettet: lite sannsynlig at det gir risiko for noen.",
+      informert: "",
+      informertNotat: "",
+      tiltak: "Klassekontaktene sender referater fra nå av bare til klassens egen e-postliste.",
+      version: 1,
+    },
+  });
+  const ago = (days: number, hours = 0) =>
+    new Date(Date.now() - days * 86_400_000 - hours * 3_600_000).toISOString();
+  await db
+    .updateTable("incident")
+    .set({ reported_at: ago(0, 20), updated_at: ago(0, 20) })
+    .where("id", "=", open)
+    .execute();
+  await db
+    .updateTable("incident")
+    .set({ reported_at: ago(40), updated_at: ago(39), closed_at: ago(39), occurred_on: ago(41).slice(0, 10) })
+    .where("id", "=", closed)
+    .execute();
 }

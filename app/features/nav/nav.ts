@@ -27,6 +27,9 @@ export function navFor(actor: Actor | null, current: ActorMembership | null): Na
     items.push({ href: "/kartlegging", label: "nav.assessment" });
     items.push({ href: "/behandlinger", label: "nav.processing" });
   }
+  // Anyone who works for an owner can report an incident; the page shows what they may see.
+  if (current?.kind === "eier" || current?.kind === "enhet")
+    items.push({ href: "/avvik", label: "nav.incidents" });
   if (current?.kind === "nettverk") {
     items.push({ href: `/nettverk/${current.organisationId}`, label: "nav.network" });
   }

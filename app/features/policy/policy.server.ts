@@ -26,7 +26,9 @@ export type Resource =
   | { type: "owner"; ownerId: string }
   | { type: "unit"; ownerId: string; unitId: string }
   | { type: "network"; networkId: string }
-  | { type: "groupSession"; hostUserId: string };
+  | { type: "groupSession"; hostUserId: string }
+  /** One reported incident (avvik): whose it is, which unit, and who reported it. */
+  | { type: "incident"; ownerId: string; unitId: string | null; reportedBy: string | null };
 
 export type Action =
   /** See an owner's overview: units, people, invitations. */
@@ -53,7 +55,16 @@ export type Action =
   /** Start, reconcile and close rounds: the koordinator. */
   | "assessment:manage"
   /** Answer a round's questions: owner-level (koordinator, personvernombud) or a unit's (koordinator, its leader). */
-  | "assessment:answer";
+  | "assessment:answer"
+  /** Report an incident to an owner: anyone who works there, in any role. */
+  | "incident:report"
+  /**
+   * See incidents: on an owner, its whole log (koordinator, personvernombud); on one incident, also
+   * the leader of its unit and the person who reported it (while they still work for the owner).
+   */
+  | "incident:read"
+  /** Handle incidents (assess, notify, close): the koordinator. */
+  | "incident:manage";
 
 const has = (actor: Actor, predicate: (m: ActorMembership) => boolean) => actor.memberships.some(predicate);
 
@@ -64,6 +75,10 @@ const ownerRole = (actor: Actor, ownerId: string, roles: Role[]) =>
 
 const unitRole = (actor: Actor, unitId: string, roles: Role[]) =>
   has(actor, (m) => m.kind === "enhet" && m.unitId === unitId && roles.includes(m.role));
+
+/** Any role at the owner or at one of its units. */
+const worksFor = (actor: Actor, ownerId: string) =>
+  has(actor, (m) => (m.kind === "eier" || m.kind === "enhet") && m.ownerId === ownerId);
 
 const networkRole = (actor: Actor, networkId: string, roles: Role[]) =>
   has(actor, (m) => m.kind === "nettverk" && m.networkId === networkId && roles.includes(m.role));
@@ -113,6 +128,22 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return (
         resource.type === "unit" &&
         (ownerRole(actor, resource.ownerId, ["koordinator"]) || unitRole(actor, resource.unitId, ["leder"]))
+      );
+    case "incident:report":
+      return resource.type === "owner" && worksFor(actor, resource.ownerId);
+    case "incident:read":
+      if (resource.type === "owner")
+        return ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]);
+      return (
+        resource.type === "incident" &&
+        (ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]) ||
+          (resource.unitId !== null && unitRole(actor, resource.unitId, ["leder"])) ||
+          (resource.reportedBy === actor.userId && worksFor(actor, resource.ownerId)))
+      );
+    case "incident:manage":
+      return (
+        (resource.type === "owner" || resource.type === "incident") &&
+        ownerRole(actor, resource.ownerId, ["koordinator"])
       );
     case "unit:read":
       return (

@@ -141,6 +141,17 @@ const MATRIX: Record<string, Case[]> = {
   "/api/v1/klassifiser": [{ path: () => "/api/v1/klassifiser", expect: all(405) }],
   "/api/v1/katalog": [{ path: () => "/api/v1/katalog", expect: all(200) }],
   // The record of processing of the owner the user works in now.
+  "/avvik": [
+    { path: () => "/avvik", expect: only(["ansatt", "leder", "koordinator", "personvernombud", "nabo"]) },
+  ],
+  "/avvik/ny": [
+    { path: () => "/avvik/ny", expect: only(["ansatt", "leder", "koordinator", "personvernombud", "nabo"]) },
+  ],
+  "/avvik/eksport/:format": [
+    { path: () => "/avvik/eksport/xlsx", expect: only(["koordinator", "personvernombud", "nabo"]) },
+    { path: () => "/avvik/eksport/pdf", expect: all(404) },
+  ],
+  "/avvik/:id": [{ path: () => "/avvik/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
   "/behandlinger": [
     { path: () => "/behandlinger", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
   ],

@@ -6,7 +6,7 @@ import type { Locale } from "../../i18n/locales.ts";
 import { catalogueLocale, getCatalogue, getCatalogueEntry } from "../classifier/catalogue.server.ts";
 import { listUnits } from "../orgs/owners.server.ts";
 import { findSpecialData, otherLinesOf, type ProcessingRow, parseList } from "./processing.server.ts";
-import { formObject, type ProcessingValues, ZProcessingForm } from "./schemas.ts";
+import { type ProcessingValues, processingFormObject, ZProcessingForm } from "./schemas.ts";
 
 /** What the processing form needs besides its values: the owner's units and the catalogue. */
 export async function formOptions(db: Kysely<Database>, ownerId: string, locale: Locale) {
@@ -64,7 +64,7 @@ export function validateProcessing(
   units: { id: string }[],
   locale: Locale,
 ): { ok: true; values: ProcessingValues; raw: Record<string, string | string[]> } | FormFailure {
-  const raw = formObject(form);
+  const raw = processingFormObject(form);
   const result = ZProcessingForm.safeParse(raw);
   const errors: Record<string, string> = {};
   if (!result.success) {

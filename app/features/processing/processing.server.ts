@@ -32,14 +32,7 @@ export const HISTORY_FIELDS = [
   "review_date",
 ] as const;
 
-export const parseList = (json: string): string[] => {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.map(String) : [];
-  } catch {
-    return [];
-  }
-};
+export { parseList } from "../../lib/forms.ts";
 
 /** Every processing of one owner, by name. */
 export async function listProcessings(db: Db, ownerId: string) {

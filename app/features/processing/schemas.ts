@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formObject } from "../../lib/forms.ts";
 import { ART6, ART9, DATA_SUBJECTS } from "./template-schema.ts";
 
 export const STATUSES = ["utkast", "aktiv", "avsluttet"] as const;
@@ -49,14 +50,8 @@ export type ProcessingValues = z.infer<typeof ZProcessingForm>;
 export const MULTI_FIELDS = ["registrerte", "opplysninger"] as const;
 
 /** The posted form as an object for Zod, with the multi-value fields as arrays. */
-export function formObject(form: FormData): Record<string, string | string[]> {
-  const raw: Record<string, string | string[]> = {};
-  for (const [key, value] of form) {
-    if (typeof value !== "string" || key === "intent" || key === "version") continue;
-    if ((MULTI_FIELDS as readonly string[]).includes(key))
-      raw[key] = [...((raw[key] as string[]) ?? []), value];
-    else raw[key] = value;
-  }
-  for (const key of MULTI_FIELDS) raw[key] ??= [];
+export const processingFormObject = (form: FormData) => {
+  const raw = formObject(form, MULTI_FIELDS);
+  delete raw.version;
   return raw;
-}
+};

@@ -1,0 +1,207 @@
+import type { ExpressionBuilder, Kysely } from "kysely";
+import type { Database, IncidentTable } from "../../db/schema.ts";
+import { nowIso } from "../../lib/time.ts";
+import { newId } from "../../lib/tokens.server.ts";
+import { writeAudit } from "../audit/write-audit.server.ts";
+import type { IncidentHandling, IncidentReport } from "./schemas.ts";
+
+type Db = Kysely<Database>;
+export type IncidentRow = IncidentTable;
+
+import { parseList } from "../../lib/forms.ts";
+
+export { parseList };
+
+/** A staff member's report: stored as new, with the clock running from now. */
+export async function reportIncident(
+  db: Db,
+  options: { ownerId: string; unitId: string | null; userId: string; report: IncidentReport },
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  const r = options.report;
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto("incident")
+      .values({
+        id,
+        owner_id: options.ownerId,
+        unit_id: options.unitId,
+        reported_by: options.userId,
+        reported_at: now,
+        what_happened: r.hva,
+        occurred_on: r.dato || null,
+        data_subjects: JSON.stringify(r.registrerte),
+        affected: r.antall,
+        sensitive: r.sensitive,
+        done_already: r.gjort,
+        status: "ny",
+        breach_kinds: "[]",
+        risk: null,
+        assessment: "",
+        notified_on: null,
+        notice_reference: "",
+        not_notified_reason: "",
+        informed: null,
+        informed_note: "",
+        measures: "",
+        closed_at: null,
+        version: 1,
+        updated_at: now,
+        updated_by: options.userId,
+      })
+      .execute();
+    await writeAudit(tx, {
+      actorUserId: options.userId,
+      tenantId: options.ownerId,
+      action: "incident.report",
+      entity: "incident",
+      entityId: id,
+    });
+  });
+  return id;
+}
+
+/** Who is told of a new report: the owner's koordinatorer and personvernombud. */
+export function incidentRecipients(db: Db, ownerId: string) {
+  return db
+    .selectFrom("membership")
+    .innerJoin("user", "user.id", "membership.user_id")
+    .select(["user.email", "user.name", "user.locale"])
+    .where("membership.organisation_id", "=", ownerId)
+    .where("membership.role", "in", ["koordinator", "personvernombud"])
+    .distinct()
+    .execute();
+}
+
+const withNames = (db: Db) =>
+  db
+    .selectFrom("incident")
+    .leftJoin("organisation as unit", "unit.id", "incident.unit_id")
+    .leftJoin("user as reporter", "reporter.id", "incident.reported_by")
+    .selectAll("incident")
+    .select(["unit.name as unit_name", "reporter.name as reporter_name"]);
+
+/** One incident, only when it belongs to the owner (else null, which the page turns into 404). */
+export async function getIncident(db: Db, ownerId: string, id: string) {
+  return (
+    (await withNames(db)
+      .where("incident.owner_id", "=", ownerId)
+      .where("incident.id", "=", id)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+type Who = { all: true } | { all: false; userId: string; unitIds: string[] };
+
+/** The incidents of their units and those they reported: what a person sees who does not see the log. */
+const theirs =
+  ({ userId, unitIds }: { userId: string; unitIds: string[] }) =>
+  (e: ExpressionBuilder<Database, "incident">) =>
+    e.or([
+      e("incident.reported_by", "=", userId),
+      ...(unitIds.length > 0 ? [e("incident.unit_id", "in", unitIds)] : []),
+    ]);
+
+/** The incidents a person may see of one owner, newest first, a page at a time. */
+export async function listIncidents(db: Db, ownerId: string, who: Who, page = { limit: 50, offset: 0 }) {
+  return withNames(db)
+    .where("incident.owner_id", "=", ownerId)
+    .$if(!who.all, (q) => q.where(theirs(who as Extract<Who, { all: false }>)))
+    .orderBy("incident.reported_at", "desc")
+    .orderBy("incident.id", "desc")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+const COLUMNS = {
+  status: "status",
+  brudd: "breach_kinds",
+  risiko: "risk",
+  vurdering: "assessment",
+  meldt: "notified_on",
+  referanse: "notice_reference",
+  ikkeMeldtGrunn: "not_notified_reason",
+  informert: "informed",
+  informertNotat: "informed_note",
+  tiltak: "measures",
+} as const;
+
+/**
+ * Saves the koordinator's handling when nobody saved it in between (the version the form was
+ * read at); closing stamps the time, reopening clears it. The change is in the audit log by field.
+ */
+export async function saveHandling(
+  db: Db,
+  options: { ownerId: string; id: string; userId: string; values: IncidentHandling },
+): Promise<"saved" | "conflict" | "not-found"> {
+  const v = options.values;
+  const columns = {
+    status: v.status,
+    breach_kinds: JSON.stringify(v.brudd),
+    risk: v.risiko || null,
+    assessment: v.vurdering,
+    notified_on: v.meldt || null,
+    notice_reference: v.referanse,
+    not_notified_reason: v.ikkeMeldtGrunn,
+    informed: v.informert || null,
+    informed_note: v.informertNotat,
+    measures: v.tiltak,
+  };
+  return db.transaction().execute(async (tx) => {
+    const before = await tx
+      .selectFrom("incident")
+      .selectAll()
+      .where("owner_id", "=", options.ownerId)
+      .where("id", "=", options.id)
+      .executeTakeFirst();
+    if (!before) return "not-found";
+    const now = nowIso();
+    const closedAt = v.status === "lukket" ? (before.closed_at ?? now) : null;
+    // The version in the condition: of two saves made from the same page, the second finds nothing.
+    const result = await tx
+      .updateTable("incident")
+      .set({
+        ...columns,
+        closed_at: closedAt,
+        version: v.version + 1,
+        updated_at: now,
+        updated_by: options.userId,
+      })
+      .where("owner_id", "=", options.ownerId)
+      .where("id", "=", options.id)
+      .where("version", "=", v.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return "conflict";
+    const changed = Object.entries(COLUMNS)
+      .filter(([, column]) => String(before[column] ?? "") !== String(columns[column] ?? ""))
+      .map(([field]) => field);
+    await writeAudit(tx, {
+      actorUserId: options.userId,
+      tenantId: options.ownerId,
+      action: "incident.update",
+      entity: "incident",
+      entityId: options.id,
+      details: { changed },
+    });
+    return "saved";
+  });
+}
+
+/** The handling as form values (what the koordinator sees in the form). */
+export function handlingValues(row: IncidentRow): Record<string, string | string[]> {
+  return {
+    status: row.status,
+    brudd: parseList(row.breach_kinds),
+    risiko: row.risk ?? "",
+    vurdering: row.assessment,
+    meldt: row.notified_on ?? "",
+    referanse: row.notice_reference,
+    ikkeMeldtGrunn: row.not_notified_reason,
+    informert: row.informed ?? "",
+    informertNotat: row.informed_note,
+    tiltak: row.measures,
+    version: String(row.version),
+  };
+}

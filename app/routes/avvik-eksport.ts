@@ -1,0 +1,75 @@
+import { buildWorkbook, XLSX_TYPE } from "../features/exports/xlsx.server.ts";
+import { listIncidents, parseList } from "../features/incidents/incidents.server.ts";
+import { createT, type MessageKey } from "../i18n/translate.ts";
+import { localeFor, notFound } from "../lib/route.server.ts";
+import { loadIncidentScope } from "../lib/scopes.server.ts";
+import type { Route } from "./+types/avvik-eksport";
+
+/** The owner's whole incident log as XLSX (art. 33(5)): for those who see the log. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  if (params.format !== "xlsx") notFound();
+  const { actor, services, owner, ownerId, seesLog } = await loadIncidentScope(context, request);
+  if (!seesLog) notFound();
+  const t = createT(localeFor(request, actor));
+  const rows = await listIncidents(services.db, ownerId, { all: true }, { limit: 1_000_000, offset: 0 });
+  const label = (key: string) => t(key as MessageKey);
+  const file = await buildWorkbook([
+    {
+      name: t("incident.export.sheet"),
+      columns: [
+        { header: t("incident.column.reported"), width: 22 },
+        { header: t("incident.field.unit"), width: 24 },
+        { header: t("incident.field.date"), width: 14 },
+        { header: t("incident.field.what"), width: 60 },
+        { header: t("incident.field.subjects"), width: 24 },
+        { header: t("incident.field.affected"), width: 16 },
+        { header: t("incident.field.sensitive"), width: 14 },
+        { header: t("incident.field.done"), width: 40 },
+        { header: t("incident.field.status"), width: 16 },
+        { header: t("incident.export.kinds"), width: 30 },
+        { header: t("incident.export.risk"), width: 30 },
+        { header: t("incident.field.assessment"), width: 60 },
+        { header: t("incident.field.notified"), width: 14 },
+        { header: t("incident.field.reference"), width: 20 },
+        { header: t("incident.field.notNotifiedReason"), width: 40 },
+        { header: t("incident.field.informed"), width: 14 },
+        { header: t("incident.field.informedNote"), width: 40 },
+        { header: t("incident.field.measures"), width: 60 },
+        { header: t("incident.export.closed"), width: 22 },
+      ],
+      rows: rows.map((r) => [
+        r.reported_at.slice(0, 16).replace("T", " "),
+        r.unit_name ?? t("incident.wholeOwner"),
+        r.occurred_on,
+        r.what_happened,
+        parseList(r.data_subjects)
+          .map((s) => label(`processing.subject.${s}`))
+          .join(", "),
+        label(`incident.affected.${r.affected}`),
+        label(`incident.sensitive.${r.sensitive}`),
+        r.done_already,
+        label(`incident.status.${r.status}`),
+        parseList(r.breach_kinds)
+          .map((k) => label(`incident.kind.${k}`))
+          .join("; "),
+        r.risk ? label(`incident.risk.${r.risk}`) : t("incident.risk.none"),
+        r.assessment,
+        r.notified_on,
+        r.notice_reference,
+        r.not_notified_reason,
+        r.informed ? label(`incident.informed.${r.informed}`) : "",
+        r.informed_note,
+        r.measures,
+        r.closed_at ? r.closed_at.slice(0, 16).replace("T", " ") : "",
+      ]),
+    },
+  ]);
+  const name = owner.name.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
+  return new Response(new Uint8Array(file), {
+    headers: {
+      "Content-Type": XLSX_TYPE,
+      "Content-Disposition": `attachment; filename="avvikslogg-${name}.xlsx"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
