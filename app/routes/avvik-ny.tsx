@@ -7,6 +7,7 @@ import {
   DATA_SUBJECTS,
   incidentFormObject,
   SENSITIVE,
+  valuesToShow,
   ZIncidentReport,
 } from "../features/incidents/schemas.ts";
 import { listUnits } from "../features/orgs/owners.server.ts";
@@ -46,7 +47,8 @@ export async function action(args: Route.ActionArgs) {
   const unit = typeof raw.enhet === "string" ? raw.enhet : "";
   const errors = parsed.ok ? {} : { ...parsed.errors };
   if (unit && !units.some((u) => u.id === unit)) errors.enhet ??= "incident.unknownUnit";
-  if (!parsed.ok || Object.keys(errors).length > 0) return data({ errors, values: raw }, { status: 400 });
+  if (!parsed.ok || Object.keys(errors).length > 0)
+    return data({ errors, values: valuesToShow(raw, ["dato"]) }, { status: 400 });
   const id = await reportIncident(services.db, {
     ownerId,
     unitId: unit || null,

@@ -14,6 +14,7 @@ import {
   incidentFormObject,
   RISKS,
   STATUSES,
+  valuesToShow,
   ZIncidentHandling,
 } from "../features/incidents/schemas.ts";
 import { can } from "../features/policy/policy.server.ts";
@@ -74,7 +75,11 @@ export async function action(args: Route.ActionArgs) {
   if (!canManage) notFound();
   const raw = incidentFormObject(await readForm(args.request));
   const parsed = parseObject(ZIncidentHandling, raw);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: raw, message: null }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { errors: parsed.errors, values: valuesToShow(raw, ["meldt"]), message: null },
+      { status: 400 },
+    );
   const result = await saveHandling(services.db, {
     ownerId,
     id: incident.id,
@@ -286,7 +291,15 @@ function HandlingFacts({ values }: { values: Values }) {
       "incident.field.risk",
       v("risiko") ? t(`incident.risk.${v("risiko")}` as MessageKey) : t("incident.risk.none"),
     ],
+    ["incident.field.assessment", v("vurdering") || "–"],
     ["incident.field.notified", v("meldt") ? formatDate(v("meldt"), locale) : "–"],
+    ["incident.field.reference", v("referanse") || "–"],
+    ["incident.field.notNotifiedReason", v("ikkeMeldtGrunn") || "–"],
+    [
+      "incident.field.informed",
+      v("informert") ? t(`incident.informed.${v("informert")}` as MessageKey) : t("incident.informed.none"),
+    ],
+    ["incident.field.informedNote", v("informertNotat") || "–"],
     ["incident.field.measures", v("tiltak") || "–"],
   ];
   return (

@@ -1,9 +1,11 @@
 import { Link } from "react-router";
 import { Notice } from "../components/form.tsx";
+import { openIncidentSummary } from "../features/incidents/incidents.server.ts";
+import { can } from "../features/policy/policy.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { currentMembership, loadActor } from "../lib/route.server.ts";
+import { currentMembership, currentOwnerId, getServices, loadActor } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/home";
 
@@ -27,9 +29,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const loggedOut = new URL(request.url).searchParams.get("utlogget") === "1";
   if (!actor) return { overview: null, loggedOut };
   const current = currentMembership(request, actor);
+  // Anyone who works for an owner can report an incident from here; its koordinator sees what is open.
+  const ownerId = currentOwnerId(request, actor);
+  const reports = ownerId !== null && can(actor, "incident:report", { type: "owner", ownerId });
+  const incidents =
+    ownerId && can(actor, "incident:manage", { type: "owner", ownerId })
+      ? await openIncidentSummary(getServices(context).db, ownerId)
+      : null;
   return {
     loggedOut,
     overview: {
+      reports,
+      incidents,
       name: actor.name,
       current: current ? { name: current.organisationName, role: current.role } : null,
       memberships: actor.memberships.map((m) => ({
@@ -89,6 +100,32 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             ))}
           </ul>
         </section>
+        {overview.reports ? (
+          <section aria-labelledby="incidents-heading" className="stack">
+            <h2 id="incidents-heading" className="ds-heading" data-size="sm">
+              {t("overview.incidentsHeading")}
+            </h2>
+            <p className="ds-paragraph">{t("overview.incidentsLead")}</p>
+            {overview.incidents && overview.incidents.open > 0 ? (
+              <p className="ds-paragraph">
+                {t("overview.openIncidents", { n: overview.incidents.open })}{" "}
+                {overview.incidents.overdue > 0 ? (
+                  <strong className="text-danger">
+                    {t("overview.overdueIncidents", { n: overview.incidents.overdue })}
+                  </strong>
+                ) : null}
+              </p>
+            ) : null}
+            <p className="button-row">
+              <Link className="ds-button" to="/avvik/ny">
+                {t("incident.report")}
+              </Link>
+              <Link className="ds-button" data-variant="secondary" to="/avvik">
+                {overview.incidents ? t("incident.log.title") : t("incident.mine.title")}
+              </Link>
+            </p>
+          </section>
+        ) : null}
         <section aria-labelledby="next-heading" className="stack">
           <h2 id="next-heading" className="ds-heading" data-size="sm">
             {t("overview.cycleHeading")}

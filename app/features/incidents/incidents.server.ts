@@ -3,6 +3,7 @@ import type { Database, IncidentTable } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
+import { noticeClock } from "./clock.ts";
 import type { IncidentHandling, IncidentReport } from "./schemas.ts";
 
 type Db = Kysely<Database>;
@@ -113,6 +114,20 @@ export async function listIncidents(db: Db, ownerId: string, who: Who, page = { 
     .limit(page.limit)
     .offset(page.offset)
     .execute();
+}
+
+/**
+ * For the koordinator's overview: how many of the owner's incidents are not closed, and how many of
+ * those are past their 72 hours without a notice (or a judgement that none is needed).
+ */
+export async function openIncidentSummary(db: Db, ownerId: string, now = Date.now()) {
+  const open = await db
+    .selectFrom("incident")
+    .select(["reported_at", "risk", "notified_on"])
+    .where("owner_id", "=", ownerId)
+    .where("status", "<>", "lukket")
+    .execute();
+  return { open: open.length, overdue: open.filter((i) => noticeClock(i, now).state === "overdue").length };
 }
 
 const COLUMNS = {

@@ -142,6 +142,8 @@ describe.each(dialects)("incidents on %s", (dialect) => {
     expect(text).toContain("Skriv kort hva som har skjedd.");
     expect(text).toContain("Datoen kan ikke være fram i tid.");
     expect(html).toContain("Slettet mappa");
+    // The date typed the Norwegian way comes back in the form a date field can show.
+    expect(html).toContain('value="2999-12-31"');
     expect(html).toContain('checked="" value="foresatte"');
     expect(html).toContain('checked="" value="mange"');
   });
@@ -230,6 +232,8 @@ describe.each(dialects)("incidents on %s", (dialect) => {
     const theirs = textOf((await ansatt.page(`/avvik/${incident}`)).html);
     expect(theirs).toContain("Lukket");
     expect(theirs).toContain("Meldt 2. desember 2026");
+    expect(theirs).toContain("30 foreldre fikk se karakterene");
+    expect(theirs).not.toContain('name="vurdering"');
     const audit = await server.services.db
       .selectFrom("audit_log")
       .select(["action", "details"])
@@ -269,6 +273,23 @@ describe.each(dialects)("incidents on %s", (dialect) => {
     const ours = rows.find((r) => r.some((c) => String(c).includes("karakterene til 9B")));
     expect(ours?.map(String)).toContain("ALTINN-123");
     expect(rows.length).toBe(1 + 4); // header, the two of the demo and the two reported above
+  });
+  it("tells the koordinator on the overview how many are open and how many are past the deadline", async () => {
+    // The demo's open incident, as if it had come in four days ago.
+    await server.services.db
+      .updateTable("incident")
+      .set({ reported_at: new Date(Date.now() - 4 * 24 * HOUR).toISOString() })
+      .where("what_happened", "like", "En liste med navn og allergier%")
+      .execute();
+    const home = textOf((await koordinator.page("/")).html);
+    expect(home).toContain("2 avvik er ikke lukket ennå.");
+    expect(home).toContain("1 av dem har passert fristen på 72 timer");
+    const log = textOf((await koordinator.page("/avvik")).html);
+    expect(log).toMatch(/Fristen gikk ut for (24|25) timer siden/);
+    // Staff are offered the form, not the count.
+    const staff = await ansatt.page("/");
+    expect(staff.html).toContain('href="/avvik/ny"');
+    expect(textOf(staff.html)).not.toContain("er ikke lukket");
   });
 });
 

@@ -80,3 +80,17 @@ export type IncidentHandling = z.infer<typeof ZIncidentHandling>;
 
 /** The posted form as an object for Zod, with the checkbox groups as arrays. */
 export const incidentFormObject = (form: FormData) => formObject(form, ["registrerte", "brudd"]);
+
+/**
+ * What to show again in a refused form: what was typed, with a date written the Norwegian way
+ * (3.12.2026) in the date picker's form, which is the only one a date field can show.
+ */
+export function valuesToShow(raw: Record<string, string | string[]>, dateFields: readonly string[]) {
+  const shown = { ...raw };
+  for (const name of dateFields) {
+    const typed = raw[name];
+    const date = typeof typed === "string" ? isoDate.safeParse(typed) : null;
+    if (date?.success) shown[name] = date.data;
+  }
+  return shown;
+}

@@ -73,6 +73,11 @@ export const en: Messages = {
   "overview.noMemberships":
     "You do not have a role in any organisation yet. Ask the coordinator in your municipality or at the owner for an invitation.",
   "overview.rolesHeading": "Your roles",
+  "overview.incidentsHeading": "Incidents",
+  "overview.incidentsLead":
+    "Has personal data reached someone who should not have it, been changed by mistake or gone missing? Report it straight away.",
+  "overview.openIncidents": "Incidents not closed yet: {n}.",
+  "overview.overdueIncidents": "Past the 72-hour deadline without a report or an assessment: {n}.",
   "overview.cycleHeading": "Your privacy work",
   "overview.cycleIntro":
     "The work has four steps: map, prioritise, carry out and evaluate. The tools for each step will appear here as they are put into use.",

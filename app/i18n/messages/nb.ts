@@ -71,6 +71,12 @@ export const nb = {
   "overview.noMemberships":
     "Du har ingen rolle i en organisasjon ennå. Be koordinatoren i kommunen eller hos eieren om en invitasjon.",
   "overview.rolesHeading": "Dine roller",
+  "overview.incidentsHeading": "Avvik",
+  "overview.incidentsLead":
+    "Har personopplysninger havnet hos noen som ikke skal ha dem, blitt endret ved en feil eller blitt borte? Meld fra med en gang.",
+  "overview.openIncidents": "{n} avvik er ikke lukket ennå.",
+  "overview.overdueIncidents":
+    "{n} av dem har passert fristen på 72 timer uten at de er meldt eller vurdert.",
   "overview.cycleHeading": "Arbeidet med personvern",
   "overview.cycleIntro":
     "Arbeidet går i fire steg: kartlegge, prioritere, gjennomføre og evaluere. Verktøyene for hvert steg kommer her etter hvert som de blir tatt i bruk.",

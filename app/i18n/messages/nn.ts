@@ -73,6 +73,12 @@ export const nn: Messages = {
   "overview.noMemberships":
     "Du har inga rolle i ein organisasjon enno. Be koordinatoren i kommunen eller hos eigaren om ein invitasjon.",
   "overview.rolesHeading": "Rollene dine",
+  "overview.incidentsHeading": "Avvik",
+  "overview.incidentsLead":
+    "Har personopplysningar hamna hos nokon som ikkje skal ha dei, blitt endra ved ein feil eller kome bort? Meld frå med ein gong.",
+  "overview.openIncidents": "{n} avvik er ikkje lukka enno.",
+  "overview.overdueIncidents":
+    "{n} av dei har passert fristen på 72 timar utan at dei er melde eller vurderte.",
   "overview.cycleHeading": "Arbeidet med personvern",
   "overview.cycleIntro":
     "Arbeidet går i fire steg: kartleggje, prioritere, gjennomføre og evaluere. Verktøya for kvart steg kjem her etter kvart som dei blir tekne i bruk.",
