@@ -571,48 +571,58 @@ const inKind = (
     sql` or `,
   )})`;
 
+type CountValues = Record<
+  "roundId" | "scopes0" | "questions0" | "scopes1" | "questions1" | "scopes2" | "questions2" | "shown",
+  never
+>;
+
+/**
+ * Each question of the round with an answer or a final answer, once: open 1 when its answers
+ * differ, final 1 when reconciled (a reconciled question is never open). With `onlyShown`, only
+ * those of the part shown (an index range, not the whole round).
+ */
+const answeredQuestions = (db: Db, v: CountValues, onlyShown: boolean) =>
+  db
+    .selectFrom("assessment_answer as a")
+    .select([
+      "a.scope",
+      "a.question_id",
+      sql<number>`case when min(${given}) <> max(${given}) then 1 else 0 end`.as("open"),
+      sql<number>`0`.as("final"),
+    ])
+    .where("a.round_id", "=", v.roundId)
+    .$if(onlyShown, (q) => q.where("a.scope", "=", v.shown))
+    .where(inKind(db, "a", v))
+    .where((e) => e.or([e("a.level", "is not", null), e("a.not_relevant", "=", 1)]))
+    // The round's final answers are read once, not looked up for each answer (`not exists`
+    // was a third of this query on PostgreSQL for a round of ~1,450 answers). Neither
+    // column is ever null, so `not in` means what it says.
+    .where(({ eb, refTuple, selectFrom }) =>
+      eb(
+        refTuple("a.scope", "a.question_id"),
+        "not in",
+        selectFrom("assessment_final as f")
+          .select(["f.scope", "f.question_id"])
+          .where("f.round_id", "=", v.roundId)
+          .$asTuple("scope", "question_id"),
+      ),
+    )
+    .groupBy(["a.scope", "a.question_id"])
+    .unionAll(
+      db
+        .selectFrom("assessment_final as f")
+        .select(["f.scope", "f.question_id", sql<number>`0`.as("open"), sql<number>`1`.as("final")])
+        .where("f.round_id", "=", v.roundId)
+        .$if(onlyShown, (q) => q.where("f.scope", "=", v.shown))
+        .where(inKind(db, "f", v)),
+    );
+
 const roundCountsQuery = prepared(
   ["roundId", "scopes0", "questions0", "scopes1", "questions1", "scopes2", "questions2", "shown", "userId"],
   (db, v) =>
+    // One row per part, counted as the rows come (not kept in a table and read twice) …
     db
-      .with("k", (w) =>
-        // Each question with an answer or a final answer, once: open 1 when its answers differ,
-        // final 1 when reconciled (a reconciled question is never open).
-        w
-          .selectFrom("assessment_answer as a")
-          .select([
-            "a.scope",
-            "a.question_id",
-            sql<number>`case when min(${given}) <> max(${given}) then 1 else 0 end`.as("open"),
-            sql<number>`0`.as("final"),
-          ])
-          .where("a.round_id", "=", v.roundId)
-          .where(inKind(db, "a", v))
-          .where((e) => e.or([e("a.level", "is not", null), e("a.not_relevant", "=", 1)]))
-          // The round's final answers are read once, not looked up for each answer (`not exists`
-          // was a third of this query on PostgreSQL for a round of ~1,450 answers). Neither
-          // column is ever null, so `not in` means what it says.
-          .where(({ eb, refTuple, selectFrom }) =>
-            eb(
-              refTuple("a.scope", "a.question_id"),
-              "not in",
-              selectFrom("assessment_final as f")
-                .select(["f.scope", "f.question_id"])
-                .where("f.round_id", "=", v.roundId)
-                .$asTuple("scope", "question_id"),
-            ),
-          )
-          .groupBy(["a.scope", "a.question_id"])
-          .unionAll(
-            w
-              .selectFrom("assessment_final as f")
-              .select(["f.scope", "f.question_id", sql<number>`0`.as("open"), sql<number>`1`.as("final")])
-              .where("f.round_id", "=", v.roundId)
-              .where(inKind(db, "f", v)),
-          ),
-      )
-      // One row per part …
-      .selectFrom("k")
+      .selectFrom(answeredQuestions(db, v, false).as("k"))
       .select([
         sql<CountRow["row"]>`'part'`.as("row"),
         "k.scope",
@@ -621,18 +631,17 @@ const roundCountsQuery = prepared(
         (e) => e.fn.sum<number>("k.open").as("open"),
       ])
       .groupBy("k.scope")
-      // … one per question of the part shown (n: final) …
+      // … one per question of the part shown (n: final), from that part's rows alone …
       .unionAll((e) =>
         e
-          .selectFrom("k")
+          .selectFrom(answeredQuestions(db, v, true).as("s"))
           .select([
             sql<CountRow["row"]>`'question'`.as("row"),
-            "k.scope",
-            "k.question_id",
-            "k.final as n",
-            "k.open",
-          ])
-          .where("k.scope", "=", v.shown),
+            "s.scope",
+            "s.question_id",
+            "s.final as n",
+            "s.open",
+          ]),
       )
       // … and the question this user answered last.
       .unionAll((e) =>
