@@ -61,16 +61,14 @@ export function SelectField(props: SelectProps) {
   const error = props.state?.errors?.[props.name];
   return (
     <div className="ds-field">
-      <label htmlFor={id} className="ds-label">
-        {props.label}
-      </label>
+      <LabelAndHelp id={id} label={props.label} description={props.description} />
       <select
         id={id}
         name={props.name}
         className="ds-input"
         required={props.required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, props.description, error)}
         defaultValue={props.state?.values?.[props.name] ?? props.defaultValue}
       >
         {props.options.map((o) => (

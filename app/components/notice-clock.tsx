@@ -19,11 +19,11 @@ export function NoticeClockText({ clock, short = false }: { clock: NoticeClock; 
     case "running":
       if (short)
         return (
-          <strong>
+          <>
             {clock.hoursLeft < 1
               ? t("incident.clock.lastHourShort")
               : t("incident.clock.runningShort", { hours: hours(clock.hoursLeft) })}
-          </strong>
+          </>
         );
       return (
         <strong>

@@ -320,6 +320,7 @@ export interface IncidentTable {
   notified_on: string | null;
   notice_reference: string;
   not_notified_reason: string;
+  late_reason: string;
   /** Were the people affected told (art. 34)? */
   informed: "ja" | "nei" | null;
   informed_note: string;

@@ -83,13 +83,18 @@ export function mayAnswerPart(actor: Actor, ownerId: string, scope: string) {
 }
 
 /**
- * An incident page's guard (/avvik …): the owner the user works in now, where anyone who works
- * there may report (incident:report), else 404. Says whether the user sees the whole log and may
- * handle incidents.
+ * An incident page's guard (/avvik …): the owner the user works in now (or the one given: an
+ * incident's own, for a link followed while working in another), where anyone who works there may
+ * report (incident:report), else 404. Says whether the user sees the whole log and may handle
+ * incidents.
  */
-export async function loadIncidentScope(context: Context, request: Request) {
+export async function loadIncidentScope(
+  context: Context,
+  request: Request,
+  forOwner?: (actor: Actor) => Promise<string | null>,
+) {
   const actor = await requireActor(context, request);
-  const ownerId = currentOwnerId(request, actor);
+  const ownerId = forOwner ? await forOwner(actor) : currentOwnerId(request, actor);
   if (!ownerId) notFound();
   authorize(actor, "incident:report", { type: "owner", ownerId });
   const services = getServices(context);

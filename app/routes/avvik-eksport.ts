@@ -1,9 +1,22 @@
 import { buildWorkbook, XLSX_TYPE } from "../features/exports/xlsx.server.ts";
+import { NOTICE_HOURS } from "../features/incidents/clock.ts";
 import { listIncidents, parseList } from "../features/incidents/incidents.server.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
 import { localeFor, notFound } from "../lib/route.server.ts";
 import { loadIncidentScope } from "../lib/scopes.server.ts";
+import { HOUR } from "../lib/time.ts";
 import type { Route } from "./+types/avvik-eksport";
+
+const norwegianTime = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Oslo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+/** A moment as Norwegian time, "2026-12-03 10:03": sorts as text, as the screens show it. */
+const inNorway = (iso: string) => norwegianTime.format(new Date(iso));
 
 /** The owner's whole incident log as XLSX (art. 33(5)): for those who see the log. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -17,7 +30,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     {
       name: t("incident.export.sheet"),
       columns: [
-        { header: t("incident.column.reported"), width: 22 },
+        { header: t("incident.column.reported"), width: 18 },
+        { header: t("incident.export.reportedBy"), width: 22 },
         { header: t("incident.field.unit"), width: 24 },
         { header: t("incident.field.date"), width: 14 },
         { header: t("incident.field.what"), width: 60 },
@@ -29,16 +43,19 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         { header: t("incident.export.kinds"), width: 30 },
         { header: t("incident.export.risk"), width: 30 },
         { header: t("incident.field.assessment"), width: 60 },
+        { header: t("incident.export.deadline"), width: 18 },
         { header: t("incident.field.notified"), width: 14 },
         { header: t("incident.field.reference"), width: 20 },
         { header: t("incident.field.notNotifiedReason"), width: 40 },
+        { header: t("incident.field.lateReason"), width: 40 },
         { header: t("incident.field.informed"), width: 14 },
         { header: t("incident.field.informedNote"), width: 40 },
         { header: t("incident.field.measures"), width: 60 },
         { header: t("incident.export.closed"), width: 22 },
       ],
       rows: rows.map((r) => [
-        r.reported_at.slice(0, 16).replace("T", " "),
+        inNorway(r.reported_at),
+        r.reporter_name ?? t("incident.deletedUser"),
         r.unit_name ?? t("incident.wholeOwner"),
         r.occurred_on,
         r.what_happened,
@@ -52,15 +69,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         parseList(r.breach_kinds)
           .map((k) => label(`incident.kind.${k}`))
           .join("; "),
-        r.risk ? label(`incident.risk.${r.risk}`) : t("incident.risk.none"),
+        r.risk ? label(`incident.riskShort.${r.risk}`) : t("incident.risk.none"),
         r.assessment,
+        inNorway(new Date(Date.parse(r.reported_at) + NOTICE_HOURS * HOUR).toISOString()),
         r.notified_on,
         r.notice_reference,
         r.not_notified_reason,
+        r.late_reason,
         r.informed ? label(`incident.informed.${r.informed}`) : "",
         r.informed_note,
         r.measures,
-        r.closed_at ? r.closed_at.slice(0, 16).replace("T", " ") : "",
+        r.closed_at ? inNorway(r.closed_at) : "",
       ]),
     },
   ]);

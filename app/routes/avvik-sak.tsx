@@ -1,10 +1,11 @@
 import { data, Form, Link, redirect } from "react-router";
 import { ChoiceGroup, ErrorSummary, Field, Notice, SelectField, TextAreaField } from "../components/form.tsx";
 import { NoticeClockText } from "../components/notice-clock.tsx";
-import { formatMoment, noticeClock } from "../features/incidents/clock.ts";
+import { formatMoment, NOTICE_HOURS, noticeClock } from "../features/incidents/clock.ts";
 import {
   getIncident,
   handlingValues,
+  incidentOwner,
   parseList,
   saveHandling,
 } from "../features/incidents/incidents.server.ts";
@@ -14,6 +15,7 @@ import {
   incidentFormObject,
   RISKS,
   STATUSES,
+  todayInNorway,
   valuesToShow,
   ZIncidentHandling,
 } from "../features/incidents/schemas.ts";
@@ -22,9 +24,9 @@ import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { fieldReaders, parseObject } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { authorize, notFound, readForm } from "../lib/route.server.ts";
+import { authorize, getServices, notFound, readForm } from "../lib/route.server.ts";
 import { loadIncidentScope } from "../lib/scopes.server.ts";
-import { formatDate } from "../lib/time.ts";
+import { formatDate, HOUR } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/avvik-sak";
 
@@ -34,7 +36,11 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "inc
 
 /** One incident of the current owner that this person may see (else 404), and whether they handle it. */
 async function loadIncident(args: Route.LoaderArgs | Route.ActionArgs) {
-  const scope = await loadIncidentScope(args.context, args.request);
+  // The incident's own owner, not only the one the user works in now: a personvernombud for two
+  // kommuner follows the e-mail's link whichever they were looking at. The policy decides.
+  const scope = await loadIncidentScope(args.context, args.request, () =>
+    incidentOwner(getServices(args.context).db, args.params.id),
+  );
   const incident = await getIncident(scope.services.db, scope.ownerId, args.params.id);
   if (!incident) notFound();
   const resource = {
@@ -75,9 +81,17 @@ export async function action(args: Route.ActionArgs) {
   if (!canManage) notFound();
   const raw = incidentFormObject(await readForm(args.request));
   const parsed = parseObject(ZIncidentHandling, raw);
-  if (!parsed.ok)
+  const errors = parsed.ok ? {} : { ...parsed.errors };
+  // A notice after the 72 hours must say why it was late (art. 33(1)).
+  if (parsed.ok) {
+    const v = parsed.data;
+    const deadlineDay = todayInNorway(Date.parse(incident.reported_at) + NOTICE_HOURS * HOUR);
+    if (v.status === "lukket" && v.risiko !== "ingen" && v.meldt > deadlineDay && v.senGrunn === "")
+      errors.senGrunn = "incident.close.lateReasonRequired";
+  }
+  if (!parsed.ok || Object.keys(errors).length > 0)
     return data(
-      { errors: parsed.errors, values: valuesToShow(raw, ["meldt"]), message: null },
+      { errors, values: valuesToShow(raw, ["meldt"]), message: null, saved: null },
       { status: 400 },
     );
   const result = await saveHandling(services.db, {
@@ -88,13 +102,15 @@ export async function action(args: Route.ActionArgs) {
   });
   if (result === "not-found") notFound();
   if (result === "conflict") {
-    // What they typed stays in the form, with the version now stored: saving again overwrites.
+    // What they typed stays in the form, with the version now stored: saving again overwrites. What
+    // the other person saved is shown beside it, to compare.
     const now = await loadIncident(args);
     return data(
       {
         errors: {},
         values: { ...raw, version: String(now.incident.version) },
         message: "incident.conflict" as const,
+        saved: handlingValues(now.incident),
       },
       { status: 409 },
     );
@@ -138,9 +154,13 @@ export default function AvvikSak({ loaderData: d, actionData }: Route.ComponentP
       >
         <span className="ds-paragraph">
           {t("incident.column.clock")}: <NoticeClockText clock={d.clock} />
-          {d.closedAt ? ` · ${t("incident.closedAt", { date: formatMoment(d.closedAt, locale) })}` : null}
         </span>
       </Notice>
+      {d.closedAt ? (
+        <p className="ds-paragraph">
+          <strong>{t("incident.closedAt", { date: formatMoment(d.closedAt, locale) })}</strong>
+        </p>
+      ) : null}
       <section aria-labelledby="meldingen" className="stack">
         <h2 className="ds-heading" data-size="md" id="meldingen">
           {t("incident.section.report")}
@@ -163,13 +183,26 @@ export default function AvvikSak({ loaderData: d, actionData }: Route.ComponentP
           {t("incident.section.handling")}
         </h2>
         {d.canManage ? (
-          <HandlingForm
-            values={actionData?.values ?? d.handling}
-            errors={actionData?.errors}
-            message={actionData?.message ?? undefined}
-          />
+          <>
+            {actionData?.saved ? (
+              <details className="ds-details" open>
+                <summary className="ds-details-summary">{t("incident.savedByOther")}</summary>
+                <div className="ds-details-content">
+                  <HandlingFacts values={actionData.saved} />
+                </div>
+              </details>
+            ) : null}
+            <HandlingForm
+              values={actionData?.values ?? d.handling}
+              errors={actionData?.errors}
+              message={actionData?.message ?? undefined}
+            />
+          </>
         ) : (
-          <HandlingFacts values={d.handling} />
+          <>
+            <p className="ds-paragraph">{t("incident.readOnly")}</p>
+            <HandlingFacts values={d.handling} />
+          </>
         )}
       </section>
     </div>
@@ -177,6 +210,10 @@ export default function AvvikSak({ loaderData: d, actionData }: Route.ComponentP
 }
 
 type Values = Record<string, string | string[]>;
+
+/** Datatilsynet's page on how to notify a breach (the form itself is in Altinn). */
+const DATATILSYNET_NOTICE =
+  "https://www.datatilsynet.no/rettigheter-og-plikter/virksomhetenes-plikter/avvikshandtering/meld-avvik-til-datatilsynet/";
 
 function HandlingForm({
   values,
@@ -198,8 +235,20 @@ function HandlingForm({
   return (
     <Form method="post" action="#feil" className="stack-lg" noValidate>
       <ErrorSummary state={errors || message ? state : null} />
-      <p className="ds-paragraph">{t("incident.handling.lead")}</p>
+      <p className="ds-paragraph">
+        {t("incident.handling.lead")}{" "}
+        <a className="ds-link" href={DATATILSYNET_NOTICE} rel="noreferrer">
+          {t("incident.handling.howToNotify")}
+        </a>
+      </p>
       <input type="hidden" name="version" value={value("version")} />
+      <SelectField
+        name="status"
+        label={t("incident.field.status")}
+        description={t("incident.help.status")}
+        state={state}
+        options={STATUSES.map((s) => ({ value: s, label: t(`incident.status.${s}` as MessageKey) }))}
+      />
       <ChoiceGroup
         name="brudd"
         type="checkbox"
@@ -237,6 +286,14 @@ function HandlingForm({
       />
       <Field name="meldt" type="date" label={t("incident.field.notified")} state={state} />
       <Field name="referanse" label={t("incident.field.reference")} state={state} />
+      <TextAreaField
+        name="senGrunn"
+        label={t("incident.field.lateReason")}
+        description={t("incident.help.lateReason")}
+        defaultValue={value("senGrunn")}
+        error={error("senGrunn")}
+        rows={3}
+      />
       <ChoiceGroup
         name="informert"
         type="radio"
@@ -264,12 +321,6 @@ function HandlingForm({
         error={error("tiltak")}
         rows={5}
       />
-      <SelectField
-        name="status"
-        label={t("incident.field.status")}
-        state={state}
-        options={STATUSES.map((s) => ({ value: s, label: t(`incident.status.${s}` as MessageKey) }))}
-      />
       <p>
         <button type="submit" className="ds-button">
           {t("incident.save")}
@@ -295,6 +346,7 @@ function HandlingFacts({ values }: { values: Values }) {
     ["incident.field.notified", v("meldt") ? formatDate(v("meldt"), locale) : "–"],
     ["incident.field.reference", v("referanse") || "–"],
     ["incident.field.notNotifiedReason", v("ikkeMeldtGrunn") || "–"],
+    ["incident.field.lateReason", v("senGrunn") || "–"],
     [
       "incident.field.informed",
       v("informert") ? t(`incident.informed.${v("informert")}` as MessageKey) : t("incident.informed.none"),
@@ -302,17 +354,21 @@ function HandlingFacts({ values }: { values: Values }) {
     ["incident.field.informedNote", v("informertNotat") || "–"],
     ["incident.field.measures", v("tiltak") || "–"],
   ];
+  // Only what has been filled in: a new incident shows its status and nothing else.
   return (
-    <>
-      <p className="ds-paragraph">{t("incident.readOnly")}</p>
-      <dl className="facts">
-        {rows.map(([label, text]) => (
+    <dl className="facts">
+      {rows
+        .filter(
+          ([label, text]) =>
+            label === "incident.field.status" ||
+            (text !== "–" && text !== t("incident.risk.none") && text !== t("incident.informed.none")),
+        )
+        .map(([label, text]) => (
           <div key={label}>
             <dt>{t(label)}</dt>
             <dd className="pre-line">{text}</dd>
           </div>
         ))}
-      </dl>
-    </>
+    </dl>
   );
 }

@@ -39,6 +39,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     owner: owner.name,
     seesLog,
+    leads: ledUnits.length > 0,
     page,
     older: found.length > PAGE,
     first: (page - 1) * PAGE + 1,
@@ -76,12 +77,21 @@ export default function Avvik({ loaderData: d }: Route.ComponentProps) {
           {d.seesLog ? t("incident.log.title") : t("incident.mine.title")}
         </h2>
         <p className="ds-paragraph prose">
-          {d.seesLog ? t("incident.log.lead", { owner: d.owner }) : t("incident.mine.lead")}
+          {d.seesLog
+            ? t("incident.log.lead", { owner: d.owner })
+            : d.leads
+              ? t("incident.mine.leadLeader")
+              : t("incident.mine.lead")}
         </p>
         {d.rows.length === 0 ? (
           <p className="ds-paragraph">{t("incident.empty")}</p>
         ) : (
-          <div className="table-scroll">
+          <section
+            className="table-scroll"
+            aria-label={d.seesLog ? t("incident.log.title") : t("incident.mine.title")}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
+            tabIndex={0}
+          >
             <table className="ds-table" data-border>
               <caption className="ds-sr-only">
                 {d.seesLog ? t("incident.log.title") : t("incident.mine.title")}
@@ -89,10 +99,10 @@ export default function Avvik({ loaderData: d }: Route.ComponentProps) {
               <thead>
                 <tr>
                   <th scope="col">{t("incident.column.reported")}</th>
-                  <th scope="col">{t("incident.column.what")}</th>
-                  <th scope="col">{t("incident.column.unit")}</th>
                   <th scope="col">{t("incident.column.status")}</th>
                   <th scope="col">{t("incident.column.clock")}</th>
+                  <th scope="col">{t("incident.column.what")}</th>
+                  <th scope="col">{t("incident.column.unit")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -104,17 +114,17 @@ export default function Avvik({ loaderData: d }: Route.ComponentProps) {
                         {formatMoment(r.reportedAt, locale)}
                       </a>
                     </th>
-                    <td>{r.what}</td>
-                    <td>{r.unit ?? t("incident.wholeOwner")}</td>
                     <td>{t(`incident.status.${r.status}` as MessageKey)}</td>
                     <td>
                       <NoticeClockText clock={r.clock} short />
                     </td>
+                    <td className="wrap-anywhere">{r.what}</td>
+                    <td>{r.unit ?? t("incident.wholeOwner")}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
         {d.page > 1 || d.older ? (
           <nav aria-label={t("incident.pages")} className="button-row">

@@ -29,11 +29,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const loggedOut = new URL(request.url).searchParams.get("utlogget") === "1";
   if (!actor) return { overview: null, loggedOut };
   const current = currentMembership(request, actor);
-  // Anyone who works for an owner can report an incident from here; its koordinator sees what is open.
+  // Anyone who works for an owner can report an incident from here; those who keep the log (its
+  // koordinator and personvernombud) see what is open.
   const ownerId = currentOwnerId(request, actor);
   const reports = ownerId !== null && can(actor, "incident:report", { type: "owner", ownerId });
   const incidents =
-    ownerId && can(actor, "incident:manage", { type: "owner", ownerId })
+    ownerId && can(actor, "incident:read", { type: "owner", ownerId })
       ? await openIncidentSummary(getServices(context).db, ownerId)
       : null;
   return {

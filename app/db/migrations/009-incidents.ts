@@ -33,6 +33,8 @@ export function migration009() {
         .addColumn("notified_on", "text")
         .addColumn("notice_reference", "text", (c) => c.notNull())
         .addColumn("not_notified_reason", "text", (c) => c.notNull())
+        /** Why the notice came after the 72 hours (art. 33(1) asks for the reasons). */
+        .addColumn("late_reason", "text", (c) => c.notNull())
         .addColumn("informed", "text")
         .addColumn("informed_note", "text", (c) => c.notNull())
         .addColumn("measures", "text", (c) => c.notNull())

@@ -210,6 +210,7 @@ async function seedDemoIncidents(
       referanse: "",
       ikkeMeldtGrunn:
         "Ingen opplysninger om elever, én mottaker som har bekreftet at e-posten er slettet: lite sannsynlig at det gir risiko for noen.",
+      senGrunn: "",
       informert: "",
       informertNotat: "",
       tiltak: "Klassekontaktene sender referater fra nå av bare til klassens egen e-postliste.",

@@ -3,7 +3,7 @@ import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { formatDate } from "../../lib/time.ts";
 import type { EmailMessage } from "./mailer.server.ts";
 
-type Kind = "verify" | "reset" | "invite" | "assessment" | "incident";
+type Kind = "verify" | "reset" | "invite" | "assessment" | "incident" | "incidentInfo";
 
 interface Vars {
   to: string;
@@ -12,6 +12,8 @@ interface Vars {
   inviter?: string;
   organisation?: string;
   role?: string;
+  /** A moment already written in the recipient's words (an incident's deadline). */
+  moment?: string;
   /** A calendar date (YYYY-MM-DD) to answer by: said in the recipient's words. */
   deadline?: string | null;
 }
@@ -26,6 +28,7 @@ export function buildEmail(kind: Kind, locale: string, vars: Vars): EmailMessage
     inviter: vars.inviter ?? "",
     organisation: vars.organisation ?? "",
     role: vars.role ? t(`role.${vars.role}` as MessageKey) : "",
+    moment: vars.moment ?? "",
   };
   return {
     to: vars.to,

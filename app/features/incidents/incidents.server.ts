@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database, IncidentTable } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
@@ -43,6 +43,7 @@ export async function reportIncident(
         notified_on: null,
         notice_reference: "",
         not_notified_reason: "",
+        late_reason: "",
         informed: null,
         informed_note: "",
         measures: "",
@@ -63,16 +64,35 @@ export async function reportIncident(
   return id;
 }
 
-/** Who is told of a new report: the owner's koordinatorer and personvernombud. */
-export function incidentRecipients(db: Db, ownerId: string) {
+/**
+ * Who is told of a new report: the owner's koordinatorer (who handle it), its personvernombud and
+ * the leaders of the unit it happened at (who may read it).
+ */
+export function incidentRecipients(db: Db, ownerId: string, unitId: string | null) {
   return db
     .selectFrom("membership")
     .innerJoin("user", "user.id", "membership.user_id")
-    .select(["user.email", "user.name", "user.locale"])
-    .where("membership.organisation_id", "=", ownerId)
-    .where("membership.role", "in", ["koordinator", "personvernombud"])
-    .distinct()
+    .select(["user.email", "user.name", "user.locale", "membership.role"])
+    .where((e) =>
+      e.or([
+        e.and([
+          e("membership.organisation_id", "=", ownerId),
+          e("membership.role", "in", ["koordinator", "personvernombud"]),
+        ]),
+        ...(unitId
+          ? [e.and([e("membership.organisation_id", "=", unitId), e("membership.role", "=", "leder")])]
+          : []),
+      ]),
+    )
     .execute();
+}
+
+/** Which owner an incident belongs to (for a link followed while working in another owner). */
+export async function incidentOwner(db: Db, id: string) {
+  return (
+    (await db.selectFrom("incident").select("owner_id").where("id", "=", id).executeTakeFirst())?.owner_id ??
+    null
+  );
 }
 
 const withNames = (db: Db) =>
@@ -104,16 +124,20 @@ const theirs =
       ...(unitIds.length > 0 ? [e("incident.unit_id", "in", unitIds)] : []),
     ]);
 
-/** The incidents a person may see of one owner, newest first, a page at a time. */
+/** The incidents a person may see of one owner, open ones first, then newest first, a page at a time. */
 export async function listIncidents(db: Db, ownerId: string, who: Who, page = { limit: 50, offset: 0 }) {
-  return withNames(db)
-    .where("incident.owner_id", "=", ownerId)
-    .$if(!who.all, (q) => q.where(theirs(who as Extract<Who, { all: false }>)))
-    .orderBy("incident.reported_at", "desc")
-    .orderBy("incident.id", "desc")
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  return (
+    withNames(db)
+      .where("incident.owner_id", "=", ownerId)
+      .$if(!who.all, (q) => q.where(theirs(who as Extract<Who, { all: false }>)))
+      // Those still open first, so that none of them is on a later page.
+      .orderBy(sql`case when incident.status = 'lukket' then 1 else 0 end`)
+      .orderBy("incident.reported_at", "desc")
+      .orderBy("incident.id", "desc")
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute()
+  );
 }
 
 /**
@@ -138,6 +162,7 @@ const COLUMNS = {
   meldt: "notified_on",
   referanse: "notice_reference",
   ikkeMeldtGrunn: "not_notified_reason",
+  senGrunn: "late_reason",
   informert: "informed",
   informertNotat: "informed_note",
   tiltak: "measures",
@@ -152,14 +177,16 @@ export async function saveHandling(
   options: { ownerId: string; id: string; userId: string; values: IncidentHandling },
 ): Promise<"saved" | "conflict" | "not-found"> {
   const v = options.values;
+  // Once the koordinator has saved anything, the incident is being handled.
   const columns = {
-    status: v.status,
+    status: v.status === "ny" ? ("behandles" as const) : v.status,
     breach_kinds: JSON.stringify(v.brudd),
     risk: v.risiko || null,
     assessment: v.vurdering,
     notified_on: v.meldt || null,
     notice_reference: v.referanse,
     not_notified_reason: v.ikkeMeldtGrunn,
+    late_reason: v.senGrunn,
     informed: v.informert || null,
     informed_note: v.informertNotat,
     measures: v.tiltak,
@@ -214,6 +241,7 @@ export function handlingValues(row: IncidentRow): Record<string, string | string
     meldt: row.notified_on ?? "",
     referanse: row.notice_reference,
     ikkeMeldtGrunn: row.not_notified_reason,
+    senGrunn: row.late_reason,
     informert: row.informed ?? "",
     informertNotat: row.informed_note,
     tiltak: row.measures,

@@ -110,7 +110,7 @@ describe.each(dialects)("incidents on %s", (dialect) => {
     const sent = await ansatt.post("/avvik/ny", report({ enhet: eik }));
     expect(sent.status).toBe(303);
     const location = sent.headers.get("location") ?? "";
-    expect(location).toMatch(/^\/avvik\/[\w-]+\?meldt=1$/);
+    expect(location).toMatch(/^\/avvik\/[\w-]+\?meldt=1#lagret$/);
     incident = location.split("/")[2]?.split("?")[0] ?? "";
     const receipt = textOf((await ansatt.page(location)).html);
     expect(receipt).toContain("Meldingen er sendt");
@@ -123,12 +123,22 @@ describe.each(dialects)("incidents on %s", (dialect) => {
       .select(["to_address", "subject", "text_body"])
       .where("subject", "like", "Nytt avvik%")
       .execute();
+    // The koordinator, who handles it; the personvernombud and the school's leader, who may read it.
     expect(mail.map((m) => m.to_address).sort()).toEqual([
       "koordinator@demo.oppvern.no",
+      "leder@demo.oppvern.no",
       "personvernombud@demo.oppvern.no",
     ]);
-    expect(mail[0]?.text_body).toContain(`/avvik/${incident}`);
-    expect(mail[0]?.text_body).not.toContain("karakter");
+    for (const m of mail) {
+      expect(m.text_body).toContain(`/avvik/${incident}`);
+      expect(m.text_body).not.toContain("karakter");
+    }
+    const toKoordinator = mail.find((m) => m.to_address === "koordinator@demo.oppvern.no")?.text_body ?? "";
+    expect(toKoordinator).toContain("vurder den her");
+    expect(toKoordinator).toMatch(/senest \d+\. desember 2026 kl\. \d\d:\d\d/);
+    expect(mail.find((m) => m.to_address === "leder@demo.oppvern.no")?.text_body).toContain(
+      "Koordinatoren behandler det",
+    );
   });
 
   it("refuses a report without a description, says what to fix, and keeps what was typed", async () => {
@@ -146,6 +156,18 @@ describe.each(dialects)("incidents on %s", (dialect) => {
     expect(html).toContain('value="2999-12-31"');
     expect(html).toContain('checked="" value="foresatte"');
     expect(html).toContain('checked="" value="mange"');
+  });
+
+  it("refuses a day that does not exist and a day after today", async () => {
+    const impossible = await ansatt.post("/avvik/ny", report({ dato: "31.02.2026" }));
+    expect(impossible.status).toBe(400);
+    expect(textOf(await impossible.text())).toContain(
+      "Velg datoen i kalenderen, eller skriv den som dd.mm.åååå",
+    );
+    const tomorrow = new Date(Date.now() + 36 * HOUR).toISOString().slice(0, 10);
+    const future = await ansatt.post("/avvik/ny", report({ dato: tomorrow }));
+    expect(future.status).toBe(400);
+    expect(textOf(await future.text())).toContain("Datoen kan ikke være fram i tid.");
   });
 
   it("accepts a date typed the Norwegian way", async () => {
@@ -170,6 +192,19 @@ describe.each(dialects)("incidents on %s", (dialect) => {
     expect(mine).toContain("karakterene til 9B");
     expect(mine).not.toContain("Referatet fra foreldremøtet");
     expect((await ansatt.get("/avvik/eksport/xlsx")).status).toBe(404);
+  });
+
+  it("opens from the e-mail's link for a personvernombud who is working in the other kommune just now", async () => {
+    const nabo = await organisationIdOf(server, "Nabo kommune");
+    const switched = await ombud.post("/bytt-organisasjon", { organisationId: nabo });
+    expect(switched.status).toBe(303);
+    expect(textOf((await ombud.page("/avvik")).html)).not.toContain("karakterene til 9B");
+    const page = await ombud.page(`/avvik/${incident}`);
+    expect(page.response.status).toBe(200);
+    expect(textOf(page.html)).toContain("karakterene til 9B");
+    await ombud.post("/bytt-organisasjon", {
+      organisationId: await organisationIdOf(server, "Demo kommune"),
+    });
   });
 
   it("keeps every incident inside its owner: another owner's koordinator gets 404 and changes nothing", async () => {
@@ -244,12 +279,14 @@ describe.each(dialects)("incidents on %s", (dialect) => {
     expect(JSON.parse(audit[2]?.details ?? "{}").changed).toContain("meldt");
   });
 
-  it("does not let a save from an old page overwrite a newer one", async () => {
+  it("does not let a save from an old page overwrite a newer one, and shows what the other saved", async () => {
     const stale = await koordinator.post(`/avvik/${incident}`, handling(1, { vurdering: "Gammel side" }));
     expect(stale.status).toBe(409);
     const html = await stale.text();
     expect(textOf(html)).toContain("Noen andre lagret avviket mens du skrev");
     expect(html).toContain("Gammel side");
+    expect(textOf(html)).toContain("Dette har den andre lagret");
+    expect(textOf(html)).toContain("30 foreldre fikk se karakterene");
     const row = await server.services.db
       .selectFrom("incident")
       .select("assessment")
@@ -283,9 +320,30 @@ describe.each(dialects)("incidents on %s", (dialect) => {
       .execute();
     const home = textOf((await koordinator.page("/")).html);
     expect(home).toContain("2 avvik er ikke lukket ennå.");
-    expect(home).toContain("1 av dem har passert fristen på 72 timer");
+    expect(home).toContain("Av dem har 1 passert fristen på 72 timer");
     const log = textOf((await koordinator.page("/avvik")).html);
     expect(log).toMatch(/Fristen gikk ut for (24|25) timer siden/);
+    // Closing one notified after the 72 hours asks why it was late.
+    const late = await server.services.db
+      .selectFrom("incident")
+      .select(["id", "version"])
+      .where("what_happened", "like", "En liste med navn og allergier%")
+      .executeTakeFirstOrThrow();
+    const closing = {
+      status: "lukket",
+      risiko: "risiko",
+      vurdering: "Allergier er helseopplysninger.",
+      meldt: new Date().toISOString().slice(0, 10),
+      tiltak: "Lister med helseopplysninger henges ikke opp.",
+    };
+    const refused = await koordinator.post(`/avvik/${late.id}`, handling(late.version, closing));
+    expect(refused.status).toBe(400);
+    expect(textOf(await refused.text())).toContain("Dere meldte etter fristen på 72 timer: skriv hvorfor");
+    const closed = await koordinator.post(
+      `/avvik/${late.id}`,
+      handling(late.version, { ...closing, senGrunn: "Koordinatoren var på kurs." }),
+    );
+    expect(closed.status).toBe(303);
     // Staff are offered the form, not the count.
     const staff = await ansatt.page("/");
     expect(staff.html).toContain('href="/avvik/ny"');

@@ -23,12 +23,15 @@ const isoDate = z
     return typed ? `${typed[3]}-${typed[2]?.padStart(2, "0")}-${typed[1]?.padStart(2, "0")}` : v;
   })
   .pipe(z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, "incident.dateFormat"))
-  .refine((v) => v === "" || !Number.isNaN(Date.parse(v)), "incident.dateFormat");
-/** A date no later than today (a day's slack for the time zones). */
-const pastDate = isoDate.refine(
-  (v) => v === "" || v <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
-  "incident.dateInFuture",
-);
+  // A day that exists: 31.02 is not read as 3 March.
+  .refine((v) => v === "" || new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "incident.dateFormat");
+
+const osloDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" });
+/** Today's date in Norway (YYYY-MM-DD). */
+export const todayInNorway = (now = Date.now()) => osloDay.format(now);
+
+/** A date no later than today in Norway. */
+const pastDate = isoDate.refine((v) => v === "" || v <= todayInNorway(), "incident.dateInFuture");
 
 /** The report any staff member sends: what happened, and as much else as they know. */
 export const ZIncidentReport = z.object({
@@ -56,6 +59,7 @@ export const ZIncidentHandling = z
     meldt: pastDate.default(""),
     referanse: text(200).default(""),
     ikkeMeldtGrunn: text(4000).default(""),
+    senGrunn: text(4000).default(""),
     informert: z.union([z.enum(INFORMED), z.literal("")], { error: "incident.informedRequired" }).default(""),
     informertNotat: text(4000).default(""),
     tiltak: text(8000).default(""),

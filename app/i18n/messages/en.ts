@@ -77,7 +77,7 @@ export const en: Messages = {
   "overview.incidentsLead":
     "Has personal data reached someone who should not have it, been changed by mistake or gone missing? Report it straight away.",
   "overview.openIncidents": "Incidents not closed yet: {n}.",
-  "overview.overdueIncidents": "Past the 72-hour deadline without a report or an assessment: {n}.",
+  "overview.overdueIncidents": "Past the 72-hour deadline without a notification or an assessment: {n}.",
   "overview.cycleHeading": "Your privacy work",
   "overview.cycleIntro":
     "The work has four steps: map, prioritise, carry out and evaluate. The tools for each step will appear here as they are put into use.",
@@ -830,8 +830,7 @@ export const en: Messages = {
   "incident.log.lead":
     "All incidents reported to {owner}. The law requires you to record every incident: what happened, what its effects were and what you did about it. This also applies to incidents you do not report to Datatilsynet.",
   "incident.mine.title": "Incidents you can see",
-  "incident.mine.lead":
-    "Here are the incidents you have reported, and incidents at the unit you manage. The coordinator handles them.",
+  "incident.mine.lead": "Here are the incidents you have reported. The coordinator handles them.",
   "incident.empty": "No incidents have been reported yet.",
   "incident.column.reported": "Received",
   "incident.column.unit": "Where",
@@ -851,8 +850,8 @@ export const en: Messages = {
   "incident.clock.overdueShortJust": "The deadline passed less than an hour ago",
   "incident.hour.one": "1 hour",
   "incident.hour.other": "{n} hours",
-  "incident.clock.notified": "Reported on {date}",
-  "incident.clock.notRequired": "No need to report: unlikely to result in a risk",
+  "incident.clock.notified": "Datatilsynet notified on {date}",
+  "incident.clock.notRequired": "No need to notify: unlikely to result in a risk",
   "incident.export": "Download the incident log (Excel)",
   "incident.new.title": "Report an incident",
   "incident.new.lead":
@@ -862,8 +861,7 @@ export const en: Messages = {
     "For example: “I sent an email with grades to the wrong group of parents” or “A laptop with pupil records was lost on the bus”.",
   "incident.field.unit": "Where did it happen?",
   "incident.field.date": "When did it happen?",
-  "incident.help.date":
-    "The date, if you know it (for example 03.12.2026). Leave the field empty if you do not know.",
+  "incident.help.date": "Choose the day in the calendar if you know it. Leave the field empty if you do not.",
   "incident.field.subjects": "Who was the data about?",
   "incident.help.subjects": "Tick all that apply. Skip this if you do not know.",
   "incident.field.affected": "Roughly how many people did it concern?",
@@ -885,7 +883,8 @@ export const en: Messages = {
     "Thank you! Your report has been sent. The coordinator has been told and will take it from here.",
   "incident.whatRequired": "Write briefly what has happened.",
   "incident.tooLong": "The text is too long. Please shorten it a little.",
-  "incident.dateFormat": "Write the date as dd.mm.yyyy, for example 03.12.2026.",
+  "incident.dateFormat":
+    "Choose the date in the calendar, or write it as dd.mm.yyyy, for example 03.12.2026.",
   "incident.dateInFuture": "The date cannot be in the future.",
   "incident.unknownSubject": "Choose from the options.",
   "incident.affectedRequired": "Choose roughly how many people it concerned, or “Don't know”.",
@@ -899,7 +898,7 @@ export const en: Messages = {
   "incident.section.report": "The report",
   "incident.section.handling": "Handling",
   "incident.handling.lead":
-    "Assess the incident as soon as you can. If it could result in a risk to the people the data is about, it must be reported to Datatilsynet (the Norwegian Data Protection Authority) within 72 hours of you becoming aware of it. Datatilsynet receives reports through Altinn. If you do not know everything yet, report what you know and send the rest as you find out. If the report is late, you must explain why.",
+    "Assess the incident as soon as you can. If it could result in a risk to the people the data is about, Datatilsynet (the Norwegian Data Protection Authority) must be notified without undue delay, and at the latest 72 hours after you became aware of it. Datatilsynet receives notifications through Altinn. If you do not know everything yet, notify what you know and send the rest as you find out. If the notification is late, you must explain why.",
   "incident.field.status": "Status",
   "incident.field.kinds": "What kind of breach was it?",
   "incident.kind.konfidensialitet": "Someone who should not have seen the data saw it or could have seen it",
@@ -907,13 +906,13 @@ export const en: Messages = {
   "incident.kind.tilgjengelighet": "Data was lost or could not be reached when it was needed",
   "incident.field.risk": "How great is the risk to the people concerned?",
   "incident.risk.none": "Not assessed yet",
-  "incident.risk.ingen": "Unlikely to result in a risk: do not report",
-  "incident.risk.risiko": "Could result in a risk: report to Datatilsynet",
-  "incident.risk.hoy": "Could result in a high risk: report to Datatilsynet and tell the people concerned",
+  "incident.risk.ingen": "Unlikely to result in a risk: no need to notify",
+  "incident.risk.risiko": "Could result in a risk: notify Datatilsynet",
+  "incident.risk.hoy": "Could result in a high risk: notify Datatilsynet and tell the people concerned",
   "incident.field.assessment": "Assessment",
   "incident.help.assessment":
     "What could the consequences be for the people concerned? Think about how sensitive the data is, how many people it concerns, whether they are children, and whether the data can be recovered or deleted.",
-  "incident.field.notified": "Date reported to Datatilsynet",
+  "incident.field.notified": "Date Datatilsynet was notified",
   "incident.field.reference": "Reference from Altinn or Datatilsynet",
   "incident.field.notNotifiedReason": "Why does the incident not need to be reported?",
   "incident.help.notNotifiedReason":
@@ -957,5 +956,25 @@ export const en: Messages = {
   "incident.older": "Older incidents",
   "email.incident.subject": "New incident reported: {organisation}",
   "email.incident.body":
-    "Hello, {name}!\n\n{inviter} has reported an incident in {organisation}. Read the report and assess it here (log in first):\n{url}\n\nIf the incident could result in a risk to the people the data is about, it must be reported to Datatilsynet within 72 hours of you becoming aware of it.",
+    "Hello, {name}!\n\n{inviter} has reported an incident in {organisation}. Read the report and assess it here (log in first):\n{url}\n\nIf the incident could result in a risk to the people the data is about, Datatilsynet must be notified without undue delay, and at the latest by {moment}.",
+  "incident.savedByOther": "What the other person saved",
+  "incident.handling.howToNotify": "How to notify Datatilsynet (datatilsynet.no)",
+  "incident.help.status":
+    "When you save, a new incident becomes “Being handled”. Choose “Closed” when everything is done and written down.",
+  "incident.field.lateReason": "Why was Datatilsynet notified after the deadline?",
+  "incident.help.lateReason":
+    "Fill in if you notified after 72 hours. The law requires you to give the reasons.",
+  "incident.close.lateReasonRequired":
+    "You notified after the 72-hour deadline: write why before you close the incident.",
+  "incident.notAtUnit": "{owner}, not at one school or kindergarten",
+  "incident.mine.leadLeader":
+    "Here are the incidents you have reported, and incidents at the unit you manage. The coordinator handles them.",
+  "email.incidentInfo.subject": "New incident reported: {organisation}",
+  "email.incidentInfo.body":
+    "Hello, {name}!\n\n{inviter} has reported an incident in {organisation}. The coordinator handles it. You can read the report here (log in first):\n{url}\n\nIf Datatilsynet must be notified, the deadline is {moment}.",
+  "incident.export.reportedBy": "Reported by",
+  "incident.export.deadline": "Deadline for notifying",
+  "incident.riskShort.ingen": "Unlikely to result in a risk",
+  "incident.riskShort.risiko": "Risk",
+  "incident.riskShort.hoy": "High risk",
 };

@@ -75,8 +75,7 @@ export const nb = {
   "overview.incidentsLead":
     "Har personopplysninger havnet hos noen som ikke skal ha dem, blitt endret ved en feil eller blitt borte? Meld fra med en gang.",
   "overview.openIncidents": "{n} avvik er ikke lukket ennå.",
-  "overview.overdueIncidents":
-    "{n} av dem har passert fristen på 72 timer uten at de er meldt eller vurdert.",
+  "overview.overdueIncidents": "Av dem har {n} passert fristen på 72 timer uten melding eller vurdering.",
   "overview.cycleHeading": "Arbeidet med personvern",
   "overview.cycleIntro":
     "Arbeidet går i fire steg: kartlegge, prioritere, gjennomføre og evaluere. Verktøyene for hvert steg kommer her etter hvert som de blir tatt i bruk.",
@@ -829,8 +828,7 @@ export const nb = {
   "incident.log.lead":
     "Alle avvik som er meldt til {owner}. Loven krever at dere skriver ned hvert avvik: hva som skjedde, hvilke følger det fikk og hva dere gjorde. Det gjelder også avvik dere ikke melder til Datatilsynet.",
   "incident.mine.title": "Avvik du kan se",
-  "incident.mine.lead":
-    "Her er avvikene du har meldt, og avvik ved enheten du leder. Koordinatoren behandler dem.",
+  "incident.mine.lead": "Her er avvikene du har meldt. Koordinatoren behandler dem.",
   "incident.empty": "Ingen avvik er meldt ennå.",
   "incident.column.reported": "Mottatt",
   "incident.column.unit": "Hvor",
@@ -861,8 +859,7 @@ export const nb = {
     "For eksempel: «Jeg sendte en e-post med karakterer til feil foreldregruppe» eller «En PC med elevmapper ble borte på bussen».",
   "incident.field.unit": "Hvor skjedde det?",
   "incident.field.date": "Når skjedde det?",
-  "incident.help.date":
-    "Datoen, hvis du vet den (for eksempel 03.12.2026). La feltet stå tomt hvis du ikke vet.",
+  "incident.help.date": "Velg dagen i kalenderen hvis du vet den. La feltet stå tomt hvis du ikke vet.",
   "incident.field.subjects": "Hvem gjaldt opplysningene?",
   "incident.help.subjects": "Kryss av for alle som passer. Hopp over hvis du ikke vet.",
   "incident.field.affected": "Omtrent hvor mange personer gjaldt det?",
@@ -883,7 +880,7 @@ export const nb = {
   "incident.sent": "Takk! Meldingen er sendt. Koordinatoren har fått beskjed og tar saken videre.",
   "incident.whatRequired": "Skriv kort hva som har skjedd.",
   "incident.tooLong": "Teksten er for lang. Kort den ned litt.",
-  "incident.dateFormat": "Skriv datoen som dd.mm.åååå, for eksempel 03.12.2026.",
+  "incident.dateFormat": "Velg datoen i kalenderen, eller skriv den som dd.mm.åååå, for eksempel 03.12.2026.",
   "incident.dateInFuture": "Datoen kan ikke være fram i tid.",
   "incident.unknownSubject": "Velg blant alternativene.",
   "incident.affectedRequired": "Velg omtrent hvor mange det gjaldt, eller «Vet ikke».",
@@ -897,7 +894,7 @@ export const nb = {
   "incident.section.report": "Meldingen",
   "incident.section.handling": "Behandling",
   "incident.handling.lead":
-    "Vurder avviket så snart dere kan. Kan det gi en risiko for personene opplysningene gjelder, skal det meldes til Datatilsynet innen 72 timer etter at dere fikk vite om det. Datatilsynet tar imot meldinger i Altinn. Vet dere ikke alt ennå, meld det dere vet og send resten etter hvert. Kommer meldingen etter fristen, må dere forklare hvorfor.",
+    "Vurder avviket så snart dere kan. Kan det gi en risiko for personene opplysningene gjelder, skal det meldes til Datatilsynet uten unødig opphold, og senest 72 timer etter at dere fikk vite om det. Datatilsynet tar imot meldinger i Altinn. Vet dere ikke alt ennå, meld det dere vet og send resten etter hvert. Kommer meldingen etter fristen, må dere forklare hvorfor.",
   "incident.field.status": "Status",
   "incident.field.kinds": "Hva slags brudd var det?",
   "incident.kind.konfidensialitet": "Noen som ikke skulle, fikk eller kunne få se opplysningene",
@@ -954,5 +951,25 @@ export const nb = {
   "incident.older": "Eldre avvik",
   "email.incident.subject": "Nytt avvik meldt: {organisation}",
   "email.incident.body":
-    "Hei, {name}!\n\n{inviter} har meldt et avvik i {organisation}. Les meldingen og vurder den her (logg inn først):\n{url}\n\nKan avviket gi en risiko for dem opplysningene gjelder, skal det meldes til Datatilsynet innen 72 timer etter at dere fikk vite om det.",
+    "Hei, {name}!\n\n{inviter} har meldt et avvik i {organisation}. Les meldingen og vurder den her (logg inn først):\n{url}\n\nKan avviket gi en risiko for dem opplysningene gjelder, skal det meldes til Datatilsynet uten unødig opphold, og senest {moment}.",
+  "incident.savedByOther": "Dette har den andre lagret",
+  "incident.handling.howToNotify": "Slik melder dere avvik til Datatilsynet (datatilsynet.no)",
+  "incident.help.status":
+    "Når du lagrer, blir et nytt avvik «Under behandling». Velg «Lukket» når alt er gjort og skrevet ned.",
+  "incident.field.lateReason": "Hvorfor kom meldingen etter fristen?",
+  "incident.help.lateReason":
+    "Fyll ut hvis dere meldte etter 72 timer. Loven krever at dere gir en begrunnelse.",
+  "incident.close.lateReasonRequired":
+    "Dere meldte etter fristen på 72 timer: skriv hvorfor, før du lukker avviket.",
+  "incident.notAtUnit": "{owner}, ikke ved én skole eller barnehage",
+  "incident.mine.leadLeader":
+    "Her er avvikene du har meldt, og avvik ved enheten du leder. Koordinatoren behandler dem.",
+  "email.incidentInfo.subject": "Nytt avvik meldt: {organisation}",
+  "email.incidentInfo.body":
+    "Hei, {name}!\n\n{inviter} har meldt et avvik i {organisation}. Koordinatoren behandler det. Du kan lese meldingen her (logg inn først):\n{url}\n\nMå avviket meldes til Datatilsynet, er fristen {moment}.",
+  "incident.export.reportedBy": "Meldt av",
+  "incident.export.deadline": "Frist for melding",
+  "incident.riskShort.ingen": "Lite sannsynlig at det gir risiko",
+  "incident.riskShort.risiko": "Risiko",
+  "incident.riskShort.hoy": "Høy risiko",
 } as const;

@@ -77,8 +77,7 @@ export const nn: Messages = {
   "overview.incidentsLead":
     "Har personopplysningar hamna hos nokon som ikkje skal ha dei, blitt endra ved ein feil eller kome bort? Meld frå med ein gong.",
   "overview.openIncidents": "{n} avvik er ikkje lukka enno.",
-  "overview.overdueIncidents":
-    "{n} av dei har passert fristen på 72 timar utan at dei er melde eller vurderte.",
+  "overview.overdueIncidents": "Av dei har {n} passert fristen på 72 timar utan melding eller vurdering.",
   "overview.cycleHeading": "Arbeidet med personvern",
   "overview.cycleIntro":
     "Arbeidet går i fire steg: kartleggje, prioritere, gjennomføre og evaluere. Verktøya for kvart steg kjem her etter kvart som dei blir tekne i bruk.",
@@ -828,8 +827,7 @@ export const nn: Messages = {
   "incident.log.lead":
     "Alle avvik som er melde til {owner}. Lova krev at de skriv ned kvart avvik: kva som skjedde, kva følgjer det fekk, og kva de gjorde. Det gjeld også avvik de ikkje melder til Datatilsynet.",
   "incident.mine.title": "Avvik du kan sjå",
-  "incident.mine.lead":
-    "Her er avvika du har meldt, og avvik ved eininga du leiar. Koordinatoren behandlar dei.",
+  "incident.mine.lead": "Her er avvika du har meldt. Koordinatoren behandlar dei.",
   "incident.empty": "Ingen avvik er melde enno.",
   "incident.column.reported": "Motteke",
   "incident.column.unit": "Kvar",
@@ -860,8 +858,7 @@ export const nn: Messages = {
     "Til dømes: «Eg sende ein e-post med karakterar til feil foreldregruppe» eller «Ein PC med elevmapper vart borte på bussen».",
   "incident.field.unit": "Kvar skjedde det?",
   "incident.field.date": "Når skjedde det?",
-  "incident.help.date":
-    "Datoen, viss du veit han (til dømes 03.12.2026). La feltet stå tomt viss du ikkje veit.",
+  "incident.help.date": "Vel dagen i kalenderen om du veit han. La feltet stå tomt om du ikkje veit.",
   "incident.field.subjects": "Kven gjaldt opplysningane?",
   "incident.help.subjects": "Kryss av for alle som passar. Hopp over viss du ikkje veit.",
   "incident.field.affected": "Om lag kor mange personar gjaldt det?",
@@ -882,7 +879,7 @@ export const nn: Messages = {
   "incident.sent": "Takk! Du har sendt meldinga. Koordinatoren har fått beskjed og tek saka vidare.",
   "incident.whatRequired": "Skriv kort kva som har skjedd.",
   "incident.tooLong": "Teksten er for lang. Kort han ned litt.",
-  "incident.dateFormat": "Skriv datoen som dd.mm.åååå, til dømes 03.12.2026.",
+  "incident.dateFormat": "Vel datoen i kalenderen, eller skriv han som dd.mm.åååå, til dømes 03.12.2026.",
   "incident.dateInFuture": "Datoen kan ikkje vere fram i tid.",
   "incident.unknownSubject": "Vel blant alternativa.",
   "incident.affectedRequired": "Vel om lag kor mange det gjaldt, eller «Veit ikkje».",
@@ -896,7 +893,7 @@ export const nn: Messages = {
   "incident.section.report": "Meldinga",
   "incident.section.handling": "Behandling",
   "incident.handling.lead":
-    "Vurder avviket så snart de kan. Kan det gi ein risiko for personane opplysningane gjeld, skal det meldast til Datatilsynet innan 72 timar etter at de fekk vite om det. Datatilsynet tek imot meldingar i Altinn. Veit de ikkje alt enno, meld det de veit, og send resten etter kvart. Kjem meldinga etter fristen, må de forklare kvifor.",
+    "Vurder avviket så snart de kan. Kan det gi ein risiko for personane opplysningane gjeld, skal det meldast til Datatilsynet utan unødig opphald, og seinast 72 timar etter at de fekk vite om det. Datatilsynet tek imot meldingar i Altinn. Veit de ikkje alt enno, meld det de veit, og send resten etter kvart. Kjem meldinga etter fristen, må de forklare kvifor.",
   "incident.field.status": "Status",
   "incident.field.kinds": "Kva slags brot var det?",
   "incident.kind.konfidensialitet": "Nokon som ikkje skulle, fekk eller kunne få sjå opplysningane",
@@ -953,5 +950,24 @@ export const nn: Messages = {
   "incident.older": "Eldre avvik",
   "email.incident.subject": "Nytt avvik meldt: {organisation}",
   "email.incident.body":
-    "Hei, {name}!\n\n{inviter} har meldt eit avvik i {organisation}. Les meldinga og vurder ho her (logg inn først):\n{url}\n\nKan avviket gi ein risiko for dei opplysningane gjeld, skal det meldast til Datatilsynet innan 72 timar etter at de fekk vite om det.",
+    "Hei, {name}!\n\n{inviter} har meldt eit avvik i {organisation}. Les meldinga og vurder ho her (logg inn først):\n{url}\n\nKan avviket gi ein risiko for dei opplysningane gjeld, skal det meldast til Datatilsynet utan unødig opphald, og seinast {moment}.",
+  "incident.savedByOther": "Dette har den andre lagra",
+  "incident.handling.howToNotify": "Slik melder de avvik til Datatilsynet (datatilsynet.no)",
+  "incident.help.status":
+    "Når du lagrar, blir eit nytt avvik «Under behandling». Vel «Lukka» når alt er gjort og skrive ned.",
+  "incident.field.lateReason": "Kvifor kom meldinga etter fristen?",
+  "incident.help.lateReason": "Fyll ut om de melde etter 72 timar. Lova krev at de gir ei grunngiving.",
+  "incident.close.lateReasonRequired":
+    "De melde etter fristen på 72 timar: skriv kvifor, før du lukkar avviket.",
+  "incident.notAtUnit": "{owner}, ikkje ved éin skule eller barnehage",
+  "incident.mine.leadLeader":
+    "Her er avvika du har meldt, og avvik ved eininga du leiar. Koordinatoren behandlar dei.",
+  "email.incidentInfo.subject": "Nytt avvik meldt: {organisation}",
+  "email.incidentInfo.body":
+    "Hei, {name}!\n\n{inviter} har meldt eit avvik i {organisation}. Koordinatoren behandlar det. Du kan lese meldinga her (logg inn først):\n{url}\n\nMå avviket meldast til Datatilsynet, er fristen {moment}.",
+  "incident.export.reportedBy": "Meldt av",
+  "incident.export.deadline": "Frist for melding",
+  "incident.riskShort.ingen": "Lite sannsynleg at det gir risiko",
+  "incident.riskShort.risiko": "Risiko",
+  "incident.riskShort.hoy": "Høg risiko",
 };
