@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 /**
  * The owner's incident log (avvik, GDPR art. 33(5)): what a staff member reported, and the
@@ -43,11 +43,10 @@ export function migration009() {
         .addColumn("updated_at", "text", (c) => c.notNull())
         .addColumn("updated_by", "text", (c) => c.references("user.id").onDelete("set null"))
         .execute();
-      await db.schema
-        .createIndex("incident_owner_idx")
-        .on("incident")
-        .columns(["owner_id", "reported_at", "id"])
-        .execute();
+      // The log's order, open ones first and then the newest, read from the index a page at a
+      // time (both databases index an expression, and read an index backwards or forwards).
+      await sql`create index incident_log_idx on incident
+        (owner_id, (case when status = 'lukket' then 1 else 0 end), reported_at desc, id desc)`.execute(db);
       await db.schema
         .createIndex("incident_reporter_idx")
         .on("incident")
