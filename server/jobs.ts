@@ -1,9 +1,11 @@
+import { sendNoticeReminders } from "../app/features/incidents/incidents.server.ts";
 import { sendDueReminders } from "../app/features/learning/assignments.server.ts";
 import type { AppServices } from "../app/lib/services.ts";
 
 /**
- * Background work of the process: course reminders. Safe with several instances, because each
- * reminder is claimed by inserting a row before it is sent.
+ * Background work of the process: course reminders, and reminders to the koordinator when an
+ * incident's 72 hours run out within a day. Safe with several instances, because each reminder is
+ * claimed (a row inserted, or a column set where it was empty) before it is sent.
  */
 export function startJobs(
   services: AppServices,
@@ -18,6 +20,14 @@ export function startJobs(
       if (sent > 0) services.log.info({ sent }, "course reminders sent");
     } catch (error) {
       services.log.error({ err: error }, "course reminders failed");
+    }
+    try {
+      const reminded = await sendNoticeReminders(services.db, services.mailer, {
+        publicUrl: services.config.publicUrl,
+      });
+      if (reminded > 0) services.log.info({ reminded }, "incident deadline reminders sent");
+    } catch (error) {
+      services.log.error({ err: error }, "incident deadline reminders failed");
     }
   };
   const first = setTimeout(run, 5_000);

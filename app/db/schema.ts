@@ -326,6 +326,7 @@ export interface IncidentTable {
   informed_note: string;
   measures: string;
   closed_at: Timestamp | null;
+  reminded_at: Timestamp | null;
   version: number;
   updated_at: Timestamp;
   updated_by: string | null;

@@ -39,6 +39,8 @@ export function migration009() {
         .addColumn("informed_note", "text", (c) => c.notNull())
         .addColumn("measures", "text", (c) => c.notNull())
         .addColumn("closed_at", "text")
+        /** When the koordinator was reminded that the 72 hours are running out (once per incident). */
+        .addColumn("reminded_at", "text")
         .addColumn("version", "integer", (c) => c.notNull())
         .addColumn("updated_at", "text", (c) => c.notNull())
         .addColumn("updated_by", "text", (c) => c.references("user.id").onDelete("set null"))

@@ -3,7 +3,7 @@ import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { formatDate } from "../../lib/time.ts";
 import type { EmailMessage } from "./mailer.server.ts";
 
-type Kind = "verify" | "reset" | "invite" | "assessment" | "incident" | "incidentInfo";
+type Kind = "verify" | "reset" | "invite" | "assessment" | "incident" | "incidentInfo" | "incidentReminder";
 
 interface Vars {
   to: string;

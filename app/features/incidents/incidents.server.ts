@@ -1,9 +1,12 @@
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database, IncidentTable } from "../../db/schema.ts";
-import { nowIso } from "../../lib/time.ts";
+import { isLocale, type Locale } from "../../i18n/locales.ts";
+import { HOUR, nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
-import { noticeClock } from "./clock.ts";
+import type { Mailer } from "../email/mailer.server.ts";
+import { buildEmail } from "../email/templates.server.ts";
+import { formatMoment, NOTICE_HOURS, noticeClock } from "./clock.ts";
 import type { IncidentHandling, IncidentReport } from "./schemas.ts";
 
 type Db = Kysely<Database>;
@@ -48,6 +51,7 @@ export async function reportIncident(
         informed_note: "",
         measures: "",
         closed_at: null,
+        reminded_at: null,
         version: 1,
         updated_at: now,
         updated_by: options.userId,
@@ -248,4 +252,61 @@ export function handlingValues(row: IncidentRow): Record<string, string | string
     tiltak: row.measures,
     version: String(row.version),
   };
+}
+
+/** How long before the 72 hours run out the koordinator is reminded. */
+export const REMIND_HOURS_BEFORE = 24;
+
+/**
+ * Reminds the koordinatorer of incidents whose 72 hours run out within a day and that are neither
+ * notified nor judged to carry no risk. Each incident is claimed by setting `reminded_at` where it is
+ * still empty, so with several instances only one sends it. Returns how many were reminded.
+ */
+export async function sendNoticeReminders(
+  db: Db,
+  mailer: Mailer,
+  options: { publicUrl: string; now?: number },
+) {
+  const now = options.now ?? Date.now();
+  const from = new Date(now - NOTICE_HOURS * HOUR).toISOString();
+  const to = new Date(now - (NOTICE_HOURS - REMIND_HOURS_BEFORE) * HOUR).toISOString();
+  const due = await db
+    .selectFrom("incident")
+    .innerJoin("organisation as owner", "owner.id", "incident.owner_id")
+    .select(["incident.id", "incident.owner_id", "incident.reported_at", "owner.name as owner_name"])
+    .where("incident.reminded_at", "is", null)
+    .where("incident.status", "<>", "lukket")
+    .where("incident.notified_on", "is", null)
+    .where((e) => e.or([e("incident.risk", "is", null), e("incident.risk", "<>", "ingen")]))
+    .where("incident.reported_at", ">", from)
+    .where("incident.reported_at", "<=", to)
+    .execute();
+  let reminded = 0;
+  for (const incident of due) {
+    const claimed = await db
+      .updateTable("incident")
+      .set({ reminded_at: new Date(now).toISOString() })
+      .where("id", "=", incident.id)
+      .where("reminded_at", "is", null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) continue;
+    const deadline = new Date(Date.parse(incident.reported_at) + NOTICE_HOURS * HOUR).toISOString();
+    const koordinatorer = (await incidentRecipients(db, incident.owner_id, null)).filter(
+      (p) => p.role === "koordinator",
+    );
+    for (const person of koordinatorer) {
+      const locale = isLocale(person.locale ?? "") ? (person.locale as Locale) : "nb";
+      await mailer.send(
+        buildEmail("incidentReminder", locale, {
+          to: person.email,
+          url: `${options.publicUrl}/avvik/${incident.id}`,
+          name: person.name,
+          organisation: incident.owner_name,
+          moment: formatMoment(deadline, locale),
+        }),
+      );
+    }
+    reminded++;
+  }
+  return reminded;
 }

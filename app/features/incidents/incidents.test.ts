@@ -405,3 +405,85 @@ describe.each(dialects)("the incident log in pages on %s", (dialect) => {
     expect(second).not.toContain("Eldre avvik");
   });
 });
+
+describe.each(dialects)("the reminder before the 72 hours run out, on %s", (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+  });
+  afterAll(() => server.close());
+
+  it("reminds the koordinator once, only of incidents within a day of the deadline and still open", async () => {
+    const { reportIncident, saveHandling, sendNoticeReminders } = await import("./incidents.server.ts");
+    const db = server.services.db;
+    const ownerId = await organisationIdOf(server, "Nabo kommune");
+    const user = await db
+      .selectFrom("user")
+      .select("id")
+      .where("email", "=", "koordinator@nabo.oppvern.no")
+      .executeTakeFirstOrThrow();
+    const now = Date.now();
+    const report = async (what: string, hoursAgo: number) => {
+      const id = await reportIncident(db, {
+        ownerId,
+        unitId: null,
+        userId: user.id,
+        report: {
+          hva: what,
+          enhet: "",
+          dato: "",
+          registrerte: [],
+          antall: "en",
+          sensitive: "nei",
+          gjort: "",
+        },
+      });
+      await db
+        .updateTable("incident")
+        .set({ reported_at: new Date(now - hoursAgo * HOUR).toISOString() })
+        .where("id", "=", id)
+        .execute();
+      return id;
+    };
+    const due = await report("Fristen nærmer seg.", 50);
+    await report("Nettopp meldt.", 10);
+    await report("For gammel til å minne om.", 80);
+    const noRisk = await report("Vurdert uten risiko.", 60);
+    await saveHandling(db, {
+      ownerId,
+      id: noRisk,
+      userId: user.id,
+      values: {
+        status: "behandles",
+        brudd: [],
+        risiko: "ingen",
+        vurdering: "",
+        meldt: "",
+        referanse: "",
+        ikkeMeldtGrunn: "",
+        senGrunn: "",
+        informert: "",
+        informertNotat: "",
+        tiltak: "",
+        version: 1,
+      },
+    });
+    const reminders = () =>
+      db
+        .selectFrom("outbox")
+        .select(["to_address", "subject", "text_body"])
+        .where("subject", "like", "Fristen for et avvik%")
+        .execute();
+    expect(await sendNoticeReminders(db, server.services.mailer, { publicUrl: "http://x", now })).toBe(1);
+    const sent = await reminders();
+    expect(sent.map((m) => m.to_address)).toEqual(["koordinator@nabo.oppvern.no"]);
+    expect(sent[0]?.subject).toContain("Nabo kommune");
+    expect(sent[0]?.text_body).toContain(`/avvik/${due}`);
+    expect(sent[0]?.text_body).toMatch(/går ut \d+\. \w+ \d{4} kl\. \d\d:\d\d/);
+    // The next run (an hour later, or another instance) sends nothing more.
+    expect(
+      await sendNoticeReminders(db, server.services.mailer, { publicUrl: "http://x", now: now + HOUR }),
+    ).toBe(0);
+    expect(await reminders()).toHaveLength(1);
+  });
+});

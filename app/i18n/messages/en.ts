@@ -977,4 +977,7 @@ export const en: Messages = {
   "incident.riskShort.ingen": "Unlikely to result in a risk",
   "incident.riskShort.risiko": "Risk",
   "incident.riskShort.hoy": "High risk",
+  "email.incidentReminder.subject": "An incident's deadline is close: {organisation}",
+  "email.incidentReminder.body":
+    "Hello, {name}!\n\nAn incident in {organisation} has neither been notified to Datatilsynet nor assessed as unlikely to result in a risk. The 72-hour deadline runs out on {moment}.\n\nOpen the incident here (log in first):\n{url}",
 };

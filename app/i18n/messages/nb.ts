@@ -972,4 +972,7 @@ export const nb = {
   "incident.riskShort.ingen": "Lite sannsynlig at det gir risiko",
   "incident.riskShort.risiko": "Risiko",
   "incident.riskShort.hoy": "Høy risiko",
+  "email.incidentReminder.subject": "Fristen for et avvik går ut snart: {organisation}",
+  "email.incidentReminder.body":
+    "Hei, {name}!\n\nEt avvik i {organisation} er verken meldt til Datatilsynet eller vurdert til ikke å gi risiko. Fristen på 72 timer går ut {moment}.\n\nÅpne avviket her (logg inn først):\n{url}",
 } as const;

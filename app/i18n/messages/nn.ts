@@ -970,4 +970,7 @@ export const nn: Messages = {
   "incident.riskShort.ingen": "Lite sannsynleg at det gir risiko",
   "incident.riskShort.risiko": "Risiko",
   "incident.riskShort.hoy": "Høg risiko",
+  "email.incidentReminder.subject": "Fristen for eit avvik går ut snart: {organisation}",
+  "email.incidentReminder.body":
+    "Hei, {name}!\n\nEit avvik i {organisation} er verken meldt til Datatilsynet eller vurdert til ikkje å gi risiko. Fristen på 72 timar går ut {moment}.\n\nOpne avviket her (logg inn først):\n{url}",
 };
