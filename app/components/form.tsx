@@ -27,9 +27,6 @@ interface FieldProps {
 export function Field(props: FieldProps) {
   const id = `${props.idPrefix ?? "f"}-${props.name}`;
   const error = props.state?.errors?.[props.name];
-  const describedBy = [props.description ? `${id}-desc` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(" ");
   return (
     <div className="ds-field">
       <LabelAndHelp id={id} label={props.label} description={props.description} />
@@ -42,7 +39,7 @@ export function Field(props: FieldProps) {
         inputMode={props.inputMode}
         required={props.required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, props.description, error)}
         defaultValue={
           props.type === "password" ? undefined : (props.state?.values?.[props.name] ?? props.defaultValue)
         }

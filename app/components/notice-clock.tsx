@@ -1,7 +1,6 @@
 import type { NoticeClock } from "../features/incidents/clock.ts";
-import { formatMoment } from "../features/incidents/clock.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { formatDate } from "../lib/time.ts";
+import { formatDate, formatMoment } from "../lib/time.ts";
 
 /**
  * Where an incident stands against the 72 hours, in words; an overdue one stands out. `short` (in

@@ -26,3 +26,40 @@ export function formatDate(isoDate: string, locale: "nb" | "nn" | "en"): string 
   }
   return format.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
+
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A moment as people in Norway read it: "3. desember 2026 kl. 14:05" (Norwegian time). */
+export function formatMoment(iso: string, locale: "nb" | "nn" | "en"): string {
+  let format = momentFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : `${locale}-NO`, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Europe/Oslo",
+    });
+    momentFormats.set(locale, format);
+  }
+  return format.format(new Date(iso));
+}
+
+// Swedish writes dates and times as ISO does: "2026-12-03", "2026-12-03 10:03".
+const norwegianDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" });
+const norwegianMinute = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Oslo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** The date in Norway (YYYY-MM-DD) at a moment, today by default. */
+export const dayInNorway = (at: number | string = Date.now()) =>
+  norwegianDay.format(typeof at === "string" ? Date.parse(at) : at);
+
+/** A moment as Norwegian time to the minute, "2026-12-03 10:03": it sorts as text. */
+export const minuteInNorway = (iso: string) => norwegianMinute.format(Date.parse(iso));

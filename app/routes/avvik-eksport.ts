@@ -1,22 +1,12 @@
 import { buildWorkbook, XLSX_TYPE } from "../features/exports/xlsx.server.ts";
-import { NOTICE_HOURS } from "../features/incidents/clock.ts";
-import { listIncidents, parseList } from "../features/incidents/incidents.server.ts";
+import { noticeDeadline } from "../features/incidents/clock.ts";
+import { listIncidents } from "../features/incidents/incidents.server.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
+import { parseList } from "../lib/forms.ts";
 import { localeFor, notFound } from "../lib/route.server.ts";
 import { loadIncidentScope } from "../lib/scopes.server.ts";
-import { HOUR } from "../lib/time.ts";
+import { minuteInNorway } from "../lib/time.ts";
 import type { Route } from "./+types/avvik-eksport";
-
-const norwegianTime = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Oslo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-/** A moment as Norwegian time, "2026-12-03 10:03": sorts as text, as the screens show it. */
-const inNorway = (iso: string) => norwegianTime.format(new Date(iso));
 
 /** The owner's whole incident log as XLSX (art. 33(5)): for those who see the log. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -54,7 +44,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         { header: t("incident.export.closed"), width: 22 },
       ],
       rows: rows.map((r) => [
-        inNorway(r.reported_at),
+        minuteInNorway(r.reported_at),
         r.reporter_name ?? t("incident.deletedUser"),
         r.unit_name ?? t("incident.wholeOwner"),
         r.occurred_on,
@@ -71,7 +61,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           .join("; "),
         r.risk ? label(`incident.riskShort.${r.risk}`) : t("incident.risk.none"),
         r.assessment,
-        inNorway(new Date(Date.parse(r.reported_at) + NOTICE_HOURS * HOUR).toISOString()),
+        minuteInNorway(noticeDeadline(r.reported_at)),
         r.notified_on,
         r.notice_reference,
         r.not_notified_reason,
@@ -79,7 +69,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         r.informed ? label(`incident.informed.${r.informed}`) : "",
         r.informed_note,
         r.measures,
-        r.closed_at ? inNorway(r.closed_at) : "",
+        r.closed_at ? minuteInNorway(r.closed_at) : "",
       ]),
     },
   ]);

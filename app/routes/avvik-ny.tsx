@@ -1,8 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import { ChoiceGroup, ErrorSummary, Field, SelectField, TextAreaField } from "../components/form.tsx";
-import { buildEmail } from "../features/email/templates.server.ts";
-import { formatMoment, NOTICE_HOURS } from "../features/incidents/clock.ts";
-import { incidentRecipients, reportIncident } from "../features/incidents/incidents.server.ts";
+import { reportIncident, tellOfNewIncident } from "../features/incidents/incidents.server.ts";
 import {
   AFFECTED,
   DATA_SUBJECTS,
@@ -12,14 +10,12 @@ import {
   ZIncidentReport,
 } from "../features/incidents/schemas.ts";
 import { listUnits } from "../features/orgs/owners.server.ts";
-import { isLocale, type Locale } from "../i18n/locales.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { fieldReaders, parseObject } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { readForm } from "../lib/route.server.ts";
 import { loadIncidentScope } from "../lib/scopes.server.ts";
-import { HOUR } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/avvik-ny";
 
@@ -52,31 +48,21 @@ export async function action(args: Route.ActionArgs) {
   if (unit && !units.some((u) => u.id === unit)) errors.enhet ??= "incident.unknownUnit";
   if (!parsed.ok || Object.keys(errors).length > 0)
     return data({ errors, values: valuesToShow(raw, ["dato"]) }, { status: 400 });
-  const id = await reportIncident(services.db, {
+  const { id, reportedAt } = await reportIncident(services.db, {
     ownerId,
     unitId: unit || null,
     userId: actor.userId,
     report: parsed.data,
   });
-  // The koordinator hears of it at once: the 72 hours have started. The personvernombud and the
-  // unit's leaders are told too. The e-mail holds no details, only the link and the deadline.
-  const deadline = new Date(Date.now() + NOTICE_HOURS * HOUR).toISOString();
-  const told = new Set<string>([actor.email]);
-  for (const person of await incidentRecipients(services.db, ownerId, unit || null)) {
-    if (told.has(person.email)) continue;
-    told.add(person.email);
-    const locale = isLocale(person.locale ?? "") ? (person.locale as Locale) : "nb";
-    await services.mailer.send(
-      buildEmail(person.role === "koordinator" ? "incident" : "incidentInfo", locale, {
-        to: person.email,
-        url: `${services.config.publicUrl}/avvik/${id}`,
-        name: person.name,
-        inviter: actor.name,
-        organisation: owner.name,
-        moment: formatMoment(deadline, locale),
-      }),
-    );
-  }
+  await tellOfNewIncident(services.db, services.mailer, {
+    publicUrl: services.config.publicUrl,
+    id,
+    reportedAt,
+    ownerId,
+    unitId: unit || null,
+    organisation: owner.name,
+    reporter: { email: actor.email, name: actor.name },
+  });
   return redirect(`/avvik/${id}?meldt=1#lagret`, 303);
 }
 

@@ -1,12 +1,11 @@
 import { data, Form, Link, redirect } from "react-router";
 import { ChoiceGroup, ErrorSummary, Field, Notice, SelectField, TextAreaField } from "../components/form.tsx";
 import { NoticeClockText } from "../components/notice-clock.tsx";
-import { formatMoment, NOTICE_HOURS, noticeClock } from "../features/incidents/clock.ts";
+import { noticeClock, noticeDeadline } from "../features/incidents/clock.ts";
 import {
   getIncident,
   handlingValues,
   incidentOwner,
-  parseList,
   saveHandling,
 } from "../features/incidents/incidents.server.ts";
 import {
@@ -15,18 +14,17 @@ import {
   incidentFormObject,
   RISKS,
   STATUSES,
-  todayInNorway,
   valuesToShow,
   ZIncidentHandling,
 } from "../features/incidents/schemas.ts";
 import { can } from "../features/policy/policy.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { fieldReaders, parseObject } from "../lib/forms.ts";
+import { fieldReaders, parseList, parseObject } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { authorize, getServices, notFound, readForm } from "../lib/route.server.ts";
 import { loadIncidentScope } from "../lib/scopes.server.ts";
-import { formatDate, HOUR } from "../lib/time.ts";
+import { dayInNorway, formatDate, formatMoment } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/avvik-sak";
 
@@ -85,7 +83,7 @@ export async function action(args: Route.ActionArgs) {
   // A notice after the 72 hours must say why it was late (art. 33(1)).
   if (parsed.ok) {
     const v = parsed.data;
-    const deadlineDay = todayInNorway(Date.parse(incident.reported_at) + NOTICE_HOURS * HOUR);
+    const deadlineDay = dayInNorway(noticeDeadline(incident.reported_at));
     if (v.status === "lukket" && v.risiko !== "ingen" && v.meldt > deadlineDay && v.senGrunn === "")
       errors.senGrunn = "incident.close.lateReasonRequired";
   }
@@ -104,13 +102,14 @@ export async function action(args: Route.ActionArgs) {
   if (result === "conflict") {
     // What they typed stays in the form, with the version now stored: saving again overwrites. What
     // the other person saved is shown beside it, to compare.
-    const now = await loadIncident(args);
+    const now = await getIncident(services.db, ownerId, incident.id);
+    if (!now) notFound();
     return data(
       {
         errors: {},
-        values: { ...raw, version: String(now.incident.version) },
+        values: { ...raw, version: String(now.version) },
         message: "incident.conflict" as const,
-        saved: handlingValues(now.incident),
+        saved: handlingValues(now),
       },
       { status: 409 },
     );
@@ -335,34 +334,27 @@ function HandlingFacts({ values }: { values: Values }) {
   const locale = useLocale();
   const { value: v, list } = fieldReaders(values);
   const kinds = list("brudd");
-  const rows: [MessageKey, string][] = [
+  // Only what has been filled in (an empty one is null): a new incident shows its status alone.
+  const rows: [MessageKey, string | null][] = [
     ["incident.field.status", t(`incident.status.${v("status")}` as MessageKey)],
-    ["incident.field.kinds", kinds.map((k) => t(`incident.kind.${k}` as MessageKey)).join(", ") || "–"],
-    [
-      "incident.field.risk",
-      v("risiko") ? t(`incident.risk.${v("risiko")}` as MessageKey) : t("incident.risk.none"),
-    ],
-    ["incident.field.assessment", v("vurdering") || "–"],
-    ["incident.field.notified", v("meldt") ? formatDate(v("meldt"), locale) : "–"],
-    ["incident.field.reference", v("referanse") || "–"],
-    ["incident.field.notNotifiedReason", v("ikkeMeldtGrunn") || "–"],
-    ["incident.field.lateReason", v("senGrunn") || "–"],
+    ["incident.field.kinds", kinds.map((k) => t(`incident.kind.${k}` as MessageKey)).join(", ") || null],
+    ["incident.field.risk", v("risiko") ? t(`incident.risk.${v("risiko")}` as MessageKey) : null],
+    ["incident.field.assessment", v("vurdering") || null],
+    ["incident.field.notified", v("meldt") ? formatDate(v("meldt"), locale) : null],
+    ["incident.field.reference", v("referanse") || null],
+    ["incident.field.notNotifiedReason", v("ikkeMeldtGrunn") || null],
+    ["incident.field.lateReason", v("senGrunn") || null],
     [
       "incident.field.informed",
-      v("informert") ? t(`incident.informed.${v("informert")}` as MessageKey) : t("incident.informed.none"),
+      v("informert") ? t(`incident.informed.${v("informert")}` as MessageKey) : null,
     ],
-    ["incident.field.informedNote", v("informertNotat") || "–"],
-    ["incident.field.measures", v("tiltak") || "–"],
+    ["incident.field.informedNote", v("informertNotat") || null],
+    ["incident.field.measures", v("tiltak") || null],
   ];
-  // Only what has been filled in: a new incident shows its status and nothing else.
   return (
     <dl className="facts">
       {rows
-        .filter(
-          ([label, text]) =>
-            label === "incident.field.status" ||
-            (text !== "–" && text !== t("incident.risk.none") && text !== t("incident.informed.none")),
-        )
+        .filter(([, text]) => text !== null)
         .map(([label, text]) => (
           <div key={label}>
             <dt>{t(label)}</dt>

@@ -1,11 +1,12 @@
 import { Link } from "react-router";
 import { NoticeClockText } from "../components/notice-clock.tsx";
-import { formatMoment, noticeClock } from "../features/incidents/clock.ts";
+import { noticeClock } from "../features/incidents/clock.ts";
 import { listIncidents } from "../features/incidents/incidents.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { loadIncidentScope } from "../lib/scopes.server.ts";
+import { formatMoment } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/avvik";
 

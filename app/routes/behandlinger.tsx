@@ -1,8 +1,9 @@
 import { Link } from "react-router";
 import { classifyText, getCatalogueEntry } from "../features/classifier/catalogue.server.ts";
-import { listProcessings, otherLinesOf, parseList } from "../features/processing/processing.server.ts";
+import { listProcessings, otherLinesOf } from "../features/processing/processing.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
+import { parseList } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { localeFor } from "../lib/route.server.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";

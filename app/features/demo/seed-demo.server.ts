@@ -168,7 +168,7 @@ async function seedDemoIncidents(
   db: AppServices["db"],
   who: { ownerId: string; unitId: string; staff: string; leader: string; coordinator: string },
 ) {
-  const open = await reportIncident(db, {
+  const { id: open } = await reportIncident(db, {
     ownerId: who.ownerId,
     unitId: who.unitId,
     userId: who.staff,
@@ -182,7 +182,7 @@ async function seedDemoIncidents(
       gjort: "Tok lista ned og la den i permen på personalrommet.",
     },
   });
-  const closed = await reportIncident(db, {
+  const { id: closed } = await reportIncident(db, {
     ownerId: who.ownerId,
     unitId: who.unitId,
     userId: who.leader,

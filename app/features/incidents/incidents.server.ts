@@ -1,12 +1,12 @@
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database, IncidentTable } from "../../db/schema.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
-import { HOUR, nowIso } from "../../lib/time.ts";
+import { formatMoment, HOUR, nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
 import type { Mailer } from "../email/mailer.server.ts";
 import { buildEmail } from "../email/templates.server.ts";
-import { formatMoment, NOTICE_HOURS, noticeClock } from "./clock.ts";
+import { NOTICE_HOURS, noticeClock, noticeDeadline } from "./clock.ts";
 import type { IncidentHandling, IncidentReport } from "./schemas.ts";
 
 type Db = Kysely<Database>;
@@ -14,13 +14,11 @@ export type IncidentRow = IncidentTable;
 
 import { parseList } from "../../lib/forms.ts";
 
-export { parseList };
-
 /** A staff member's report: stored as new, with the clock running from now. */
 export async function reportIncident(
   db: Db,
   options: { ownerId: string; unitId: string | null; userId: string; report: IncidentReport },
-): Promise<string> {
+): Promise<{ id: string; reportedAt: string }> {
   const id = newId();
   const now = nowIso();
   const r = options.report;
@@ -65,7 +63,7 @@ export async function reportIncident(
       entityId: id,
     });
   });
-  return id;
+  return { id, reportedAt: now };
 }
 
 /**
@@ -89,6 +87,57 @@ export function incidentRecipients(db: Db, ownerId: string, unitId: string | nul
       ]),
     )
     .execute();
+}
+
+type Recipient = Awaited<ReturnType<typeof incidentRecipients>>[number];
+
+/** One e-mail about an incident, in the recipient's language: its link and when its 72 hours run out. */
+function mailAbout(
+  mailer: Mailer,
+  kind: "incident" | "incidentInfo" | "incidentReminder",
+  person: Recipient,
+  about: { publicUrl: string; id: string; reportedAt: string; organisation: string; reporter?: string },
+) {
+  const locale: Locale = isLocale(person.locale) ? person.locale : "nb";
+  return mailer.send(
+    buildEmail(kind, locale, {
+      to: person.email,
+      url: `${about.publicUrl}/avvik/${about.id}`,
+      name: person.name,
+      inviter: about.reporter,
+      organisation: about.organisation,
+      moment: formatMoment(noticeDeadline(about.reportedAt), locale),
+    }),
+  );
+}
+
+/**
+ * A new report is told at once: the koordinator, who handles it (the 72 hours have started), and
+ * the personvernombud and the unit's leaders, who may read it. Not the reporter, and nobody twice.
+ * The e-mail holds no details of the incident, only the link and the deadline.
+ */
+export async function tellOfNewIncident(
+  db: Db,
+  mailer: Mailer,
+  incident: {
+    publicUrl: string;
+    id: string;
+    reportedAt: string;
+    ownerId: string;
+    unitId: string | null;
+    organisation: string;
+    reporter: { email: string; name: string };
+  },
+) {
+  const told = new Set<string>([incident.reporter.email]);
+  for (const person of await incidentRecipients(db, incident.ownerId, incident.unitId)) {
+    if (told.has(person.email)) continue;
+    told.add(person.email);
+    await mailAbout(mailer, person.role === "koordinator" ? "incident" : "incidentInfo", person, {
+      ...incident,
+      reporter: incident.reporter.name,
+    });
+  }
 }
 
 /** Which owner an incident belongs to (for a link followed while working in another owner). */
@@ -290,22 +339,14 @@ export async function sendNoticeReminders(
       .where("reminded_at", "is", null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) continue;
-    const deadline = new Date(Date.parse(incident.reported_at) + NOTICE_HOURS * HOUR).toISOString();
-    const koordinatorer = (await incidentRecipients(db, incident.owner_id, null)).filter(
-      (p) => p.role === "koordinator",
-    );
-    for (const person of koordinatorer) {
-      const locale = isLocale(person.locale ?? "") ? (person.locale as Locale) : "nb";
-      await mailer.send(
-        buildEmail("incidentReminder", locale, {
-          to: person.email,
-          url: `${options.publicUrl}/avvik/${incident.id}`,
-          name: person.name,
+    for (const person of await incidentRecipients(db, incident.owner_id, null))
+      if (person.role === "koordinator")
+        await mailAbout(mailer, "incidentReminder", person, {
+          publicUrl: options.publicUrl,
+          id: incident.id,
+          reportedAt: incident.reported_at,
           organisation: incident.owner_name,
-          moment: formatMoment(deadline, locale),
-        }),
-      );
-    }
+        });
     reminded++;
   }
   return reminded;

@@ -6,9 +6,11 @@ import {
   organisationIdOf,
   startTestServer,
   type TestServer,
+  userIdOf,
 } from "../../../tests/support/test-server.ts";
 import { HOUR } from "../../lib/time.ts";
 import { noticeClock } from "./clock.ts";
+import { reportIncident, saveHandling, sendNoticeReminders } from "./incidents.server.ts";
 
 describe("the 72-hour clock", () => {
   const reported = "2026-12-01T10:00:00.000Z";
@@ -74,6 +76,25 @@ function handling(version: number, extra: Record<string, string> = {}, kinds = [
     ...extra,
   };
   return [...Object.entries(base), ...kinds.map((k) => ["brudd", k] as [string, string])];
+}
+
+/**
+ * An incident of Nabo kommune reported by its koordinator, as if it had come in at `at` (the
+ * benchmark-free way to put incidents at known times).
+ */
+async function nabosIncident(server: TestServer, what: string, at: number) {
+  const { id } = await reportIncident(server.services.db, {
+    ownerId: await organisationIdOf(server, "Nabo kommune"),
+    unitId: null,
+    userId: await userIdOf(server, "koordinator@nabo.oppvern.no"),
+    report: { hva: what, enhet: "", dato: "", registrerte: [], antall: "en", sensitive: "nei", gjort: "" },
+  });
+  await server.services.db
+    .updateTable("incident")
+    .set({ reported_at: new Date(at).toISOString() })
+    .where("id", "=", id)
+    .execute();
+  return id;
 }
 
 const versionOf = (html: string) => Number(html.match(/name="version" value="(\d+)"/)?.[1]);
@@ -359,35 +380,9 @@ describe.each(dialects)("the incident log in pages on %s", (dialect) => {
   afterAll(() => server.close());
 
   it("shows the newest 50 first and the rest on the next page", async () => {
-    const { reportIncident } = await import("./incidents.server.ts");
-    const ownerId = await organisationIdOf(server, "Nabo kommune");
-    const user = await server.services.db
-      .selectFrom("user")
-      .select("id")
-      .where("email", "=", "koordinator@nabo.oppvern.no")
-      .executeTakeFirstOrThrow();
-    for (let i = 1; i <= 53; i++) {
-      const id = await reportIncident(server.services.db, {
-        ownerId,
-        unitId: null,
-        userId: user.id,
-        report: {
-          hva: `Avvik nummer ${i}.`,
-          enhet: "",
-          dato: "",
-          registrerte: [],
-          antall: "en",
-          sensitive: "nei",
-          gjort: "",
-        },
-      });
-      // A minute apart, so that the order is certain.
-      await server.services.db
-        .updateTable("incident")
-        .set({ reported_at: new Date(Date.UTC(2026, 11, 1, 8, i)).toISOString() })
-        .where("id", "=", id)
-        .execute();
-    }
+    // A minute apart, so that the order is certain.
+    for (let i = 1; i <= 53; i++)
+      await nabosIncident(server, `Avvik nummer ${i}.`, Date.UTC(2026, 11, 1, 8, i));
     const nabo = new TestClient(server.url);
     await nabo.login("koordinator@nabo.oppvern.no");
     const first = textOf((await nabo.page("/avvik")).html);
@@ -414,37 +409,11 @@ describe.each(dialects)("the reminder before the 72 hours run out, on %s", (dial
   afterAll(() => server.close());
 
   it("reminds the koordinator once, only of incidents within a day of the deadline and still open", async () => {
-    const { reportIncident, saveHandling, sendNoticeReminders } = await import("./incidents.server.ts");
     const db = server.services.db;
     const ownerId = await organisationIdOf(server, "Nabo kommune");
-    const user = await db
-      .selectFrom("user")
-      .select("id")
-      .where("email", "=", "koordinator@nabo.oppvern.no")
-      .executeTakeFirstOrThrow();
+    const userId = await userIdOf(server, "koordinator@nabo.oppvern.no");
     const now = Date.now();
-    const report = async (what: string, hoursAgo: number) => {
-      const id = await reportIncident(db, {
-        ownerId,
-        unitId: null,
-        userId: user.id,
-        report: {
-          hva: what,
-          enhet: "",
-          dato: "",
-          registrerte: [],
-          antall: "en",
-          sensitive: "nei",
-          gjort: "",
-        },
-      });
-      await db
-        .updateTable("incident")
-        .set({ reported_at: new Date(now - hoursAgo * HOUR).toISOString() })
-        .where("id", "=", id)
-        .execute();
-      return id;
-    };
+    const report = (what: string, hoursAgo: number) => nabosIncident(server, what, now - hoursAgo * HOUR);
     const due = await report("Fristen nærmer seg.", 50);
     await report("Nettopp meldt.", 10);
     await report("For gammel til å minne om.", 80);
@@ -452,7 +421,7 @@ describe.each(dialects)("the reminder before the 72 hours run out, on %s", (dial
     await saveHandling(db, {
       ownerId,
       id: noRisk,
-      userId: user.id,
+      userId,
       values: {
         status: "behandles",
         brudd: [],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formObject } from "../../lib/forms.ts";
+import { dayInNorway } from "../../lib/time.ts";
 import { DATA_SUBJECTS } from "../processing/template-schema.ts";
 
 export { DATA_SUBJECTS };
@@ -26,12 +27,8 @@ const isoDate = z
   // A day that exists: 31.02 is not read as 3 March.
   .refine((v) => v === "" || new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "incident.dateFormat");
 
-const osloDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" });
-/** Today's date in Norway (YYYY-MM-DD). */
-export const todayInNorway = (now = Date.now()) => osloDay.format(now);
-
 /** A date no later than today in Norway. */
-const pastDate = isoDate.refine((v) => v === "" || v <= todayInNorway(), "incident.dateInFuture");
+const pastDate = isoDate.refine((v) => v === "" || v <= dayInNorway(), "incident.dateInFuture");
 
 /** The report any staff member sends: what happened, and as much else as they know. */
 export const ZIncidentReport = z.object({

@@ -13,9 +13,10 @@ import {
 import PDFDocument from "pdfkit";
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
+import { parseList } from "../../lib/forms.ts";
 import { catalogueLocale, getCatalogueEntry } from "../classifier/catalogue.server.ts";
 import { buildWorkbook } from "../exports/xlsx.server.ts";
-import { findSpecialData, otherLinesOf, type ProcessingRow, parseList } from "./processing.server.ts";
+import { findSpecialData, otherLinesOf, type ProcessingRow } from "./processing.server.ts";
 
 type Row = ProcessingRow & { unit_name: string | null };
 

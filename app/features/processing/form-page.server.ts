@@ -3,9 +3,10 @@ import { data } from "react-router";
 import type { CatalogueChoice } from "../../components/processing-form.tsx";
 import type { Database } from "../../db/schema.ts";
 import type { Locale } from "../../i18n/locales.ts";
+import { parseList } from "../../lib/forms.ts";
 import { catalogueLocale, getCatalogue, getCatalogueEntry } from "../classifier/catalogue.server.ts";
 import { listUnits } from "../orgs/owners.server.ts";
-import { findSpecialData, otherLinesOf, type ProcessingRow, parseList } from "./processing.server.ts";
+import { findSpecialData, otherLinesOf, type ProcessingRow } from "./processing.server.ts";
 import { type ProcessingValues, processingFormObject, ZProcessingForm } from "./schemas.ts";
 
 /** What the processing form needs besides its values: the owner's units and the catalogue. */

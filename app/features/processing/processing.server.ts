@@ -32,8 +32,6 @@ export const HISTORY_FIELDS = [
   "review_date",
 ] as const;
 
-export { parseList } from "../../lib/forms.ts";
-
 /** Every processing of one owner, by name. */
 export async function listProcessings(db: Db, ownerId: string) {
   return db
