@@ -5,46 +5,41 @@ export const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+type Lang = "nb" | "nn" | "en";
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date format in the reader's language ("31. januar 2027" / "31 January 2027"), made once. */
+function languageFormat(locale: Lang, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}${withTime ? "+time" : ""}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : `${locale}-NO`, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      // A calendar date is the same day everywhere; a moment is read in Norwegian time.
+      ...(withTime ? { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Oslo" } : { timeZone: "UTC" }),
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
 
 /**
  * A calendar date ("2027-01-31") as people write it: "31. januar 2027" in bokmål and nynorsk,
  * "31 January 2027" in English. Anything that is not such a date is returned as it is.
  */
-export function formatDate(isoDate: string, locale: "nb" | "nn" | "en"): string {
+export function formatDate(isoDate: string, locale: Lang): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!match) return isoDate;
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : `${locale}-NO`, {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      timeZone: "UTC",
-    });
-    dateFormats.set(locale, format);
-  }
-  return format.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return languageFormat(locale, false).format(
+    Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])),
+  );
 }
-
-const momentFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A moment as people in Norway read it: "3. desember 2026 kl. 14:05" (Norwegian time). */
-export function formatMoment(iso: string, locale: "nb" | "nn" | "en"): string {
-  let format = momentFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : `${locale}-NO`, {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone: "Europe/Oslo",
-    });
-    momentFormats.set(locale, format);
-  }
-  return format.format(new Date(iso));
-}
+export const formatMoment = (iso: string, locale: Lang): string =>
+  languageFormat(locale, true).format(new Date(iso));
 
 // Swedish writes dates and times as ISO does: "2026-12-03", "2026-12-03 10:03".
 const norwegianDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" });
