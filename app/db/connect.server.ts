@@ -13,6 +13,7 @@ import { migration006 } from "./migrations/006-assessment.ts";
 import { migration007 } from "./migrations/007-answer-levels-index.ts";
 import { migration008 } from "./migrations/008-changed-answer-reopens-final.ts";
 import { migration009 } from "./migrations/009-incidents.ts";
+import { migration010 } from "./migrations/010-plan.ts";
 import { preparingClientClass } from "./named-statements.ts";
 import { loadPg } from "./pg.server.ts";
 import type { Database } from "./schema.ts";
@@ -50,6 +51,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "007-answer-levels-index": migration007(),
     "008-changed-answer-reopens-final": migration008(dialect),
     "009-incidents": migration009(),
+    "010-plan": migration010(),
   };
 }
 

@@ -332,6 +332,40 @@ export interface IncidentTable {
   updated_by: string | null;
 }
 
+export type PlanDecision = "forslag" | "valgt" | "valgt-bort";
+export type PlanStatus = "ikke-startet" | "pagar" | "ferdig";
+
+/** One measure of the action plan, from proposal to evaluation (see migration 010). */
+export interface PlanMeasureTable {
+  id: string;
+  owner_id: string;
+  round_id: string | null;
+  question_id: string | null;
+  /** JSON array of "eier" and unit ids. */
+  scopes: string;
+  title: string;
+  description: string;
+  weight: number;
+  gap: number;
+  consequence: number;
+  effort: "liten" | "middels" | "stor";
+  decision: PlanDecision;
+  reason: string;
+  rank: number;
+  responsible_id: string | null;
+  due_on: string | null;
+  status: PlanStatus;
+  progress_note: string;
+  processing_id: string | null;
+  done_on: string | null;
+  effect: string;
+  reminded_for: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface AssessmentRoundTable {
   id: string;
   owner_id: string;
@@ -423,6 +457,7 @@ export interface Database {
   assessment_final: AssessmentFinalTable;
   processing: ProcessingTable;
   incident: IncidentTable;
+  plan_measure: PlanMeasureTable;
   learning_assignment: LearningAssignmentTable;
   assignment_reminder: AssignmentReminderTable;
   group_session: GroupSessionTable;

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
@@ -82,4 +82,36 @@ export function parseList(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * A date field: as the date picker sends it (2026-12-03), or as people type it (3.12.2026), read as
+ * YYYY-MM-DD; empty stays empty. `message` is the catalogue key for anything else.
+ */
+export const dateField = (message: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => {
+      const typed = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
+      return typed ? `${typed[3]}-${typed[2]?.padStart(2, "0")}-${typed[1]?.padStart(2, "0")}` : v;
+    })
+    .pipe(z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, message))
+    // A day that exists: 31.02 is not read as 3 March.
+    .refine((v) => v === "" || new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
+
+const anyDate = dateField("");
+
+/**
+ * What to show again in a refused form: what was typed, with a date written the Norwegian way
+ * (3.12.2026) in the date picker's form, which is the only one a date field can show.
+ */
+export function valuesToShow(raw: Record<string, string | string[]>, dateFields: readonly string[]) {
+  const shown = { ...raw };
+  for (const name of dateFields) {
+    const typed = raw[name];
+    const date = typeof typed === "string" ? anyDate.safeParse(typed) : null;
+    if (date?.success) shown[name] = date.data;
+  }
+  return shown;
 }

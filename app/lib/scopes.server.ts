@@ -1,6 +1,6 @@
 import type { RouterContextProvider } from "react-router";
 import { findUnitOwner, getOwner, getUnit } from "../features/orgs/owners.server.ts";
-import { type Actor, can } from "../features/policy/policy.server.ts";
+import { type Action, type Actor, can } from "../features/policy/policy.server.ts";
 import { authorize, currentOwnerId, getServices, notFound, requireActor } from "./route.server.ts";
 
 type Context = Readonly<RouterContextProvider>;
@@ -29,20 +29,25 @@ export async function loadOwnerScope(context: Context, request: Request, ownerId
 }
 
 /**
- * A register page's guard (/behandlinger …): the owner is the one the user works in now (the
- * organisation switcher); reading needs register:read on it, else 404.
+ * The guard of an owner's pages that follow the organisation switcher (/behandlinger, /handlingsplan
+ * …): the owner the user works in now; reading needs `read` on it, else 404. Says whether the user
+ * may `manage`.
  */
-export async function loadRegisterScope(context: Context, request: Request) {
+async function loadCurrentOwnerScope(context: Context, request: Request, read: Action, manage: Action) {
   const actor = await requireActor(context, request);
   const ownerId = currentOwnerId(request, actor);
   if (!ownerId) notFound();
-  authorize(actor, "register:read", { type: "owner", ownerId });
+  authorize(actor, read, { type: "owner", ownerId });
   const services = getServices(context);
   const owner = await getOwner(services.db, ownerId);
   if (!owner) notFound();
-  const canManage = can(actor, "register:manage", { type: "owner", ownerId });
+  const canManage = can(actor, manage, { type: "owner", ownerId });
   return { actor, services, owner, ownerId, canManage };
 }
+
+/** A register page's guard (/behandlinger …): register:read, and whether the user has register:manage. */
+export const loadRegisterScope = (context: Context, request: Request) =>
+  loadCurrentOwnerScope(context, request, "register:read", "register:manage");
 
 /** As loadRegisterScope, for changes: register:manage, else 404. */
 export async function loadRegisterWriteScope(context: Context, request: Request) {
@@ -104,3 +109,7 @@ export async function loadIncidentScope(
   const canManage = can(actor, "incident:manage", { type: "owner", ownerId });
   return { actor, services, owner, ownerId, seesLog, canManage };
 }
+
+/** A plan page's guard (/prioritering, /handlingsplan …): plan:read, and whether the user has plan:manage. */
+export const loadPlanScope = (context: Context, request: Request) =>
+  loadCurrentOwnerScope(context, request, "plan:read", "plan:manage");

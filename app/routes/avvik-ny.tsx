@@ -6,13 +6,12 @@ import {
   DATA_SUBJECTS,
   incidentFormObject,
   SENSITIVE,
-  valuesToShow,
   ZIncidentReport,
 } from "../features/incidents/schemas.ts";
 import { listUnits } from "../features/orgs/owners.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
-import { fieldReaders, parseObject } from "../lib/forms.ts";
+import { fieldReaders, parseObject, valuesToShow } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { readForm } from "../lib/route.server.ts";
 import { loadIncidentScope } from "../lib/scopes.server.ts";

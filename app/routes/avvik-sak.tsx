@@ -14,13 +14,12 @@ import {
   incidentFormObject,
   RISKS,
   STATUSES,
-  valuesToShow,
   ZIncidentHandling,
 } from "../features/incidents/schemas.ts";
 import { can } from "../features/policy/policy.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { fieldReaders, parseList, parseObject } from "../lib/forms.ts";
+import { fieldReaders, parseList, parseObject, valuesToShow } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { authorize, getServices, notFound, readForm } from "../lib/route.server.ts";
 import { loadIncidentScope } from "../lib/scopes.server.ts";

@@ -115,7 +115,16 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
         {t("assessment.overall")}: <strong>{d.overall ?? "–"}</strong> / 100 · {t("assessment.scoreHelp")}
       </p>
       <p className="ds-paragraph">{t("assessment.coverage", d.coverage)}</p>
-      {!d.closed ? <p className="ds-paragraph">{t("assessment.resultsNotFinal")}</p> : null}
+      {d.closed ? (
+        <p className="ds-paragraph">
+          {t("assessment.toPriority")}{" "}
+          <Link className="ds-link" to="/prioritering">
+            {t("priority.title")}
+          </Link>
+        </p>
+      ) : (
+        <p className="ds-paragraph">{t("assessment.resultsNotFinal")}</p>
+      )}
       <p className="button-row">
         {(["xlsx", "pdf", "docx"] as const).map((f) => (
           <a

@@ -26,3 +26,17 @@ export async function writeAudit(db: Kysely<Database> | Transaction<Database>, o
     })
     .execute();
 }
+
+/**
+ * The form fields whose columns a save changed, for the audit log's details: `columns` maps each
+ * field to its column, `before` is the stored row and `after` the columns being written.
+ */
+export function changedFields<F extends string, C extends string>(
+  columns: Record<F, C>,
+  before: Record<C, unknown>,
+  after: Record<C, unknown>,
+): F[] {
+  return (Object.entries(columns) as [F, C][])
+    .filter(([, column]) => String(before[column] ?? "") !== String(after[column] ?? ""))
+    .map(([field]) => field);
+}

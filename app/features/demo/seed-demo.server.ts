@@ -6,6 +6,7 @@ import { addMembership } from "../orgs/memberships.server.ts";
 import { addNetworkOwner, createNetwork } from "../orgs/networks.server.ts";
 import { createOwner, createUnit } from "../orgs/owners.server.ts";
 import { seedDemoAssessments } from "./seed-assessments.server.ts";
+import { seedDemoPlan } from "./seed-plan.server.ts";
 
 export const DEMO_PASSWORD = "oppvern-demo";
 
@@ -157,6 +158,11 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     ],
     null,
   );
+  await seedDemoPlan(db, {
+    ownerId: demo,
+    coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
+    leader: userIds.get("leder@demo.oppvern.no") as string,
+  });
   return true;
 }
 

@@ -3,7 +3,15 @@ import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { formatDate } from "../../lib/time.ts";
 import type { EmailMessage } from "./mailer.server.ts";
 
-type Kind = "verify" | "reset" | "invite" | "assessment" | "incident" | "incidentInfo" | "incidentReminder";
+type Kind =
+  | "verify"
+  | "reset"
+  | "invite"
+  | "assessment"
+  | "incident"
+  | "incidentInfo"
+  | "incidentReminder"
+  | "planReminder";
 
 interface Vars {
   to: string;
@@ -14,6 +22,8 @@ interface Vars {
   role?: string;
   /** A moment already written in the recipient's words (an incident's deadline). */
   moment?: string;
+  /** What the e-mail is about: a measure's title. */
+  title?: string;
   /** A calendar date (YYYY-MM-DD) to answer by: said in the recipient's words. */
   deadline?: string | null;
 }
@@ -29,6 +39,7 @@ export function buildEmail(kind: Kind, locale: string, vars: Vars): EmailMessage
     organisation: vars.organisation ?? "",
     role: vars.role ? t(`role.${vars.role}` as MessageKey) : "",
     moment: vars.moment ?? "",
+    title: vars.title ?? "",
   };
   return {
     to: vars.to,

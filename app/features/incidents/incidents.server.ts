@@ -3,7 +3,7 @@ import type { Database, IncidentTable } from "../../db/schema.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
 import { formatMoment, HOUR, nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
-import { writeAudit } from "../audit/write-audit.server.ts";
+import { changedFields, writeAudit } from "../audit/write-audit.server.ts";
 import type { Mailer } from "../email/mailer.server.ts";
 import { buildEmail } from "../email/templates.server.ts";
 import { NOTICE_HOURS, noticeClock, noticeDeadline } from "./clock.ts";
@@ -270,9 +270,7 @@ export async function saveHandling(
       .where("version", "=", v.version)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return "conflict";
-    const changed = Object.entries(COLUMNS)
-      .filter(([, column]) => String(before[column] ?? "") !== String(columns[column] ?? ""))
-      .map(([field]) => field);
+    const changed = changedFields(COLUMNS, before, columns);
     await writeAudit(tx, {
       actorUserId: options.userId,
       tenantId: options.ownerId,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formObject } from "../../lib/forms.ts";
+import { dateField, formObject } from "../../lib/forms.ts";
 import { dayInNorway } from "../../lib/time.ts";
 import { DATA_SUBJECTS } from "../processing/template-schema.ts";
 
@@ -15,17 +15,7 @@ export const RISKS = ["ingen", "risiko", "hoy"] as const;
 export const INFORMED = ["ja", "nei"] as const;
 
 const text = (max: number) => z.string().trim().max(max, "incident.tooLong");
-/** A date as the date picker sends it (2026-12-03), or as people type it (3.12.2026). */
-const isoDate = z
-  .string()
-  .trim()
-  .transform((v) => {
-    const typed = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
-    return typed ? `${typed[3]}-${typed[2]?.padStart(2, "0")}-${typed[1]?.padStart(2, "0")}` : v;
-  })
-  .pipe(z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, "incident.dateFormat"))
-  // A day that exists: 31.02 is not read as 3 March.
-  .refine((v) => v === "" || new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "incident.dateFormat");
+const isoDate = dateField("incident.dateFormat");
 
 /** A date no later than today in Norway. */
 const pastDate = isoDate.refine((v) => v === "" || v <= dayInNorway(), "incident.dateInFuture");
@@ -81,17 +71,3 @@ export type IncidentHandling = z.infer<typeof ZIncidentHandling>;
 
 /** The posted form as an object for Zod, with the checkbox groups as arrays. */
 export const incidentFormObject = (form: FormData) => formObject(form, ["registrerte", "brudd"]);
-
-/**
- * What to show again in a refused form: what was typed, with a date written the Norwegian way
- * (3.12.2026) in the date picker's form, which is the only one a date field can show.
- */
-export function valuesToShow(raw: Record<string, string | string[]>, dateFields: readonly string[]) {
-  const shown = { ...raw };
-  for (const name of dateFields) {
-    const typed = raw[name];
-    const date = typeof typed === "string" ? isoDate.safeParse(typed) : null;
-    if (date?.success) shown[name] = date.data;
-  }
-  return shown;
-}

@@ -25,6 +25,7 @@ export function navFor(actor: Actor | null, current: ActorMembership | null): Na
     (current?.kind === "enhet" && current.role === "leder")
   ) {
     items.push({ href: "/kartlegging", label: "nav.assessment" });
+    items.push({ href: "/handlingsplan", label: "nav.plan" });
     items.push({ href: "/behandlinger", label: "nav.processing" });
   }
   // Anyone who works for an owner can report an incident; the page shows what they may see.

@@ -64,7 +64,11 @@ export type Action =
    */
   | "incident:read"
   /** Handle incidents (assess, notify, close): the koordinator. */
-  | "incident:manage";
+  | "incident:manage"
+  /** See the prioritising and the action plan: the koordinator, the personvernombud and unit leaders. */
+  | "plan:read"
+  /** Make proposals, decide, and change measures: the koordinator, who owns the plan. */
+  | "plan:manage";
 
 const has = (actor: Actor, predicate: (m: ActorMembership) => boolean) => actor.memberships.some(predicate);
 
@@ -115,12 +119,14 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
         resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"])
       );
     case "assessment:read":
+    case "plan:read":
       return (
         resource.type === "owner" &&
         (ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]) ||
           has(actor, (m) => m.kind === "enhet" && m.ownerId === resource.ownerId && m.role === "leder"))
       );
     case "assessment:manage":
+    case "plan:manage":
       return resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
     case "assessment:answer":
       if (resource.type === "owner")

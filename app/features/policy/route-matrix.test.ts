@@ -195,6 +195,25 @@ const MATRIX: Record<string, Case[]> = {
   "/kartlegging/:id/:scope/:omrade": [
     { path: () => "/kartlegging/finnes-ikke/eier/styring", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],
+  // The plan of the owner the user works in now; another owner's measure answers 404 (proved with
+  // real measures in app/features/plan/plan.test.ts).
+  "/prioritering": [
+    { path: () => "/prioritering", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
+  ],
+  "/handlingsplan": [
+    { path: () => "/handlingsplan", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
+  ],
+  "/handlingsplan/ny": [{ path: () => "/handlingsplan/ny", expect: only(["koordinator", "nabo"]) }],
+  "/handlingsplan/eksport/:format": [
+    {
+      path: () => "/handlingsplan/eksport/xlsx",
+      expect: only(["leder", "koordinator", "personvernombud", "nabo"]),
+    },
+    { path: () => "/handlingsplan/eksport/pdf", expect: all(404) },
+  ],
+  "/handlingsplan/:id": [
+    { path: () => "/handlingsplan/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
   "/api/v1/sporsmalsbank": [{ path: () => "/api/v1/sporsmalsbank", expect: all(200) }],
   "/tilgjengelighet": [{ path: () => "/tilgjengelighet", expect: all(200) }],
   "/personvern": [{ path: () => "/personvern", expect: all(200) }],

@@ -1,0 +1,36 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { parseObject, valuesToShow } from "../../lib/forms.ts";
+import { listProcessings } from "../processing/processing.server.ts";
+import { foreignReferences, responsibleCandidates } from "./plan.server.ts";
+import { type MeasureValues, ZMeasure } from "./schemas.ts";
+
+/** What the measure form offers: the people a measure can be given to, and the record's entries. */
+export async function measureFormOptions(db: Kysely<Database>, ownerId: string) {
+  const [people, processings] = await Promise.all([
+    responsibleCandidates(db, ownerId),
+    listProcessings(db, ownerId),
+  ]);
+  return {
+    people: people.map((p) => ({ id: p.id, name: p.name })),
+    processings: processings.map((p) => ({ id: p.id, name: p.name })),
+  };
+}
+
+export type MeasureCheck =
+  | { ok: true; values: MeasureValues }
+  | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+
+/** Reads a posted measure form: the schema, then that the person and the entry are the owner's. */
+export async function checkMeasure(
+  db: Kysely<Database>,
+  ownerId: string,
+  form: FormData,
+): Promise<MeasureCheck> {
+  const raw = Object.fromEntries([...form.keys()].map((k) => [k, String(form.get(k) ?? "")]));
+  const parsed = parseObject(ZMeasure, raw);
+  const errors = parsed.ok ? await foreignReferences(db, ownerId, parsed.data) : { ...parsed.errors };
+  if (!parsed.ok || Object.keys(errors).length > 0)
+    return { ok: false, errors, values: valuesToShow(raw, ["frist"]) as Record<string, string> };
+  return { ok: true, values: parsed.data };
+}

@@ -1,0 +1,351 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClient, textOf } from "../../../tests/support/client.ts";
+import {
+  dialects,
+  organisationIdOf,
+  startTestServer,
+  type TestServer,
+  userIdOf,
+} from "../../../tests/support/test-server.ts";
+import { DAY, dayInNorway } from "../../lib/time.ts";
+import { createMeasure, sendMeasureReminders } from "./plan.server.ts";
+import { priority } from "./priority.ts";
+import type { MeasureValues } from "./schemas.ts";
+
+describe("priority", () => {
+  it("is weight × gap × consequence ÷ effort, so the important, distant and quick come first", () => {
+    expect(priority({ weight: 3, gap: 4, consequence: 3, effort: "liten" })).toBe(36);
+    expect(priority({ weight: 2, gap: 2, consequence: 2, effort: "middels" })).toBe(4);
+    expect(priority({ weight: 1, gap: 1, consequence: 1, effort: "stor" })).toBe(0.3);
+  });
+});
+
+/** The measure form as the browser sends it; `extra` replaces fields. */
+function measureForm(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    tittel: "Lag en DPIA for læringsplattformen",
+    beskrivelse: "",
+    ansvarlig: "",
+    frist: "",
+    status: "ikke-startet",
+    fremdrift: "",
+    behandling: "",
+    innsats: "middels",
+    konsekvens: "2",
+    begrunnelse: "",
+    effekt: "",
+    version: "0",
+    ...extra,
+  };
+}
+
+const values = (extra: Partial<MeasureValues> = {}): MeasureValues => ({
+  tittel: "Rydd i tilgangene til fagsystemet",
+  beskrivelse: "",
+  ansvarlig: "",
+  frist: "",
+  status: "ikke-startet",
+  innsats: "liten",
+  konsekvens: 2,
+  fremdrift: "",
+  behandling: "",
+  begrunnelse: "",
+  effekt: "",
+  version: 0,
+  ...extra,
+});
+
+const versionOf = (html: string) => Number(html.match(/name="version" value="(\d+)"/)?.[1]);
+const idFrom = (location: string | null) => (location ?? "").split("/")[2]?.split(/[?#]/)[0] ?? "";
+
+describe.each(dialects)("prioritising and the action plan on %s", (dialect) => {
+  let server: TestServer;
+  let nabo: TestClient;
+  let koordinator: TestClient;
+  let leder: TestClient;
+  let naboOwner: string;
+  let naboUser: string;
+  let round: string;
+
+  const proposals = () =>
+    server.services.db
+      .selectFrom("plan_measure")
+      .selectAll()
+      .where("owner_id", "=", naboOwner)
+      .where("decision", "=", "forslag")
+      .orderBy("rank")
+      .execute();
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+    nabo = new TestClient(server.url);
+    await nabo.login("koordinator@nabo.oppvern.no");
+    koordinator = new TestClient(server.url);
+    await koordinator.login("koordinator@demo.oppvern.no");
+    leder = new TestClient(server.url);
+    await leder.login("leder@demo.oppvern.no");
+    naboOwner = await organisationIdOf(server, "Nabo kommune");
+    naboUser = await userIdOf(server, "koordinator@nabo.oppvern.no");
+    const closed = await server.services.db
+      .selectFrom("assessment_round")
+      .select("id")
+      .where("owner_id", "=", naboOwner)
+      .where("status", "=", "closed")
+      .executeTakeFirstOrThrow();
+    round = closed.id;
+  });
+  afterAll(() => server.close());
+
+  it("turns the closed round's weak answers into proposals, most worth doing first, and only once", async () => {
+    const before = textOf((await nabo.page("/prioritering")).html);
+    expect(before).toContain("Lag forslag fra kartleggingen");
+    const made = await nabo.post("/prioritering", { intent: "foresla", runde: round });
+    expect(made.status).toBe(303);
+    const count = Number(made.headers.get("location")?.match(/laget=(\d+)/)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    const rows = await proposals();
+    expect(rows).toHaveLength(count);
+    // One per question, from the round, ranked by priority.
+    expect(new Set(rows.map((r) => r.question_id)).size).toBe(count);
+    const scores = rows.map(priority);
+    expect(scores).toEqual(scores.slice().sort((a, b) => b - a));
+    const page = textOf((await nabo.page("/prioritering")).html);
+    expect(page).toContain(`Forslag som venter på en beslutning (${count})`);
+    expect(page).toContain(rows[0]?.title);
+    expect(page).toMatch(/vekt \d × avstand \d × konsekvens 2 ÷ innsats/);
+    expect(page).not.toContain("Lag forslag fra kartleggingen");
+    // Asking again adds nothing.
+    const again = await nabo.post("/prioritering", { intent: "foresla", runde: round });
+    expect(again.headers.get("location")).toContain("laget=0");
+    expect(await proposals()).toHaveLength(count);
+  });
+
+  it("lets the koordinator move a proposal and put them back in order of priority", async () => {
+    const [first, second] = await proposals();
+    await nabo.post("/prioritering", { intent: "ned", id: first?.id ?? "" });
+    expect((await proposals()).slice(0, 2).map((r) => r.id)).toEqual([second?.id, first?.id]);
+    await nabo.post("/prioritering", { intent: "sorter" });
+    expect((await proposals()).slice(0, 2).map((r) => r.id)).toEqual([first?.id, second?.id]);
+  });
+
+  it("asks why when a proposal is left to wait, keeps what was typed, and takes others into the plan", async () => {
+    const [first, second] = await proposals();
+    const refused = await nabo.post("/prioritering", {
+      intent: "beslutt",
+      id: second?.id ?? "",
+      beslutning: "valgt-bort",
+      konsekvens: "3",
+      begrunnelse: "",
+    });
+    expect(refused.status).toBe(400);
+    expect(textOf(await refused.text())).toContain("Skriv hvorfor tiltaket kan vente.");
+    const waited = await nabo.post("/prioritering", {
+      intent: "beslutt",
+      id: second?.id ?? "",
+      beslutning: "valgt-bort",
+      konsekvens: "1",
+      begrunnelse: "Vi bytter system til høsten.",
+    });
+    expect(waited.status).toBe(303);
+    const chosen = await nabo.post("/prioritering", {
+      intent: "beslutt",
+      id: first?.id ?? "",
+      beslutning: "valgt",
+      konsekvens: "3",
+      begrunnelse: "",
+    });
+    expect(chosen.status).toBe(303);
+    const page = textOf((await nabo.page("/prioritering")).html);
+    expect(page).toContain("Tiltak som venter");
+    expect(page).toContain("Vi bytter system til høsten.");
+    expect(page).toContain("Til handlingsplanen (1 tiltak valgt)");
+    const plan = textOf((await nabo.page("/handlingsplan")).html);
+    expect(plan).toContain(first?.title);
+    expect(plan).not.toContain(second?.title);
+    expect(plan).toContain("1 tiltak i planen, 0 ferdige, 0 over fristen.");
+  });
+
+  let typed: string;
+  it("adds a measure by hand, says what to fix in plain words and keeps what was typed", async () => {
+    const bad = await nabo.post(
+      "/handlingsplan/ny",
+      measureForm({ tittel: "", frist: "31.2.2027", beskrivelse: "Gjelder alle skolene." }),
+    );
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(textOf(html)).toContain("Skriv hva som skal gjøres.");
+    expect(textOf(html)).toContain("Skriv fristen som en dato");
+    expect(html).toContain("Gjelder alle skolene.");
+    // Someone of another owner cannot be made responsible, whatever the form posts.
+    const stranger = await userIdOf(server, "koordinator@demo.oppvern.no");
+    const foreign = await nabo.post("/handlingsplan/ny", measureForm({ ansvarlig: stranger }));
+    expect(foreign.status).toBe(400);
+    expect(textOf(await foreign.text())).toContain("Velg en person fra listen.");
+    const made = await nabo.post(
+      "/handlingsplan/ny",
+      measureForm({ ansvarlig: naboUser, frist: "15.3.2027" }),
+    );
+    expect(made.status).toBe(303);
+    typed = idFrom(made.headers.get("location"));
+    const page = textOf((await nabo.page(`/handlingsplan/${typed}?lagret=1`)).html);
+    expect(page).toContain("Tiltaket er lagret.");
+    const plan = textOf((await nabo.page("/handlingsplan")).html);
+    expect(plan).toContain("Lag en DPIA for læringsplattformen");
+    expect(plan).toContain("Nils Nabo");
+    expect(plan).toContain("15. mars 2027");
+    expect(textOf((await nabo.page("/handlingsplan?vis=mine")).html)).toContain("Lag en DPIA");
+  });
+
+  it("asks what was done before a measure is marked done, stamps the day, and refuses a stale save", async () => {
+    const form = (await nabo.page(`/handlingsplan/${typed}`)).html;
+    const version = versionOf(form);
+    const kept = { ansvarlig: naboUser, frist: "2027-03-15" };
+    const noNote = await nabo.post(
+      `/handlingsplan/${typed}`,
+      measureForm({ ...kept, status: "ferdig", version: String(version) }),
+    );
+    expect(noNote.status).toBe(400);
+    expect(textOf(await noNote.text())).toContain("Skriv kort hva som ble gjort");
+    const done = await nabo.post(
+      `/handlingsplan/${typed}`,
+      measureForm({
+        ...kept,
+        status: "ferdig",
+        fremdrift: "DPIA skrevet og godkjent.",
+        version: String(version),
+      }),
+    );
+    expect(done.status).toBe(303);
+    const row = await server.services.db
+      .selectFrom("plan_measure")
+      .select(["status", "done_on", "progress_note"])
+      .where("id", "=", typed)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      status: "ferdig",
+      done_on: dayInNorway(),
+      progress_note: "DPIA skrevet og godkjent.",
+    });
+    const stale = await nabo.post(
+      `/handlingsplan/${typed}`,
+      measureForm({ tittel: "Fra en gammel side", version: String(version) }),
+    );
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(textOf(html)).toContain("Noen andre lagret tiltaket mens du skrev");
+    expect(html).toContain("Fra en gammel side");
+    expect(textOf(html)).toContain("DPIA skrevet og godkjent.");
+  });
+
+  it("exports the plan as a spreadsheet with one row per measure", async () => {
+    const response = await nabo.get("/handlingsplan/eksport/xlsx");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain("handlingsplan-nabo-kommune.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+    const rows = (workbook.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+    expect(rows[0]?.map(String)).toContain("Ansvarlig");
+    expect(rows).toHaveLength(1 + 2);
+    const dpia = rows.find((r) => r.map(String).includes("Lag en DPIA for læringsplattformen"));
+    expect(dpia?.map(String)).toEqual(expect.arrayContaining(["Nils Nabo", "2027-03-15", "Ferdig"]));
+  });
+
+  it("keeps every measure inside its owner: another owner's koordinator gets 404 and changes nothing", async () => {
+    expect((await koordinator.get(`/handlingsplan/${typed}`)).status).toBe(404);
+    const write = await koordinator.post(
+      `/handlingsplan/${typed}`,
+      measureForm({ tittel: "Kapret", version: "9" }),
+    );
+    expect(write.status).toBe(404);
+    const [proposal] = await proposals();
+    const decideForeign = await koordinator.post("/prioritering", {
+      intent: "beslutt",
+      id: proposal?.id ?? "",
+      beslutning: "valgt-bort",
+      konsekvens: "1",
+      begrunnelse: "Kapret",
+    });
+    expect(decideForeign.status).toBe(404);
+    await koordinator.post("/prioritering", { intent: "ned", id: proposal?.id ?? "" });
+    expect((await proposals())[0]).toEqual(proposal);
+    const titles = await server.services.db
+      .selectFrom("plan_measure")
+      .select("title")
+      .where("owner_id", "=", naboOwner)
+      .execute();
+    expect(titles.map((t) => t.title)).not.toContain("Kapret");
+    expect(textOf((await koordinator.page("/handlingsplan")).html)).not.toContain("Lag en DPIA");
+  });
+
+  it("shows a unit leader the plan to read, without forms, and refuses their changes", async () => {
+    const demoOwner = await organisationIdOf(server, "Demo kommune");
+    const id = await createMeasure(server.services.db, {
+      ownerId: demoOwner,
+      userId: await userIdOf(server, "koordinator@demo.oppvern.no"),
+      values: values({ frist: "2020-01-01" }),
+    });
+    const page = await leder.page(`/handlingsplan/${id}`);
+    expect(page.response.status).toBe(200);
+    const text = textOf(page.html);
+    expect(text).toContain("Koordinatoren endrer handlingsplanen");
+    expect(text).toContain("Over fristen");
+    expect(page.html).not.toContain('name="tittel"');
+    expect((await leder.post(`/handlingsplan/${id}`, measureForm({ version: "1" }))).status).toBe(404);
+    expect((await leder.get("/handlingsplan/ny")).status).toBe(404);
+    expect(textOf((await leder.page("/handlingsplan")).html)).toContain("Rydd i tilgangene til fagsystemet");
+  });
+});
+
+describe.each(dialects)("reminders of measures due on %s", (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+  });
+  afterAll(() => server.close());
+
+  it("e-mails the responsible person a week before, once per due date, and the koordinator when nobody is", async () => {
+    const db = server.services.db;
+    const ownerId = await organisationIdOf(server, "Nabo kommune");
+    const userId = await userIdOf(server, "koordinator@nabo.oppvern.no");
+    const ombud = await userIdOf(server, "personvernombud@demo.oppvern.no");
+    const now = Date.now();
+    const inDays = (n: number) => dayInNorway(now + n * DAY);
+    const add = (tittel: string, extra: Partial<MeasureValues>) =>
+      createMeasure(db, { ownerId, userId, values: values({ tittel, ...extra }) });
+    const soon = await add("Frist om tre dager", { frist: inDays(3), ansvarlig: ombud });
+    await add("Uten ansvarlig", { frist: inDays(6) });
+    await add("Frist om en måned", { frist: inDays(30), ansvarlig: ombud });
+    await add("Allerede ferdig", { frist: inDays(2), status: "ferdig", fremdrift: "Gjort." });
+    await add("Over fristen", { frist: inDays(-3), ansvarlig: ombud });
+    const mails = () =>
+      db
+        .selectFrom("outbox")
+        .select(["to_address", "subject", "text_body"])
+        .where("subject", "like", "Frist for et tiltak%")
+        .orderBy("to_address")
+        .execute();
+    const run = (at: number) =>
+      sendMeasureReminders(db, server.services.mailer, { publicUrl: "http://x", now: at });
+    expect(await run(now)).toBe(2);
+    const sent = await mails();
+    expect(sent.map((m) => m.to_address)).toEqual([
+      "koordinator@nabo.oppvern.no",
+      "personvernombud@demo.oppvern.no",
+    ]);
+    const toOmbud = sent[1]?.text_body ?? "";
+    expect(toOmbud).toContain("«Frist om tre dager»");
+    expect(toOmbud).toContain(`/handlingsplan/${soon}`);
+    expect(sent[1]?.subject).toContain("Nabo kommune");
+    // The next run (an hour later, or another instance) sends nothing more.
+    expect(await run(now + 3_600_000)).toBe(0);
+    // A new due date is a new reminder.
+    await db
+      .updateTable("plan_measure")
+      .set({ due_on: inDays(5) })
+      .where("id", "=", soon)
+      .execute();
+    expect(await run(now)).toBe(1);
+    expect(await mails()).toHaveLength(3);
+  });
+});

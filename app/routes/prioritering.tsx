@@ -1,0 +1,372 @@
+import { data, Form, Link, redirect } from "react-router";
+import { ErrorSummary, Notice, SelectField, TextAreaField } from "../components/form.tsx";
+import { bankLocale, findQuestion, getBank } from "../features/assessment/bank.server.ts";
+import { listRounds } from "../features/assessment/rounds.server.ts";
+import { listUnits } from "../features/orgs/owners.server.ts";
+import {
+  decide,
+  listMeasures,
+  move,
+  proposeFromRound,
+  rankByPriority,
+} from "../features/plan/plan.server.ts";
+import { CONSEQUENCES, priority } from "../features/plan/priority.ts";
+import { ZDecision } from "../features/plan/schemas.ts";
+import type { MessageKey } from "../i18n/translate.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+import { parseList, parseObject } from "../lib/forms.ts";
+import { pageTitle } from "../lib/meta.ts";
+import { localeFor, notFound, readForm } from "../lib/route.server.ts";
+import { loadPlanScope } from "../lib/scopes.server.ts";
+import { formatMoment } from "../lib/time.ts";
+import type { RouteHandle } from "../root.tsx";
+import type { Route } from "./+types/prioritering";
+
+export const handle: RouteHandle = { hydrate: false };
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "priority.title");
+
+/**
+ * Prioritising: the gaps of the latest closed round as proposals, ranked by what they are worth
+ * doing first; the koordinator reorders them, takes them into the action plan or leaves them out
+ * for now, and says why. Others who may read the plan see the same list without the forms.
+ */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { actor, services, owner, ownerId, canManage } = await loadPlanScope(context, request);
+  const lang = bankLocale(localeFor(request, actor));
+  const [rounds, measures, units] = await Promise.all([
+    listRounds(services.db, ownerId),
+    listMeasures(services.db, ownerId, ["forslag", "valgt", "valgt-bort"]),
+    listUnits(services.db, ownerId),
+  ]);
+  const latest = rounds.find((r) => r.status === "closed") ?? null;
+  const bankOf = new Map(rounds.map((r) => [r.id, r.bank_version]));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const card = (m: (typeof measures)[number]) => {
+    const bank = m.round_id ? getBank(bankOf.get(m.round_id) ?? "") : null;
+    const found = bank && m.question_id ? findQuestion(bank, m.question_id) : null;
+    return {
+      id: m.id,
+      rank: m.rank,
+      title: m.title,
+      description: m.description,
+      question: found?.question.tekst[lang] ?? null,
+      area: found?.area.tittel[lang] ?? null,
+      where: parseList(m.scopes).map((s) => (s === "eier" ? null : (unitName.get(s) ?? "?"))),
+      weight: m.weight,
+      gap: m.gap,
+      consequence: m.consequence,
+      effort: m.effort,
+      priority: priority(m),
+      reason: m.reason,
+    };
+  };
+  return {
+    owner: owner.name,
+    canManage,
+    latest: latest ? { id: latest.id, title: latest.title, closedAt: latest.closed_at } : null,
+    proposedFromLatest: latest ? measures.some((m) => m.round_id === latest.id) : false,
+    proposals: measures.filter((m) => m.decision === "forslag").map(card),
+    chosen: measures.filter((m) => m.decision === "valgt").length,
+    leftOut: measures.filter((m) => m.decision === "valgt-bort").map(card),
+    made: Number(new URL(request.url).searchParams.get("laget") ?? "NaN"),
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { actor, services, ownerId, canManage } = await loadPlanScope(context, request);
+  if (!canManage) notFound();
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const id = String(form.get("id") ?? "");
+  if (intent === "foresla") {
+    const round = (await listRounds(services.db, ownerId)).find(
+      (r) => r.id === form.get("runde") && r.status === "closed",
+    );
+    const bank = round ? getBank(round.bank_version) : null;
+    if (!round || !bank) notFound();
+    const made = await proposeFromRound(services.db, {
+      ownerId,
+      roundId: round.id,
+      bank,
+      language: bankLocale(localeFor(request, actor)),
+      userId: actor.userId,
+    });
+    return redirect(`/prioritering?laget=${made}#forslag`, 303);
+  }
+  if (intent === "sorter") {
+    await rankByPriority(services.db, ownerId);
+    return redirect("/prioritering#forslag", 303);
+  }
+  if (intent === "opp" || intent === "ned") {
+    await move(services.db, { ownerId, id, up: intent === "opp" });
+    return redirect(`/prioritering#tiltak-${id}`, 303);
+  }
+  if (intent !== "beslutt") return data(null, { status: 400 });
+  const raw = {
+    beslutning: String(form.get("beslutning") ?? ""),
+    konsekvens: String(form.get("konsekvens") ?? ""),
+    begrunnelse: String(form.get("begrunnelse") ?? ""),
+  };
+  const parsed = parseObject(ZDecision, raw);
+  if (!parsed.ok) return data({ id, errors: parsed.errors, values: raw }, { status: 400 });
+  if (!(await decide(services.db, { ownerId, id, userId: actor.userId, values: parsed.data }))) notFound();
+  return redirect(`/prioritering#${parsed.data.beslutning === "forslag" ? `tiltak-${id}` : "forslag"}`, 303);
+}
+
+type Card = Route.ComponentProps["loaderData"]["proposals"][number];
+
+export default function Prioritering({ loaderData: d, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="stack-lg">
+      <div className="stack prose">
+        <p className="ds-paragraph eyebrow">{d.owner}</p>
+        <h1 className="ds-heading" data-size="lg">
+          {t("priority.title")}
+        </h1>
+        <p className="ds-paragraph">{t("priority.lead")}</p>
+        <details className="ds-details">
+          <summary className="ds-details-summary">{t("priority.how.title")}</summary>
+          <div className="ds-details-content stack">
+            <p className="ds-paragraph">{t("priority.how.body")}</p>
+          </div>
+        </details>
+        <p className="ds-paragraph">
+          <Link className="ds-link" to="/handlingsplan">
+            {t("priority.toPlan", { count: d.chosen })}
+          </Link>
+        </p>
+      </div>
+      {d.latest === null ? (
+        <Notice color="info">
+          <span className="ds-paragraph">
+            {t("priority.noRound")}{" "}
+            <Link className="ds-link" to="/kartlegging">
+              {t("priority.toAssessment")}
+            </Link>
+          </span>
+        </Notice>
+      ) : d.canManage && !d.proposedFromLatest ? (
+        <Form method="post" className="stack prose">
+          <input type="hidden" name="runde" value={d.latest.id} />
+          <p className="ds-paragraph">
+            {t("priority.fromRound", {
+              title: d.latest.title,
+              date: d.latest.closedAt ? formatMoment(d.latest.closedAt, locale) : "",
+            })}
+          </p>
+          <p>
+            <button type="submit" className="ds-button" name="intent" value="foresla">
+              {t("priority.propose")}
+            </button>
+          </p>
+        </Form>
+      ) : null}
+      <section aria-labelledby="forslag" className="stack">
+        <h2 className="ds-heading" data-size="md" id="forslag" tabIndex={-1}>
+          {t("priority.proposals.title", { count: d.proposals.length })}
+        </h2>
+        {Number.isFinite(d.made) ? (
+          <Notice>{t(d.made === 0 ? "priority.madeNone" : "priority.made", { count: d.made })}</Notice>
+        ) : null}
+        {d.proposals.length === 0 ? (
+          <p className="ds-paragraph prose">{t("priority.proposals.empty")}</p>
+        ) : (
+          <>
+            {d.canManage ? (
+              <Form method="post" className="prose">
+                <p className="ds-paragraph">
+                  {t("priority.sortLead")}{" "}
+                  <button
+                    type="submit"
+                    className="ds-button"
+                    data-variant="tertiary"
+                    name="intent"
+                    value="sorter"
+                  >
+                    {t("priority.sort")}
+                  </button>
+                </p>
+              </Form>
+            ) : null}
+            <ol className="measure-list">
+              {d.proposals.map((m, i) => (
+                <li key={m.id}>
+                  <ProposalCard
+                    m={m}
+                    place={i + 1}
+                    last={i === d.proposals.length - 1}
+                    canManage={d.canManage}
+                    refused={actionData && actionData.id === m.id ? actionData : null}
+                  />
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
+      {d.leftOut.length > 0 ? (
+        <section aria-labelledby="valgt-bort" className="stack">
+          <h2 className="ds-heading" data-size="md" id="valgt-bort">
+            {t("priority.leftOut.title")}
+          </h2>
+          <p className="ds-paragraph prose">{t("priority.leftOut.lead")}</p>
+          <ul className="measure-list">
+            {d.leftOut.map((m) => (
+              <li key={m.id}>
+                <article className="ds-card measure-card stack" id={`tiltak-${m.id}`} tabIndex={-1}>
+                  <h3 className="ds-heading" data-size="xs">
+                    {m.title}
+                  </h3>
+                  <p className="ds-paragraph pre-line">
+                    <strong>{t("priority.field.reason")}:</strong> {m.reason}
+                  </p>
+                  {d.canManage ? (
+                    <Form method="post">
+                      <input type="hidden" name="id" value={m.id} />
+                      <input type="hidden" name="konsekvens" value={m.consequence} />
+                      <input type="hidden" name="begrunnelse" value={m.reason} />
+                      <input type="hidden" name="beslutning" value="forslag" />
+                      <button
+                        type="submit"
+                        className="ds-button"
+                        data-variant="secondary"
+                        name="intent"
+                        value="beslutt"
+                      >
+                        {t("priority.undo")}
+                        <span className="ds-sr-only">: {m.title}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </article>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function ProposalCard({
+  m,
+  place,
+  last,
+  canManage,
+  refused,
+}: {
+  m: Card;
+  place: number;
+  last: boolean;
+  canManage: boolean;
+  refused: { errors: Record<string, string>; values: Record<string, string> } | null;
+}) {
+  const t = useT();
+  const prefix = `p${place}`;
+  const where = m.where.map((w) => w ?? t("priority.wholeOwner")).join(", ");
+  const state = refused ? { errors: refused.errors, values: refused.values } : null;
+  return (
+    <article className="ds-card measure-card stack" id={`tiltak-${m.id}`} tabIndex={-1}>
+      <h3 className="ds-heading" data-size="xs">
+        <span className="measure-place">{place}.</span> {m.title}
+      </h3>
+      {m.description ? <p className="ds-paragraph pre-line">{m.description}</p> : null}
+      <dl className="facts">
+        {m.question ? (
+          <div>
+            <dt>{t("priority.field.question")}</dt>
+            <dd>
+              {m.area}: {m.question}
+            </dd>
+          </div>
+        ) : null}
+        {where ? (
+          <div>
+            <dt>{t("priority.field.where")}</dt>
+            <dd>{where}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t("priority.field.priority")}</dt>
+          <dd>
+            {t("priority.formula", {
+              priority: m.priority.toLocaleString("nb-NO"),
+              weight: m.weight,
+              gap: m.gap,
+              consequence: m.consequence,
+              effort: t(`plan.effort.${m.effort}` as MessageKey),
+            })}
+          </dd>
+        </div>
+      </dl>
+      {canManage ? (
+        <>
+          <Form method="post" action={`#tiltak-${m.id}`} className="stack" noValidate>
+            <ErrorSummary state={state} idPrefix={prefix} />
+            <input type="hidden" name="id" value={m.id} />
+            <input type="hidden" name="intent" value="beslutt" />
+            <SelectField
+              name="konsekvens"
+              idPrefix={prefix}
+              label={t("plan.field.consequence")}
+              description={t("plan.help.consequence")}
+              defaultValue={String(m.consequence)}
+              state={state}
+              options={CONSEQUENCES.map((c) => ({
+                value: String(c),
+                label: t(`plan.consequence.${c}` as MessageKey),
+              }))}
+            />
+            <TextAreaField
+              name="begrunnelse"
+              idPrefix={prefix}
+              label={t("priority.field.reason")}
+              description={t("priority.help.reason")}
+              defaultValue={refused?.values.begrunnelse ?? m.reason}
+              error={refused?.errors.begrunnelse}
+              rows={2}
+            />
+            <div className="button-row">
+              <button type="submit" className="ds-button" name="beslutning" value="valgt">
+                {t("priority.choose")}
+                <span className="ds-sr-only">: {m.title}</span>
+              </button>
+              <button
+                type="submit"
+                className="ds-button"
+                data-variant="secondary"
+                name="beslutning"
+                value="valgt-bort"
+              >
+                {t("priority.leaveOut")}
+                <span className="ds-sr-only">: {m.title}</span>
+              </button>
+            </div>
+          </Form>
+          <Form method="post" className="button-row">
+            <input type="hidden" name="id" value={m.id} />
+            {place > 1 ? (
+              <button type="submit" className="ds-button" data-variant="tertiary" name="intent" value="opp">
+                {t("priority.up")}
+                <span className="ds-sr-only">: {m.title}</span>
+              </button>
+            ) : null}
+            {last ? null : (
+              <button type="submit" className="ds-button" data-variant="tertiary" name="intent" value="ned">
+                {t("priority.down")}
+                <span className="ds-sr-only">: {m.title}</span>
+              </button>
+            )}
+          </Form>
+        </>
+      ) : m.reason ? (
+        <p className="ds-paragraph pre-line">
+          <strong>{t("priority.field.reason")}:</strong> {m.reason}
+        </p>
+      ) : null}
+    </article>
+  );
+}
