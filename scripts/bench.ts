@@ -15,10 +15,10 @@ import { javaScriptKb } from "./js-size.ts";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const PARTICIPANTS = 300;
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 20);
-// BENCH_ONLY=pages,quiz,incidents,assessment runs only those groups of scenarios (when profiling one);
+// BENCH_ONLY=pages,quiz,incidents,plan,assessment runs only those groups of scenarios (when profiling one);
 // BENCH_ONLY=autosave runs only the first assessment scenario.
 const only = process.env.BENCH_ONLY?.split(",");
-const wanted = (group: "pages" | "quiz" | "incidents" | "assessment" | "autosave") =>
+const wanted = (group: "pages" | "quiz" | "incidents" | "plan" | "assessment" | "autosave") =>
   !only || only.includes(group);
 
 interface Scenario {
@@ -488,6 +488,50 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
       requests: [{ path: "/avvik", headers: { cookie: coordinator } }],
     });
     record("koordinator's incident log, first page of 50 (20 conn.)", log, "p95 < 100 ms", log.p95 < 100);
+  }
+
+  // The action plan: the koordinator adds measures (a bounded number: a plan of about 60), then the
+  // plan and the prioritising page with the proposals from last spring's round, over 30,000
+  // measures of other owners.
+  if (wanted("plan")) {
+    const coordinator = await loginAs(base, "koordinator@demo.oppvern.no");
+    const body = new URLSearchParams({
+      tittel: "Gå gjennom hvem som har tilgang til elevmappene",
+      beskrivelse: "",
+      ansvarlig: "",
+      frist: "15.3.2027",
+      status: "ikke-startet",
+      fremdrift: "",
+      behandling: "",
+      innsats: "middels",
+      konsekvens: "2",
+      begrunnelse: "",
+      effekt: "",
+      version: "0",
+    }).toString();
+    const added = await load(base, {
+      connections: 10,
+      amount: 60,
+      requests: [
+        {
+          method: "POST",
+          path: "/handlingsplan/ny",
+          headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: coordinator },
+          body,
+        },
+      ],
+    });
+    record("new action-plan measure POST (10 conn., 60 in all)", added, "p95 < 100 ms", added.p95 < 100);
+    for (const [name, path] of [
+      ["koordinator's action plan, about 60 measures (20 conn.)", "/handlingsplan"],
+      ["prioritising, about 40 proposals with their forms (20 conn.)", "/prioritering"],
+    ] as const) {
+      const result = await load(base, {
+        connections: 20,
+        requests: [{ path, headers: { cookie: coordinator } }],
+      });
+      record(name, result, "p95 < 100 ms", result.p95 < 100);
+    }
   }
 
   if (wanted("assessment") || wanted("autosave"))

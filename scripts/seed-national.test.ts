@@ -61,7 +61,9 @@ describe.each(dialects)("npm run seed:national on %s", (dialect) => {
     const handle = first.handle();
     // Closed before the databases are dropped, also when an assertion fails.
     cleanups.unshift(() => handle.close());
-    const count = async (table: "organisation" | "user" | "module_completion" | "assessment_answer") =>
+    const count = async (
+      table: "organisation" | "user" | "module_completion" | "assessment_answer" | "plan_measure",
+    ) =>
       Number(
         (
           await handle.db
@@ -95,6 +97,20 @@ describe.each(dialects)("npm run seed:national on %s", (dialect) => {
       .executeTakeFirstOrThrow();
     expect(Number(scores.owners)).toBe(30);
     expect(Number(scores.low)).toBeGreaterThanOrEqual(0);
+    // Ten measures per owner, most in the plan with a responsible person; all from the round's gaps
+    // where the round had enough of them.
+    expect(await count("plan_measure")).toBe(300);
+    const plan = await handle.db
+      .selectFrom("plan_measure")
+      .select(["decision", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("decision")
+      .orderBy("decision")
+      .execute();
+    expect(plan.map((r) => [r.decision, Number(r.n)])).toEqual([
+      ["forslag", 60],
+      ["valgt", 210],
+      ["valgt-bort", 30],
+    ]);
     // Every staff member belongs to a unit of an owner; every owner has a koordinator.
     const coordinators = await handle.db
       .selectFrom("membership")

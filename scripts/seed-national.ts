@@ -5,7 +5,7 @@
 //
 //   3,000 owners (kommuner, fylkeskommuner, private) · 8,000 units · 250,000 staff with accounts and
 //   roles · 1,000,000 module completions · 3,000 closed assessment rounds of about 100 answers, with
-//   their area scores · 20 networks of owners.
+//   their area scores · 30,000 action-plan measures from those rounds' gaps · 20 networks of owners.
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import pg from "pg";
@@ -253,6 +253,96 @@ await writer.insert(
 );
 log("fullførte moduler", completions.length);
 
+// Ten measures per owner from its round's gaps: most in the plan, with a person, a due date around
+// now and a status; some still proposals, one left to wait.
+const MEASURES_PER_OWNER = 10;
+const MEASURE_COLUMNS = [
+  "id",
+  "owner_id",
+  "round_id",
+  "question_id",
+  "scopes",
+  "title",
+  "description",
+  "weight",
+  "gap",
+  "consequence",
+  "effort",
+  "decision",
+  "reason",
+  "rank",
+  "responsible_id",
+  "due_on",
+  "status",
+  "progress_note",
+  "processing_id",
+  "done_on",
+  "effect",
+  "reminded_for",
+  "version",
+  "created_at",
+  "updated_at",
+  "updated_by",
+];
+const DECISIONS = [
+  "forslag",
+  "valgt",
+  "valgt",
+  "valgt",
+  "valgt",
+  "valgt",
+  "valgt",
+  "valgt",
+  "forslag",
+  "valgt-bort",
+];
+function measureRow(
+  n: number,
+  place: number,
+  ownerId: string,
+  roundId: string,
+  q: Bank["areas"][number]["sporsmal"][number] | null,
+  level: number,
+  userId: string,
+): Row {
+  const decision = DECISIONS[place] as string;
+  const chosen = decision === "valgt";
+  const status = !chosen ? "ikke-startet" : rnd() < 0.3 ? "ferdig" : rnd() < 0.5 ? "pagar" : "ikke-startet";
+  const due = chosen
+    ? `202${6 + Math.floor(rnd() * 2)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-15`
+    : null;
+  // Without a question: a measure the koordinator typed in (after an incident, an audit …).
+  const first = q?.tiltak[0];
+  return [
+    `${PREFIX}-tiltak-${n}`,
+    ownerId,
+    q ? roundId : null,
+    q?.id ?? null,
+    q ? '["eier"]' : "[]",
+    first?.tekst.nb ?? q?.tekst.nb ?? `Gå gjennom tilgangene i fagsystem ${place + 1}`,
+    "",
+    q?.vekt ?? 2,
+    5 - level,
+    2,
+    first?.innsats ?? "middels",
+    decision,
+    decision === "valgt-bort" ? "Venter på nytt fagsystem." : "",
+    place + 1,
+    chosen ? userId : null,
+    due,
+    status,
+    status === "ferdig" ? "Gjort." : "",
+    null,
+    status === "ferdig" ? due : null,
+    "",
+    null,
+    1,
+    now,
+    now,
+    userId,
+  ];
+}
+
 // One closed assessment round per owner: every owner-level question, answered by its koordinator,
 // and the unit-level questions of its first unit, answered by that unit's leader (about 100 answers);
 // with the area scores the anonymous comparison reads, computed by the app's own rule.
@@ -264,11 +354,13 @@ const rounds: Row[] = [];
 const roundUnits: Row[] = [];
 const answers: Row[] = [];
 const areaScores: Row[] = [];
+const measures: Row[] = [];
 for (const [i, o] of owners.entries()) {
   const roundId = `${PREFIX}-runde-${i}`;
   const userId = coordinatorOf.get(o.id) as string;
   const unit = firstUnit.get(o.id);
   const skill = 1 + rnd() * 3.5;
+  let planned = 0;
   rounds.push([roundId, o.id, "Kartlegging våren 2026", bank.versjon, null, "closed", userId, now, now]);
   if (unit) roundUnits.push([roundId, unit.id]);
   const parts = [
@@ -281,11 +373,15 @@ for (const [i, o] of owners.entries()) {
       for (const q of questionsFor(area, part.kind)) {
         const level = Math.max(1, Math.min(5, Math.round(skill + (rnd() - 0.5) * 2)));
         answers.push([roundId, part.scope, q.id, part.by, level, 0, "", "", "", now]);
+        if (part.scope === "eier" && level <= 3 && planned < MEASURES_PER_OWNER)
+          measures.push(measureRow(measures.length, planned++, o.id, roundId, q, level, userId));
         scored.push({ question: q, answer: { level, notRelevant: false, source: "agreed" as const } });
       }
     const value = score(scored);
     if (value !== null) areaScores.push([roundId, o.id, area.id, value, now]);
   }
+  while (planned < MEASURES_PER_OWNER)
+    measures.push(measureRow(measures.length, planned++, o.id, roundId, null, 3, userId));
 }
 await writer.insert(
   "assessment_round",
@@ -301,6 +397,8 @@ await writer.insert(
 );
 log("kartleggingsrunder", rounds.length);
 log("svar", answers.length);
+await writer.insert("plan_measure", MEASURE_COLUMNS, measures);
+log("tiltak i handlingsplaner", measures.length);
 
 // Networks: kommuner that work together, about a dozen each.
 const networks: Row[] = [];
