@@ -336,6 +336,14 @@ export type PlanDecision = "forslag" | "valgt" | "valgt-bort";
 export type PlanStatus = "ikke-startet" | "pagar" | "ferdig";
 
 /** One measure of the action plan, from proposal to evaluation (see migration 010). */
+/** A person's secret calendar address for one owner's action plan (only the token's hash). */
+export interface CalendarFeedTable {
+  token_hash: string;
+  user_id: string;
+  owner_id: string;
+  created_at: string;
+}
+
 export interface PlanMeasureTable {
   id: string;
   owner_id: string;
@@ -458,6 +466,7 @@ export interface Database {
   processing: ProcessingTable;
   incident: IncidentTable;
   plan_measure: PlanMeasureTable;
+  calendar_feed: CalendarFeedTable;
   learning_assignment: LearningAssignmentTable;
   assignment_reminder: AssignmentReminderTable;
   group_session: GroupSessionTable;

@@ -1,10 +1,13 @@
-import { Link } from "react-router";
+import { Form, Link, redirect } from "react-router";
+import { Notice } from "../components/form.tsx";
+import { hasFeed, renewFeed, stopFeed } from "../features/plan/calendar.server.ts";
 import { listMeasures, planOrder } from "../features/plan/plan.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
+import { readForm } from "../lib/route.server.ts";
 import { loadPlanScope } from "../lib/scopes.server.ts";
-import { dayInNorway, formatDate } from "../lib/time.ts";
+import { dayInNorway, formatDate, formatMoment } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/handlingsplan";
 
@@ -19,13 +22,18 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pla
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor, services, owner, ownerId, canManage } = await loadPlanScope(context, request);
   const mine = new URL(request.url).searchParams.get("vis") === "mine";
-  const all = planOrder(await listMeasures(services.db, ownerId, ["valgt"]));
+  const [measures, feedSince] = await Promise.all([
+    listMeasures(services.db, ownerId, ["valgt"]),
+    hasFeed(services.db, actor.userId, ownerId),
+  ]);
+  const all = planOrder(measures);
   const today = dayInNorway();
   const rows = mine ? all.filter((m) => m.responsible_id === actor.userId) : all;
   return {
     owner: owner.name,
     canManage,
     mine,
+    feedSince,
     counts: {
       all: all.length,
       done: all.filter((m) => m.status === "ferdig").length,
@@ -45,7 +53,22 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export default function Handlingsplan({ loaderData: d }: Route.ComponentProps) {
+/**
+ * The reader's secret calendar address: a new one (shown once, in the answer to this post; an
+ * earlier one stops working), or none.
+ */
+export async function action({ request, context }: Route.ActionArgs) {
+  const { actor, services, ownerId } = await loadPlanScope(context, request);
+  const intent = (await readForm(request)).get("intent");
+  if (intent === "kalender-av") {
+    await stopFeed(services.db, actor.userId, ownerId);
+    return redirect("/handlingsplan?kalender=av#kalender", 303);
+  }
+  const token = await renewFeed(services.db, actor.userId, ownerId);
+  return { feedUrl: `${services.config.publicUrl}/handlingsplan/kalender/${token}.ics` };
+}
+
+export default function Handlingsplan({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const caption = d.mine ? t("plan.mine.title") : t("plan.list.title");
@@ -68,6 +91,9 @@ export default function Handlingsplan({ loaderData: d }: Route.ComponentProps) {
           ) : null}
           <Link className="ds-button" data-variant="secondary" to="/prioritering">
             {t("plan.toPriority")}
+          </Link>
+          <Link className="ds-button" data-variant="secondary" to="/evaluering">
+            {t("evaluation.title")}
           </Link>
         </div>
       </div>
@@ -145,6 +171,51 @@ export default function Handlingsplan({ loaderData: d }: Route.ComponentProps) {
             </a>
           </p>
         ) : null}
+      </section>
+      <section aria-labelledby="kalender" className="stack prose">
+        <h2 className="ds-heading" data-size="md" id="kalender" tabIndex={-1}>
+          {t("plan.calendar.title")}
+        </h2>
+        <p className="ds-paragraph">{t("plan.calendar.lead")}</p>
+        {actionData?.feedUrl ? (
+          <Notice>
+            <span className="stack-sm">
+              <label className="ds-label" htmlFor="kalenderadresse">
+                {t("plan.calendar.address")}
+              </label>
+              <input
+                id="kalenderadresse"
+                className="ds-input"
+                readOnly
+                value={actionData.feedUrl}
+                aria-describedby="kalenderadresse-hjelp"
+              />
+              <span className="ds-paragraph" id="kalenderadresse-hjelp">
+                {t("plan.calendar.howTo")}
+              </span>
+            </span>
+          </Notice>
+        ) : d.feedSince ? (
+          <p className="ds-paragraph">
+            {t("plan.calendar.active", { date: formatMoment(d.feedSince, locale) })}
+          </p>
+        ) : null}
+        <Form method="post" action="#kalender" className="button-row">
+          <button type="submit" className="ds-button" data-variant="secondary" name="intent" value="kalender">
+            {d.feedSince || actionData?.feedUrl ? t("plan.calendar.renew") : t("plan.calendar.make")}
+          </button>
+          {d.feedSince || actionData?.feedUrl ? (
+            <button
+              type="submit"
+              className="ds-button"
+              data-variant="tertiary"
+              name="intent"
+              value="kalender-av"
+            >
+              {t("plan.calendar.stop")}
+            </button>
+          ) : null}
+        </Form>
       </section>
     </div>
   );

@@ -68,6 +68,21 @@ describe("prioritising and the action plan", () => {
     expect(await row.textContent()).toContain("15. mars 2027");
     expect(await row.textContent()).toContain("Pågår");
     await screenshot(page, "handlingsplan");
+    // The due dates in a calendar app: a secret address, shown once.
+    await page.getByRole("button", { name: "Lag kalenderadresse" }).click();
+    const address = await page.getByLabel("Din kalenderadresse").inputValue();
+    expect(address).toMatch(/\/handlingsplan\/kalender\/[\w-]+\.ics$/);
+    const ics = await (await page.request.get(address)).text();
+    expect(ics).toContain("DTSTART;VALUE=DATE:20270315");
+    await expectAccessible(page);
+    // The evaluation: how far the plan has come, before the next round.
+    await page.getByRole("link", { name: "Evaluering" }).click();
+    await heading(page, "Evaluering");
+    expect(await page.locator("main").textContent()).toContain(
+      "Av 1 tiltak er 0 ferdige, 1 pågår og 0 er ikke startet.",
+    );
+    await expectAccessible(page);
+    await screenshot(page, "evaluering");
     await page.context().close();
   });
 

@@ -5,7 +5,7 @@ import { type Kysely, sql } from "kysely";
  * proposal (forslag), made from a closed round's gaps or typed in by the koordinator; the team
  * ranks it, and takes it into the plan (valgt) or leaves it out for now (valgt-bort), saying why.
  * A measure in the plan has a responsible person, a due date and a status; at the evaluation the
- * team records what effect it had.
+ * team records what effect it had. The due dates can be read by a calendar app (calendar_feed).
  */
 export function migration010() {
   return {
@@ -61,6 +61,21 @@ export function migration010() {
       // The reminder job reads measures in the plan that are due soon.
       await sql`create index plan_measure_due_idx on plan_measure (due_on)
         where decision = 'valgt' and status <> 'ferdig'`.execute(db);
+      // A secret address per person and owner for a calendar app to read the plan's due dates from.
+      await db.schema
+        .createTable("calendar_feed")
+        /** sha256 of the token in the address; the token itself is shown once and not stored. */
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("user.id").onDelete("cascade"))
+        .addColumn("owner_id", "text", (c) => c.notNull().references("organisation.id").onDelete("cascade"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("calendar_feed_user_idx")
+        .on("calendar_feed")
+        .columns(["user_id", "owner_id"])
+        .unique()
+        .execute();
     },
   };
 }

@@ -11,6 +11,14 @@ function level(seed: string, base: number): number {
   return Math.min(5, Math.max(1, base + (n % 3) - 1));
 }
 
+/** Last spring's round: the demo's earlier round for every owner. */
+const SPRING_2026 = {
+  title: "Kartlegging våren 2026",
+  created: "2026-03-02T08:00:00.000Z",
+  deadline: "2026-05-15",
+  closed: "2026-05-29T14:00:00.000Z",
+};
+
 /**
  * A closed earlier round for each owner, so that the demo shows a comparison with the previous
  * round and the anonymous comparison across owners. The answers are decided final answers.
@@ -19,20 +27,20 @@ export async function seedDemoAssessments(
   db: Kysely<Database>,
   owners: { id: string; name: string; base: number; unitIds: string[] }[],
   decidedBy: string | null,
+  round = SPRING_2026,
 ) {
   const bank = currentBank();
+  const { created, closed } = round;
   for (const owner of owners) {
     const id = randomUUID();
-    const created = "2026-03-02T08:00:00.000Z";
-    const closed = "2026-05-29T14:00:00.000Z";
     await db
       .insertInto("assessment_round")
       .values({
         id,
         owner_id: owner.id,
-        title: "Kartlegging våren 2026",
+        title: round.title,
         bank_version: bank.versjon,
-        deadline: "2026-05-15",
+        deadline: round.deadline,
         status: "closed",
         created_by: decidedBy,
         created_at: created,

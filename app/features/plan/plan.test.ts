@@ -9,6 +9,7 @@ import {
   userIdOf,
 } from "../../../tests/support/test-server.ts";
 import { DAY, dayInNorway } from "../../lib/time.ts";
+import { seedDemoAssessments } from "../demo/seed-assessments.server.ts";
 import { createMeasure, sendMeasureReminders } from "./plan.server.ts";
 import { priority } from "./priority.ts";
 import type { MeasureValues } from "./schemas.ts";
@@ -294,6 +295,142 @@ describe.each(dialects)("prioritising and the action plan on %s", (dialect) => {
     expect((await leder.post(`/handlingsplan/${id}`, measureForm({ version: "1" }))).status).toBe(404);
     expect((await leder.get("/handlingsplan/ny")).status).toBe(404);
     expect(textOf((await leder.page("/handlingsplan")).html)).toContain("Rydd i tilgangene til fagsystemet");
+  });
+});
+
+describe.each(dialects)("the evaluation on %s", (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+  });
+  afterAll(() => server.close());
+
+  it("shows what was done and, after a new round, whether the answers behind each measure got better", async () => {
+    const db = server.services.db;
+    const nabo = new TestClient(server.url);
+    await nabo.login("koordinator@nabo.oppvern.no");
+    const ownerId = await organisationIdOf(server, "Nabo kommune");
+    expect(textOf((await nabo.page("/evaluering")).html)).toContain("Handlingsplanen er tom");
+    const spring = await db
+      .selectFrom("assessment_round")
+      .select("id")
+      .where("owner_id", "=", ownerId)
+      .executeTakeFirstOrThrow();
+    await nabo.post("/prioritering", { intent: "foresla", runde: spring.id });
+    const [first, second] = await db
+      .selectFrom("plan_measure")
+      .selectAll()
+      .where("owner_id", "=", ownerId)
+      .orderBy("rank")
+      .execute();
+    for (const m of [first, second])
+      await nabo.post("/prioritering", {
+        intent: "beslutt",
+        id: m?.id ?? "",
+        beslutning: "valgt",
+        konsekvens: "2",
+      });
+    await nabo.post(
+      `/handlingsplan/${first?.id}`,
+      measureForm({
+        tittel: first?.title ?? "",
+        status: "ferdig",
+        fremdrift: "Rutinen er skrevet og sendt ut.",
+        effekt: "Alle rektorene kjenner rutinen.",
+        version: "2",
+      }),
+    );
+    const before = textOf((await nabo.page("/evaluering")).html);
+    expect(before).toContain("Av 2 tiltak er 1 ferdige, 0 pågår og 1 er ikke startet.");
+    expect(before).toContain("Alle rektorene kjenner rutinen.");
+    expect(before).toContain("Når dere har avsluttet en ny kartlegging");
+    // The autumn round: every answer one level up from the spring's.
+    await seedDemoAssessments(db, [{ id: ownerId, name: "Nabo kommune", base: 4, unitIds: [] }], null, {
+      title: "Kartlegging høsten 2026",
+      created: "2026-09-01T08:00:00.000Z",
+      deadline: "2026-11-01",
+      closed: "2026-11-20T14:00:00.000Z",
+    });
+    const after = textOf((await nabo.page("/evaluering")).html);
+    expect(after).toContain("«Kartlegging våren 2026»");
+    expect(after).toContain("«Kartlegging høsten 2026»");
+    expect(after).toContain("Bedre: 2. Uendret: 0. Dårligere: 0.");
+    expect(after).toMatch(/Bedre: [123] → [2345]/);
+    // Another owner's koordinator sees their own (empty of these) evaluation, never Nabo's.
+    const koordinator = new TestClient(server.url);
+    await koordinator.login("koordinator@demo.oppvern.no");
+    expect(textOf((await koordinator.page("/evaluering")).html)).not.toContain(
+      "Alle rektorene kjenner rutinen.",
+    );
+  });
+});
+
+describe.each(dialects)("the plan's calendar address on %s", (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+  });
+  afterAll(() => server.close());
+
+  const feedOf = (html: string) =>
+    html.match(/value="http:\/\/[^"]*(\/handlingsplan\/kalender\/[\w-]+\.ics)"/)?.[1] ?? "";
+
+  it("gives each reader a secret address with the open measures' due dates, until renewed, turned off or the role ends", async () => {
+    const db = server.services.db;
+    const ownerId = await organisationIdOf(server, "Nabo kommune");
+    const userId = await userIdOf(server, "koordinator@nabo.oppvern.no");
+    await createMeasure(db, {
+      ownerId,
+      userId,
+      values: values({ tittel: "Ny rutine for passord", frist: "2027-03-15" }),
+    });
+    await createMeasure(db, {
+      ownerId,
+      userId,
+      values: values({
+        tittel: "Allerede gjort",
+        frist: "2027-01-10",
+        status: "ferdig",
+        fremdrift: "Gjort.",
+      }),
+    });
+    // The personvernombud of two kommuner, working in Nabo kommune just now.
+    const ombud = new TestClient(server.url);
+    await ombud.login("personvernombud@demo.oppvern.no");
+    await ombud.post("/bytt-organisasjon", { organisationId: ownerId });
+    const made = await ombud.post("/handlingsplan", { intent: "kalender" });
+    expect(made.status).toBe(200);
+    const feed = feedOf(await made.text());
+    expect(feed).not.toBe("");
+    // A calendar app fetches it without a login.
+    const response = await fetch(new URL(feed, server.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/calendar");
+    const ics = await response.text();
+    expect(ics).toContain("X-WR-CALNAME:Handlingsplan – Nabo kommune");
+    expect(ics).toContain("SUMMARY:Ny rutine for passord");
+    expect(ics).toContain("DTSTART;VALUE=DATE:20270315");
+    expect(ics).not.toContain("Allerede gjort");
+    expect(textOf((await ombud.page("/handlingsplan")).html)).toContain("Du har en kalenderadresse");
+    // A new address ends the old one.
+    const renewed = feedOf(await (await ombud.post("/handlingsplan", { intent: "kalender" })).text());
+    expect((await fetch(new URL(feed, server.url))).status).toBe(404);
+    expect((await fetch(new URL(renewed, server.url))).status).toBe(200);
+    // Without the role in Nabo kommune the address reads nothing.
+    const ombudId = await userIdOf(server, "personvernombud@demo.oppvern.no");
+    const membership = await db
+      .selectFrom("membership")
+      .selectAll()
+      .where("user_id", "=", ombudId)
+      .where("organisation_id", "=", ownerId)
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom("membership").where("id", "=", membership.id).execute();
+    expect((await fetch(new URL(renewed, server.url))).status).toBe(404);
+    await db.insertInto("membership").values(membership).execute();
+    expect((await fetch(new URL(renewed, server.url))).status).toBe(200);
+    // Turned off, it is gone.
+    expect((await ombud.post("/handlingsplan", { intent: "kalender-av" })).status).toBe(303);
+    expect((await fetch(new URL(renewed, server.url))).status).toBe(404);
   });
 });
 

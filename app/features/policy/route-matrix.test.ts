@@ -211,8 +211,14 @@ const MATRIX: Record<string, Case[]> = {
     },
     { path: () => "/handlingsplan/eksport/pdf", expect: all(404) },
   ],
+  // A calendar app reads it without logging in; an unknown address is 404 for everyone (the address
+  // of a person who may no longer read the plan is tested in app/features/plan/plan.test.ts).
+  "/handlingsplan/kalender/:token": [{ path: () => "/handlingsplan/kalender/ukjent.ics", expect: all(404) }],
   "/handlingsplan/:id": [
     { path: () => "/handlingsplan/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/evaluering": [
+    { path: () => "/evaluering", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
   ],
   "/api/v1/sporsmalsbank": [{ path: () => "/api/v1/sporsmalsbank", expect: all(200) }],
   "/tilgjengelighet": [{ path: () => "/tilgjengelighet", expect: all(200) }],

@@ -1099,4 +1099,38 @@ export const en: Messages = {
   "email.planReminder.body":
     "Hello, {name}!\n\nThe measure “{title}” in the action plan of {organisation} is due {moment}.\n\nOpen the measure here (log in first):\n{url}",
   "assessment.toPriority": "The next step is to choose measures for the gaps:",
+  "plan.calendar.title": "The due dates in your calendar",
+  "plan.calendar.lead":
+    "With a secret address your calendar (Outlook, Google, iPhone) can show the action plan's due dates and keep them up to date. The address is yours: do not share it.",
+  "plan.calendar.make": "Make a calendar address",
+  "plan.calendar.renew": "Make a new address (the old one stops working)",
+  "plan.calendar.stop": "Turn off the calendar address",
+  "plan.calendar.address": "Your calendar address",
+  "plan.calendar.howTo":
+    "Copy the address and add it to your calendar as a subscription (“Add calendar from Internet” or “From URL”). It is shown only now.",
+  "plan.calendar.active": "You have a calendar address, made {date}.",
+  "evaluation.title": "Evaluation",
+  "evaluation.lead":
+    "Were the measures carried out, and did they help? Here you see each measure in the action plan with its status and effect, and whether the answers in the new assessment moved for the questions the measures were meant to mend.",
+  "evaluation.empty": "The action plan is empty, so there is nothing to evaluate yet.",
+  "evaluation.done.title": "How far you have come",
+  "evaluation.done.summary":
+    "Of {count} measures, {done} are done, {going} in progress and {notStarted} not started.",
+  "evaluation.noEffect":
+    "{count} finished measures have no description of their effect. Open the measure and fill in “Effect”.",
+  "evaluation.compared":
+    "The answers in “{before}” ({beforeDate}) are compared with “{after}” ({afterDate}), for the same parts of the organisation.",
+  "evaluation.moved": "Better: {better}. Unchanged: {same}. Worse: {worse}.",
+  "evaluation.noFollowUp":
+    "The measures came from “{title}”. Once you have closed a new assessment, you will see here whether the answers got better.",
+  "evaluation.table": "The measures in the action plan",
+  "evaluation.column.level": "Level before and now",
+  "evaluation.level.only": "Level {before} before",
+  "evaluation.level.better": "Better: {before} → {after}",
+  "evaluation.level.same": "Unchanged: {before} → {after}",
+  "evaluation.level.worse": "Worse: {before} → {after}",
+  "evaluation.effectMissing": "Not described yet",
+  "evaluation.next.title": "New or adjusted measures",
+  "evaluation.next.lead":
+    "What did not get better may need another measure. Make proposals from the new assessment under prioritising, or add a measure yourself.",
 };

@@ -1095,4 +1095,38 @@ export const nb = {
   "email.planReminder.body":
     "Hei, {name}!\n\nTiltaket «{title}» i handlingsplanen til {organisation} skal være ferdig {moment}.\n\nÅpne tiltaket her (logg inn først):\n{url}",
   "assessment.toPriority": "Neste steg er å velge tiltak for svakhetene:",
+  "plan.calendar.title": "Fristene i kalenderen din",
+  "plan.calendar.lead":
+    "Med en hemmelig adresse kan kalenderen din (Outlook, Google, iPhone) vise fristene i handlingsplanen og holde dem oppdatert. Adressen er din: del den ikke.",
+  "plan.calendar.make": "Lag kalenderadresse",
+  "plan.calendar.renew": "Lag ny adresse (den gamle slutter å virke)",
+  "plan.calendar.stop": "Slå av kalenderadressen",
+  "plan.calendar.address": "Din kalenderadresse",
+  "plan.calendar.howTo":
+    "Kopier adressen og legg den inn i kalenderen som et abonnement («Legg til kalender fra Internett» eller «Fra URL»). Den vises bare nå.",
+  "plan.calendar.active": "Du har en kalenderadresse, laget {date}.",
+  "evaluation.title": "Evaluering",
+  "evaluation.lead":
+    "Ble tiltakene gjort, og hjalp de? Her ser dere hvert tiltak i handlingsplanen med status og virkning, og om svarene i den nye kartleggingen har flyttet seg for spørsmålene tiltakene skulle rette opp.",
+  "evaluation.empty": "Handlingsplanen er tom, så det er ingenting å evaluere ennå.",
+  "evaluation.done.title": "Hvor langt dere har kommet",
+  "evaluation.done.summary":
+    "Av {count} tiltak er {done} ferdige, {going} pågår og {notStarted} er ikke startet.",
+  "evaluation.noEffect":
+    "{count} ferdige tiltak mangler en beskrivelse av virkningen. Åpne tiltaket og fyll ut «Virkning».",
+  "evaluation.compared":
+    "Svarene i «{before}» ({beforeDate}) er sammenlignet med «{after}» ({afterDate}), for de samme delene av organisasjonen.",
+  "evaluation.moved": "Bedre: {better}. Uendret: {same}. Dårligere: {worse}.",
+  "evaluation.noFollowUp":
+    "Tiltakene kom fra «{title}». Når dere har avsluttet en ny kartlegging, ser dere her om svarene har blitt bedre.",
+  "evaluation.table": "Tiltakene i handlingsplanen",
+  "evaluation.column.level": "Nivå før og nå",
+  "evaluation.level.only": "Nivå {before} før",
+  "evaluation.level.better": "Bedre: {before} → {after}",
+  "evaluation.level.same": "Uendret: {before} → {after}",
+  "evaluation.level.worse": "Dårligere: {before} → {after}",
+  "evaluation.effectMissing": "Ikke beskrevet ennå",
+  "evaluation.next.title": "Nye eller justerte tiltak",
+  "evaluation.next.lead":
+    "Det som ikke ble bedre, kan trenge et annet tiltak. Lag forslag fra den nye kartleggingen under prioritering, eller legg inn et tiltak selv.",
 } as const;

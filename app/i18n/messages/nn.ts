@@ -1090,4 +1090,38 @@ export const nn: Messages = {
   "email.planReminder.body":
     "Hei, {name}!\n\nTiltaket «{title}» i handlingsplanen til {organisation} skal vere ferdig {moment}.\n\nOpne tiltaket her (logg inn først):\n{url}",
   "assessment.toPriority": "Neste steg er å velje tiltak for svakheitene:",
+  "plan.calendar.title": "Fristane i kalenderen din",
+  "plan.calendar.lead":
+    "Med ei hemmeleg adresse kan kalenderen din (Outlook, Google, iPhone) vise fristane i handlingsplanen og halde dei oppdaterte. Adressa er di: del henne ikkje.",
+  "plan.calendar.make": "Lag kalenderadresse",
+  "plan.calendar.renew": "Lag ny adresse (den gamle sluttar å verke)",
+  "plan.calendar.stop": "Slå av kalenderadressa",
+  "plan.calendar.address": "Kalenderadressa di",
+  "plan.calendar.howTo":
+    "Kopier adressa og legg henne inn i kalenderen som eit abonnement («Legg til kalender frå Internett» eller «Frå URL»). Ho blir berre vist no.",
+  "plan.calendar.active": "Du har ei kalenderadresse, laga {date}.",
+  "evaluation.title": "Evaluering",
+  "evaluation.lead":
+    "Vart tiltaka gjorde, og hjelpte dei? Her ser de kvart tiltak i handlingsplanen med status og verknad, og om svara i den nye kartlegginga har flytta seg for spørsmåla tiltaka skulle rette opp.",
+  "evaluation.empty": "Handlingsplanen er tom, så det er ingenting å evaluere enno.",
+  "evaluation.done.title": "Kor langt de har kome",
+  "evaluation.done.summary":
+    "Av {count} tiltak er {done} ferdige, {going} pågår og {notStarted} er ikkje starta.",
+  "evaluation.noEffect":
+    "{count} ferdige tiltak manglar ei skildring av verknaden. Opne tiltaket og fyll ut «Verknad».",
+  "evaluation.compared":
+    "Svara i «{before}» ({beforeDate}) er samanlikna med «{after}» ({afterDate}), for dei same delane av organisasjonen.",
+  "evaluation.moved": "Betre: {better}. Uendra: {same}. Dårlegare: {worse}.",
+  "evaluation.noFollowUp":
+    "Tiltaka kom frå «{title}». Når de har avslutta ei ny kartlegging, ser de her om svara har vorte betre.",
+  "evaluation.table": "Tiltaka i handlingsplanen",
+  "evaluation.column.level": "Nivå før og no",
+  "evaluation.level.only": "Nivå {before} før",
+  "evaluation.level.better": "Betre: {before} → {after}",
+  "evaluation.level.same": "Uendra: {before} → {after}",
+  "evaluation.level.worse": "Dårlegare: {before} → {after}",
+  "evaluation.effectMissing": "Ikkje skildra enno",
+  "evaluation.next.title": "Nye eller justerte tiltak",
+  "evaluation.next.lead":
+    "Det som ikkje vart betre, kan trenge eit anna tiltak. Lag forslag frå den nye kartlegginga under prioritering, eller legg inn eit tiltak sjølv.",
 };
