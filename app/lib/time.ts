@@ -30,12 +30,21 @@ function languageFormat(locale: Lang, withTime: boolean): Intl.DateTimeFormat {
  * "31 January 2027" in English. Anything that is not such a date is returned as it is.
  */
 export function formatDate(isoDate: string, locale: Lang): string {
+  const key = `${locale}|${isoDate}`;
+  const known = writtenDates.get(key);
+  if (known !== undefined) return known;
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!match) return isoDate;
-  return languageFormat(locale, false).format(
+  const written = languageFormat(locale, false).format(
     Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])),
   );
+  // A list repeats the same few dates (due dates, deadlines), and Intl's format is the costly part.
+  if (writtenDates.size >= 5_000) writtenDates.clear();
+  writtenDates.set(key, written);
+  return written;
 }
+
+const writtenDates = new Map<string, string>();
 
 /** A moment as people in Norway read it: "3. desember 2026 kl. 14:05" (Norwegian time). */
 export const formatMoment = (iso: string, locale: Lang): string =>

@@ -5,7 +5,7 @@ import { bankLocale, findQuestion, getBank } from "../features/assessment/bank.s
 import { listRounds } from "../features/assessment/rounds.server.ts";
 import { checkMeasure, measureFormOptions } from "../features/plan/form-page.server.ts";
 import { getMeasure, measureValues, saveMeasure } from "../features/plan/plan.server.ts";
-import { priority } from "../features/plan/priority.ts";
+import { formatPriority, priority } from "../features/plan/priority.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -184,7 +184,7 @@ function Origin({ d }: { d: Loaded }) {
       ) : null}
       <div>
         <dt>{t("priority.field.priority")}</dt>
-        <dd>{d.priority.toLocaleString(locale === "en" ? "en-GB" : "nb-NO")}</dd>
+        <dd>{formatPriority(d.priority, locale)}</dd>
       </div>
       {d.overdue ? (
         <div>

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { ErrorSummary, Notice, SelectField, TextAreaField } from "../components/form.tsx";
 import { bankLocale, findQuestion, getBank } from "../features/assessment/bank.server.ts";
 import { listRounds } from "../features/assessment/rounds.server.ts";
@@ -10,7 +10,7 @@ import {
   proposeFromRound,
   rankByPriority,
 } from "../features/plan/plan.server.ts";
-import { CONSEQUENCES, priority } from "../features/plan/priority.ts";
+import { CONSEQUENCES, formatPriority, priority } from "../features/plan/priority.ts";
 import { ZDecision } from "../features/plan/schemas.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
@@ -31,6 +31,11 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pri
  * doing first; the koordinator reorders them, takes them into the action plan or leaves them out
  * for now, and says why. Others who may read the plan see the same list without the forms.
  */
+/** Proposals per page: a round of a weak owner gives about a hundred, decided ten at a time. */
+const PAGE = 10;
+const pageOf = (url: URL) => Math.max(1, Math.floor(Number(url.searchParams.get("side"))) || 1);
+const listUrl = (page: number, hash: string) => `/prioritering${page > 1 ? `?side=${page}` : ""}#${hash}`;
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor, services, owner, ownerId, canManage } = await loadPlanScope(context, request);
   const lang = bankLocale(localeFor(request, actor));
@@ -66,7 +71,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     canManage,
     latest: latest ? { id: latest.id, title: latest.title, closedAt: latest.closed_at } : null,
     proposedFromLatest: latest ? measures.some((m) => m.round_id === latest.id) : false,
-    proposals: measures.filter((m) => m.decision === "forslag").map(card),
+    ...proposalPage(
+      measures.filter((m) => m.decision === "forslag"),
+      pageOf(new URL(request.url)),
+      card,
+    ),
     chosen: measures.filter((m) => m.decision === "valgt").length,
     leftOut: measures.filter((m) => m.decision === "valgt-bort").map(card),
     made: Number(new URL(request.url).searchParams.get("laget") ?? "NaN"),
@@ -78,6 +87,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!canManage) notFound();
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
+  const page = pageOf(new URL(request.url));
   const id = String(form.get("id") ?? "");
   if (intent === "foresla") {
     const round = (await listRounds(services.db, ownerId)).find(
@@ -96,11 +106,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   if (intent === "sorter") {
     await rankByPriority(services.db, ownerId);
-    return redirect("/prioritering#forslag", 303);
+    return redirect(listUrl(1, "forslag"), 303);
   }
   if (intent === "opp" || intent === "ned") {
     await move(services.db, { ownerId, id, up: intent === "opp" });
-    return redirect(`/prioritering#tiltak-${id}`, 303);
+    // The card may have moved onto the next or the previous page: follow it.
+    const place = Number(form.get("plass")) + (intent === "opp" ? -1 : 1);
+    return redirect(
+      listUrl(Number.isFinite(place) ? Math.floor((place - 1) / PAGE) + 1 : page, `tiltak-${id}`),
+      303,
+    );
   }
   if (intent !== "beslutt") return data(null, { status: 400 });
   const raw = {
@@ -111,7 +126,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseObject(ZDecision, raw);
   if (!parsed.ok) return data({ id, errors: parsed.errors, values: raw }, { status: 400 });
   if (!(await decide(services.db, { ownerId, id, userId: actor.userId, values: parsed.data }))) notFound();
-  return redirect(`/prioritering#${parsed.data.beslutning === "forslag" ? `tiltak-${id}` : "forslag"}`, 303);
+  return redirect(listUrl(page, parsed.data.beslutning === "forslag" ? `tiltak-${id}` : "forslag"), 303);
+}
+
+/** One page of the proposals, as cards (only those shown are built). */
+function proposalPage<M, C>(all: M[], asked: number, card: (m: M) => C) {
+  const pages = Math.max(1, Math.ceil(all.length / PAGE));
+  const page = Math.min(asked, pages);
+  const first = (page - 1) * PAGE;
+  return { proposals: all.slice(first, first + PAGE).map(card), total: all.length, page, pages, first };
 }
 
 type Card = Route.ComponentProps["loaderData"]["proposals"][number];
@@ -149,7 +172,7 @@ export default function Prioritering({ loaderData: d, actionData }: Route.Compon
           </span>
         </Notice>
       ) : d.canManage && !d.proposedFromLatest ? (
-        <Form method="post" className="stack prose">
+        <form method="post" className="stack prose">
           <input type="hidden" name="runde" value={d.latest.id} />
           <p className="ds-paragraph">
             {t("priority.fromRound", {
@@ -162,21 +185,21 @@ export default function Prioritering({ loaderData: d, actionData }: Route.Compon
               {t("priority.propose")}
             </button>
           </p>
-        </Form>
+        </form>
       ) : null}
       <section aria-labelledby="forslag" className="stack">
         <h2 className="ds-heading" data-size="md" id="forslag" tabIndex={-1}>
-          {t("priority.proposals.title", { count: d.proposals.length })}
+          {t("priority.proposals.title", { count: d.total })}
         </h2>
         {Number.isFinite(d.made) ? (
           <Notice>{t(d.made === 0 ? "priority.madeNone" : "priority.made", { count: d.made })}</Notice>
         ) : null}
-        {d.proposals.length === 0 ? (
+        {d.total === 0 ? (
           <p className="ds-paragraph prose">{t("priority.proposals.empty")}</p>
         ) : (
           <>
             {d.canManage ? (
-              <Form method="post" className="prose">
+              <form method="post" className="prose">
                 <p className="ds-paragraph">
                   {t("priority.sortLead")}{" "}
                   <button
@@ -189,21 +212,42 @@ export default function Prioritering({ loaderData: d, actionData }: Route.Compon
                     {t("priority.sort")}
                   </button>
                 </p>
-              </Form>
+              </form>
             ) : null}
             <ol className="measure-list">
               {d.proposals.map((m, i) => (
                 <li key={m.id}>
                   <ProposalCard
                     m={m}
-                    place={i + 1}
-                    last={i === d.proposals.length - 1}
+                    place={d.first + i + 1}
+                    last={d.first + i === d.total - 1}
                     canManage={d.canManage}
                     refused={actionData && actionData.id === m.id ? actionData : null}
                   />
                 </li>
               ))}
             </ol>
+            {d.pages > 1 ? (
+              <nav aria-label={t("priority.pages")} className="button-row">
+                <span className="ds-paragraph">
+                  {t("priority.showing", {
+                    first: d.first + 1,
+                    last: d.first + d.proposals.length,
+                    count: d.total,
+                  })}
+                </span>
+                {d.page > 1 ? (
+                  <a className="ds-link" href={`/prioritering?side=${d.page - 1}#forslag`}>
+                    {t("priority.previous")}
+                  </a>
+                ) : null}
+                {d.page < d.pages ? (
+                  <a className="ds-link" href={`/prioritering?side=${d.page + 1}#forslag`}>
+                    {t("priority.next")}
+                  </a>
+                ) : null}
+              </nav>
+            ) : null}
           </>
         )}
       </section>
@@ -224,7 +268,7 @@ export default function Prioritering({ loaderData: d, actionData }: Route.Compon
                     <strong>{t("priority.field.reason")}:</strong> {m.reason}
                   </p>
                   {d.canManage ? (
-                    <Form method="post">
+                    <form method="post">
                       <input type="hidden" name="id" value={m.id} />
                       <input type="hidden" name="konsekvens" value={m.consequence} />
                       <input type="hidden" name="begrunnelse" value={m.reason} />
@@ -239,7 +283,7 @@ export default function Prioritering({ loaderData: d, actionData }: Route.Compon
                         {t("priority.undo")}
                         <span className="ds-sr-only">: {m.title}</span>
                       </button>
-                    </Form>
+                    </form>
                   ) : null}
                 </article>
               </li>
@@ -265,6 +309,7 @@ function ProposalCard({
   refused: { errors: Record<string, string>; values: Record<string, string> } | null;
 }) {
   const t = useT();
+  const locale = useLocale();
   const prefix = `p${place}`;
   const where = m.where.map((w) => w ?? t("priority.wholeOwner")).join(", ");
   const state = refused ? { errors: refused.errors, values: refused.values } : null;
@@ -293,7 +338,7 @@ function ProposalCard({
           <dt>{t("priority.field.priority")}</dt>
           <dd>
             {t("priority.formula", {
-              priority: m.priority.toLocaleString("nb-NO"),
+              priority: formatPriority(m.priority, locale),
               weight: m.weight,
               gap: m.gap,
               consequence: m.consequence,
@@ -304,7 +349,7 @@ function ProposalCard({
       </dl>
       {canManage ? (
         <>
-          <Form method="post" action={`#tiltak-${m.id}`} className="stack" noValidate>
+          <form method="post" action={`#tiltak-${m.id}`} className="stack" noValidate>
             <ErrorSummary state={state} idPrefix={prefix} />
             <input type="hidden" name="id" value={m.id} />
             <input type="hidden" name="intent" value="beslutt" />
@@ -345,9 +390,10 @@ function ProposalCard({
                 <span className="ds-sr-only">: {m.title}</span>
               </button>
             </div>
-          </Form>
-          <Form method="post" className="button-row">
+          </form>
+          <form method="post" action={`#tiltak-${m.id}`} className="button-row">
             <input type="hidden" name="id" value={m.id} />
+            <input type="hidden" name="plass" value={place} />
             {place > 1 ? (
               <button type="submit" className="ds-button" data-variant="tertiary" name="intent" value="opp">
                 {t("priority.up")}
@@ -360,7 +406,7 @@ function ProposalCard({
                 <span className="ds-sr-only">: {m.title}</span>
               </button>
             )}
-          </Form>
+          </form>
         </>
       ) : m.reason ? (
         <p className="ds-paragraph pre-line">

@@ -122,6 +122,19 @@ describe.each(dialects)("prioritising and the action plan on %s", (dialect) => {
     expect(await proposals()).toHaveLength(count);
   });
 
+  it("shows the proposals ten at a time, and follows a card moved onto the next page", async () => {
+    const all = await proposals();
+    expect(all.length).toBeGreaterThan(10);
+    const first = textOf((await nabo.page("/prioritering")).html);
+    expect(first).toContain(`Viser forslag 1–10 av ${all.length}`);
+    expect(first).toContain(all[9]?.title);
+    expect(first).not.toContain(all[10]?.title);
+    expect(textOf((await nabo.page("/prioritering?side=2")).html)).toContain(all[10]?.title);
+    const moved = await nabo.post("/prioritering", { intent: "ned", id: all[9]?.id ?? "", plass: "10" });
+    expect(moved.headers.get("location")).toBe(`/prioritering?side=2#tiltak-${all[9]?.id}`);
+    await nabo.post("/prioritering", { intent: "sorter" });
+  });
+
   it("lets the koordinator move a proposal and put them back in order of priority", async () => {
     const [first, second] = await proposals();
     await nabo.post("/prioritering", { intent: "ned", id: first?.id ?? "" });

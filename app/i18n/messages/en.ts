@@ -1133,4 +1133,8 @@ export const en: Messages = {
   "evaluation.next.title": "New or adjusted measures",
   "evaluation.next.lead":
     "What did not get better may need another measure. Make proposals from the new assessment under prioritising, or add a measure yourself.",
+  "priority.pages": "Pages of proposals",
+  "priority.showing": "Showing proposals {first}–{last} of {count}",
+  "priority.previous": "Previous page",
+  "priority.next": "Next page",
 };

@@ -1129,4 +1129,8 @@ export const nb = {
   "evaluation.next.title": "Nye eller justerte tiltak",
   "evaluation.next.lead":
     "Det som ikke ble bedre, kan trenge et annet tiltak. Lag forslag fra den nye kartleggingen under prioritering, eller legg inn et tiltak selv.",
+  "priority.pages": "Sider med forslag",
+  "priority.showing": "Viser forslag {first}–{last} av {count}",
+  "priority.previous": "Forrige side",
+  "priority.next": "Neste side",
 } as const;

@@ -1124,4 +1124,8 @@ export const nn: Messages = {
   "evaluation.next.title": "Nye eller justerte tiltak",
   "evaluation.next.lead":
     "Det som ikkje vart betre, kan trenge eit anna tiltak. Lag forslag frå den nye kartlegginga under prioritering, eller legg inn eit tiltak sjølv.",
+  "priority.pages": "Sider med forslag",
+  "priority.showing": "Viser forslag {first}–{last} av {count}",
+  "priority.previous": "Førre side",
+  "priority.next": "Neste side",
 };
