@@ -66,6 +66,8 @@ export default [
   route("handlingsplan/kalender/:token", "routes/handlingsplan-kalender.ts"),
   route("handlingsplan/:id", "routes/handlingsplan-tiltak.tsx"),
   route("evaluering", "routes/evaluering.tsx"),
+  route("program", "routes/program.tsx"),
+  route("program/:id", "routes/program-detalj.tsx"),
   route("api/v1/sporsmalsbank", "routes/api-sporsmalsbank.ts"),
   route("tilgjengelighet", "routes/tilgjengelighet.tsx"),
   route("personvern", "routes/personvern.tsx"),

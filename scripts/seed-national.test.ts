@@ -111,6 +111,23 @@ describe.each(dialects)("npm run seed:national on %s", (dialect) => {
       ["valgt", 210],
       ["valgt-bort", 30],
     ]);
+    // A programme per network, with the network's owners and five gatherings.
+    const programmes = await handle.db
+      .selectFrom("programme")
+      .select([
+        (eb) => eb.fn.countAll<number>().as("n"),
+        (eb) => eb.selectFrom("programme_owner").select(eb.fn.countAll<number>().as("c")).as("owners"),
+        (eb) => eb.selectFrom("network_member").select(eb.fn.countAll<number>().as("c")).as("members"),
+        (eb) =>
+          eb.selectFrom("programme_gathering").select(eb.fn.countAll<number>().as("c")).as("gatherings"),
+      ])
+      .executeTakeFirstOrThrow();
+    expect(Number(programmes.members)).toBeGreaterThan(0);
+    expect([Number(programmes.n), Number(programmes.owners), Number(programmes.gatherings)]).toEqual([
+      1,
+      Number(programmes.members),
+      5,
+    ]);
     // Every staff member belongs to a unit of an owner; every owner has a koordinator.
     const coordinators = await handle.db
       .selectFrom("membership")

@@ -5,7 +5,8 @@
 //
 //   3,000 owners (kommuner, fylkeskommuner, private) · 8,000 units · 250,000 staff with accounts and
 //   roles · 1,000,000 module completions · 3,000 closed assessment rounds of about 100 answers, with
-//   their area scores · 30,000 action-plan measures from those rounds' gaps · 20 networks of owners.
+//   their area scores · 30,000 action-plan measures from those rounds' gaps · 20 networks of owners, each with a guidance
+//   programme.
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import pg from "pg";
@@ -419,6 +420,40 @@ await writer.insert(
 );
 await writer.insert("network_member", ["network_id", "owner_id", "created_at"], networkMembers);
 log("nettverk", networks.length);
+
+// A guidance programme per network, this school year, with all its owners and five gatherings.
+const programmes: Row[] = networks.map((n, i) => [
+  `${PREFIX}-program-${i}`,
+  n[0],
+  `Veiledning i personvern 2026–2027, ${n[2]}`,
+  "2026-09-01",
+  "2027-06-15",
+  now,
+  null,
+]);
+await writer.insert(
+  "programme",
+  ["id", "network_id", "name", "starts_on", "ends_on", "created_at", "created_by"],
+  programmes,
+);
+await writer.insert(
+  "programme_owner",
+  ["programme_id", "owner_id", "joined_at"],
+  networkMembers.map((m) => [`${PREFIX}-program-${networks.findIndex((n) => n[0] === m[0])}`, m[1], now]),
+);
+await writer.insert(
+  "programme_gathering",
+  ["programme_id", "number", "held_on", "place"],
+  programmes.flatMap((p) =>
+    ["2026-09-03", "2026-09-24", "2026-11-12", "2027-02-04", "2027-05-06"].map((day, number) => [
+      p[0],
+      number,
+      day,
+      "Rådhuset",
+    ]),
+  ),
+);
+log("veiledningsprogram", programmes.length);
 
 // Without fresh statistics the planner guesses from the empty tables it last saw (on PostgreSQL
 // that made an answer save 5× slower until autovacuum caught up).

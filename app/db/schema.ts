@@ -336,6 +336,31 @@ export type PlanDecision = "forslag" | "valgt" | "valgt-bort";
 export type PlanStatus = "ikke-startet" | "pagar" | "ferdig";
 
 /** One measure of the action plan, from proposal to evaluation (see migration 010). */
+/** A guidance programme (veiledertjeneste) run by a network. */
+export interface ProgrammeTable {
+  id: string;
+  network_id: string;
+  name: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface ProgrammeOwnerTable {
+  programme_id: string;
+  owner_id: string;
+  joined_at: string;
+}
+
+/** One of a programme's gatherings 0–4: when and where. */
+export interface ProgrammeGatheringTable {
+  programme_id: string;
+  number: number;
+  held_on: string | null;
+  place: string;
+}
+
 /** A person's secret calendar address for one owner's action plan (only the token's hash). */
 export interface CalendarFeedTable {
   token_hash: string;
@@ -467,6 +492,9 @@ export interface Database {
   incident: IncidentTable;
   plan_measure: PlanMeasureTable;
   calendar_feed: CalendarFeedTable;
+  programme: ProgrammeTable;
+  programme_owner: ProgrammeOwnerTable;
+  programme_gathering: ProgrammeGatheringTable;
   learning_assignment: LearningAssignmentTable;
   assignment_reminder: AssignmentReminderTable;
   group_session: GroupSessionTable;

@@ -5,6 +5,7 @@ import { reportIncident, saveHandling } from "../incidents/incidents.server.ts";
 import { addMembership } from "../orgs/memberships.server.ts";
 import { addNetworkOwner, createNetwork } from "../orgs/networks.server.ts";
 import { createOwner, createUnit } from "../orgs/owners.server.ts";
+import { createProgramme, scheduleGathering } from "../programme/programmes.server.ts";
 import { seedDemoAssessments } from "./seed-assessments.server.ts";
 import { seedDemoPlan } from "./seed-plan.server.ts";
 
@@ -163,6 +164,30 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
     leader: userIds.get("leder@demo.oppvern.no") as string,
   });
+  // This school year's guidance programme of the network, with every owner in it.
+  const programme = await createProgramme(db, {
+    networkId: network,
+    name: "Veiledning i personvern 2026–2027",
+    startsOn: "2026-09-01",
+    endsOn: "2027-06-15",
+    ownerIds: [demo, nabo, ...others],
+    userId: userIds.get("programansvarlig@demo.oppvern.no") as string,
+  });
+  for (const [number, heldOn] of [
+    "2026-09-03",
+    "2026-09-24",
+    "2026-11-12",
+    "2027-02-04",
+    "2027-05-06",
+  ].entries())
+    await scheduleGathering(db, {
+      programmeId: programme,
+      networkId: network,
+      number,
+      heldOn,
+      place: "Rådhuset, møterom Fjorden",
+      userId: userIds.get("programansvarlig@demo.oppvern.no") as string,
+    });
   return true;
 }
 

@@ -33,6 +33,7 @@ export function navFor(actor: Actor | null, current: ActorMembership | null): Na
     items.push({ href: "/avvik", label: "nav.incidents" });
   if (current?.kind === "nettverk") {
     items.push({ href: `/nettverk/${current.organisationId}`, label: "nav.network" });
+    items.push({ href: "/program", label: "nav.programme" });
   }
   if (actor.memberships.some((m) => m.role === "admin")) items.push({ href: "/admin", label: "nav.admin" });
   items.push({ href: "/profil", label: "nav.profile" });

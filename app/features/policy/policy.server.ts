@@ -27,6 +27,8 @@ export type Resource =
   | { type: "unit"; ownerId: string; unitId: string }
   | { type: "network"; networkId: string }
   | { type: "groupSession"; hostUserId: string }
+  /** A guidance programme: the network that runs it and the owners taking part. */
+  | { type: "programme"; networkId: string; ownerIds: string[] }
   /** One reported incident (avvik): whose it is, which unit, and who reported it. */
   | { type: "incident"; ownerId: string; unitId: string | null; reportedBy: string | null };
 
@@ -68,7 +70,14 @@ export type Action =
   /** See the prioritising and the action plan: the koordinator, the personvernombud and unit leaders. */
   | "plan:read"
   /** Make proposals, decide, and change measures: the koordinator, who owns the plan. */
-  | "plan:manage";
+  | "plan:manage"
+  /**
+   * See a guidance programme (gatherings, owners, cohort figures): its network's programansvarlig
+   * and guides, and the koordinator and personvernombud of an owner taking part.
+   */
+  | "programme:read"
+  /** Create programmes of a network and schedule their gatherings: its programansvarlig. */
+  | "programme:manage";
 
 const has = (actor: Actor, predicate: (m: ActorMembership) => boolean) => actor.memberships.some(predicate);
 
@@ -169,6 +178,17 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       );
     case "network:manage":
       return resource.type === "network" && networkRole(actor, resource.networkId, ["programansvarlig"]);
+    case "programme:read":
+      return (
+        resource.type === "programme" &&
+        (networkRole(actor, resource.networkId, ["programansvarlig", "veileder"]) ||
+          resource.ownerIds.some((ownerId) => ownerRole(actor, ownerId, ["koordinator", "personvernombud"])))
+      );
+    case "programme:manage":
+      return (
+        (resource.type === "programme" || resource.type === "network") &&
+        networkRole(actor, resource.networkId, ["programansvarlig"])
+      );
   }
   return false;
 }

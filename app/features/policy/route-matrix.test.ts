@@ -220,6 +220,10 @@ const MATRIX: Record<string, Case[]> = {
   "/evaluering": [
     { path: () => "/evaluering", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
   ],
+  // Guidance programmes this person takes part in or runs (the list may be empty); one programme
+  // is tested with real rows in app/features/programme/programme.test.ts.
+  "/program": [{ path: () => "/program", expect: { ...all(200, SIGNED_IN), anonym: 302 } }],
+  "/program/:id": [{ path: () => "/program/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
   "/api/v1/sporsmalsbank": [{ path: () => "/api/v1/sporsmalsbank", expect: all(200) }],
   "/tilgjengelighet": [{ path: () => "/tilgjengelighet", expect: all(200) }],
   "/personvern": [{ path: () => "/personvern", expect: all(200) }],

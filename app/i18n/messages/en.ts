@@ -1137,4 +1137,75 @@ export const en: Messages = {
   "priority.showing": "Showing proposals {first}–{last} of {count}",
   "priority.previous": "Previous page",
   "priority.next": "Next page",
+  "nav.programme": "Programmes",
+  "programme.title": "Guidance programmes",
+  "programme.lead":
+    "In a guidance programme a network takes several owners through their privacy work over four gatherings. Guides help small groups of owners between the gatherings.",
+  "programme.list.title": "Your programmes",
+  "programme.list.empty": "You are not in any guidance programme yet.",
+  "programme.new.title": "Start a new programme",
+  "programme.new.lead":
+    "The programme gets gatherings 0–4 with the template's themes. You add dates and places afterwards.",
+  "programme.field.name": "Name of the programme",
+  "programme.help.name": "For example “Privacy guidance 2027”.",
+  "programme.field.network": "Network",
+  "programme.field.start": "First day",
+  "programme.field.end": "Last day",
+  "programme.field.owners": "Owners taking part",
+  "programme.help.owners": "The network's owners. Untick those not taking part this time.",
+  "programme.create": "Start the programme",
+  "programme.made": "The programme has started. Add the dates and places of the gatherings.",
+  "programme.runBy": "Run by {network}.",
+  "programme.gatherings.title": "The gatherings",
+  "programme.gathering.heading": "Gathering {number}",
+  "programme.gathering.noDate": "No date yet",
+  "programme.gathering.forGuides": "For the guides",
+  "programme.gathering.forParticipants": "For the participants",
+  "programme.gathering.0.title": "The guides prepare",
+  "programme.gathering.0.guides":
+    "The guides get to know each other, the programme and Oppvern, and practise using the assessment together with an owner.",
+  "programme.gathering.1.title": "Assessment",
+  "programme.gathering.1.guides":
+    "The guides learn the basics of privacy and information security, which the participants learn next time.",
+  "programme.gathering.1.participants":
+    "The participants get to know each other, hear how the guidance works, and start the assessment in their groups.",
+  "programme.gathering.2.title": "Prioritising",
+  "programme.gathering.2.guides":
+    "The guides learn about the security of personal data, which the participants learn next time.",
+  "programme.gathering.2.participants":
+    "The participants learn the basics of privacy and information security, and choose in their groups what to tackle first, from the assessment.",
+  "programme.gathering.3.title": "Carrying out",
+  "programme.gathering.3.guides":
+    "The guides learn about data protection impact assessments (DPIA), which the participants learn next time.",
+  "programme.gathering.3.participants":
+    "The participants learn about the security of personal data, and make an action plan with responsible people and due dates in their groups.",
+  "programme.gathering.4.title": "Evaluation",
+  "programme.gathering.4.guides":
+    "The guides look back on the guidance and on what they would do differently next time.",
+  "programme.gathering.4.participants":
+    "The participants learn about DPIAs, see what the measures achieved, and adjust the action plan for the coming year.",
+  "programme.field.date": "Date",
+  "programme.field.place": "Place",
+  "programme.schedule": "Save date and place",
+  "programme.owners.title": "Owners taking part ({count})",
+  "programme.owners.empty": "No owners are taking part yet.",
+  "programme.figures.title": "Figures for the whole programme",
+  "programme.figures.lead":
+    "The figures are gathered over all the owners in the programme. A figure is shown only when at least five owners contribute, so that no single owner can be recognised.",
+  "programme.figures.assessed": "{assessed} of {count} owners have closed an assessment.",
+  "programme.figures.tooFew": "Fewer than five owners have data yet, so there are no figures to show.",
+  "programme.figures.plan":
+    "{owners} owners have an action plan, with {measures} measures in all. {done} % of the measures are done.",
+  "programme.figures.training":
+    "{learned} % of the {staff} staff at the owners' schools and kindergartens have completed at least one course module.",
+  "programme.figures.areas": "Latest assessment, median by area",
+  "programme.figures.area": "Area",
+  "programme.figures.median": "Median",
+  "programme.figures.owners": "Owners",
+  "programme.nameRequired": "Write a name for the programme.",
+  "programme.networkRequired": "Choose the network that runs the programme.",
+  "programme.dateFormat": "Write the date as a date, for example 15.3.2027.",
+  "programme.endBeforeStart": "The last day cannot be before the first day.",
+  "programme.unknownOwner": "Choose owners from the list.",
+  "programme.tooLong": "The text is too long. Shorten it.",
 };

@@ -1133,4 +1133,75 @@ export const nb = {
   "priority.showing": "Viser forslag {first}–{last} av {count}",
   "priority.previous": "Forrige side",
   "priority.next": "Neste side",
+  "nav.programme": "Program",
+  "programme.title": "Veiledningsprogram",
+  "programme.lead":
+    "I et veiledningsprogram følger et nettverk flere eiere gjennom arbeidet med personvern over fire samlinger. Veiledere hjelper små grupper av eiere mellom samlingene.",
+  "programme.list.title": "Dine program",
+  "programme.list.empty": "Du er ikke med i noe veiledningsprogram ennå.",
+  "programme.new.title": "Start et nytt program",
+  "programme.new.lead":
+    "Programmet får samlingene 0–4 med tema fra malen. Datoer og sted legger du inn etterpå.",
+  "programme.field.name": "Navn på programmet",
+  "programme.help.name": "For eksempel «Veiledning i personvern 2027».",
+  "programme.field.network": "Nettverk",
+  "programme.field.start": "Første dag",
+  "programme.field.end": "Siste dag",
+  "programme.field.owners": "Eiere som er med",
+  "programme.help.owners": "Eierne i nettverket. Fjern haken for dem som ikke er med denne gangen.",
+  "programme.create": "Start programmet",
+  "programme.made": "Programmet er startet. Legg inn dato og sted for samlingene.",
+  "programme.runBy": "Drives av {network}.",
+  "programme.gatherings.title": "Samlingene",
+  "programme.gathering.heading": "Samling {number}",
+  "programme.gathering.noDate": "Dato ikke satt",
+  "programme.gathering.forGuides": "For veilederne",
+  "programme.gathering.forParticipants": "For deltakerne",
+  "programme.gathering.0.title": "Veilederne forbereder seg",
+  "programme.gathering.0.guides":
+    "Veilederne blir kjent med hverandre, med opplegget og med Oppvern, og øver på å bruke kartleggingen sammen med en eier.",
+  "programme.gathering.1.title": "Kartlegging",
+  "programme.gathering.1.guides":
+    "Veilederne lærer det grunnleggende om personvern og informasjonssikkerhet, som deltakerne skal lære neste gang.",
+  "programme.gathering.1.participants":
+    "Deltakerne blir kjent, hører hvordan veiledningen foregår, og begynner kartleggingen i gruppene sine.",
+  "programme.gathering.2.title": "Prioritering",
+  "programme.gathering.2.guides":
+    "Veilederne lærer om sikkerhet for personopplysninger, som deltakerne skal lære neste gang.",
+  "programme.gathering.2.participants":
+    "Deltakerne lærer det grunnleggende om personvern og informasjonssikkerhet, og velger i gruppene hva de skal ta tak i først, ut fra kartleggingen.",
+  "programme.gathering.3.title": "Gjennomføring",
+  "programme.gathering.3.guides":
+    "Veilederne lærer om vurdering av personvernkonsekvenser (DPIA), som deltakerne skal lære neste gang.",
+  "programme.gathering.3.participants":
+    "Deltakerne lærer om sikkerhet for personopplysninger, og lager i gruppene en handlingsplan med ansvarlige og frister.",
+  "programme.gathering.4.title": "Evaluering",
+  "programme.gathering.4.guides":
+    "Veilederne ser tilbake på veiledningen og på hva de vil gjøre annerledes neste gang.",
+  "programme.gathering.4.participants":
+    "Deltakerne lærer om DPIA, ser hva tiltakene har gitt, og justerer handlingsplanen for året som kommer.",
+  "programme.field.date": "Dato",
+  "programme.field.place": "Sted",
+  "programme.schedule": "Lagre dato og sted",
+  "programme.owners.title": "Eiere som er med ({count})",
+  "programme.owners.empty": "Ingen eiere er med ennå.",
+  "programme.figures.title": "Tall for hele programmet",
+  "programme.figures.lead":
+    "Tallene er samlet for alle eierne i programmet. Et tall vises bare når minst fem eiere bidrar, så ingen enkelt eier kan kjennes igjen.",
+  "programme.figures.assessed": "{assessed} av {count} eiere har avsluttet en kartlegging.",
+  "programme.figures.tooFew": "Færre enn fem eiere har data ennå, så det er ingen tall å vise.",
+  "programme.figures.plan":
+    "{owners} eiere har en handlingsplan, med {measures} tiltak til sammen. {done} % av tiltakene er ferdige.",
+  "programme.figures.training":
+    "{learned} % av de {staff} ansatte ved eiernes skoler og barnehager har fullført minst én modul i kursene.",
+  "programme.figures.areas": "Siste kartlegging, medianen per område",
+  "programme.figures.area": "Område",
+  "programme.figures.median": "Median",
+  "programme.figures.owners": "Eiere",
+  "programme.nameRequired": "Skriv et navn på programmet.",
+  "programme.networkRequired": "Velg nettverket som driver programmet.",
+  "programme.dateFormat": "Skriv datoen som en dato, for eksempel 15.3.2027.",
+  "programme.endBeforeStart": "Siste dag kan ikke være før første dag.",
+  "programme.unknownOwner": "Velg eiere fra listen.",
+  "programme.tooLong": "Teksten er for lang. Kort den ned.",
 } as const;

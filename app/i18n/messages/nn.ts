@@ -1128,4 +1128,75 @@ export const nn: Messages = {
   "priority.showing": "Viser forslag {first}–{last} av {count}",
   "priority.previous": "Førre side",
   "priority.next": "Neste side",
+  "nav.programme": "Program",
+  "programme.title": "Rettleiingsprogram",
+  "programme.lead":
+    "I eit rettleiingsprogram følgjer eit nettverk fleire eigarar gjennom arbeidet med personvern over fire samlingar. Rettleiarar hjelper små grupper av eigarar mellom samlingane.",
+  "programme.list.title": "Programma dine",
+  "programme.list.empty": "Du er ikkje med i noko rettleiingsprogram enno.",
+  "programme.new.title": "Start eit nytt program",
+  "programme.new.lead":
+    "Programmet får samlingane 0–4 med tema frå malen. Datoar og stad legg du inn etterpå.",
+  "programme.field.name": "Namn på programmet",
+  "programme.help.name": "Til dømes «Rettleiing i personvern 2027».",
+  "programme.field.network": "Nettverk",
+  "programme.field.start": "Første dag",
+  "programme.field.end": "Siste dag",
+  "programme.field.owners": "Eigarar som er med",
+  "programme.help.owners": "Eigarane i nettverket. Fjern haken for dei som ikkje er med denne gongen.",
+  "programme.create": "Start programmet",
+  "programme.made": "Programmet er starta. Legg inn dato og stad for samlingane.",
+  "programme.runBy": "Blir drive av {network}.",
+  "programme.gatherings.title": "Samlingane",
+  "programme.gathering.heading": "Samling {number}",
+  "programme.gathering.noDate": "Dato ikkje sett",
+  "programme.gathering.forGuides": "For rettleiarane",
+  "programme.gathering.forParticipants": "For deltakarane",
+  "programme.gathering.0.title": "Rettleiarane førebur seg",
+  "programme.gathering.0.guides":
+    "Rettleiarane blir kjende med kvarandre, med opplegget og med Oppvern, og øver på å bruke kartlegginga saman med ein eigar.",
+  "programme.gathering.1.title": "Kartlegging",
+  "programme.gathering.1.guides":
+    "Rettleiarane lærer det grunnleggjande om personvern og informasjonstryggleik, som deltakarane skal lære neste gong.",
+  "programme.gathering.1.participants":
+    "Deltakarane blir kjende, høyrer korleis rettleiinga går føre seg, og byrjar kartlegginga i gruppene sine.",
+  "programme.gathering.2.title": "Prioritering",
+  "programme.gathering.2.guides":
+    "Rettleiarane lærer om tryggleik for personopplysningar, som deltakarane skal lære neste gong.",
+  "programme.gathering.2.participants":
+    "Deltakarane lærer det grunnleggjande om personvern og informasjonstryggleik, og vel i gruppene kva dei skal ta tak i først, ut frå kartlegginga.",
+  "programme.gathering.3.title": "Gjennomføring",
+  "programme.gathering.3.guides":
+    "Rettleiarane lærer om vurdering av personvernkonsekvensar (DPIA), som deltakarane skal lære neste gong.",
+  "programme.gathering.3.participants":
+    "Deltakarane lærer om tryggleik for personopplysningar, og lagar i gruppene ein handlingsplan med ansvarlege og fristar.",
+  "programme.gathering.4.title": "Evaluering",
+  "programme.gathering.4.guides":
+    "Rettleiarane ser tilbake på rettleiinga og på kva dei vil gjere annleis neste gong.",
+  "programme.gathering.4.participants":
+    "Deltakarane lærer om DPIA, ser kva tiltaka har gitt, og justerer handlingsplanen for året som kjem.",
+  "programme.field.date": "Dato",
+  "programme.field.place": "Stad",
+  "programme.schedule": "Lagre dato og stad",
+  "programme.owners.title": "Eigarar som er med ({count})",
+  "programme.owners.empty": "Ingen eigarar er med enno.",
+  "programme.figures.title": "Tal for heile programmet",
+  "programme.figures.lead":
+    "Tala er samla for alle eigarane i programmet. Eit tal blir berre vist når minst fem eigarar bidreg, så ingen einskild eigar kan kjennast att.",
+  "programme.figures.assessed": "{assessed} av {count} eigarar har avslutta ei kartlegging.",
+  "programme.figures.tooFew": "Færre enn fem eigarar har data enno, så det er ingen tal å vise.",
+  "programme.figures.plan":
+    "{owners} eigarar har ein handlingsplan, med {measures} tiltak til saman. {done} % av tiltaka er ferdige.",
+  "programme.figures.training":
+    "{learned} % av dei {staff} tilsette ved skulane og barnehagane til eigarane har fullført minst éin modul i kursa.",
+  "programme.figures.areas": "Siste kartlegging, medianen per område",
+  "programme.figures.area": "Område",
+  "programme.figures.median": "Median",
+  "programme.figures.owners": "Eigarar",
+  "programme.nameRequired": "Skriv eit namn på programmet.",
+  "programme.networkRequired": "Vel nettverket som driv programmet.",
+  "programme.dateFormat": "Skriv datoen som ein dato, til dømes 15.3.2027.",
+  "programme.endBeforeStart": "Siste dag kan ikkje vere før første dag.",
+  "programme.unknownOwner": "Vel eigarar frå lista.",
+  "programme.tooLong": "Teksten er for lang. Kort han ned.",
 };
