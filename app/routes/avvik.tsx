@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { NoticeClockText } from "../components/notice-clock.tsx";
+import { ScrollTable } from "../components/scroll-table.tsx";
 import { noticeClock } from "../features/incidents/clock.ts";
 import { listIncidents } from "../features/incidents/incidents.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
@@ -87,45 +88,35 @@ export default function Avvik({ loaderData: d }: Route.ComponentProps) {
         {d.rows.length === 0 ? (
           <p className="ds-paragraph">{t("incident.empty")}</p>
         ) : (
-          <section
-            className="table-scroll"
-            aria-label={d.seesLog ? t("incident.log.title") : t("incident.mine.title")}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
-            tabIndex={0}
-          >
-            <table className="ds-table" data-border>
-              <caption className="ds-sr-only">
-                {d.seesLog ? t("incident.log.title") : t("incident.mine.title")}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("incident.column.reported")}</th>
-                  <th scope="col">{t("incident.column.status")}</th>
-                  <th scope="col">{t("incident.column.clock")}</th>
-                  <th scope="col">{t("incident.column.what")}</th>
-                  <th scope="col">{t("incident.column.unit")}</th>
+          <ScrollTable label={d.seesLog ? t("incident.log.title") : t("incident.mine.title")}>
+            <thead>
+              <tr>
+                <th scope="col">{t("incident.column.reported")}</th>
+                <th scope="col">{t("incident.column.status")}</th>
+                <th scope="col">{t("incident.column.clock")}</th>
+                <th scope="col">{t("incident.column.what")}</th>
+                <th scope="col">{t("incident.column.unit")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {/* Plain links: the page is not hydrated, and fifty <Link>s were 7 % of its time. */}
+                    <a className="ds-link" href={`/avvik/${r.id}`}>
+                      {formatMoment(r.reportedAt, locale)}
+                    </a>
+                  </th>
+                  <td>{t(`incident.status.${r.status}` as MessageKey)}</td>
+                  <td>
+                    <NoticeClockText clock={r.clock} short />
+                  </td>
+                  <td className="wrap-anywhere">{r.what}</td>
+                  <td>{r.unit ?? t("incident.wholeOwner")}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {d.rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      {/* Plain links: the page is not hydrated, and fifty <Link>s were 7 % of its time. */}
-                      <a className="ds-link" href={`/avvik/${r.id}`}>
-                        {formatMoment(r.reportedAt, locale)}
-                      </a>
-                    </th>
-                    <td>{t(`incident.status.${r.status}` as MessageKey)}</td>
-                    <td>
-                      <NoticeClockText clock={r.clock} short />
-                    </td>
-                    <td className="wrap-anywhere">{r.what}</td>
-                    <td>{r.unit ?? t("incident.wholeOwner")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+              ))}
+            </tbody>
+          </ScrollTable>
         )}
         {d.page > 1 || d.older ? (
           <nav aria-label={t("incident.pages")} className="button-row">

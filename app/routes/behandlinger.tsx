@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { ScrollTable } from "../components/scroll-table.tsx";
 import { classifyText, getCatalogueEntry } from "../features/classifier/catalogue.server.ts";
 import { listProcessings, otherLinesOf } from "../features/processing/processing.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
@@ -61,38 +62,35 @@ export default function Behandlinger({ loaderData: d }: Route.ComponentProps) {
       {d.rows.length === 0 ? (
         <p className="ds-paragraph">{t("processing.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="ds-table" data-border>
-            <caption className="ds-sr-only">{t("processing.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("processing.field.name")}</th>
-                <th scope="col">{t("processing.field.unit")}</th>
-                <th scope="col">{t("processing.field.status")}</th>
-                <th scope="col">{t("processing.specialColumn")}</th>
-                <th scope="col">{t("processing.field.reviewDate")}</th>
+        <ScrollTable label={t("processing.title")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("processing.field.name")}</th>
+              <th scope="col">{t("processing.field.unit")}</th>
+              <th scope="col">{t("processing.field.status")}</th>
+              <th scope="col">{t("processing.specialColumn")}</th>
+              <th scope="col">{t("processing.field.reviewDate")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link className="ds-link" to={`/behandlinger/${r.id}`}>
+                    {r.name}
+                  </Link>
+                </th>
+                <td>{r.unit ?? t("processing.wholeOwner")}</td>
+                <td>{t(`processing.status.${r.status}` as MessageKey)}</td>
+                <td>{r.special ? t("processing.specialYes") : t("processing.specialNo")}</td>
+                <td>
+                  {r.reviewDate ?? "–"}
+                  {r.overdue ? <strong> ({t("processing.overdue")})</strong> : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link className="ds-link" to={`/behandlinger/${r.id}`}>
-                      {r.name}
-                    </Link>
-                  </th>
-                  <td>{r.unit ?? t("processing.wholeOwner")}</td>
-                  <td>{t(`processing.status.${r.status}` as MessageKey)}</td>
-                  <td>{r.special ? t("processing.specialYes") : t("processing.specialNo")}</td>
-                  <td>
-                    {r.reviewDate ?? "–"}
-                    {r.overdue ? <strong> ({t("processing.overdue")})</strong> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
       <section aria-labelledby="eksport" className="stack">
         <h2 className="ds-heading" data-size="sm" id="eksport">

@@ -1,5 +1,6 @@
 import { data, Form, Link } from "react-router";
 import { ActionNotice, ErrorSummary, Field, type FormState, SelectField } from "../components/form.tsx";
+import { ScrollTable } from "../components/scroll-table.tsx";
 import {
   createAssignment,
   deleteAssignment,
@@ -85,40 +86,37 @@ export default function EierKompetanse({ loaderData, actionData }: Route.Compone
         <p className="ds-paragraph">{t("completion.ownerLead")}</p>
       </div>
       <ActionNotice result={result} />
-      <div className="table-scroll">
-        <table className="ds-table" data-border>
-          <caption className="ds-sr-only">{t("completion.ownerTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("owner.units")}</th>
-              <th scope="col">{t("completion.staff")}</th>
-              {[1, 2, 3].map((mod) => (
-                <th scope="col" key={mod}>
-                  {t("learning.moduleNumber", { number: mod })}
-                </th>
+      <ScrollTable label={t("completion.ownerTitle")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("owner.units")}</th>
+            <th scope="col">{t("completion.staff")}</th>
+            {[1, 2, 3].map((mod) => (
+              <th scope="col" key={mod}>
+                {t("learning.moduleNumber", { number: mod })}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">
+                <Link className="ds-link" to={`/enheter/${u.id}/kompetanse`}>
+                  {u.name}
+                </Link>{" "}
+                <span className="step-kind">({t(`learning.package.${u.pkg}` as MessageKey)})</span>
+              </th>
+              <td>{u.staff}</td>
+              {u.modules.map((m) => (
+                <td key={m.mod}>
+                  {t("completion.doneOf", { done: m.done, staff: u.staff })} ({percent(m.done, u.staff)})
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">
-                  <Link className="ds-link" to={`/enheter/${u.id}/kompetanse`}>
-                    {u.name}
-                  </Link>{" "}
-                  <span className="step-kind">({t(`learning.package.${u.pkg}` as MessageKey)})</span>
-                </th>
-                <td>{u.staff}</td>
-                {u.modules.map((m) => (
-                  <td key={m.mod}>
-                    {t("completion.doneOf", { done: m.done, staff: u.staff })} ({percent(m.done, u.staff)})
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       <section aria-labelledby="assign-heading" className="stack">
         <h2 id="assign-heading" className="ds-heading" data-size="md">
           {t("assignment.heading")}

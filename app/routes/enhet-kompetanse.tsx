@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { ScrollTable } from "../components/scroll-table.tsx";
 import { packageForUnit, unitCompletionMatrix } from "../features/learning/completion-report.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -46,33 +47,30 @@ export default function EnhetKompetanse({ loaderData }: Route.ComponentProps) {
       {rows.length === 0 ? (
         <p className="ds-paragraph">{t("member.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="ds-table" data-border>
-            <caption className="ds-sr-only">{t("completion.unitTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("field.name")}</th>
-                {rows[0]?.modules.map((m) => (
-                  <th scope="col" key={m.mod}>
-                    {t("learning.moduleNumber", { number: m.mod })}
-                  </th>
+        <ScrollTable label={t("completion.unitTitle")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("field.name")}</th>
+              {rows[0]?.modules.map((m) => (
+                <th scope="col" key={m.mod}>
+                  {t("learning.moduleNumber", { number: m.mod })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.email}>
+                <th scope="row">{r.name}</th>
+                {r.modules.map((m) => (
+                  <td key={m.mod} className={m.status ? "cell-done" : "cell-missing"}>
+                    {done(m.status)}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.email}>
-                  <th scope="row">{r.name}</th>
-                  {r.modules.map((m) => (
-                    <td key={m.mod} className={m.status ? "cell-done" : "cell-missing"}>
-                      {done(m.status)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { Notice } from "../components/form.tsx";
+import { ScrollTable } from "../components/scroll-table.tsx";
 import { bankLocale, findQuestion } from "../features/assessment/bank.server.ts";
 import { evaluatePlan } from "../features/plan/evaluation.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
@@ -118,46 +119,38 @@ export default function Evaluering({ loaderData: d }: Route.ComponentProps) {
               </Notice>
             ) : null}
           </section>
-          <section
-            className="table-scroll"
-            aria-label={t("evaluation.table")}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
-            tabIndex={0}
-          >
-            <table className="ds-table" data-border>
-              <caption className="ds-sr-only">{t("evaluation.table")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("plan.column.measure")}</th>
-                  <th scope="col">{t("plan.column.status")}</th>
-                  <th scope="col">{t("evaluation.column.level")}</th>
-                  <th scope="col">{t("plan.field.effect")}</th>
+          <ScrollTable label={t("evaluation.table")}>
+            <thead>
+              <tr>
+                <th scope="col">{t("plan.column.measure")}</th>
+                <th scope="col">{t("plan.column.status")}</th>
+                <th scope="col">{t("evaluation.column.level")}</th>
+                <th scope="col">{t("plan.field.effect")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row" className="measure-title">
+                    <a className="ds-link" href={`/handlingsplan/${r.id}`}>
+                      {r.title}
+                    </a>
+                    {r.question ? <span className="ds-paragraph cell-note">{r.question}</span> : null}
+                  </th>
+                  <td>
+                    {t(`plan.status.${r.status}` as MessageKey)}
+                    {r.doneOn ? ` ${formatDate(r.doneOn, locale)}` : ""}
+                  </td>
+                  <td>
+                    <LevelChange before={r.before} after={r.after} />
+                  </td>
+                  <td className="pre-line">
+                    {r.effect || (r.status === "ferdig" ? t("evaluation.effectMissing") : "")}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {d.rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row" className="measure-title">
-                      <a className="ds-link" href={`/handlingsplan/${r.id}`}>
-                        {r.title}
-                      </a>
-                      {r.question ? <span className="ds-paragraph cell-note">{r.question}</span> : null}
-                    </th>
-                    <td>
-                      {t(`plan.status.${r.status}` as MessageKey)}
-                      {r.doneOn ? ` ${formatDate(r.doneOn, locale)}` : ""}
-                    </td>
-                    <td>
-                      <LevelChange before={r.before} after={r.after} />
-                    </td>
-                    <td className="pre-line">
-                      {r.effect || (r.status === "ferdig" ? t("evaluation.effectMissing") : "")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+              ))}
+            </tbody>
+          </ScrollTable>
           <section aria-labelledby="videre" className="stack prose">
             <h2 className="ds-heading" data-size="md" id="videre">
               {t("evaluation.next.title")}

@@ -1,5 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
+import { ScrollTable } from "../components/scroll-table.tsx";
 import { hasFeed, renewFeed, stopFeed } from "../features/plan/calendar.server.ts";
 import { listMeasures, planOrder } from "../features/plan/plan.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
@@ -115,54 +116,46 @@ export default function Handlingsplan({ loaderData: d, actionData }: Route.Compo
         {d.rows.length === 0 ? (
           <p className="ds-paragraph prose">{d.mine ? t("plan.mine.empty") : t("plan.empty")}</p>
         ) : (
-          <section
-            className="table-scroll"
-            aria-label={caption}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
-            tabIndex={0}
-          >
-            <table className="ds-table" data-border>
-              <caption className="ds-sr-only">{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("plan.column.measure")}</th>
-                  <th scope="col">{t("plan.column.responsible")}</th>
-                  <th scope="col">{t("plan.column.due")}</th>
-                  <th scope="col">{t("plan.column.status")}</th>
-                  <th scope="col">{t("plan.column.processing")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row" className="measure-title">
-                      <a className="ds-link" href={`/handlingsplan/${r.id}`}>
-                        {r.title}
+          <ScrollTable label={caption}>
+            <thead>
+              <tr>
+                <th scope="col">{t("plan.column.measure")}</th>
+                <th scope="col">{t("plan.column.responsible")}</th>
+                <th scope="col">{t("plan.column.due")}</th>
+                <th scope="col">{t("plan.column.status")}</th>
+                <th scope="col">{t("plan.column.processing")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row" className="measure-title">
+                    <a className="ds-link" href={`/handlingsplan/${r.id}`}>
+                      {r.title}
+                    </a>
+                  </th>
+                  <td>{r.responsible ?? t("plan.nobodyYet")}</td>
+                  <td>
+                    {r.due ? formatDate(r.due, locale) : t("plan.noDue")}
+                    {r.overdue ? (
+                      <>
+                        {" "}
+                        <strong className="text-danger">{t("plan.overdue")}</strong>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{t(`plan.status.${r.status}` as MessageKey)}</td>
+                  <td>
+                    {r.processingId ? (
+                      <a className="ds-link" href={`/behandlinger/${r.processingId}`}>
+                        {r.processing}
                       </a>
-                    </th>
-                    <td>{r.responsible ?? t("plan.nobodyYet")}</td>
-                    <td>
-                      {r.due ? formatDate(r.due, locale) : t("plan.noDue")}
-                      {r.overdue ? (
-                        <>
-                          {" "}
-                          <strong className="text-danger">{t("plan.overdue")}</strong>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>{t(`plan.status.${r.status}` as MessageKey)}</td>
-                    <td>
-                      {r.processingId ? (
-                        <a className="ds-link" href={`/behandlinger/${r.processingId}`}>
-                          {r.processing}
-                        </a>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
         )}
         {d.counts.all > 0 ? (
           <p>
