@@ -69,6 +69,7 @@ export default [
   route("program", "routes/program.tsx"),
   route("program/:id", "routes/program-detalj.tsx"),
   route("api/v1/sporsmalsbank", "routes/api-sporsmalsbank.ts"),
+  route("api/v1/openapi.json", "routes/api-openapi.ts"),
   route("tilgjengelighet", "routes/tilgjengelighet.tsx"),
   route("personvern", "routes/personvern.tsx"),
   route("*", "routes/not-found.tsx"),

@@ -34,6 +34,34 @@ describe("the classifier API, page and catalogue API", () => {
     expect(nynorsk.begrunnelse.join(" ")).toContain("særleg kategori");
   });
 
+  it("is described at /api/v1/openapi.json, and what it describes answers as described", async () => {
+    const response = await fetch(`${server.url}/api/v1/openapi.json`);
+    expect(response.status).toBe(200);
+    const doc = await response.json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual(["/katalog", "/klassifiser", "/sporsmalsbank"]);
+    // The request body is the schema the route checks with: the 300-character limit included.
+    const body = doc.paths["/klassifiser"].post.requestBody.content["application/json"].schema;
+    expect(body.required).toEqual(["tekst"]);
+    expect(body.properties.tekst.maxLength).toBe(300);
+    expect(body.properties.sprak.enum).toEqual(["nb", "nn"]);
+    // The answer's fields, as the first test above receives them (no call here: the limit is 5 a minute).
+    const described = doc.paths["/klassifiser"].post.responses["200"].content["application/json"].schema;
+    expect([...described.required].sort()).toEqual([
+      "begrunnelse",
+      "kategori",
+      "personopplysning",
+      "saerligeKategorier",
+      "treff",
+      "usikker",
+    ]);
+    for (const path of ["/katalog", "/sporsmalsbank"]) {
+      const got = await (await fetch(`${server.url}/api/v1${path}`)).json();
+      const schema = doc.paths[path].get.responses["200"].content["application/json"].schema;
+      expect(Object.keys(got).sort()).toEqual([...schema.required].sort());
+    }
+  });
+
   it("says what is wrong with empty, too long and broken input", async () => {
     const empty = await classify({ tekst: "   " });
     expect(empty.status).toBe(400);

@@ -225,6 +225,7 @@ const MATRIX: Record<string, Case[]> = {
   "/program": [{ path: () => "/program", expect: { ...all(200, SIGNED_IN), anonym: 302 } }],
   "/program/:id": [{ path: () => "/program/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
   "/api/v1/sporsmalsbank": [{ path: () => "/api/v1/sporsmalsbank", expect: all(200) }],
+  "/api/v1/openapi.json": [{ path: () => "/api/v1/openapi.json", expect: all(200) }],
   "/tilgjengelighet": [{ path: () => "/tilgjengelighet", expect: all(200) }],
   "/personvern": [{ path: () => "/personvern", expect: all(200) }],
   "/*": [{ path: () => "/finnes-ikke/her", expect: all(404) }],
