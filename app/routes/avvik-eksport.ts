@@ -1,3 +1,4 @@
+import { download, downloadName } from "../features/exports/download.server.ts";
 import { buildWorkbook, XLSX_TYPE } from "../features/exports/xlsx.server.ts";
 import { noticeDeadline } from "../features/incidents/clock.ts";
 import { listIncidents } from "../features/incidents/incidents.server.ts";
@@ -73,12 +74,5 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       ]),
     },
   ]);
-  const name = owner.name.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "Content-Type": XLSX_TYPE,
-      "Content-Disposition": `attachment; filename="avvikslogg-${name}.xlsx"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return download(file, XLSX_TYPE, downloadName("avvikslogg", owner.name, "xlsx"));
 }

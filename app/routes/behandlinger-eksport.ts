@@ -1,3 +1,4 @@
+import { download, downloadName } from "../features/exports/download.server.ts";
 import { EXPORT_TYPES as TYPES } from "../features/exports/xlsx.server.ts";
 import { listProcessingsFull } from "../features/processing/processing.server.ts";
 import { localeFor, notFound } from "../lib/route.server.ts";
@@ -19,12 +20,5 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       : format === "docx"
         ? await exporter.recordDocx(owner.name, entries, locale)
         : await exporter.recordPdf(owner.name, entries, locale);
-  const name = owner.name.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "Content-Type": TYPES[format],
-      "Content-Disposition": `attachment; filename="behandlingsoversikt-${name}.${format}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return download(file, TYPES[format], downloadName("behandlingsoversikt", owner.name, format));
 }

@@ -1,3 +1,4 @@
+import { download, downloadName } from "../features/exports/download.server.ts";
 import { buildWorkbook, XLSX_TYPE } from "../features/exports/xlsx.server.ts";
 import { packageForUnit, unitCompletionMatrix } from "../features/learning/completion-report.server.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
@@ -24,12 +25,5 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       rows: rows.map((r) => [r.name, r.email, ...r.modules.map((m) => status(m.status))]),
     },
   ]);
-  const name = unit.name.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "Content-Type": XLSX_TYPE,
-      "Content-Disposition": `attachment; filename="kurs-${name}.xlsx"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return download(file, XLSX_TYPE, downloadName("kurs", unit.name, "xlsx"));
 }

@@ -1,3 +1,4 @@
+import { download, downloadName } from "../features/exports/download.server.ts";
 import { buildWorkbook, XLSX_TYPE } from "../features/exports/xlsx.server.ts";
 import { listMeasures, planOrder } from "../features/plan/plan.server.ts";
 import { priority } from "../features/plan/priority.ts";
@@ -46,12 +47,5 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       ]),
     },
   ]);
-  const name = owner.name.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "Content-Type": XLSX_TYPE,
-      "Content-Disposition": `attachment; filename="handlingsplan-${name}.xlsx"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return download(file, XLSX_TYPE, downloadName("handlingsplan", owner.name, "xlsx"));
 }
