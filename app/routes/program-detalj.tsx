@@ -51,13 +51,12 @@ export async function loader(args: Route.LoaderArgs) {
     figures: {
       owners: figures.owners,
       assessed: figures.assessed,
-      areas: currentBank()
-        .areas.filter((a) => figures.areas.has(a.id))
-        .map((a) => ({
-          id: a.id,
-          name: a.tittel[lang],
-          ...(figures.areas.get(a.id) as { owners: number; median: number }),
-        })),
+      areas: currentBank().areas.flatMap((a) => {
+        const spread = figures.areas.get(a.id);
+        return spread
+          ? [{ id: a.id, name: a.tittel[lang], owners: spread.owners, median: spread.median }]
+          : [];
+      }),
       plan: figures.plan,
       training: figures.training,
     },

@@ -165,6 +165,15 @@ async function computeComparison(db: Db): Promise<Comparison> {
     .orderBy("closed_at", "desc")
     .orderBy("round_id", "desc")
     .execute();
+  return areaSpread(rows);
+}
+
+/**
+ * Median and quartiles per area of the owners' latest scores, leaving out an area with fewer than
+ * MIN_OWNERS_FOR_COMPARISON owners. `rows` are ordered by owner, area and newest first, so the first
+ * row per owner and area is the owner's latest closed round.
+ */
+export function areaSpread(rows: { owner_id: string; area_id: string; score: number }[]): Comparison {
   const byArea = new Map<string, number[]>();
   let previous = "";
   for (const r of rows) {

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
-import { MIN_OWNERS_FOR_COMPARISON } from "../assessment/results.server.ts";
+import { areaSpread, MIN_OWNERS_FOR_COMPARISON } from "../assessment/results.server.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
 import type { Actor } from "../policy/policy.server.ts";
 
@@ -155,8 +155,8 @@ export async function scheduleGathering(
 
 export interface CohortFigures {
   owners: number;
-  /** Per area: the median score of the owners' latest closed rounds, and how many owners. */
-  areas: Map<string, { owners: number; median: number }>;
+  /** Per area: the median (and quartiles) of the owners' latest closed rounds, and how many owners. */
+  areas: ReturnType<typeof areaSpread>;
   /** Owners with a closed round (shown as a count: no single owner's figure). */
   assessed: number;
   plan: { owners: number; measures: number; done: number } | null;
@@ -215,36 +215,14 @@ export async function cohortFigures(db: Db, ownerIds: string[]): Promise<CohortF
       .where("u.kind", "=", "enhet")
       .executeTakeFirst(),
   ]);
-  // The first row per owner and area is the owner's latest closed round.
-  const byArea = new Map<string, number[]>();
-  const assessed = new Set<string>();
-  let previous = "";
-  for (const r of scores) {
-    const key = `${r.owner_id}|${r.area_id}`;
-    if (key === previous) continue;
-    previous = key;
-    assessed.add(r.owner_id);
-    const list = byArea.get(r.area_id);
-    if (list) list.push(Number(r.score));
-    else byArea.set(r.area_id, [Number(r.score)]);
-  }
-  const areas = new Map<string, { owners: number; median: number }>();
-  for (const [area, values] of byArea) {
-    if (values.length < MIN_OWNERS_FOR_COMPARISON) continue;
-    const sorted = values.sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    const median =
-      sorted.length % 2 === 1
-        ? (sorted[mid] as number)
-        : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-    areas.set(area, { owners: sorted.length, median: Math.round(median) });
-  }
+  const areas = areaSpread(scores);
   const planOwners = new Set(plans.map((p) => p.owner_id));
   const count = (rows: typeof plans) => rows.reduce((sum, r) => sum + Number(r.n), 0);
   return {
     owners: ownerIds.length,
     areas,
-    assessed: assessed.size,
+    // Owners with a closed round: every such owner has scores.
+    assessed: new Set(scores.map((r) => r.owner_id)).size,
     plan:
       planOwners.size >= MIN_OWNERS_FOR_COMPARISON
         ? {
