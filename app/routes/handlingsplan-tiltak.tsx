@@ -5,7 +5,7 @@ import { bankLocale, findQuestion, getBank } from "../features/assessment/bank.s
 import { listRounds } from "../features/assessment/rounds.server.ts";
 import { checkMeasure, measureFormOptions } from "../features/plan/form-page.server.ts";
 import { getMeasure, measureValues, saveMeasure } from "../features/plan/plan.server.ts";
-import { formatPriority, priority } from "../features/plan/priority.ts";
+import { formatPriority, isOverdue, priority } from "../features/plan/priority.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -43,7 +43,7 @@ export async function loader(args: Route.LoaderArgs) {
     responsible: m.responsible_name,
     processing: m.processing_id ? { id: m.processing_id, name: m.processing_name ?? "" } : null,
     doneOn: m.done_on,
-    overdue: m.status !== "ferdig" && m.due_on !== null && m.due_on < dayInNorway(),
+    overdue: isOverdue(m, dayInNorway()),
     priority: priority(m),
     origin:
       round && found

@@ -3,6 +3,7 @@ import { Notice } from "../components/form.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
 import { hasFeed, renewFeed, stopFeed } from "../features/plan/calendar.server.ts";
 import { listMeasures, planOrder } from "../features/plan/plan.server.ts";
+import { isOverdue } from "../features/plan/priority.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -38,7 +39,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     counts: {
       all: all.length,
       done: all.filter((m) => m.status === "ferdig").length,
-      overdue: all.filter((m) => m.status !== "ferdig" && m.due_on !== null && m.due_on < today).length,
+      overdue: all.filter((m) => isOverdue(m, today)).length,
       mine: all.filter((m) => m.responsible_id === actor.userId && m.status !== "ferdig").length,
     },
     rows: rows.map((m) => ({
@@ -46,7 +47,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       title: m.title,
       responsible: m.responsible_name,
       due: m.due_on,
-      overdue: m.status !== "ferdig" && m.due_on !== null && m.due_on < today,
+      overdue: isOverdue(m, today),
       status: m.status,
       processing: m.processing_name,
       processingId: m.processing_id,

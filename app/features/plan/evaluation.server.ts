@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
+import { parseList } from "../../lib/forms.ts";
 import { getBank } from "../assessment/bank.server.ts";
 import type { Bank } from "../assessment/bank-schema.ts";
 import { roundResults } from "../assessment/results.server.ts";
@@ -51,7 +52,7 @@ export async function evaluatePlan(db: Db, ownerId: string) {
   ]);
   const rows = planOrder(measures).map((m: ListedMeasure) => {
     const fromBaseline = baseline !== null && m.round_id === baseline.id && m.question_id !== null;
-    const scopes = JSON.parse(m.scopes) as string[];
+    const scopes = parseList(m.scopes);
     const question = m.question_id ?? "";
     return {
       measure: m,

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { parseObject, valuesToShow } from "../../lib/forms.ts";
+import { formObject, parseObject, valuesToShow } from "../../lib/forms.ts";
 import { listProcessings } from "../processing/processing.server.ts";
 import { foreignReferences, responsibleCandidates } from "./plan.server.ts";
 import { type MeasureValues, ZMeasure } from "./schemas.ts";
@@ -27,7 +27,7 @@ export async function checkMeasure(
   ownerId: string,
   form: FormData,
 ): Promise<MeasureCheck> {
-  const raw = Object.fromEntries([...form.keys()].map((k) => [k, String(form.get(k) ?? "")]));
+  const raw = formObject(form, []);
   const parsed = parseObject(ZMeasure, raw);
   const errors = parsed.ok ? await foreignReferences(db, ownerId, parsed.data) : { ...parsed.errors };
   if (!parsed.ok || Object.keys(errors).length > 0)

@@ -41,3 +41,7 @@ export const PROPOSE_AT_OR_BELOW = 3;
 /** A priority as people write it: 4,5 in Norwegian, 4.5 in English (cheaper than Intl per card). */
 export const formatPriority = (value: number, locale: string) =>
   locale === "en" ? String(value) : String(value).replace(".", ",");
+
+/** A measure not done whose due date has passed (`today` as YYYY-MM-DD, in Norway). */
+export const isOverdue = (m: Pick<PlanMeasureTable, "status" | "due_on">, today: string) =>
+  m.status !== "ferdig" && m.due_on !== null && m.due_on < today;
