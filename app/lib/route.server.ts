@@ -86,3 +86,7 @@ export function safeNext(value: FormDataEntryValue | string | null | undefined, 
   const next = typeof value === "string" ? value : "";
   return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : fallback;
 }
+
+/** The page of a list asked for with `?side=` (1 when missing or not a page number). */
+export const pageOf = (request: Request) =>
+  Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("side"))) || 1);

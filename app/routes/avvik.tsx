@@ -6,6 +6,7 @@ import { listIncidents } from "../features/incidents/incidents.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
+import { pageOf } from "../lib/route.server.ts";
 import { loadIncidentScope } from "../lib/scopes.server.ts";
 import { formatMoment } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
@@ -30,7 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const who = seesLog
     ? ({ all: true } as const)
     : { all: false as const, userId: actor.userId, unitIds: ledUnits };
-  const page = Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("side"))) || 1);
+  const page = pageOf(request);
   // One more than a page: whether there are older ones, without counting them all.
   const found = await listIncidents(services.db, ownerId, who, {
     limit: PAGE + 1,

@@ -16,7 +16,7 @@ import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { parseList, parseObject } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { localeFor, notFound, readForm } from "../lib/route.server.ts";
+import { localeFor, notFound, pageOf, readForm } from "../lib/route.server.ts";
 import { loadPlanScope } from "../lib/scopes.server.ts";
 import { formatMoment } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
@@ -33,7 +33,6 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pri
  */
 /** Proposals per page: a round of a weak owner gives about a hundred, decided ten at a time. */
 const PAGE = 10;
-const pageOf = (url: URL) => Math.max(1, Math.floor(Number(url.searchParams.get("side"))) || 1);
 const listUrl = (page: number, hash: string) => `/prioritering${page > 1 ? `?side=${page}` : ""}#${hash}`;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -73,7 +72,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     proposedFromLatest: latest ? measures.some((m) => m.round_id === latest.id) : false,
     ...proposalPage(
       measures.filter((m) => m.decision === "forslag"),
-      pageOf(new URL(request.url)),
+      pageOf(request),
       card,
     ),
     chosen: measures.filter((m) => m.decision === "valgt").length,
@@ -87,7 +86,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!canManage) notFound();
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
-  const page = pageOf(new URL(request.url));
+  const page = pageOf(request);
   const id = String(form.get("id") ?? "");
   if (intent === "foresla") {
     const round = (await listRounds(services.db, ownerId)).find(
