@@ -12,6 +12,9 @@ export const isLocale = (value: unknown): value is Locale =>
  * `?lang=` wins and is remembered; then the cookie; then the user's profile; then bokmål.
  * Returns whether the choice came from the query so the caller can remember it.
  */
+/** A stored or sent language if it is one of ours, else bokmål (a recipient's profile, a page's data). */
+export const localeOr = (value: unknown): Locale => (isLocale(value) ? value : defaultLocale);
+
 export function resolveLocale(
   request: Request,
   profileLocale?: string | null,

@@ -1,4 +1,4 @@
-import { defaultLocale, isLocale } from "../../i18n/locales.ts";
+import { localeOr } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { formatDate } from "../../lib/time.ts";
 import type { EmailMessage } from "./mailer.server.ts";
@@ -30,7 +30,7 @@ interface Vars {
 
 /** Builds an email in the recipient's language from the message catalogue. */
 export function buildEmail(kind: Kind, locale: string, vars: Vars): EmailMessage {
-  const language = isLocale(locale) ? locale : defaultLocale;
+  const language = localeOr(locale);
   const t = createT(language);
   const values = {
     url: vars.url,

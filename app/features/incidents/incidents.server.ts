@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database, IncidentTable } from "../../db/schema.ts";
-import { isLocale, type Locale } from "../../i18n/locales.ts";
+import { localeOr } from "../../i18n/locales.ts";
 import { formatMoment, HOUR, nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
 import { changedFields, writeAudit } from "../audit/write-audit.server.ts";
@@ -98,7 +98,7 @@ function mailAbout(
   person: Recipient,
   about: { publicUrl: string; id: string; reportedAt: string; organisation: string; reporter?: string },
 ) {
-  const locale: Locale = isLocale(person.locale) ? person.locale : "nb";
+  const locale = localeOr(person.locale);
   return mailer.send(
     buildEmail(kind, locale, {
       to: person.email,

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
-import { isLocale } from "../../i18n/locales.ts";
+import { localeOr } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
@@ -177,7 +177,7 @@ export async function sendDueReminders(
       .onConflict((oc) => oc.columns(["assignment_id", "user_id", "kind"]).doNothing())
       .executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-    const t = createT(isLocale(target.locale) ? target.locale : "nb");
+    const t = createT(localeOr(target.locale));
     const vars = {
       name: target.name,
       module: `${t(`learning.package.${target.package}` as MessageKey)}, ${t("learning.moduleNumber", { number: target.module })}`,

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
+import { localeOr } from "../../i18n/locales.ts";
 import { createT } from "../../i18n/translate.ts";
 import { nowIso } from "../../lib/time.ts";
 import { createToken, hashToken } from "../../lib/tokens.server.ts";
@@ -69,7 +70,7 @@ export async function feedCalendar(db: Db, token: string, publicUrl: string) {
     memberships: await listActorMemberships(db, feed.user_id),
   };
   if (!can(actor, "plan:read", { type: "owner", ownerId: feed.owner_id })) return null;
-  const t = createT(feed.locale === "nn" || feed.locale === "en" ? feed.locale : "nb");
+  const t = createT(localeOr(feed.locale));
   const { default: ical } = await import("ical-generator");
   const calendar = ical({
     name: `${t("plan.title")} – ${feed.owner_name}`,

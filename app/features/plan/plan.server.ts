@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database, PlanDecision, PlanMeasureTable } from "../../db/schema.ts";
-import { isLocale, type Locale } from "../../i18n/locales.ts";
+import { localeOr } from "../../i18n/locales.ts";
 import { DAY, dayInNorway, formatDate, nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
 import type { Bank } from "../assessment/bank-schema.ts";
@@ -446,7 +446,7 @@ export async function sendMeasureReminders(
       )
       .execute();
     for (const person of people) {
-      const locale: Locale = isLocale(person.locale) ? person.locale : "nb";
+      const locale = localeOr(person.locale);
       await mailer.send(
         buildEmail("planReminder", locale, {
           to: person.email,
