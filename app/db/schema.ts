@@ -399,6 +399,43 @@ export interface PlanMeasureTable {
   updated_by: string | null;
 }
 
+export type RiskAssessmentStatus = "utkast" | "ferdig";
+
+/** A risk assessment (ROS) of a service, a processing or a routine. */
+export interface RiskAssessmentTable {
+  id: string;
+  owner_id: string;
+  title: string;
+  scope: string;
+  processing_id: string | null;
+  participants: string;
+  assessed_on: string | null;
+  review_on: string | null;
+  status: RiskAssessmentStatus;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+/** One risk in a ROS: likelihood and consequence 1–5, before and after its measure. */
+export interface RosRiskTable {
+  id: string;
+  owner_id: string;
+  assessment_id: string;
+  threat: string;
+  cause: string;
+  existing: string;
+  likelihood: number;
+  consequence: number;
+  measure: string;
+  likelihood_after: number | null;
+  consequence_after: number | null;
+  plan_measure_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface AssessmentRoundTable {
   id: string;
   owner_id: string;
@@ -491,6 +528,8 @@ export interface Database {
   processing: ProcessingTable;
   incident: IncidentTable;
   plan_measure: PlanMeasureTable;
+  risk_assessment: RiskAssessmentTable;
+  ros_risk: RosRiskTable;
   calendar_feed: CalendarFeedTable;
   programme: ProgrammeTable;
   programme_owner: ProgrammeOwnerTable;

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { RegisterNav } from "../components/register-nav.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
 import { classifyText, getCatalogueEntry } from "../features/classifier/catalogue.server.ts";
 import { listProcessings, otherLinesOf } from "../features/processing/processing.server.ts";
@@ -42,6 +43,7 @@ export default function Behandlinger({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   return (
     <div className="stack-lg">
+      <RegisterNav current="/behandlinger" />
       <div className="stack">
         <p className="ds-paragraph eyebrow">{d.owner}</p>
         <h1 className="ds-heading" data-size="lg">

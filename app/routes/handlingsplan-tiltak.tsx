@@ -6,6 +6,7 @@ import { listRounds } from "../features/assessment/rounds.server.ts";
 import { checkMeasure, measureFormOptions } from "../features/plan/form-page.server.ts";
 import { getMeasure, measureValues, saveMeasure } from "../features/plan/plan.server.ts";
 import { formatPriority, isOverdue, priority } from "../features/plan/priority.ts";
+import { riskOfMeasure } from "../features/ros/ros.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -31,7 +32,10 @@ export async function loader(args: Route.LoaderArgs) {
   const { actor, services, ownerId, measure: m, canManage } = await loadMeasure(args);
   const lang = bankLocale(localeFor(args.request, actor));
   // Where the measure came from: the question of the round it closes a gap in.
-  const round = m.round_id ? (await listRounds(services.db, ownerId)).find((r) => r.id === m.round_id) : null;
+  const [round, risk] = await Promise.all([
+    m.round_id ? listRounds(services.db, ownerId).then((all) => all.find((r) => r.id === m.round_id)) : null,
+    riskOfMeasure(services.db, ownerId, m.id),
+  ]);
   const bank = round ? getBank(round.bank_version) : null;
   const found = bank && m.question_id ? findQuestion(bank, m.question_id) : null;
   const url = new URL(args.request.url);
@@ -54,6 +58,7 @@ export async function loader(args: Route.LoaderArgs) {
             question: found.question.tekst[lang],
           }
         : null,
+    risk: risk ? { assessmentId: risk.assessment_id, assessment: risk.title, threat: risk.threat } : null,
     canManage,
     options: canManage ? await measureFormOptions(services.db, ownerId) : null,
     saved: url.searchParams.get("lagret") === "1",
@@ -169,6 +174,17 @@ function Origin({ d }: { d: Loaded }) {
             <Link className="ds-link" to={`/kartlegging/${d.origin.roundId}/resultat`}>
               ({d.origin.round})
             </Link>
+          </dd>
+        </div>
+      ) : null}
+      {d.risk ? (
+        <div>
+          <dt>{t("ros.fromRos")}</dt>
+          <dd>
+            <Link className="ds-link" to={`/ros/${d.risk.assessmentId}`}>
+              {d.risk.assessment}
+            </Link>
+            : {d.risk.threat}
           </dd>
         </div>
       ) : null}

@@ -64,7 +64,7 @@ describe("the record of processing", () => {
   it("a coordinator creates a processing from a template, adds sykefravær, is asked for an art. 9 condition, and exports", async () => {
     const page = await newPage(browser);
     await login(page, "koordinator@demo.oppvern.no");
-    await page.getByRole("link", { name: "Behandlinger" }).first().click();
+    await page.getByRole("link", { name: "Registre", exact: true }).first().click();
     await heading(page, "Behandlingsoversikt");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Ny fra mal" }).click();

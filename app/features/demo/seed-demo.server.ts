@@ -8,6 +8,7 @@ import { createOwner, createUnit } from "../orgs/owners.server.ts";
 import { createProgramme, scheduleGathering } from "../programme/programmes.server.ts";
 import { seedDemoAssessments } from "./seed-assessments.server.ts";
 import { seedDemoPlan } from "./seed-plan.server.ts";
+import { seedDemoRos } from "./seed-ros.server.ts";
 
 export const DEMO_PASSWORD = "oppvern-demo";
 
@@ -164,6 +165,7 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
     leader: userIds.get("leder@demo.oppvern.no") as string,
   });
+  await seedDemoRos(db, { ownerId: demo, coordinator: userIds.get("koordinator@demo.oppvern.no") as string });
   // This school year's guidance programme of the network, with every owner in it.
   const programme = await createProgramme(db, {
     networkId: network,

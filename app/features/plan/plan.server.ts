@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, PlanDecision, PlanMeasureTable } from "../../db/schema.ts";
 import { localeOr } from "../../i18n/locales.ts";
 import { DAY, dayInNorway, formatDate, nowIso } from "../../lib/time.ts";
@@ -294,7 +294,13 @@ export async function foreignReferences(db: Db, ownerId: string, v: MeasureValue
 /** A measure the koordinator types in: straight into the plan, last in the team's order. */
 export async function createMeasure(
   db: Db,
-  options: { ownerId: string; userId: string; values: MeasureValues },
+  options: {
+    ownerId: string;
+    userId: string;
+    values: MeasureValues;
+    /** Ties the new measure to where it came from (a ROS risk), in the same transaction. */
+    link?: (tx: Transaction<Database>, measureId: string) => Promise<void>;
+  },
 ) {
   const id = newId();
   const now = nowIso();
@@ -328,6 +334,7 @@ export async function createMeasure(
       entity: "plan_measure",
       entityId: id,
     });
+    await options.link?.(tx, id);
   });
   return id;
 }

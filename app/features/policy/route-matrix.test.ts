@@ -217,6 +217,18 @@ const MATRIX: Record<string, Case[]> = {
   "/handlingsplan/:id": [
     { path: () => "/handlingsplan/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],
+  // Risk assessments of the owner the user works in now; another owner's assessment and its risks
+  // answer 404 (proved with real rows in app/features/ros/ros.test.ts).
+  "/ros": [{ path: () => "/ros", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) }],
+  "/ros/ny": [{ path: () => "/ros/ny", expect: only(["koordinator", "personvernombud", "nabo"]) }],
+  "/ros/:id": [{ path: () => "/ros/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
+  "/ros/:id/risiko/:riskId": [
+    { path: () => "/ros/finnes-ikke/risiko/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/ros/:id/eksport/:format": [
+    { path: () => "/ros/finnes-ikke/eksport/xlsx", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+    { path: () => "/ros/finnes-ikke/eksport/pdf", expect: all(404) },
+  ],
   "/evaluering": [
     { path: () => "/evaluering", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
   ],

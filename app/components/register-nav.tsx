@@ -1,0 +1,26 @@
+import { Link } from "react-router";
+import type { MessageKey } from "../i18n/translate.ts";
+import { useT } from "../i18n/use-t.ts";
+
+const REGISTERS: { href: string; label: MessageKey }[] = [
+  { href: "/behandlinger", label: "register.processing" },
+  { href: "/ros", label: "register.ros" },
+];
+
+/** The owner's registers, side by side at the top of each register's list; the one shown is marked. */
+export function RegisterNav({ current }: { current: string }) {
+  const t = useT();
+  return (
+    <nav aria-label={t("register.nav")} className="register-nav">
+      <ul>
+        {REGISTERS.map((r) => (
+          <li key={r.href}>
+            <Link className="ds-link" to={r.href} aria-current={r.href === current ? "page" : undefined}>
+              {t(r.label)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
