@@ -111,6 +111,15 @@ describe.each(dialects)("npm run seed:national on %s", (dialect) => {
       ["valgt", 210],
       ["valgt-bort", 30],
     ]);
+    // Five reported incidents per owner, most of them closed.
+    const incidents = await handle.db
+      .selectFrom("incident")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("status")
+      .execute();
+    const byStatus = Object.fromEntries(incidents.map((r) => [r.status, Number(r.n)]));
+    expect((byStatus.lukket ?? 0) + (byStatus.ny ?? 0)).toBe(150);
+    expect(byStatus.lukket ?? 0).toBeGreaterThanOrEqual(120);
     // A programme per network, with the network's owners and five gatherings.
     const programmes = await handle.db
       .selectFrom("programme")

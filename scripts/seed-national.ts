@@ -401,6 +401,86 @@ log("svar", answers.length);
 await writer.insert("plan_measure", MEASURE_COLUMNS, measures);
 log("tiltak i handlingsplaner", measures.length);
 
+// Reported incidents (avvik): five per owner over the last two school years, most of them judged
+// and closed, some still open; the koordinator's log reads them newest first, open ones on top.
+const INCIDENTS_PER_OWNER = 5;
+const INCIDENT_COLUMNS = [
+  "id",
+  "owner_id",
+  "unit_id",
+  "reported_by",
+  "reported_at",
+  "what_happened",
+  "occurred_on",
+  "data_subjects",
+  "affected",
+  "sensitive",
+  "done_already",
+  "status",
+  "breach_kinds",
+  "risk",
+  "assessment",
+  "notified_on",
+  "notice_reference",
+  "not_notified_reason",
+  "late_reason",
+  "informed",
+  "informed_note",
+  "measures",
+  "closed_at",
+  "reminded_at",
+  "version",
+  "updated_at",
+  "updated_by",
+];
+const WHAT = [
+  "En e-post med karakterer ble sendt til feil foresatt.",
+  "En lærer mistet en minnepinne med elevlister.",
+  "En vikar hadde fortsatt tilgang til klassen etter vikariatet.",
+  "Et bilde av en elev ble lagt ut uten samtykke.",
+];
+const incidents: Row[] = [];
+for (const [i, o] of owners.entries()) {
+  const userId = coordinatorOf.get(o.id) as string;
+  const unit = firstUnit.get(o.id);
+  for (let k = 0; k < INCIDENTS_PER_OWNER; k++) {
+    const day = new Date(Date.UTC(2024, 8, 1) + Math.floor(rnd() * 790) * 86_400_000);
+    const at = day.toISOString();
+    const closed = k < INCIDENTS_PER_OWNER - 1 || rnd() < 0.5;
+    incidents.push([
+      `${PREFIX}-avvik-${i}-${k}`,
+      o.id,
+      unit?.id ?? null,
+      unit?.leader ?? userId,
+      at,
+      pick(WHAT),
+      at.slice(0, 10),
+      '["elever"]',
+      pick(["en", "noen", "mange"]),
+      pick(["ja", "nei", "vet-ikke"]),
+      "",
+      closed ? "lukket" : "ny",
+      closed ? '["konfidensialitet"]' : "[]",
+      closed ? "ingen" : null,
+      closed ? "Liten risiko for de berørte." : "",
+      null,
+      "",
+      closed ? "Ingen risiko for de berørte." : "",
+      "",
+      closed ? "nei" : null,
+      "",
+      closed ? "Rutinen er gjennomgått med de ansatte." : "",
+      closed ? at : null,
+      null,
+      1,
+      at,
+      userId,
+    ]);
+  }
+}
+await writer.insert("incident", INCIDENT_COLUMNS, incidents);
+log("avvik", incidents.length);
+
 // Networks: kommuner that work together, about a dozen each.
 const networks: Row[] = [];
 const networkMembers: Row[] = [];
