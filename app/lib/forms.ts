@@ -115,3 +115,7 @@ export function valuesToShow(raw: Record<string, string | string[]>, dateFields:
   }
   return shown;
 }
+
+/** Checked values back as the text a form shows (numbers as digits). */
+export const asFormValues = (values: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v ?? "")]));

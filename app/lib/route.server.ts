@@ -90,3 +90,28 @@ export function safeNext(value: FormDataEntryValue | string | null | undefined, 
 /** The page of a list asked for with `?side=` (1 when missing or not a page number). */
 export const pageOf = (request: Request) =>
   Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("side"))) || 1);
+
+/**
+ * The answer to a save refused because someone else saved since the form was read (409): what the
+ * user typed stays in the form with the version now stored, so saving again overwrites; the
+ * message says so, and `saved` is what the page shows of the other person's save.
+ */
+export async function staleSave<R extends { version: number }, V extends object, M extends string, S>(
+  reread: () => Promise<R | null | undefined>,
+  typed: V,
+  message: M,
+  show: (now: R) => S,
+) {
+  const now = await reread();
+  if (!now) notFound();
+  return data(
+    {
+      ok: false as const,
+      errors: {} as Record<string, string>,
+      values: { ...typed, version: String(now.version) },
+      message,
+      saved: show(now),
+    },
+    { status: 409 },
+  );
+}

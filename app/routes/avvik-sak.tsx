@@ -21,7 +21,7 @@ import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { fieldReaders, parseList, parseObject, valuesToShow } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { authorize, getServices, notFound, readForm } from "../lib/route.server.ts";
+import { authorize, getServices, notFound, readForm, staleSave } from "../lib/route.server.ts";
 import { loadIncidentScope } from "../lib/scopes.server.ts";
 import { dayInNorway, formatDate, formatMoment } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
@@ -98,21 +98,13 @@ export async function action(args: Route.ActionArgs) {
     values: parsed.data,
   });
   if (result === "not-found") notFound();
-  if (result === "conflict") {
-    // What they typed stays in the form, with the version now stored: saving again overwrites. What
-    // the other person saved is shown beside it, to compare.
-    const now = await getIncident(services.db, ownerId, incident.id);
-    if (!now) notFound();
-    return data(
-      {
-        errors: {},
-        values: { ...raw, version: String(now.version) },
-        message: "incident.conflict" as const,
-        saved: handlingValues(now),
-      },
-      { status: 409 },
+  if (result === "conflict")
+    return staleSave(
+      () => getIncident(services.db, ownerId, incident.id),
+      raw,
+      "incident.conflict" as const,
+      handlingValues,
     );
-  }
   return redirect(`/avvik/${incident.id}?lagret=1#lagret`, 303);
 }
 

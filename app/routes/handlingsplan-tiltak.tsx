@@ -9,8 +9,9 @@ import { formatPriority, isOverdue, priority } from "../features/plan/priority.t
 import { riskOfMeasure } from "../features/ros/ros.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
+import { asFormValues } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { localeFor, notFound, readForm } from "../lib/route.server.ts";
+import { localeFor, notFound, readForm, staleSave } from "../lib/route.server.ts";
 import { loadPlanScope } from "../lib/scopes.server.ts";
 import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
@@ -77,25 +78,13 @@ export async function action(args: Route.ActionArgs) {
     values: checked.values,
   });
   if (result === "not-found") notFound();
-  if (result === "conflict") {
-    // What they typed stays, with the version now stored: saving again overwrites. What the other
-    // person saved is shown beside it.
-    const now = await getMeasure(services.db, ownerId, measure.id);
-    if (!now) notFound();
-    const typed = Object.fromEntries(
-      Object.entries(checked.values).map(([k, v]) => [k, String(v)]),
-    ) as Record<string, string>;
-    return data(
-      {
-        ok: false as const,
-        errors: {},
-        values: { ...typed, version: String(now.version) },
-        message: "plan.conflict" as const,
-        saved: { ...measureValues(now), responsibleName: now.responsible_name ?? "" },
-      },
-      { status: 409 },
+  if (result === "conflict")
+    return staleSave(
+      () => getMeasure(services.db, ownerId, measure.id),
+      asFormValues(checked.values),
+      "plan.conflict" as const,
+      (now) => ({ ...measureValues(now), responsibleName: now.responsible_name ?? "" }),
     );
-  }
   return redirect(`/handlingsplan/${measure.id}?lagret=1#lagret`, 303);
 }
 

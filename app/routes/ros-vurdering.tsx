@@ -16,8 +16,9 @@ import {
 import { scoreAfter, scoreBefore } from "../features/ros/scale.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
+import { asFormValues } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { localeFor, notFound, readForm } from "../lib/route.server.ts";
+import { localeFor, notFound, readForm, staleSave } from "../lib/route.server.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";
 import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
@@ -123,9 +124,7 @@ export async function action(args: Route.ActionArgs) {
           intent: "vurdering",
           ok: false as const,
           errors: { status: "ros.doneNeedsRisk" },
-          values: Object.fromEntries(
-            Object.entries(checked.values).map(([k, v]) => [k, String(v)]),
-          ) as Record<string, string>,
+          values: asFormValues(checked.values),
           message: null,
         },
         { status: 400 },
@@ -139,23 +138,14 @@ export async function action(args: Route.ActionArgs) {
     values: checked.values,
   });
   if (result === "not-found") notFound();
-  if (result === "conflict") {
-    // What they typed stays, with the version now stored: saving again overwrites. What the other
-    // person saved is what the top of the page shows.
-    const now = await getAssessment(services.db, ownerId, assessment.id);
-    if (!now) notFound();
-    const typed = Object.fromEntries(Object.entries(checked.values).map(([k, v]) => [k, String(v)]));
-    return data(
-      {
-        intent: "vurdering",
-        ok: false as const,
-        errors: {},
-        values: { ...typed, version: String(now.version) } as Record<string, string>,
-        message: "ros.conflict" as const,
-      },
-      { status: 409 },
+  // What the other person saved is what the top of the page shows.
+  if (result === "conflict")
+    return staleSave(
+      () => getAssessment(services.db, ownerId, assessment.id),
+      asFormValues(checked.values),
+      "ros.conflict" as const,
+      () => null,
     );
-  }
   return redirect(`/ros/${assessment.id}?lagret=vurdering#lagret`, 303);
 }
 
@@ -164,6 +154,9 @@ type Loaded = Route.ComponentProps["loaderData"];
 export default function RosVurdering({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
   const a = actionData && "values" in actionData ? actionData : null;
+  // A refused risk is the risk form's; anything else refused (a frame, a stale save) is the frame's.
+  const riskForm = a && "intent" in a && a.intent === "ny-risiko" ? a : null;
+  const frameForm = a && !riskForm ? a : null;
   return (
     <div className="stack-lg">
       <div className="stack prose">
@@ -231,8 +224,8 @@ export default function RosVurdering({ loaderData: d, actionData }: Route.Compon
             <RiskForm
               idPrefix="r"
               intent="ny-risiko"
-              values={a?.intent === "ny-risiko" ? a.values : {}}
-              errors={a?.intent === "ny-risiko" ? a.errors : undefined}
+              values={riskForm?.values ?? {}}
+              errors={riskForm?.errors}
               submitLabel={t("ros.addRisk.submit")}
             />
           </section>
@@ -241,9 +234,9 @@ export default function RosVurdering({ loaderData: d, actionData }: Route.Compon
               {t("ros.edit")}
             </h2>
             <AssessmentForm
-              values={a?.intent === "vurdering" ? a.values : d.values}
-              errors={a?.intent === "vurdering" ? a.errors : undefined}
-              message={a?.intent === "vurdering" ? (a.message ?? undefined) : undefined}
+              values={frameForm?.values ?? d.values}
+              errors={frameForm?.errors}
+              message={frameForm?.message ?? undefined}
               processings={d.processings}
               submitLabel={t("ros.save")}
             />
