@@ -8,6 +8,7 @@ import { createOwner, createUnit } from "../orgs/owners.server.ts";
 import { createProgramme, scheduleGathering } from "../programme/programmes.server.ts";
 import { seedDemoAssessments } from "./seed-assessments.server.ts";
 import { seedDemoPlan } from "./seed-plan.server.ts";
+import { seedDemoSystems } from "./seed-systems.server.ts";
 
 export const DEMO_PASSWORD = "oppvern-demo";
 
@@ -69,7 +70,7 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     unitType: "grunnskole",
     actorUserId,
   });
-  await createUnit(db, {
+  const fjellsida = await createUnit(db, {
     ownerId: demo,
     name: "Fjellsida ungdomsskole",
     unitType: "grunnskole",
@@ -163,6 +164,12 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     ownerId: demo,
     coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
     leader: userIds.get("leder@demo.oppvern.no") as string,
+  });
+  await seedDemoSystems(db, {
+    ownerId: demo,
+    userId: userIds.get("koordinator@demo.oppvern.no") as string,
+    schools: [eik, fjellsida],
+    kindergarten: solsikken,
   });
   // This school year's guidance programme of the network, with every owner in it.
   const programme = await createProgramme(db, {
