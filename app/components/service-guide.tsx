@@ -20,10 +20,9 @@ export function ServiceGuide({ steps, withLinks }: { steps: GuideStep[]; withLin
         {steps.map((s) => (
           <li key={s.id} className="stack" data-done={s.done ? "true" : "false"}>
             <h3 className="ds-heading" data-size="xs">
-              {t(`systems.guide.${s.id}.title` as MessageKey)}
-              {": "}
+              {t(`systems.guide.${s.id}.title` as MessageKey)}{" "}
               <span className={s.done ? "text-success" : "text-danger"}>
-                {s.done ? t("systems.guide.done") : t("systems.guide.notDone")}
+                ({s.done ? t("systems.guide.done") : t("systems.guide.notDone")})
               </span>
             </h3>
             <p className="ds-paragraph" data-size="sm">

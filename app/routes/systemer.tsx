@@ -112,10 +112,10 @@ export default function Systemer({ loaderData: d }: Route.ComponentProps) {
                   )}
                 </td>
                 <td>
-                  {r.review ? formatDate(r.review, locale) : "–"}
+                  {r.review ? formatDate(r.review, locale) : r.reviewState ? null : "–"}
                   {r.reviewState ? (
                     <>
-                      {" "}
+                      {r.review ? " " : null}
                       <strong className="text-danger">
                         {t(`systems.review.${r.reviewState}` as MessageKey)}
                       </strong>

@@ -744,7 +744,7 @@ export const en: Messages = {
   "systems.status.avvist": "Turned down",
   "systems.status.faset-ut": "Phased out",
   "systems.review.passed": "(past)",
-  "systems.review.missing": "(missing)",
+  "systems.review.missing": "No date",
   "systems.nameRequired": "Write the name of the service.",
   "systems.supplierRequired": "Write who supplies the service.",
   "systems.scopeRequired": "Choose who uses the service.",

@@ -745,7 +745,7 @@ export const nb = {
   "systems.status.avvist": "Avvist",
   "systems.status.faset-ut": "Faset ut",
   "systems.review.passed": "(passert)",
-  "systems.review.missing": "(mangler)",
+  "systems.review.missing": "Mangler dato",
   "systems.nameRequired": "Skriv navnet på tjenesten.",
   "systems.supplierRequired": "Skriv hvem som leverer tjenesten.",
   "systems.scopeRequired": "Velg hvem som bruker tjenesten.",

@@ -744,7 +744,7 @@ export const nn: Messages = {
   "systems.status.avvist": "Avvist",
   "systems.status.faset-ut": "Fasa ut",
   "systems.review.passed": "(passert)",
-  "systems.review.missing": "(manglar)",
+  "systems.review.missing": "Manglar dato",
   "systems.nameRequired": "Skriv namnet på tenesta.",
   "systems.supplierRequired": "Skriv kven som leverer tenesta.",
   "systems.scopeRequired": "Vel kven som bruker tenesta.",
