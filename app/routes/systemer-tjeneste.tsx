@@ -4,12 +4,19 @@ import { ServiceForm } from "../components/service-form.tsx";
 import { ServiceGuide } from "../components/service-guide.tsx";
 import { checkService, serviceUnits } from "../features/systems/form-page.server.ts";
 import { guideSteps, serviceWarnings } from "../features/systems/guide.ts";
-import { getService, saveService, serviceValues, usedByText } from "../features/systems/systems.server.ts";
+import {
+  getService,
+  type ServiceField,
+  saveService,
+  serviceHistory,
+  serviceValues,
+  usedByText,
+} from "../features/systems/systems.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { notFound, readForm } from "../lib/route.server.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";
-import { dayInNorway, formatDate } from "../lib/time.ts";
+import { dayInNorway, formatDate, formatMoment } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/systemer-tjeneste";
 
@@ -38,8 +45,7 @@ export async function loader(args: Route.LoaderArgs) {
     usedBy: usedByText(s, units, ""),
     steps: guideSteps(values),
     warnings: serviceWarnings(values, dayInNorway()),
-    updatedAt: s.updated_at,
-    updatedBy: s.updated_by_name,
+    history: await serviceHistory(services.db, ownerId, s.id),
     canManage,
     units: canManage ? units : [],
     saved: new URL(args.request.url).searchParams.get("lagret") === "1",
@@ -130,13 +136,58 @@ export default function SystemTjeneste({ loaderData: d, actionData }: Route.Comp
           <ServiceFacts values={d.values} usedBy={d.usedBy} />
         </section>
       )}
-      <p className="ds-paragraph" data-size="sm">
-        {t("systems.lastChanged", {
-          date: formatDate(d.updatedAt.slice(0, 10), locale),
-          name: d.updatedBy ?? t("systems.unknownPerson"),
-        })}
-      </p>
+      <History history={d.history} />
     </div>
+  );
+}
+
+/** The form field's label, for the history's list of what changed. */
+const FIELD_LABEL: Record<ServiceField, MessageKey> = {
+  navn: "systems.field.name",
+  leverandor: "systems.field.supplier",
+  formal: "systems.field.purpose",
+  omfang: "systems.field.usedBy",
+  enheter: "systems.field.units",
+  opplysninger: "systems.field.personalData",
+  databehandler: "systems.field.processor",
+  dba: "systems.field.dpa",
+  dbaSignert: "systems.field.dpaSigned",
+  dbaGjennomgang: "systems.field.dpaReview",
+  overforing: "systems.field.transfer",
+  overforingNotat: "systems.field.transferNote",
+  rosDato: "systems.field.rosDate",
+  rosNotat: "systems.field.rosNote",
+  dpia: "systems.field.dpia",
+  status: "systems.field.status",
+  begrunnelse: "systems.field.reason",
+};
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** Who registered and changed the service, and what they changed. */
+function History({ history }: { history: Route.ComponentProps["loaderData"]["history"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="historikk" className="stack">
+      <h2 className="ds-heading" data-size="sm" id="historikk">
+        {t("systems.history")}
+      </h2>
+      <ul className="ds-list">
+        {history.map((h) => (
+          <li key={`${h.at}-${h.changed.join()}`}>
+            {formatMoment(h.at, locale)} – {h.who ?? t("systems.unknownPerson")}:{" "}
+            {h.created
+              ? t("systems.history.created")
+              : h.changed.length === 0
+                ? t("systems.history.nothing")
+                : t("systems.history.changed", {
+                    fields: h.changed.map((f) => lowerFirst(t(FIELD_LABEL[f]).replace(/\?$/, ""))).join(", "),
+                  })}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

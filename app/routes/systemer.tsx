@@ -1,6 +1,7 @@
-import { Link } from "react-router";
+import { Form, Link } from "react-router";
 import { ScrollTable } from "../components/scroll-table.tsx";
 import { needsAgreement, reviewState } from "../features/systems/guide.ts";
+import { SERVICE_STATUSES } from "../features/systems/schemas.ts";
 import { listServices, serviceValues } from "../features/systems/systems.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
@@ -32,10 +33,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       ros: r.ros_on,
     };
   });
+  const show = new URL(request.url).searchParams.get("vis") ?? "";
+  const view = (SERVICE_STATUSES as readonly string[]).includes(show) || show === "oppfolging" ? show : "";
+  const followUp = (r: (typeof rows)[number]) => r.missingDpa || r.reviewState !== null;
   return {
     owner: owner.name,
     canManage,
-    rows,
+    view,
+    total: rows.length,
+    rows: rows.filter((r) => (view === "oppfolging" ? followUp(r) : view === "" || r.status === view)),
     inUse: rows.filter((r) => r.status === "i-bruk").length,
     missingDpa: rows.filter((r) => r.missingDpa).length,
     reviewDue: rows.filter((r) => r.reviewState !== null).length,
@@ -56,7 +62,7 @@ export default function Systemer({ loaderData: d }: Route.ComponentProps) {
         </h1>
         <p className="ds-paragraph">{t("systems.lead")}</p>
       </div>
-      {d.rows.length > 0 ? (
+      {d.total > 0 ? (
         <ul className="ds-list" aria-label={t("systems.summary.label")}>
           <li>{count("systems.summary.inUse", d.inUse)}</li>
           <li>
@@ -80,8 +86,29 @@ export default function Systemer({ loaderData: d }: Route.ComponentProps) {
           </Link>
         </p>
       ) : null}
+      {d.total > 0 ? (
+        <Form method="get" className="filter-form" role="search">
+          <div className="ds-field">
+            <label className="ds-label" htmlFor="vis">
+              {t("systems.filter")}
+            </label>
+            <select className="ds-input" id="vis" name="vis" defaultValue={d.view}>
+              <option value="">{t("systems.filter.all")}</option>
+              <option value="oppfolging">{t("systems.filter.followUp")}</option>
+              {SERVICE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`systems.status.${s}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="ds-button" data-variant="secondary">
+            {t("systems.filter.show")}
+          </button>
+        </Form>
+      ) : null}
       {d.rows.length === 0 ? (
-        <p className="ds-paragraph">{t("systems.empty")}</p>
+        <p className="ds-paragraph">{d.total === 0 ? t("systems.empty") : t("systems.filter.none")}</p>
       ) : (
         <ScrollTable label={t("systems.title")}>
           <thead>

@@ -87,6 +87,10 @@ describe("systems and suppliers", () => {
     await heading(page, "Systemer og leverandører");
     expect(await page.getByRole("link", { name: "Ny tjeneste" }).count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.getByLabel("Hvilke tjenester vil du se?").selectOption("oppfolging");
+    await page.getByRole("button", { name: "Vis", exact: true }).click();
+    await expect.poll(() => page.locator("table").textContent()).not.toContain("Ordlaben");
+    expect(await page.locator("table").textContent()).toContain("Krokus barnehageapp");
     await expectAccessible(page);
     await screenshot(page, "systemer-mobil");
     await page.getByRole("link", { name: "Krokus barnehageapp" }).click();

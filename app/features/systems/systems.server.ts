@@ -175,3 +175,30 @@ export function usedByText(
     .filter(Boolean)
     .join(", ");
 }
+
+/** Who created and changed a service, and which fields, newest first (from the audit log). */
+export async function serviceHistory(db: Db, ownerId: string, id: string) {
+  const rows = await db
+    .selectFrom("audit_log")
+    .leftJoin("user", "user.id", "audit_log.actor_user_id")
+    .select(["audit_log.at", "audit_log.action", "audit_log.details", "user.name as who"])
+    .where("audit_log.tenant_id", "=", ownerId)
+    .where("audit_log.entity", "=", "digital_service")
+    .where("audit_log.entity_id", "=", id)
+    .orderBy("audit_log.id", "desc")
+    .limit(50)
+    .execute();
+  return rows.map((r) => {
+    let changed: unknown = [];
+    try {
+      changed = r.details ? JSON.parse(r.details).changed : [];
+    } catch {}
+    return {
+      at: r.at,
+      created: r.action === "systems.create",
+      who: r.who,
+      changed: (Array.isArray(changed) ? changed : []).filter((f): f is ServiceField => f in COLUMNS),
+    };
+  });
+}
+export type ServiceField = keyof typeof COLUMNS;

@@ -109,6 +109,18 @@ describe.each(dialects)("the register of systems and suppliers on %s", (dialect)
     expect(text).toMatch(/Krokus barnehageapp\s+Tussilago Digital AS\s+I bruk\s+Under arbeid\s+Mangler dato/);
     expect(text).toMatch(/Quizkameraten\s+Blåbær Spill AS\s+Vurderes\s+Mangler\s+–\s+Ikke gjort/);
     expect(html).toContain('href="/systemer/ny"');
+    // Only those to follow up: the one without an agreement and the one past its review.
+    const followUp = textOf((await koordinator.page("/systemer?vis=oppfolging")).html);
+    expect(followUp).toContain("Krokus barnehageapp");
+    expect(followUp).toContain("Elevfokus skoleadministrativt system");
+    expect(followUp).not.toContain("Ordlaben digital ordbok");
+    expect(followUp).toContain("4 tjenester er i bruk.");
+    const assessed = textOf((await koordinator.page("/systemer?vis=vurderes")).html);
+    expect(assessed).toContain("Quizkameraten");
+    expect(assessed).not.toContain("Krokus barnehageapp");
+    expect(textOf((await koordinator.page("/systemer?vis=avvist")).html)).toContain(
+      "Ingen tjenester passer med valget.",
+    );
     // Nabo kommune has a register of its own, empty.
     expect(textOf((await nabo.page("/systemer")).html)).toContain("Ingen tjenester er registrert ennå.");
   });
@@ -215,8 +227,10 @@ describe.each(dialects)("the register of systems and suppliers on %s", (dialect)
     const after = textOf((await koordinator.page(`/systemer/${serviceId}`)).html);
     expect(after).toContain("5 av 5 steg er gjort.");
     expect(after).not.toContain("databehandleravtalen er ikke signert");
-    expect(after).toContain("Sist endret");
-    expect(after).toContain("Kari Koordinator");
+    expect(after).toMatch(
+      /Kari Koordinator: endret hvem bruker den, skoler og barnehager som bruker tjenesten, databehandleravtale/,
+    );
+    expect(after).toMatch(/Kari Koordinator: registrerte tjenesten\./);
     const list = textOf((await koordinator.page("/systemer")).html);
     expect(list).toMatch(
       /Skriveverkstedet\s+Måkeskjær Programvare AS\s+I bruk\s+Signert\s+2\. november 2027/,
