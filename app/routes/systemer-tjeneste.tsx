@@ -86,7 +86,6 @@ export async function action(args: Route.ActionArgs) {
 
 export default function SystemTjeneste({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
-  const locale = useLocale();
   return (
     <div className="stack-lg prose">
       <p className="ds-paragraph eyebrow">
