@@ -5,7 +5,7 @@ import { ZService } from "../systems/schemas.ts";
 import { createService } from "../systems/systems.server.ts";
 
 /**
- * Demo kommune's register of digital services (the suppliers are made up): a learning platform and
+ * Demo kommune's register of digital services (the suppliers are made up, named after the demo): a learning platform and
  * a school admin system in use, one whose agreement is past its review date; a kindergarten parent
  * app in use without a signed agreement; a quiz app being assessed; a dictionary with no personal data.
  */
@@ -17,7 +17,7 @@ export async function seedDemoSystems(
   const services = [
     {
       navn: "Skolerommet læringsplattform",
-      leverandor: "Nordlys Læring AS",
+      leverandor: "Demolæring AS",
       formal: "Undervisning, innlevering av oppgaver og tilbakemeldinger til elevene på 1.–10. trinn.",
       omfang: "valgte",
       enheter: who.schools,
@@ -37,7 +37,7 @@ export async function seedDemoSystems(
     },
     {
       navn: "Elevfokus skoleadministrativt system",
-      leverandor: "Fjordkode AS",
+      leverandor: "Demodata Skole AS",
       formal: "Elevregister, fravær, karakterer, timeplan og kontakt med foresatte.",
       omfang: "valgte",
       enheter: who.schools,
@@ -55,7 +55,7 @@ export async function seedDemoSystems(
     },
     {
       navn: "Krokus barnehageapp",
-      leverandor: "Tussilago Digital AS",
+      leverandor: "Demoapp Barnehage AS",
       formal: "Beskjeder, fravær og bilder fra hverdagen til foreldrene i barnehagen.",
       omfang: "valgte",
       enheter: [who.kindergarten],
@@ -74,7 +74,7 @@ export async function seedDemoSystems(
     },
     {
       navn: "Quizkameraten",
-      leverandor: "Blåbær Spill AS",
+      leverandor: "Demoquiz AS",
       formal: "Quiz i klasserommet for repetisjon på mellomtrinnet.",
       omfang: "valgte",
       enheter: who.schools.slice(0, 1),
@@ -87,7 +87,7 @@ export async function seedDemoSystems(
     },
     {
       navn: "Ordlaben digital ordbok",
-      leverandor: "Lyngheia Forlag AS",
+      leverandor: "Demoforlaget AS",
       formal: "Ordbok på bokmål, nynorsk og engelsk for elevene.",
       omfang: "alle",
       enheter: [],

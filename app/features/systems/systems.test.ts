@@ -104,10 +104,10 @@ describe.each(dialects)("the register of systems and suppliers on %s", (dialect)
     expect(text).toContain("1 tjeneste i bruk mangler databehandleravtale.");
     expect(text).toContain("2 avtaler har passert datoen for gjennomgang");
     expect(text).toMatch(
-      /Elevfokus skoleadministrativt system\s+Fjordkode AS\s+I bruk\s+Signert\s+[^(]+\(passert\)/,
+      /Elevfokus skoleadministrativt system\s+Demodata Skole AS\s+I bruk\s+Signert\s+[^(]+\(passert\)/,
     );
-    expect(text).toMatch(/Krokus barnehageapp\s+Tussilago Digital AS\s+I bruk\s+Under arbeid\s+Mangler dato/);
-    expect(text).toMatch(/Quizkameraten\s+Blåbær Spill AS\s+Vurderes\s+Mangler\s+–\s+Ikke gjort/);
+    expect(text).toMatch(/Krokus barnehageapp\s+Demoapp Barnehage AS\s+I bruk\s+Under arbeid\s+Mangler dato/);
+    expect(text).toMatch(/Quizkameraten\s+Demoquiz AS\s+Vurderes\s+Mangler\s+–\s+Ikke gjort/);
     expect(html).toContain('href="/systemer/ny"');
     // Only those to follow up: the one without an agreement and the one past its review.
     const followUp = textOf((await koordinator.page("/systemer?vis=oppfolging")).html);
@@ -343,7 +343,7 @@ describe.each(dialects)("the register of systems and suppliers on %s", (dialect)
     );
     const krokus = rows.find((r) => r[0] === "Krokus barnehageapp");
     expect(krokus?.slice(1, 4)).toEqual([
-      "Tussilago Digital AS",
+      "Demoapp Barnehage AS",
       "Beskjeder, fravær og bilder fra hverdagen til foreldrene i barnehagen.",
       "Solsikken barnehage",
     ]);
