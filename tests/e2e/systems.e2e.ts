@@ -77,6 +77,7 @@ describe("systems and suppliers", () => {
     const row = page.getByRole("row", { name: /Skriveverkstedet/ });
     expect(await row.textContent()).toContain("I bruk");
     expect(await row.textContent()).toContain("Mangler dato");
+    await expectAccessible(page);
     await page.context().close();
   });
 
