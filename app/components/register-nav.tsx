@@ -4,6 +4,7 @@ import { useT } from "../i18n/use-t.ts";
 
 const REGISTERS: { href: string; label: MessageKey }[] = [
   { href: "/behandlinger", label: "register.processing" },
+  { href: "/systemer", label: "register.systems" },
   { href: "/ros", label: "register.ros" },
 ];
 

@@ -14,7 +14,12 @@ interface FormProps {
 }
 
 /** What a risk assessment covers, who took part, and when. A plain form, no script. */
-export function AssessmentForm(props: FormProps & { processings: { id: string; name: string }[] }) {
+export function AssessmentForm(
+  props: FormProps & {
+    processings: { id: string; name: string }[];
+    services: { id: string; name: string }[];
+  },
+) {
   const t = useT();
   const state = { errors: props.errors ?? {}, values: props.values, message: props.message };
   return (
@@ -37,6 +42,16 @@ export function AssessmentForm(props: FormProps & { processings: { id: string; n
         error={props.errors?.omfang}
         rows={4}
         required
+      />
+      <SelectField
+        name="tjeneste"
+        label={t("ros.field.service")}
+        description={t("ros.help.service")}
+        state={state}
+        options={[
+          { value: "", label: t("ros.noService") },
+          ...props.services.map((p) => ({ value: p.id, label: p.name })),
+        ]}
       />
       <SelectField
         name="behandling"

@@ -399,6 +399,42 @@ export interface PlanMeasureTable {
   updated_by: string | null;
 }
 
+export type ServiceProcessor = "ja" | "nei" | "usikker";
+export type ServiceDpaStatus = "mangler" | "under-arbeid" | "signert" | "ikke-nodvendig";
+export type ServiceTransfer = "nei" | "ja" | "usikker";
+export type ServiceDpia = "ikke-vurdert" | "ikke-nodvendig" | "nodvendig" | "gjennomfort";
+export type ServiceStatus = "vurderes" | "i-bruk" | "avvist" | "faset-ut";
+
+/** A digital service or learning resource the owner's schools and kindergartens use (or consider). */
+export interface DigitalServiceTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  supplier: string;
+  purpose: string;
+  /** 1 when every unit of the owner uses it. */
+  all_units: number;
+  /** JSON array of unit ids, when not all. */
+  unit_ids: string;
+  personal_data: string;
+  processor: ServiceProcessor;
+  dpa_status: ServiceDpaStatus;
+  dpa_signed_on: string | null;
+  dpa_review_on: string | null;
+  transfer: ServiceTransfer;
+  transfer_note: string;
+  ros_on: string | null;
+  ros_note: string;
+  dpia: ServiceDpia;
+  status: ServiceStatus;
+  decision_reason: string;
+  version: number;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export type RiskAssessmentStatus = "utkast" | "ferdig";
 
 /** A risk assessment (ROS) of a service, a processing or a routine. */
@@ -408,6 +444,7 @@ export interface RiskAssessmentTable {
   title: string;
   scope: string;
   processing_id: string | null;
+  service_id: string | null;
   participants: string;
   assessed_on: string | null;
   review_on: string | null;
@@ -530,6 +567,7 @@ export interface Database {
   plan_measure: PlanMeasureTable;
   risk_assessment: RiskAssessmentTable;
   ros_risk: RosRiskTable;
+  digital_service: DigitalServiceTable;
   calendar_feed: CalendarFeedTable;
   programme: ProgrammeTable;
   programme_owner: ProgrammeOwnerTable;

@@ -1,7 +1,6 @@
 import { data, Link, redirect } from "react-router";
 import { AssessmentForm } from "../components/ros-forms.tsx";
-import { listProcessings } from "../features/processing/processing.server.ts";
-import { checkAssessment } from "../features/ros/form-page.server.ts";
+import { assessmentFormOptions, checkAssessment } from "../features/ros/form-page.server.ts";
 import { createAssessment } from "../features/ros/ros.server.ts";
 import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -17,8 +16,11 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "ros
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { services, ownerId } = await loadRegisterWriteScope(context, request);
-  const processings = await listProcessings(services.db, ownerId);
-  return { processings: processings.map((p) => ({ id: p.id, name: p.name })), today: dayInNorway() };
+  const options = await assessmentFormOptions(services.db, ownerId);
+  // From a service's guide: the service is chosen, and named in the title.
+  const wanted = new URL(request.url).searchParams.get("tjeneste");
+  const service = options.services.find((s) => s.id === wanted);
+  return { ...options, today: dayInNorway(), service: service ?? null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -43,9 +45,17 @@ export default function NyRos({ loaderData: d, actionData }: Route.ComponentProp
       </h1>
       <p className="ds-paragraph">{t("ros.new.lead")}</p>
       <AssessmentForm
-        values={actionData?.values ?? { status: "utkast", vurdert: d.today }}
+        values={
+          actionData?.values ?? {
+            status: "utkast",
+            vurdert: d.today,
+            tjeneste: d.service?.id ?? "",
+            tittel: d.service?.name ?? "",
+          }
+        }
         errors={actionData?.errors}
         processings={d.processings}
+        services={d.services}
         submitLabel={t("ros.create")}
       />
     </div>

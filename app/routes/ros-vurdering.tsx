@@ -3,8 +3,7 @@ import { Notice } from "../components/form.tsx";
 import { RiskMatrix, RiskScore } from "../components/risk-matrix.tsx";
 import { AssessmentForm, RiskForm } from "../components/ros-forms.tsx";
 import { can } from "../features/policy/policy.server.ts";
-import { listProcessings } from "../features/processing/processing.server.ts";
-import { checkAssessment, checkRisk } from "../features/ros/form-page.server.ts";
+import { assessmentFormOptions, checkAssessment, checkRisk } from "../features/ros/form-page.server.ts";
 import {
   addRisk,
   assessmentValues,
@@ -42,9 +41,9 @@ async function loadAssessment(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const { services, ownerId, assessment: a, canManage, canPlan } = await loadAssessment(args);
-  const [risks, processings] = await Promise.all([
+  const [risks, options] = await Promise.all([
     listRisks(services.db, ownerId, a.id),
-    canManage ? listProcessings(services.db, ownerId) : [],
+    canManage ? assessmentFormOptions(services.db, ownerId) : { processings: [], services: [] },
   ]);
   const url = new URL(args.request.url);
   return {
@@ -53,6 +52,7 @@ export async function loader(args: Route.LoaderArgs) {
     facts: {
       scope: a.scope,
       processing: a.processing_id ? { id: a.processing_id, name: a.processing_name ?? "" } : null,
+      service: a.service_id ? { id: a.service_id, name: a.service_name ?? "" } : null,
       participants: a.participants,
       assessedOn: a.assessed_on,
       reviewOn: a.review_on,
@@ -76,7 +76,7 @@ export async function loader(args: Route.LoaderArgs) {
       }))
       // The worst first, as the team would go through them.
       .sort((x, y) => scoreBefore(y) - scoreBefore(x) || scoreAfter(y) - scoreAfter(x)),
-    processings: processings.map((p) => ({ id: p.id, name: p.name })),
+    ...options,
     canManage,
     canPlan,
     saved: SAVED.find((s) => s === url.searchParams.get("lagret")) ?? null,
@@ -238,6 +238,7 @@ export default function RosVurdering({ loaderData: d, actionData }: Route.Compon
               errors={frameForm?.errors}
               message={frameForm?.message ?? undefined}
               processings={d.processings}
+              services={d.services}
               submitLabel={t("ros.save")}
             />
           </section>
@@ -258,6 +259,16 @@ function Facts({ d }: { d: Loaded }) {
         <dt>{t("ros.field.scope")}</dt>
         <dd className="pre-line">{f.scope}</dd>
       </div>
+      {f.service ? (
+        <div>
+          <dt>{t("ros.field.service")}</dt>
+          <dd>
+            <Link className="ds-link" to={`/systemer/${f.service.id}`}>
+              {f.service.name}
+            </Link>
+          </dd>
+        </div>
+      ) : null}
       {f.processing ? (
         <div>
           <dt>{t("ros.field.processing")}</dt>

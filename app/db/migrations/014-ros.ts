@@ -17,6 +17,8 @@ export function migration014() {
         .addColumn("scope", "text", (c) => c.notNull())
         /** The entry in the record of processing it is about, if any. */
         .addColumn("processing_id", "text", (c) => c.references("processing.id").onDelete("set null"))
+        /** The digital service it is about, if any (the service's "can we start using it?" guide reads it). */
+        .addColumn("service_id", "text", (c) => c.references("digital_service.id").onDelete("set null"))
         /** Who took part (names, roles). */
         .addColumn("participants", "text", (c) => c.notNull())
         .addColumn("assessed_on", "text")
@@ -59,6 +61,11 @@ export function migration014() {
         .createIndex("ros_risk_assessment_idx")
         .on("ros_risk")
         .columns(["owner_id", "assessment_id", "created_at"])
+        .execute();
+      await db.schema
+        .createIndex("risk_assessment_service_idx")
+        .on("risk_assessment")
+        .columns(["owner_id", "service_id"])
         .execute();
       await db.schema.createIndex("ros_risk_plan_idx").on("ros_risk").column("plan_measure_id").execute();
     },

@@ -9,6 +9,7 @@ import { createProgramme, scheduleGathering } from "../programme/programmes.serv
 import { seedDemoAssessments } from "./seed-assessments.server.ts";
 import { seedDemoPlan } from "./seed-plan.server.ts";
 import { seedDemoRos } from "./seed-ros.server.ts";
+import { seedDemoSystems } from "./seed-systems.server.ts";
 
 export const DEMO_PASSWORD = "oppvern-demo";
 
@@ -70,7 +71,7 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     unitType: "grunnskole",
     actorUserId,
   });
-  await createUnit(db, {
+  const fjellsida = await createUnit(db, {
     ownerId: demo,
     name: "Fjellsida ungdomsskole",
     unitType: "grunnskole",
@@ -164,6 +165,12 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     ownerId: demo,
     coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
     leader: userIds.get("leder@demo.oppvern.no") as string,
+  });
+  await seedDemoSystems(db, {
+    ownerId: demo,
+    userId: userIds.get("koordinator@demo.oppvern.no") as string,
+    schools: [eik, fjellsida],
+    kindergarten: solsikken,
   });
   await seedDemoRos(db, { ownerId: demo, coordinator: userIds.get("koordinator@demo.oppvern.no") as string });
   // This school year's guidance programme of the network, with every owner in it.

@@ -171,6 +171,19 @@ const MATRIX: Record<string, Case[]> = {
   "/behandlinger/:id": [
     { path: () => "/behandlinger/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],
+  // The register of digital services of the owner the user works in now; another owner's service
+  // answers 404 (proved with real rows in app/features/systems/systems.test.ts).
+  "/systemer": [
+    { path: () => "/systemer", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
+  ],
+  "/systemer/ny": [{ path: () => "/systemer/ny", expect: only(["koordinator", "personvernombud", "nabo"]) }],
+  "/systemer/eksport/xlsx": [
+    {
+      path: () => "/systemer/eksport/xlsx",
+      expect: only(["leder", "koordinator", "personvernombud", "nabo"]),
+    },
+  ],
+  "/systemer/:id": [{ path: () => "/systemer/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
   // Assessment rounds of the owner the user works in now; another owner's round answers 404
   // (proved with real rounds in app/features/assessment/assessment.test.ts).
   "/kartlegging": [

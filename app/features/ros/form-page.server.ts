@@ -1,14 +1,14 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { formObject, parseObject, valuesToShow } from "../../lib/forms.ts";
-import { foreignProcessing } from "./ros.server.ts";
+import { foreignReferences } from "./ros.server.ts";
 import { type AssessmentValues, type RiskValues, ZAssessment, ZRisk } from "./schemas.ts";
 
 type Check<T> =
   | { ok: true; values: T }
   | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
-/** Reads a posted assessment form: the schema, then that the processing is the owner's. */
+/** Reads a posted assessment form: the schema, then that the processing and the service are the owner's. */
 export async function checkAssessment(
   db: Kysely<Database>,
   ownerId: string,
@@ -16,7 +16,7 @@ export async function checkAssessment(
 ): Promise<Check<AssessmentValues>> {
   const raw = formObject(form, []);
   const parsed = parseObject(ZAssessment, raw);
-  const errors = parsed.ok ? await foreignProcessing(db, ownerId, parsed.data.behandling) : parsed.errors;
+  const errors = parsed.ok ? await foreignReferences(db, ownerId, parsed.data) : parsed.errors;
   if (!parsed.ok || Object.keys(errors).length > 0)
     return {
       ok: false,
@@ -32,4 +32,23 @@ export function checkRisk(form: FormData): Check<RiskValues> {
   const parsed = parseObject(ZRisk, raw);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values: raw as Record<string, string> };
   return { ok: true, values: parsed.data };
+}
+
+/** What the assessment form offers: the owner's processings and services. */
+export async function assessmentFormOptions(db: Kysely<Database>, ownerId: string) {
+  const [processings, services] = await Promise.all([
+    db
+      .selectFrom("processing")
+      .select(["id", "name"])
+      .where("owner_id", "=", ownerId)
+      .orderBy("name")
+      .execute(),
+    db
+      .selectFrom("digital_service")
+      .select(["id", "name"])
+      .where("owner_id", "=", ownerId)
+      .orderBy("name")
+      .execute(),
+  ]);
+  return { processings, services };
 }

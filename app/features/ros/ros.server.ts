@@ -15,6 +15,7 @@ const ASSESSMENT_COLUMNS = {
   tittel: "title",
   omfang: "scope",
   behandling: "processing_id",
+  tjeneste: "service_id",
   deltakere: "participants",
   vurdert: "assessed_on",
   revisjon: "review_on",
@@ -36,6 +37,7 @@ const assessmentColumns = (v: AssessmentValues) => ({
   title: v.tittel,
   scope: v.omfang,
   processing_id: v.behandling || null,
+  service_id: v.tjeneste || null,
   participants: v.deltakere,
   assessed_on: v.vurdert || null,
   review_on: v.revisjon || null,
@@ -59,8 +61,9 @@ export async function listAssessments(db: Db, ownerId: string) {
     db
       .selectFrom("risk_assessment")
       .leftJoin("processing", "processing.id", "risk_assessment.processing_id")
+      .leftJoin("digital_service", "digital_service.id", "risk_assessment.service_id")
       .selectAll("risk_assessment")
-      .select("processing.name as processing_name")
+      .select(["processing.name as processing_name", "digital_service.name as service_name"])
       .where("risk_assessment.owner_id", "=", ownerId)
       .orderBy("risk_assessment.updated_at", "desc")
       .execute(),
@@ -87,8 +90,9 @@ export function getAssessment(db: Db, ownerId: string, id: string) {
   return db
     .selectFrom("risk_assessment")
     .leftJoin("processing", "processing.id", "risk_assessment.processing_id")
+    .leftJoin("digital_service", "digital_service.id", "risk_assessment.service_id")
     .selectAll("risk_assessment")
-    .select("processing.name as processing_name")
+    .select(["processing.name as processing_name", "digital_service.name as service_name"])
     .where("risk_assessment.owner_id", "=", ownerId)
     .where("risk_assessment.id", "=", id)
     .executeTakeFirst();
@@ -118,20 +122,41 @@ export function getRisk(db: Db, ownerId: string, assessmentId: string, id: strin
     .executeTakeFirst();
 }
 
-/** The processing a form names must be the owner's: the field's message when it is not. */
-export async function foreignProcessing(
-  db: Db,
-  ownerId: string,
-  processingId: string,
-): Promise<Record<string, string>> {
-  if (!processingId) return {};
-  const found = await db
-    .selectFrom("processing")
-    .select("id")
+/** The processing and the service a form names must be the owner's: the fields' messages when not. */
+export async function foreignReferences(db: Db, ownerId: string, v: AssessmentValues) {
+  const wrong: Record<string, string> = {};
+  const [processing, service] = await Promise.all([
+    v.behandling
+      ? db
+          .selectFrom("processing")
+          .select("id")
+          .where("owner_id", "=", ownerId)
+          .where("id", "=", v.behandling)
+          .executeTakeFirst()
+      : true,
+    v.tjeneste
+      ? db
+          .selectFrom("digital_service")
+          .select("id")
+          .where("owner_id", "=", ownerId)
+          .where("id", "=", v.tjeneste)
+          .executeTakeFirst()
+      : true,
+  ]);
+  if (!processing) wrong.behandling = "ros.unknownProcessing";
+  if (!service) wrong.tjeneste = "ros.unknownService";
+  return wrong;
+}
+
+/** The owner's risk assessments of one service, newest first: for the service's guide. */
+export function assessmentsOfService(db: Db, ownerId: string, serviceId: string) {
+  return db
+    .selectFrom("risk_assessment")
+    .select(["id", "title", "status", "assessed_on"])
     .where("owner_id", "=", ownerId)
-    .where("id", "=", processingId)
-    .executeTakeFirst();
-  return found ? {} : { behandling: "ros.unknownProcessing" };
+    .where("service_id", "=", serviceId)
+    .orderBy("updated_at", "desc")
+    .execute();
 }
 
 export async function createAssessment(
@@ -374,6 +399,7 @@ export const assessmentValues = (a: RiskAssessmentTable): Record<string, string>
   tittel: a.title,
   omfang: a.scope,
   behandling: a.processing_id ?? "",
+  tjeneste: a.service_id ?? "",
   deltakere: a.participants,
   vurdert: a.assessed_on ?? "",
   revisjon: a.review_on ?? "",

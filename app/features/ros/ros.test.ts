@@ -220,6 +220,48 @@ describe.each(dialects)("risk assessments (ROS) on %s", (dialect) => {
     expect(textOf((await koordinator.page(`/ros/${id}`)).html)).toContain("Risikoer (0)");
   });
 
+  it("assesses a service: the service's guide lists the ROS and counts step 2 done once it is finished", async () => {
+    const { html: list } = await koordinator.page("/systemer");
+    const serviceHref = list.match(/href="(\/systemer\/[\w-]+)"[^>]*>Quizkameraten/)?.[1] ?? "";
+    expect(serviceHref).not.toBe("");
+    const serviceId = serviceHref.split("/")[2] ?? "";
+    const guide = (await koordinator.page(serviceHref)).html;
+    expect(guide).toContain(`/ros/ny?tjeneste=${serviceId}`);
+    // From the guide, the new assessment starts with the service chosen and named.
+    const form = (await koordinator.page(`/ros/ny?tjeneste=${serviceId}`)).html;
+    expect(form).toMatch(new RegExp(`<option value="${serviceId}" selected`));
+    // Another owner cannot tie its assessment to this owner's service.
+    const foreign = await nabo.post("/ros/ny", assessment({ tjeneste: serviceId }));
+    expect(foreign.status).toBe(400);
+    expect(textOf(await foreign.text())).toContain("Velg en tjeneste fra listen.");
+
+    const created = await koordinator.post(
+      "/ros/ny",
+      assessment({ tittel: "ROS av quiz-appen", tjeneste: serviceId }),
+    );
+    const rosId = (created.headers.get("location") ?? "").split("/")[2]?.split("?")[0] ?? "";
+    expect(textOf((await koordinator.page(`/ros/${rosId}`)).html)).toContain(
+      "Tjeneste i oversikten over systemer",
+    );
+    const rosStep = (html: string) =>
+      textOf(html).match(/Risikovurdering \(ROS\)\s+\((gjort|mangler noe)\)/)?.[1];
+    const before = (await koordinator.page(serviceHref)).html;
+    expect(textOf(before)).toContain("ROS av quiz-appen (Under arbeid");
+    const stepBefore = rosStep(before);
+    await koordinator.post(`/ros/${rosId}`, risk());
+    const { html } = await koordinator.page(`/ros/${rosId}`);
+    const version = html.match(/name="version" value="(\d+)"/)?.[1] ?? "";
+    const done = await koordinator.post(
+      `/ros/${rosId}`,
+      assessment({ tittel: "ROS av quiz-appen", tjeneste: serviceId, status: "ferdig", version }),
+    );
+    expect(done.status).toBe(303);
+    const after = (await koordinator.page(serviceHref)).html;
+    expect(textOf(after)).toContain("ROS av quiz-appen (Ferdig");
+    expect(stepBefore).toBe("mangler noe");
+    expect(rosStep(after)).toBe("gjort");
+  });
+
   it("keeps another owner and staff out by URL and by post", async () => {
     for (const path of [`/ros/${id}`, `/ros/${id}/eksport/xlsx`]) {
       expect((await nabo.get(path)).status).toBe(404);

@@ -11,6 +11,7 @@ export const ZAssessment = z
     tittel: text(200).min(1, "ros.titleRequired"),
     omfang: text(4000).min(1, "ros.scopeRequired"),
     behandling: z.string().default(""),
+    tjeneste: z.string().default(""),
     deltakere: text(2000).default(""),
     vurdert: dateField("ros.dateFormat").default(""),
     revisjon: dateField("ros.dateFormat").default(""),
