@@ -15,6 +15,7 @@ import { migration008 } from "./migrations/008-changed-answer-reopens-final.ts";
 import { migration009 } from "./migrations/009-incidents.ts";
 import { migration010 } from "./migrations/010-plan.ts";
 import { migration011 } from "./migrations/011-programmes.ts";
+import { migration013 } from "./migrations/013-dpia.ts";
 import { preparingClientClass } from "./named-statements.ts";
 import { loadPg } from "./pg.server.ts";
 import type { Database } from "./schema.ts";
@@ -54,6 +55,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "009-incidents": migration009(),
     "010-plan": migration010(),
     "011-programmes": migration011(),
+    "013-dpia": migration013(),
   };
 }
 

@@ -7,6 +7,7 @@ import { addNetworkOwner, createNetwork } from "../orgs/networks.server.ts";
 import { createOwner, createUnit } from "../orgs/owners.server.ts";
 import { createProgramme, scheduleGathering } from "../programme/programmes.server.ts";
 import { seedDemoAssessments } from "./seed-assessments.server.ts";
+import { seedDemoDpia } from "./seed-dpia.server.ts";
 import { seedDemoPlan } from "./seed-plan.server.ts";
 
 export const DEMO_PASSWORD = "oppvern-demo";
@@ -163,6 +164,11 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     ownerId: demo,
     coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
     leader: userIds.get("leder@demo.oppvern.no") as string,
+  });
+  await seedDemoDpia(db, {
+    ownerId: demo,
+    coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
+    dpo: userIds.get("personvernombud@demo.oppvern.no") as string,
   });
   // This school year's guidance programme of the network, with every owner in it.
   const programme = await createProgramme(db, {
