@@ -7,7 +7,6 @@ import { useLocale, useT } from "../i18n/use-t.ts";
 import { fieldReaders } from "../lib/forms.ts";
 import { formatDate } from "../lib/time.ts";
 import { ErrorSummary, Field, SelectField, TextAreaField } from "./form.tsx";
-import { ScrollTable } from "./scroll-table.tsx";
 
 type Values = Record<string, string | string[]>;
 
@@ -330,49 +329,50 @@ export function TextFacts({ rows }: { rows: [MessageKey, string][] }) {
   );
 }
 
-/** The risks as a table: threat, level before, measure, level after. */
-export function RiskTable({
-  risks,
-}: {
-  risks: {
-    threat: string;
-    likelihood: number;
-    consequence: number;
-    measure: string;
-    likelihoodAfter: number;
-    consequenceAfter: number;
-  }[];
-}) {
+type SnapshotRisk = DpiaSnapshot["risks"][number];
+
+/** One risk as a card: what could happen, its level before and after, and the measure between. */
+export function RiskCard({ risk: r, children }: { risk: SnapshotRisk; children?: ReactNode }) {
+  const t = useT();
+  return (
+    <li className="ds-card stack-sm" data-variant="tinted">
+      <h3 className="ds-heading pre-line" data-size="xs">
+        {r.threat}
+      </h3>
+      <dl className="facts">
+        <div>
+          <dt>{t("dpia.risk.before")}</dt>
+          <dd>
+            <RiskLevel likelihood={r.likelihood} consequence={r.consequence} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("dpia.risk.measure")}</dt>
+          <dd className="pre-line">{r.measure || t("dpia.risk.noMeasure")}</dd>
+        </div>
+        <div>
+          <dt>{t("dpia.risk.after")}</dt>
+          <dd>
+            <RiskLevel likelihood={r.likelihoodAfter} consequence={r.consequenceAfter} />
+          </dd>
+        </div>
+      </dl>
+      {children}
+    </li>
+  );
+}
+
+/** The risks read-only, one card each. */
+export function RiskCards({ risks }: { risks: SnapshotRisk[] }) {
   const t = useT();
   if (risks.length === 0) return <p className="ds-paragraph">{t("dpia.risk.none")}</p>;
   return (
-    <ScrollTable label={t("dpia.section.risks")}>
-      <thead>
-        <tr>
-          <th scope="col">{t("dpia.risk.threat")}</th>
-          <th scope="col">{t("dpia.risk.before")}</th>
-          <th scope="col">{t("dpia.risk.measure")}</th>
-          <th scope="col">{t("dpia.risk.after")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {risks.map((r, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a snapshot's risks have no ids and never move
-          <tr key={i}>
-            <th scope="row" className="pre-line">
-              {r.threat}
-            </th>
-            <td>
-              <RiskLevel likelihood={r.likelihood} consequence={r.consequence} />
-            </td>
-            <td className="pre-line">{r.measure}</td>
-            <td>
-              <RiskLevel likelihood={r.likelihoodAfter} consequence={r.consequenceAfter} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </ScrollTable>
+    <ol className="dpia-risks stack">
+      {risks.map((r, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a snapshot's risks have no ids and never move
+        <RiskCard key={i} risk={r} />
+      ))}
+    </ol>
   );
 }
 
@@ -488,7 +488,7 @@ export function DpiaDocument({ s }: { s: DpiaSnapshot }) {
         "dpia.section.necessity",
         <TextFacts rows={NECESSITY_FIELDS.map((f) => [f.label, s[f.column]])} />,
       )}
-      {part("risikoer", "dpia.section.risks", <RiskTable risks={s.risks} />)}
+      {part("risikoer", "dpia.section.risks", <RiskCards risks={s.risks} />)}
       {part("tiltak", "dpia.section.measures", <TextFacts rows={[["dpia.field.measures", s.measures]]} />)}
       {part(
         "rad",

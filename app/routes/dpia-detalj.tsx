@@ -5,8 +5,8 @@ import {
   DESCRIPTION_FIELDS,
   DpiaDocument,
   NECESSITY_FIELDS,
+  RiskCard,
   RiskForm,
-  RiskLevel,
   ScreeningForm,
   SectionForm,
   TextFacts,
@@ -42,6 +42,13 @@ const ANCHOR: Record<Intent, string> = {
   rad: "rad",
   "til-rad": "rad",
   godkjenn: "godkjenning",
+};
+
+/** What the page says after a save, where "Lagret." says too little. */
+const SAVED_NOTICE: Record<string, MessageKey> = {
+  "risiko-slett": "dpia.risk.removed",
+  "til-rad": "dpia.advice.asked",
+  godkjenn: "dpia.approvedNotice",
 };
 
 async function loadDpia(args: Route.LoaderArgs | Route.ActionArgs) {
@@ -137,7 +144,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
     a && a.intent === intent && (riskId === null || a.riskId === riskId) ? a : null;
   const savedHere = (anchor: string) =>
     d.saved && ANCHOR[d.saved as Intent] === anchor ? (
-      <Notice>{t(d.saved === "risiko-slett" ? "dpia.risk.removed" : "dpia.saved")}</Notice>
+      <Notice>{t(SAVED_NOTICE[d.saved] ?? "dpia.saved")}</Notice>
     ) : null;
   return (
     <div className="stack-lg prose">
@@ -183,8 +190,8 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
         </>
       ) : (
         <>
-          <nav aria-labelledby="innhold" className="stack-sm">
-            <h2 className="ds-heading" data-size="xs" id="innhold">
+          <nav aria-labelledby="dpia-innhold" className="stack-sm">
+            <h2 className="ds-heading" data-size="xs" id="dpia-innhold">
               {t("dpia.contents")}
             </h2>
             <ol className="ds-list">
@@ -308,28 +315,7 @@ function Risks({
           const v = d.snapshot.risks[i];
           if (!v) return null;
           return (
-            <li key={r.id} className="ds-card stack-sm" data-variant="tinted">
-              <h3 className="ds-heading pre-line" data-size="xs">
-                {v.threat}
-              </h3>
-              <dl className="facts">
-                <div>
-                  <dt>{t("dpia.risk.before")}</dt>
-                  <dd>
-                    <RiskLevel likelihood={v.likelihood} consequence={v.consequence} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("dpia.risk.measure")}</dt>
-                  <dd className="pre-line">{v.measure || t("dpia.risk.noMeasure")}</dd>
-                </div>
-                <div>
-                  <dt>{t("dpia.risk.after")}</dt>
-                  <dd>
-                    <RiskLevel likelihood={v.likelihoodAfter} consequence={v.consequenceAfter} />
-                  </dd>
-                </div>
-              </dl>
+            <RiskCard key={r.id} risk={v}>
               <details className="ds-details" open={Boolean(refused)}>
                 <summary className="ds-details-summary">{t("dpia.risk.edit", { number: i + 1 })}</summary>
                 <div className="ds-details-content">
@@ -345,7 +331,7 @@ function Risks({
                   />
                 </div>
               </details>
-            </li>
+            </RiskCard>
           );
         })}
       </ol>

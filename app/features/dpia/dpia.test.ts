@@ -307,8 +307,7 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
       { intent: "risiko-slett", risiko: riskId, version: before.version.toString() },
       { intent: "godkjenn", version: before.version.toString() },
     ];
-    for (const post of posts)
-      expect((await nabo.post(`/dpia/${id}`, post)).status).toBe(404);
+    for (const post of posts) expect((await nabo.post(`/dpia/${id}`, post)).status).toBe(404);
     // Nor through a DPIA of their own: the risk belongs to Demo kommune's.
     const own = await nabo.post("/dpia/ny", [["tittel", "Nabos egen"]]);
     const ownId = idFrom(own.headers.get("location"));

@@ -1366,6 +1366,8 @@ export const en: Messages = {
   "dpia.advice.onlyDpo": "Only the data protection officer can write the advice.",
   "dpia.advice.ask": "Ask the data protection officer for advice",
   "dpia.advice.waiting": "The DPIA is waiting for advice from the data protection officer.",
+  "dpia.advice.asked": "The data protection officer can now give advice. It is a good idea to tell them too.",
+  "dpia.approvedNotice": "The DPIA is approved, and the version is saved in the history.",
   "dpia.advice.save": "Save the advice",
   "dpia.approval.onlyCoordinator": "The coordinator approves the DPIA.",
   "dpia.approval.what":

@@ -1363,6 +1363,8 @@ export const nb = {
   "dpia.advice.onlyDpo": "Bare personvernombudet kan skrive rådet.",
   "dpia.advice.ask": "Be personvernombudet om råd",
   "dpia.advice.waiting": "DPIA-en venter på råd fra personvernombudet.",
+  "dpia.advice.asked": "Personvernombudet kan nå gi råd. Gi gjerne beskjed til personvernombudet også.",
+  "dpia.approvedNotice": "DPIA-en er godkjent, og versjonen er lagret i historikken.",
   "dpia.advice.save": "Lagre rådet",
   "dpia.approval.onlyCoordinator": "Koordinatoren godkjenner DPIA-en.",
   "dpia.approval.what":

@@ -1359,6 +1359,8 @@ export const nn: Messages = {
   "dpia.advice.onlyDpo": "Berre personvernombodet kan skrive rådet.",
   "dpia.advice.ask": "Be personvernombodet om råd",
   "dpia.advice.waiting": "DPIA-en ventar på råd frå personvernombodet.",
+  "dpia.advice.asked": "Personvernombodet kan no gi råd. Gi gjerne beskjed til personvernombodet òg.",
+  "dpia.approvedNotice": "DPIA-en er godkjend, og versjonen er lagra i historikken.",
   "dpia.advice.save": "Lagre rådet",
   "dpia.approval.onlyCoordinator": "Koordinatoren godkjenner DPIA-en.",
   "dpia.approval.what":
