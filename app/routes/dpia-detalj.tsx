@@ -142,6 +142,20 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
   /** The refused post's answer, for the form it came from. */
   const refusedFor = (intent: string, riskId: string | null = null) =>
     a && a.intent === intent && (riskId === null || a.riskId === riskId) ? a : null;
+  /** For a text section whose save was refused as stale: its fields as they are stored now. */
+  const stale = (
+    intent: string,
+    fields: readonly {
+      label: MessageKey;
+      column:
+        | "measures"
+        | (typeof DESCRIPTION_FIELDS)[number]["column"]
+        | (typeof NECESSITY_FIELDS)[number]["column"];
+    }[],
+  ) =>
+    refusedFor(intent)?.status === 409
+      ? fields.map((f): [MessageKey, string] => [f.label, d.snapshot[f.column]])
+      : null;
   const savedHere = (anchor: string) =>
     d.saved && ANCHOR[d.saved as Intent] === anchor ? (
       <Notice>{t(SAVED_NOTICE[d.saved] ?? "dpia.saved")}</Notice>
@@ -227,7 +241,12 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
               submitLabel={t("dpia.saveSection")}
             />
           </Section>
-          <Section id="beskrivelse" title="dpia.section.description" lead="dpia.lead.description">
+          <Section
+            id="beskrivelse"
+            title="dpia.section.description"
+            lead="dpia.lead.description"
+            savedNow={stale("beskrivelse", DESCRIPTION_FIELDS)}
+          >
             {savedHere("beskrivelse")}
             <SectionForm
               intent="beskrivelse"
@@ -240,7 +259,12 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
               submitLabel={t("dpia.saveSection")}
             />
           </Section>
-          <Section id="nodvendighet" title="dpia.section.necessity" lead="dpia.lead.necessity">
+          <Section
+            id="nodvendighet"
+            title="dpia.section.necessity"
+            lead="dpia.lead.necessity"
+            savedNow={stale("nodvendighet", NECESSITY_FIELDS)}
+          >
             {savedHere("nodvendighet")}
             <SectionForm
               intent="nodvendighet"
@@ -254,7 +278,12 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
             />
           </Section>
           <Risks d={d} refusedFor={refusedFor} savedHere={savedHere("risikoer")} />
-          <Section id="tiltak" title="dpia.section.measures" lead="dpia.lead.measures">
+          <Section
+            id="tiltak"
+            title="dpia.section.measures"
+            lead="dpia.lead.measures"
+            savedNow={stale("tiltak", [{ label: "dpia.field.measures", column: "measures" }])}
+          >
             {savedHere("tiltak")}
             <SectionForm
               intent="tiltak"
@@ -280,7 +309,14 @@ type Loaded = Route.ComponentProps["loaderData"];
 type Refused = Route.ComponentProps["actionData"];
 type RefusedFor = (intent: string, riskId?: string | null) => Refused | null;
 
-function Section(props: { id: string; title: MessageKey; lead: MessageKey; children: React.ReactNode }) {
+function Section(props: {
+  id: string;
+  title: MessageKey;
+  lead: MessageKey;
+  /** After a refused stale save: what the other person saved, to compare with what was typed. */
+  savedNow?: [MessageKey, string][] | null;
+  children: React.ReactNode;
+}) {
   const t = useT();
   return (
     <section aria-labelledby={props.id} className="stack dpia-section">
@@ -288,6 +324,14 @@ function Section(props: { id: string; title: MessageKey; lead: MessageKey; child
         {t(props.title)}
       </h2>
       <p className="ds-paragraph">{t(props.lead)}</p>
+      {props.savedNow ? (
+        <details className="ds-details" open>
+          <summary className="ds-details-summary">{t("dpia.savedByOther")}</summary>
+          <div className="ds-details-content">
+            <TextFacts rows={props.savedNow} />
+          </div>
+        </details>
+      ) : null}
       {props.children}
     </section>
   );

@@ -166,6 +166,16 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
     expect(textOf(staleHtml)).toContain("Noen andre endret DPIA-en mens du skrev");
     expect(staleHtml).toContain("Fra en gammel fane");
     expect((await row()).necessity).toBe("");
+    // A stale description shows what the other person saved beside what was typed.
+    const staleDescription = await koordinator.post(
+      `/dpia/${id}`,
+      description(version, { hva: "Min versjon" }),
+    );
+    expect(staleDescription.status).toBe(409);
+    const both = textOf(await staleDescription.text());
+    expect(both).toContain("Dette er lagret nå");
+    expect(both).toContain("Elevene leverer skriveoppgaver i Skrivehagen.");
+    expect(both).toContain("Min versjon");
     // Saving again from that answer uses the version now stored.
     const again = await koordinator.post(`/dpia/${id}`, {
       intent: "nodvendighet",

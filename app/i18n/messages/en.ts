@@ -1224,6 +1224,7 @@ export const en: Messages = {
   "dpia.create": "Save the screening",
   "dpia.created": "The screening is saved.",
   "dpia.saved": "Saved.",
+  "dpia.savedByOther": "This is what is saved now",
   "dpia.saveSection": "Save",
   "dpia.column.title": "Title",
   "dpia.column.processing": "Processing",

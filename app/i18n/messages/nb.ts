@@ -1219,6 +1219,7 @@ export const nb = {
   "dpia.create": "Lagre screeningen",
   "dpia.created": "Screeningen er lagret.",
   "dpia.saved": "Lagret.",
+  "dpia.savedByOther": "Dette er lagret nå",
   "dpia.saveSection": "Lagre",
   "dpia.column.title": "Tittel",
   "dpia.column.processing": "Behandling",

@@ -1215,6 +1215,7 @@ export const nn: Messages = {
   "dpia.create": "Lagre screeninga",
   "dpia.created": "Screeninga er lagra.",
   "dpia.saved": "Lagra.",
+  "dpia.savedByOther": "Dette er lagra no",
   "dpia.saveSection": "Lagre",
   "dpia.column.title": "Tittel",
   "dpia.column.processing": "Behandling",
