@@ -1205,7 +1205,7 @@ export const nb = {
   "programme.unknownOwner": "Velg eiere fra listen.",
   "programme.tooLong": "Teksten er for lang. Kort den ned.",
 
-  "dpia.title": "Personvernkonsekvenser (DPIA)",
+  "dpia.title": "Personvern\u00adkonsekvenser (DPIA)",
   "dpia.lead":
     "En DPIA er en grundig vurdering av hva en ny løsning eller behandling kan bety for personvernet til barn, elever, foreldre og ansatte. Den gjøres før dere tar løsningen i bruk (personvernforordningen artikkel 35). Start med screeningen: den viser om dere trenger en.",
   "dpia.list": "DPIA-er",

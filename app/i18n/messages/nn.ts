@@ -1200,7 +1200,7 @@ export const nn: Messages = {
   "programme.unknownOwner": "Vel eigarar frå lista.",
   "programme.tooLong": "Teksten er for lang. Kort han ned.",
 
-  "dpia.title": "Personvernkonsekvensar (DPIA)",
+  "dpia.title": "Personvern\u00adkonsekvensar (DPIA)",
   "dpia.lead":
     "Ein DPIA er ei grundig vurdering av kva ei ny løysing eller behandling kan ha å seie for personvernet til barn, elevar, foreldre og tilsette. Ho blir gjord før de tek løysinga i bruk (personvernforordninga artikkel 35). Start med screeninga: ho viser om de treng ein.",
   "dpia.list": "DPIA-ar",
@@ -1235,7 +1235,7 @@ export const nn: Messages = {
   "dpia.contents": "Innhald",
   "dpia.section.screening": "Screening",
   "dpia.section.description": "Systematisk skildring",
-  "dpia.section.necessity": "Naudsynt og forholdsmessig",
+  "dpia.section.necessity": "Naudsyn og forholdsmessigheit",
   "dpia.section.risks": "Risikoar for dei registrerte",
   "dpia.section.measures": "Tiltak",
   "dpia.section.advice": "Rådet frå personvernombodet",
