@@ -256,6 +256,11 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
     expect((await ombud.post(`/dpia/${id}`, { intent: "godkjenn", version: await current() })).status).toBe(
       404,
     );
+    // Approving a page that someone changed since it was read approves nothing.
+    const stale = await koordinator.post(`/dpia/${id}`, { intent: "godkjenn", version: "1" });
+    expect(stale.status).toBe(409);
+    expect(textOf(await stale.text())).toContain("Noen andre endret DPIA-en etter at du åpnet siden.");
+    expect((await row()).status).toBe("til-radgivning");
     const approved = await koordinator.post(`/dpia/${id}`, { intent: "godkjenn", version: await current() });
     expect(approved.status).toBe(303);
     const page = textOf((await koordinator.page(`/dpia/${id}`)).html);

@@ -140,5 +140,7 @@ export async function handleDpiaPost(
   if (outcome === "saved") return null;
   if (outcome === "not-found") return refuse(404);
   if (outcome === "no-advice") return refuse(400, { message: "dpia.error.adviceFirst", values: raw });
-  return refuse(409, { message: "dpia.conflict", values: raw });
+  // Nothing typed to keep when approving, asking for advice or removing: look again first.
+  const typed = !["godkjenn", "til-rad", "risiko-slett"].includes(intent);
+  return refuse(409, { message: typed ? "dpia.conflict" : "dpia.conflictLookAgain", values: raw });
 }

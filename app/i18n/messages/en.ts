@@ -1388,6 +1388,8 @@ export const en: Messages = {
   "dpia.versionNote": "This is version {number}, as approved on {date}. It cannot be changed.",
   "dpia.conflict":
     "Someone else changed the DPIA while you were writing. What you wrote is still here. Look it over, and save again to use your text.",
+  "dpia.conflictLookAgain":
+    "Someone else changed the DPIA after you opened the page. Look over what changed, and try again.",
   "dpia.level.lav": "low",
   "dpia.level.middels": "medium",
   "dpia.level.hoy": "high",

@@ -1385,6 +1385,8 @@ export const nb = {
   "dpia.versionNote": "Dette er versjon {number}, slik den ble godkjent {date}. Den kan ikke endres.",
   "dpia.conflict":
     "Noen andre endret DPIA-en mens du skrev. Det du skrev, står fortsatt her. Se over, og lagre igjen for å bruke teksten din.",
+  "dpia.conflictLookAgain":
+    "Noen andre endret DPIA-en etter at du åpnet siden. Se over det som er endret, og prøv igjen.",
   "dpia.level.lav": "lav",
   "dpia.level.middels": "middels",
   "dpia.level.hoy": "høy",

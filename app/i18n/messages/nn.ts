@@ -1381,6 +1381,8 @@ export const nn: Messages = {
   "dpia.versionNote": "Dette er versjon {number}, slik han vart godkjend {date}. Han kan ikkje endrast.",
   "dpia.conflict":
     "Nokon andre endra DPIA-en medan du skreiv. Det du skreiv, står framleis her. Sjå over, og lagre igjen for å bruke teksten din.",
+  "dpia.conflictLookAgain":
+    "Nokon andre endra DPIA-en etter at du opna sida. Sjå over det som er endra, og prøv igjen.",
   "dpia.level.lav": "låg",
   "dpia.level.middels": "middels",
   "dpia.level.hoy": "høg",
