@@ -6,6 +6,7 @@ const REGISTERS: { href: string; label: MessageKey }[] = [
   { href: "/behandlinger", label: "register.processing" },
   { href: "/systemer", label: "register.systems" },
   { href: "/ros", label: "register.ros" },
+  { href: "/dpia", label: "register.dpia" },
 ];
 
 /** The owner's registers, side by side at the top of each register's list; the one shown is marked. */

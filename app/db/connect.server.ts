@@ -16,6 +16,7 @@ import { migration009 } from "./migrations/009-incidents.ts";
 import { migration010 } from "./migrations/010-plan.ts";
 import { migration011 } from "./migrations/011-programmes.ts";
 import { migration012 } from "./migrations/012-systems.ts";
+import { migration013 } from "./migrations/013-dpia.ts";
 import { migration014 } from "./migrations/014-ros.ts";
 import { preparingClientClass } from "./named-statements.ts";
 import { loadPg } from "./pg.server.ts";
@@ -57,6 +58,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "010-plan": migration010(),
     "011-programmes": migration011(),
     "012-systems": migration012(),
+    "013-dpia": migration013(),
     "014-ros": migration014(),
   };
 }

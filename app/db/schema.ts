@@ -473,6 +473,65 @@ export interface RosRiskTable {
   updated_at: Timestamp;
 }
 
+export type DpiaStatus = "utkast" | "til-radgivning" | "godkjent";
+export type DpiaConclusion = "trengs" | "vurder" | "ikke";
+
+export interface DpiaTable {
+  id: string;
+  owner_id: string;
+  title: string;
+  processing_id: string | null;
+  /** JSON array of criterion ids. */
+  criteria: string;
+  /** JSON array of the ids of Datatilsynet's list. */
+  list_items: string;
+  conclusion: DpiaConclusion;
+  screening_note: string;
+  what: string;
+  purpose: string;
+  who: string;
+  data_types: string;
+  systems: string;
+  retention: string;
+  necessity: string;
+  proportionality: string;
+  measures: string;
+  advice: string;
+  advice_by: string | null;
+  advice_at: Timestamp | null;
+  status: DpiaStatus;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  version: number;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface DpiaRiskTable {
+  id: string;
+  owner_id: string;
+  dpia_id: string;
+  threat: string;
+  likelihood: number;
+  consequence: number;
+  measure: string;
+  likelihood_after: number;
+  consequence_after: number;
+  created_at: Timestamp;
+}
+
+export interface DpiaVersionTable {
+  id: string;
+  owner_id: string;
+  dpia_id: string;
+  number: number;
+  snapshot: string;
+  approved_by: string | null;
+  approved_at: Timestamp;
+}
+
 export interface AssessmentRoundTable {
   id: string;
   owner_id: string;
@@ -565,6 +624,9 @@ export interface Database {
   processing: ProcessingTable;
   incident: IncidentTable;
   plan_measure: PlanMeasureTable;
+  dpia: DpiaTable;
+  dpia_risk: DpiaRiskTable;
+  dpia_version: DpiaVersionTable;
   risk_assessment: RiskAssessmentTable;
   ros_risk: RosRiskTable;
   digital_service: DigitalServiceTable;

@@ -7,6 +7,7 @@ import { addNetworkOwner, createNetwork } from "../orgs/networks.server.ts";
 import { createOwner, createUnit } from "../orgs/owners.server.ts";
 import { createProgramme, scheduleGathering } from "../programme/programmes.server.ts";
 import { seedDemoAssessments } from "./seed-assessments.server.ts";
+import { seedDemoDpia } from "./seed-dpia.server.ts";
 import { seedDemoPlan } from "./seed-plan.server.ts";
 import { seedDemoRos } from "./seed-ros.server.ts";
 import { seedDemoSystems } from "./seed-systems.server.ts";
@@ -173,6 +174,11 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     kindergarten: solsikken,
   });
   await seedDemoRos(db, { ownerId: demo, coordinator: userIds.get("koordinator@demo.oppvern.no") as string });
+  await seedDemoDpia(db, {
+    ownerId: demo,
+    coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
+    dpo: userIds.get("personvernombud@demo.oppvern.no") as string,
+  });
   // This school year's guidance programme of the network, with every owner in it.
   const programme = await createProgramme(db, {
     networkId: network,

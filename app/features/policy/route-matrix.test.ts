@@ -184,6 +184,18 @@ const MATRIX: Record<string, Case[]> = {
     },
   ],
   "/systemer/:id": [{ path: () => "/systemer/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
+  // DPIAs of the owner the user works in now; another owner's DPIA, its risks and versions answer
+  // 404 (proved with real DPIAs in app/features/dpia/dpia.test.ts).
+  "/dpia": [{ path: () => "/dpia", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) }],
+  "/dpia/ny": [{ path: () => "/dpia/ny", expect: only(["koordinator", "personvernombud", "nabo"]) }],
+  "/dpia/:id/eksport/:format": [
+    { path: () => "/dpia/finnes-ikke/eksport/docx", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+    { path: () => "/dpia/finnes-ikke/eksport/exe", expect: all(404) },
+  ],
+  "/dpia/:id/versjon/:n": [
+    { path: () => "/dpia/finnes-ikke/versjon/1", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/dpia/:id": [{ path: () => "/dpia/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
   // Assessment rounds of the owner the user works in now; another owner's round answers 404
   // (proved with real rounds in app/features/assessment/assessment.test.ts).
   "/kartlegging": [

@@ -1363,6 +1363,7 @@ export const nb = {
   "register.nav": "Registrene",
   "register.processing": "Behandlinger",
   "register.systems": "Systemer og leverandører",
+  "register.dpia": "Personvernkonsekvenser (DPIA)",
   "register.ros": "Risikovurderinger (ROS)",
   "ros.title": "Risikovurderinger (ROS)",
   "ros.lead":
@@ -1504,4 +1505,235 @@ export const nb = {
   "ros.afterNeedsMeasure": "Skriv tiltaket som gir den nye vurderingen.",
   "ros.afterHigher": "Etter tiltaket kan ikke tallet være høyere enn før. Sjekk tallene.",
   "ros.unknownProcessing": "Velg en behandling fra listen.",
+
+  "dpia.title": "Personvern\u00adkonsekvenser (DPIA)",
+  "dpia.lead":
+    "En DPIA er en grundig vurdering av hva en ny løsning eller behandling kan bety for personvernet til barn, elever, foreldre og ansatte. Den gjøres før dere tar løsningen i bruk (personvernforordningen artikkel 35). Start med screeningen: den viser om dere trenger en.",
+  "dpia.list": "DPIA-er",
+  "dpia.empty": "Dere har ingen DPIA-er ennå.",
+  "dpia.new": "Ny DPIA",
+  "dpia.new.lead":
+    "Gi vurderingen et navn, koble den til behandlingen i behandlingsoversikten hvis den finnes der, og kryss av for det som passer. Screeningen lagres uansett svar: den viser at dere har vurdert behovet.",
+  "dpia.rule.needed": "To eller flere kriterier, eller noe fra Datatilsynets liste: det trengs en DPIA.",
+  "dpia.rule.consider": "Ett kriterium: vurder det, og skriv ned hvorfor hvis dere ikke gjør en.",
+  "dpia.rule.notNeeded": "Ingen: normalt ikke nødvendig, men ta vare på screeningen.",
+  "dpia.create": "Lagre screeningen",
+  "dpia.created": "Screeningen er lagret.",
+  "dpia.saved": "Lagret.",
+  "dpia.savedByOther": "Dette er lagret nå",
+  "dpia.saveSection": "Lagre",
+  "dpia.column.title": "Tittel",
+  "dpia.column.processing": "Behandling",
+  "dpia.column.status": "Status",
+  "dpia.column.highest": "Høyeste risiko etter tiltak",
+  "dpia.column.approved": "Godkjent",
+  "dpia.status.utkast": "Utkast",
+  "dpia.status.til-radgivning": "Til rådgivning",
+  "dpia.status.godkjent": "Godkjent",
+  "dpia.statusLine": "Status: {status}.",
+  "dpia.approvedVersion": "Versjon {number} ble godkjent {date}.",
+  "dpia.changedSinceApproval":
+    "DPIA-en er endret etter at den ble godkjent. Godkjent versjon {number} fra {date} gjelder fortsatt og ligger i historikken til endringene er godkjent.",
+  "dpia.showVersion": "Les versjon {number}",
+  "dpia.export": "Last ned som Word",
+  "dpia.readOnly": "Koordinatoren og personvernombudet skriver DPIA-en. Du kan lese den.",
+  "dpia.contents": "Innhold",
+  "dpia.section.screening": "Screening",
+  "dpia.section.description": "Systematisk beskrivelse",
+  "dpia.section.necessity": "Nødvendighet og forholdsmessighet",
+  "dpia.section.risks": "Risikoer for de registrerte",
+  "dpia.section.measures": "Tiltak",
+  "dpia.section.advice": "Personvernombudets råd",
+  "dpia.section.approval": "Godkjenning",
+  "dpia.section.versions": "Versjoner",
+  "dpia.lead.screening": "Sjekk om det trengs en DPIA. Endrer dere svarene, endres konklusjonen.",
+  "dpia.lead.description":
+    "Beskriv behandlingen slik at en som ikke kjenner den, forstår hva som skal skje (artikkel 35 nr. 7 bokstav a).",
+  "dpia.lead.necessity":
+    "Forklar hvorfor behandlingen trengs, og hvorfor den ikke går lenger enn nødvendig (artikkel 35 nr. 7 bokstav b).",
+  "dpia.lead.risks":
+    "Hva kan gå galt for barna, elevene, foreldrene eller de ansatte? Vurder hvor sannsynlig det er og hvor alvorlig det blir, før og etter tiltaket, fra 1 til 5 (artikkel 35 nr. 7 bokstav c).",
+  "dpia.lead.measures":
+    "Samle tiltakene som skal redusere risikoen: avtaler, innstillinger, rutiner og opplæring (artikkel 35 nr. 7 bokstav d).",
+  "dpia.lead.advice":
+    "Personvernombudet skal gi råd når dere gjør en DPIA (artikkel 35 nr. 2). Rådet lagres med navn og dato.",
+  "dpia.lead.approval":
+    "Koordinatoren godkjenner DPIA-en på vegne av eieren. Hver godkjenning lagres som en egen versjon.",
+  "dpia.field.title": "Tittel",
+  "dpia.help.title": "For eksempel «Ny læringsplattform for 1.–7. trinn».",
+  "dpia.field.processing": "Behandling i behandlingsoversikten",
+  "dpia.help.processing": "Velg behandlingen vurderingen gjelder, hvis den er registrert.",
+  "dpia.noProcessing": "Ingen valgt",
+  "dpia.field.criteria": "Hvilke kriterier passer?",
+  "dpia.help.criteria":
+    "De ni kriteriene fra Personvernrådet i EU (EDPB). Kryss av for alle som passer. To eller flere betyr normalt at dere må gjøre en DPIA.",
+  "dpia.field.list": "Står behandlingen på Datatilsynets liste?",
+  "dpia.help.list":
+    "Datatilsynet har en liste over behandlinger som alltid krever DPIA. Her er punktene som oftest gjelder skoler og barnehager. Hele lista finner dere på datatilsynet.no.",
+  "dpia.field.screeningNote": "Begrunnelse",
+  "dpia.help.screeningNote":
+    "Skriv kort hvorfor dere kom til svaret, særlig hvis dere velger å ikke gjøre en DPIA.",
+  "dpia.field.conclusion": "Konklusjon",
+  "dpia.noneChosen": "Ingen",
+  "dpia.criterion.evaluering": "Vurdering eller poeng",
+  "dpia.criterion.evaluering.help":
+    "Dere vurderer, rangerer eller spår noe om personer, for eksempel en plattform som måler hvordan hver elev mestrer fagene.",
+  "dpia.criterion.automatisk-avgjorelse": "Automatiske avgjørelser som betyr mye for personen",
+  "dpia.criterion.automatisk-avgjorelse.help":
+    "Et system avgjør noe viktig om en person uten at et menneske ser på saken, for eksempel hvilken gruppe en elev settes i.",
+  "dpia.criterion.overvaking": "Systematisk overvåking",
+  "dpia.criterion.overvaking.help":
+    "Dere følger med på personer jevnlig, for eksempel logger av elevenes nettbruk, kamera i skolegården eller verktøy som viser elevenes skjermer.",
+  "dpia.criterion.sensitive": "Sensitive eller svært personlige opplysninger",
+  "dpia.criterion.sensitive.help":
+    "Helse, spesialundervisning, barnevern, religion, etnisitet eller annet som kan skade om det kommer på avveie, som bekymringsmeldinger.",
+  "dpia.criterion.stor-skala": "Mange personer eller mye data",
+  "dpia.criterion.stor-skala.help":
+    "Behandlingen gjelder mange barn, elever eller ansatte (for eksempel alle skolene i kommunen), mange slags opplysninger, eller varer lenge.",
+  "dpia.criterion.sammenstilling": "Opplysninger som kobles sammen",
+  "dpia.criterion.sammenstilling.help":
+    "Opplysninger fra ulike systemer eller formål kobles, for eksempel karakterer fra fagsystemet med data fra læringsplattformen, på en måte personene ikke venter.",
+  "dpia.criterion.sarbare": "Sårbare personer",
+  "dpia.criterion.sarbare.help":
+    "Personene kan vanskelig si nei eller forstå hva som skjer. Barn og elever er nesten alltid sårbare, og ansatte er avhengige av arbeidsgiveren.",
+  "dpia.criterion.ny-teknologi": "Ny teknologi eller ny bruk",
+  "dpia.criterion.ny-teknologi.help":
+    "Dere tar i bruk noe nytt, som kunstig intelligens eller ansiktsgjenkjenning, der følgene for personvernet ikke er godt kjent.",
+  "dpia.criterion.hindrer-rettigheter": "Stenger for en rettighet eller tjeneste",
+  "dpia.criterion.hindrer-rettigheter.help":
+    "Behandlingen avgjør om noen får bruke en tjeneste eller en rettighet, for eksempel at eleven bare kan følge undervisningen hvis foreldrene godtar en leverandørs vilkår.",
+  "dpia.listItem.laering": "Vurdering av læring, mestring og trivsel",
+  "dpia.listItem.laering.help":
+    "Opplysninger brukes til å vurdere barnas eller elevenes læring, mestring eller trivsel, for eksempel læringsanalyse i en digital plattform.",
+  "dpia.listItem.biometri": "Biometri for å kjenne igjen personer",
+  "dpia.listItem.biometri.help":
+    "Fingeravtrykk, ansiktsgjenkjenning og lignende for å identifisere noen, sammen med minst ett av kriteriene over.",
+  "dpia.listItem.lokasjon": "Hvor personer befinner seg",
+  "dpia.listItem.lokasjon.help":
+    "Posisjon, for eksempel GPS-klokker eller apper som viser hvor barna er på tur, sammen med minst ett av kriteriene over.",
+  "dpia.listItem.ansatte": "Systematisk overvåking av ansatte",
+  "dpia.listItem.ansatte.help":
+    "Kontrolltiltak overfor ansatte (arbeidsmiljøloven kapittel 9), for eksempel innsyn i e-post, logging av nettbruk eller kamera på arbeidsplassen.",
+  "dpia.listItem.ny-teknologi": "Innovativ teknologi",
+  "dpia.listItem.ny-teknologi.help":
+    "Ny teknologi som kunstig intelligens, sammen med minst ett av kriteriene over. Eksempel: en KI-tjeneste som leser og vurderer elevtekster.",
+  "dpia.listItem.forskning": "Forskning uten samtykke",
+  "dpia.listItem.forskning.help":
+    "Opplysninger brukes til forskning eller statistikk uten samtykke fra personene, sammen med minst ett av kriteriene over.",
+  "dpia.listItem.tredjepart": "Opplysninger fra andre kilder for å avgjøre et tilbud",
+  "dpia.listItem.tredjepart.help":
+    "Opplysninger hentes fra andre og kobles for å avgjøre om noen får et tilbud eller en tjeneste.",
+  "dpia.conclusion.trengs": "Det trengs en DPIA",
+  "dpia.conclusion.trengs.help":
+    "Minst to kriterier passer, eller behandlingen står på Datatilsynets liste. Gjør vurderingen ferdig før dere tar løsningen i bruk.",
+  "dpia.conclusion.vurder": "Vurder om dere skal gjøre en DPIA",
+  "dpia.conclusion.vurder.help":
+    "Ett kriterium passer. Ofte er det lurt å gjøre en DPIA likevel. Velger dere å la være, skriv ned hvorfor under Begrunnelse.",
+  "dpia.conclusion.ikke": "Det trengs normalt ikke en DPIA",
+  "dpia.conclusion.ikke.help":
+    "Ingen kriterier passer. Ta vare på screeningen: den viser at dere har vurdert det. Gjør den på nytt hvis behandlingen endrer seg.",
+  "dpia.conclusion.short.trengs": "DPIA trengs",
+  "dpia.conclusion.short.vurder": "bare screening, bør vurderes",
+  "dpia.conclusion.short.ikke": "bare screening, ikke nødvendig",
+  "dpia.field.what": "Hva skal gjøres?",
+  "dpia.help.what": "Hvilken løsning eller behandling gjelder det, og hva skal den brukes til i hverdagen?",
+  "dpia.field.purpose": "Hvorfor?",
+  "dpia.help.purpose":
+    "Formålet, og hva som gir dere lov til å behandle opplysningene (for eksempel opplæringsloven).",
+  "dpia.field.who": "Hvem gjelder det, og hvem får tilgang?",
+  "dpia.help.who":
+    "Hvilke barn, elever, foreldre eller ansatte, og hvem som ser opplysningene – også leverandøren.",
+  "dpia.field.dataTypes": "Hvilke opplysninger?",
+  "dpia.help.dataTypes":
+    "For eksempel navn, klasse, elevarbeid og vurderinger. Skriv særlig opp sensitive opplysninger.",
+  "dpia.field.systems": "Hvilke systemer?",
+  "dpia.help.systems": "Tjenester, apper og leverandører, og i hvilket land opplysningene lagres.",
+  "dpia.field.retention": "Hvor lenge lagres opplysningene?",
+  "dpia.help.retention": "Når slettes de, og hvem sørger for det?",
+  "dpia.field.necessity": "Er behandlingen nødvendig?",
+  "dpia.help.necessity":
+    "Hvorfor trengs den for formålet? Finnes det en enklere måte som bruker færre opplysninger?",
+  "dpia.field.proportionality": "Står nytten i forhold til inngrepet?",
+  "dpia.help.proportionality":
+    "Veier fordelene opp for ulempene for de registrerte? Hvordan får de vite om behandlingen, og hvordan kan de bruke rettighetene sine?",
+  "dpia.field.measures": "Tiltak",
+  "dpia.help.measures":
+    "Skriv hvem som gjør hva, og når. Tiltak som krever arbeid, kan også legges i handlingsplanen.",
+  "dpia.field.advice": "Råd fra personvernombudet",
+  "dpia.help.advice": "Skriv rådet ditt: hva er bra, hva mangler, og bør DPIA-en godkjennes?",
+  "dpia.advice.by": "Skrevet av {name}, {date}.",
+  "dpia.advice.onlyDpo": "Bare personvernombudet kan skrive rådet.",
+  "dpia.advice.ask": "Be personvernombudet om råd",
+  "dpia.advice.waiting": "DPIA-en venter på råd fra personvernombudet.",
+  "dpia.advice.asked": "Personvernombudet kan nå gi råd. Gi gjerne beskjed til personvernombudet også.",
+  "dpia.approvedNotice": "DPIA-en er godkjent, og versjonen er lagret i historikken.",
+  "dpia.advice.save": "Lagre rådet",
+  "dpia.approval.onlyCoordinator": "Koordinatoren godkjenner DPIA-en.",
+  "dpia.approval.what":
+    "Når du godkjenner, lagres DPIA-en slik den er nå som en ny versjon. Endringer senere må godkjennes på nytt.",
+  "dpia.approve": "Godkjenn DPIA-en",
+  "dpia.isApproved":
+    "DPIA-en er godkjent. Endrer dere noe, blir den et utkast igjen, og den godkjente versjonen ligger i historikken.",
+  "dpia.priorConsultation":
+    "Minst én risiko er fortsatt høy etter tiltakene. Da må eieren spørre Datatilsynet før behandlingen starter (forhåndsdrøftelse, personvernforordningen artikkel 36). Se først om flere tiltak kan senke risikoen.",
+  "dpia.noVersions": "Ingen versjon er godkjent ennå.",
+  "dpia.versionLink": "Versjon {number}, godkjent {date} av {name}",
+  "dpia.someone": "ukjent",
+  "dpia.approvedBy": "Godkjent av {name}, {date}.",
+  "dpia.notApproved": "Ikke godkjent ennå.",
+  "dpia.notWritten": "Ikke skrevet ennå.",
+  "dpia.backToCurrent": "Til gjeldende DPIA",
+  "dpia.versionNote": "Dette er versjon {number}, slik den ble godkjent {date}. Den kan ikke endres.",
+  "dpia.conflict":
+    "Noen andre endret DPIA-en mens du skrev. Det du skrev, står fortsatt her. Se over, og lagre igjen for å bruke teksten din.",
+  "dpia.conflictLookAgain":
+    "Noen andre endret DPIA-en etter at du åpnet siden. Se over det som er endret, og prøv igjen.",
+  "dpia.level.lav": "lav",
+  "dpia.level.middels": "middels",
+  "dpia.level.hoy": "høy",
+  "dpia.level.svart-hoy": "svært høy",
+  "dpia.likelihood.1": "svært lite sannsynlig",
+  "dpia.likelihood.2": "lite sannsynlig",
+  "dpia.likelihood.3": "mulig",
+  "dpia.likelihood.4": "sannsynlig",
+  "dpia.likelihood.5": "svært sannsynlig",
+  "dpia.consequence.1": "ubetydelig",
+  "dpia.consequence.2": "liten",
+  "dpia.consequence.3": "merkbar",
+  "dpia.consequence.4": "alvorlig",
+  "dpia.consequence.5": "svært alvorlig",
+  "dpia.risk.threat": "Hva kan skje?",
+  "dpia.risk.threatHelp":
+    "Skriv det fra de registrertes side, for eksempel «Elevenes tekster brukes til å trene leverandørens KI».",
+  "dpia.risk.likelihood": "Sannsynlighet før tiltak",
+  "dpia.risk.consequence": "Konsekvens før tiltak",
+  "dpia.risk.measure": "Tiltak",
+  "dpia.risk.measureHelp": "Hva gjør dere for å senke risikoen?",
+  "dpia.risk.likelihoodAfter": "Sannsynlighet etter tiltak",
+  "dpia.risk.consequenceAfter": "Konsekvens etter tiltak",
+  "dpia.risk.before": "Risiko før tiltak",
+  "dpia.risk.after": "Risiko etter tiltak",
+  "dpia.risk.noMeasure": "Ingen tiltak ennå",
+  "dpia.risk.edit": "Endre eller fjern risiko {number}",
+  "dpia.risk.save": "Lagre risikoen",
+  "dpia.risk.remove": "Fjern risikoen",
+  "dpia.risk.removed": "Risikoen er fjernet.",
+  "dpia.risk.add": "Legg til en risiko",
+  "dpia.risk.addButton": "Legg til risikoen",
+  "dpia.risk.none": "Ingen risikoer er lagt inn ennå.",
+  "dpia.risk.noneShort": "Ingen risikoer",
+  "dpia.error.tooLong": "Teksten er for lang. Kort den ned.",
+  "dpia.error.titleRequired": "Skriv en tittel.",
+  "dpia.error.unknownChoice": "Velg blant punktene på listen.",
+  "dpia.error.unknownProcessing": "Velg en behandling fra listen.",
+  "dpia.error.whatRequired": "Skriv hva som skal gjøres.",
+  "dpia.error.purposeRequired": "Skriv hvorfor dere skal gjøre det.",
+  "dpia.error.necessityRequired": "Skriv hvorfor behandlingen er nødvendig.",
+  "dpia.error.threatRequired": "Skriv hva som kan skje.",
+  "dpia.error.likelihoodRequired": "Velg en sannsynlighet fra 1 til 5.",
+  "dpia.error.consequenceRequired": "Velg en konsekvens fra 1 til 5.",
+  "dpia.error.afterHigher": "Etter tiltaket kan tallet ikke være høyere enn før.",
+  "dpia.error.measuresRequired": "Skriv minst ett tiltak.",
+  "dpia.error.adviceRequired": "Skriv rådet ditt.",
+  "dpia.error.adviceFirst": "Personvernombudet må gi råd før DPIA-en kan godkjennes.",
 } as const;

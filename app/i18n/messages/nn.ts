@@ -1357,6 +1357,7 @@ export const nn: Messages = {
   "register.nav": "Registera",
   "register.processing": "Behandlingar",
   "register.systems": "System og leverandørar",
+  "register.dpia": "Personvernkonsekvensar (DPIA)",
   "register.ros": "Risikovurderingar (ROS)",
   "ros.title": "Risikovurderingar (ROS)",
   "ros.lead":
@@ -1496,4 +1497,236 @@ export const nn: Messages = {
   "ros.afterNeedsMeasure": "Skriv tiltaket som gir den nye vurderinga.",
   "ros.afterHigher": "Etter tiltaket kan ikkje talet vere høgare enn før. Sjekk tala.",
   "ros.unknownProcessing": "Vel ei behandling frå lista.",
+
+  "dpia.title": "Personvern\u00adkonsekvensar (DPIA)",
+  "dpia.lead":
+    "Ein DPIA er ei grundig vurdering av kva ei ny løysing eller behandling kan ha å seie for personvernet til barn, elevar, foreldre og tilsette. Ho blir gjord før de tek løysinga i bruk (personvernforordninga artikkel 35). Start med screeninga: ho viser om de treng ein.",
+  "dpia.list": "DPIA-ar",
+  "dpia.empty": "De har ingen DPIA-ar enno.",
+  "dpia.new": "Ny DPIA",
+  "dpia.new.lead":
+    "Gi vurderinga eit namn, knyt ho til behandlinga i behandlingsoversikta viss ho finst der, og kryss av for det som passar. Screeninga blir lagra same kva svaret er: ho viser at de har vurdert behovet.",
+  "dpia.rule.needed":
+    "To eller fleire kriterium, eller noko frå lista til Datatilsynet: det trengst ein DPIA.",
+  "dpia.rule.consider": "Eitt kriterium: vurder det, og skriv ned kvifor viss de ikkje gjer ein.",
+  "dpia.rule.notNeeded": "Ingen: normalt ikkje naudsynt, men ta vare på screeninga.",
+  "dpia.create": "Lagre screeninga",
+  "dpia.created": "Screeninga er lagra.",
+  "dpia.saved": "Lagra.",
+  "dpia.savedByOther": "Dette er lagra no",
+  "dpia.saveSection": "Lagre",
+  "dpia.column.title": "Tittel",
+  "dpia.column.processing": "Behandling",
+  "dpia.column.status": "Status",
+  "dpia.column.highest": "Høgaste risiko etter tiltak",
+  "dpia.column.approved": "Godkjend",
+  "dpia.status.utkast": "Utkast",
+  "dpia.status.til-radgivning": "Til rådgjeving",
+  "dpia.status.godkjent": "Godkjend",
+  "dpia.statusLine": "Status: {status}.",
+  "dpia.approvedVersion": "Versjon {number} vart godkjend {date}.",
+  "dpia.changedSinceApproval":
+    "DPIA-en er endra etter at han vart godkjend. Godkjend versjon {number} frå {date} gjeld framleis og ligg i historikken til endringane er godkjende.",
+  "dpia.showVersion": "Les versjon {number}",
+  "dpia.export": "Last ned som Word",
+  "dpia.readOnly": "Koordinatoren og personvernombodet skriv DPIA-en. Du kan lese han.",
+  "dpia.contents": "Innhald",
+  "dpia.section.screening": "Screening",
+  "dpia.section.description": "Systematisk skildring",
+  "dpia.section.necessity": "Naudsyn og forholdsmessigheit",
+  "dpia.section.risks": "Risikoar for dei registrerte",
+  "dpia.section.measures": "Tiltak",
+  "dpia.section.advice": "Rådet frå personvernombodet",
+  "dpia.section.approval": "Godkjenning",
+  "dpia.section.versions": "Versjonar",
+  "dpia.lead.screening": "Sjekk om det trengst ein DPIA. Endrar de svara, blir konklusjonen endra.",
+  "dpia.lead.description":
+    "Skildre behandlinga slik at ein som ikkje kjenner ho, forstår kva som skal skje (artikkel 35 nr. 7 bokstav a).",
+  "dpia.lead.necessity":
+    "Forklar kvifor behandlinga trengst, og kvifor ho ikkje går lenger enn naudsynt (artikkel 35 nr. 7 bokstav b).",
+  "dpia.lead.risks":
+    "Kva kan gå gale for borna, elevane, foreldra eller dei tilsette? Vurder kor sannsynleg det er og kor alvorleg det blir, før og etter tiltaket, frå 1 til 5 (artikkel 35 nr. 7 bokstav c).",
+  "dpia.lead.measures":
+    "Samle tiltaka som skal minske risikoen: avtalar, innstillingar, rutinar og opplæring (artikkel 35 nr. 7 bokstav d).",
+  "dpia.lead.advice":
+    "Personvernombodet skal gi råd når de gjer ein DPIA (artikkel 35 nr. 2). Rådet blir lagra med namn og dato.",
+  "dpia.lead.approval":
+    "Koordinatoren godkjenner DPIA-en på vegner av eigaren. Kvar godkjenning blir lagra som ein eigen versjon.",
+  "dpia.field.title": "Tittel",
+  "dpia.help.title": "Til dømes «Ny læringsplattform for 1.–7. trinn».",
+  "dpia.field.processing": "Behandling i behandlingsoversikta",
+  "dpia.help.processing": "Vel behandlinga vurderinga gjeld, viss ho er registrert.",
+  "dpia.noProcessing": "Ingen vald",
+  "dpia.field.criteria": "Kva for kriterium passar?",
+  "dpia.help.criteria":
+    "Dei ni kriteria frå Personvernrådet i EU (EDPB). Kryss av for alle som passar. To eller fleire betyr normalt at de må gjere ein DPIA.",
+  "dpia.field.list": "Står behandlinga på lista til Datatilsynet?",
+  "dpia.help.list":
+    "Datatilsynet har ei liste over behandlingar som alltid krev DPIA. Her er punkta som oftast gjeld skular og barnehagar. Heile lista finn de på datatilsynet.no.",
+  "dpia.field.screeningNote": "Grunngiving",
+  "dpia.help.screeningNote":
+    "Skriv kort kvifor de kom til svaret, særleg viss de vel å ikkje gjere ein DPIA.",
+  "dpia.field.conclusion": "Konklusjon",
+  "dpia.noneChosen": "Ingen",
+  "dpia.criterion.evaluering": "Vurdering eller poeng",
+  "dpia.criterion.evaluering.help":
+    "De vurderer, rangerer eller spår noko om personar, til dømes ei plattform som måler korleis kvar elev meistrar faga.",
+  "dpia.criterion.automatisk-avgjorelse": "Automatiske avgjerder som har mykje å seie for personen",
+  "dpia.criterion.automatisk-avgjorelse.help":
+    "Eit system avgjer noko viktig om ein person utan at eit menneske ser på saka, til dømes kva gruppe ein elev blir sett i.",
+  "dpia.criterion.overvaking": "Systematisk overvaking",
+  "dpia.criterion.overvaking.help":
+    "De følgjer med på personar jamleg, til dømes loggar av nettbruken til elevane, kamera i skulegarden eller verktøy som viser skjermane til elevane.",
+  "dpia.criterion.sensitive": "Sensitive eller svært personlege opplysningar",
+  "dpia.criterion.sensitive.help":
+    "Helse, spesialundervisning, barnevern, religion, etnisitet eller anna som kan skade om det kjem på avvegar, som bekymringsmeldingar.",
+  "dpia.criterion.stor-skala": "Mange personar eller mykje data",
+  "dpia.criterion.stor-skala.help":
+    "Behandlinga gjeld mange born, elevar eller tilsette (til dømes alle skulane i kommunen), mange slag opplysningar, eller varer lenge.",
+  "dpia.criterion.sammenstilling": "Opplysningar som blir kopla saman",
+  "dpia.criterion.sammenstilling.help":
+    "Opplysningar frå ulike system eller føremål blir kopla, til dømes karakterar frå fagsystemet med data frå læringsplattforma, på ein måte personane ikkje ventar.",
+  "dpia.criterion.sarbare": "Sårbare personar",
+  "dpia.criterion.sarbare.help":
+    "Personane kan vanskeleg seie nei eller forstå kva som skjer. Born og elevar er nesten alltid sårbare, og tilsette er avhengige av arbeidsgivaren.",
+  "dpia.criterion.ny-teknologi": "Ny teknologi eller ny bruk",
+  "dpia.criterion.ny-teknologi.help":
+    "De tek i bruk noko nytt, som kunstig intelligens eller ansiktsattkjenning, der følgjene for personvernet ikkje er godt kjende.",
+  "dpia.criterion.hindrer-rettigheter": "Stengjer for ein rett eller ei teneste",
+  "dpia.criterion.hindrer-rettigheter.help":
+    "Behandlinga avgjer om nokon får bruke ei teneste eller ein rett, til dømes at eleven berre kan følgje undervisninga viss foreldra godtek vilkåra til ein leverandør.",
+  "dpia.listItem.laering": "Vurdering av læring, meistring og trivsel",
+  "dpia.listItem.laering.help":
+    "Opplysningar blir brukte til å vurdere læringa, meistringa eller trivselen til borna eller elevane, til dømes læringsanalyse i ei digital plattform.",
+  "dpia.listItem.biometri": "Biometri for å kjenne att personar",
+  "dpia.listItem.biometri.help":
+    "Fingeravtrykk, ansiktsattkjenning og liknande for å identifisere nokon, saman med minst eitt av kriteria over.",
+  "dpia.listItem.lokasjon": "Kvar personar er",
+  "dpia.listItem.lokasjon.help":
+    "Posisjon, til dømes GPS-klokker eller appar som viser kvar borna er på tur, saman med minst eitt av kriteria over.",
+  "dpia.listItem.ansatte": "Systematisk overvaking av tilsette",
+  "dpia.listItem.ansatte.help":
+    "Kontrolltiltak overfor tilsette (arbeidsmiljølova kapittel 9), til dømes innsyn i e-post, logging av nettbruk eller kamera på arbeidsplassen.",
+  "dpia.listItem.ny-teknologi": "Innovativ teknologi",
+  "dpia.listItem.ny-teknologi.help":
+    "Ny teknologi som kunstig intelligens, saman med minst eitt av kriteria over. Døme: ei KI-teneste som les og vurderer elevtekstar.",
+  "dpia.listItem.forskning": "Forsking utan samtykke",
+  "dpia.listItem.forskning.help":
+    "Opplysningar blir brukte til forsking eller statistikk utan samtykke frå personane, saman med minst eitt av kriteria over.",
+  "dpia.listItem.tredjepart": "Opplysningar frå andre kjelder for å avgjere eit tilbod",
+  "dpia.listItem.tredjepart.help":
+    "Opplysningar blir henta frå andre og kopla for å avgjere om nokon får eit tilbod eller ei teneste.",
+  "dpia.conclusion.trengs": "Det trengst ein DPIA",
+  "dpia.conclusion.trengs.help":
+    "Minst to kriterium passar, eller behandlinga står på lista til Datatilsynet. Gjer vurderinga ferdig før de tek løysinga i bruk.",
+  "dpia.conclusion.vurder": "Vurder om de skal gjere ein DPIA",
+  "dpia.conclusion.vurder.help":
+    "Eitt kriterium passar. Ofte er det lurt å gjere ein DPIA likevel. Vel de å la vere, skriv ned kvifor under Grunngiving.",
+  "dpia.conclusion.ikke": "Det trengst normalt ikkje ein DPIA",
+  "dpia.conclusion.ikke.help":
+    "Ingen kriterium passar. Ta vare på screeninga: ho viser at de har vurdert det. Gjer ho på nytt viss behandlinga endrar seg.",
+  "dpia.conclusion.short.trengs": "DPIA trengst",
+  "dpia.conclusion.short.vurder": "berre screening, bør vurderast",
+  "dpia.conclusion.short.ikke": "berre screening, ikkje naudsynt",
+  "dpia.field.what": "Kva skal gjerast?",
+  "dpia.help.what": "Kva løysing eller behandling gjeld det, og kva skal ho brukast til i kvardagen?",
+  "dpia.field.purpose": "Kvifor?",
+  "dpia.help.purpose":
+    "Føremålet, og kva som gir dykk lov til å behandle opplysningane (til dømes opplæringslova).",
+  "dpia.field.who": "Kven gjeld det, og kven får tilgang?",
+  "dpia.help.who":
+    "Kva born, elevar, foreldre eller tilsette, og kven som ser opplysningane – også leverandøren.",
+  "dpia.field.dataTypes": "Kva opplysningar?",
+  "dpia.help.dataTypes":
+    "Til dømes namn, klasse, elevarbeid og vurderingar. Skriv særleg opp sensitive opplysningar.",
+  "dpia.field.systems": "Kva system?",
+  "dpia.help.systems": "Tenester, appar og leverandørar, og i kva land opplysningane blir lagra.",
+  "dpia.field.retention": "Kor lenge blir opplysningane lagra?",
+  "dpia.help.retention": "Når blir dei sletta, og kven syter for det?",
+  "dpia.field.necessity": "Er behandlinga naudsynt?",
+  "dpia.help.necessity":
+    "Kvifor trengst ho for føremålet? Finst det ein enklare måte som brukar færre opplysningar?",
+  "dpia.field.proportionality": "Står nytten i forhold til inngrepet?",
+  "dpia.help.proportionality":
+    "Veg fordelane opp for ulempene for dei registrerte? Korleis får dei vite om behandlinga, og korleis kan dei bruke rettane sine?",
+  "dpia.field.measures": "Tiltak",
+  "dpia.help.measures":
+    "Skriv kven som gjer kva, og når. Tiltak som krev arbeid, kan også leggjast i handlingsplanen.",
+  "dpia.field.advice": "Råd frå personvernombodet",
+  "dpia.help.advice": "Skriv rådet ditt: kva er bra, kva manglar, og bør DPIA-en godkjennast?",
+  "dpia.advice.by": "Skrive av {name}, {date}.",
+  "dpia.advice.onlyDpo": "Berre personvernombodet kan skrive rådet.",
+  "dpia.advice.ask": "Be personvernombodet om råd",
+  "dpia.advice.waiting": "DPIA-en ventar på råd frå personvernombodet.",
+  "dpia.advice.asked": "Personvernombodet kan no gi råd. Gi gjerne beskjed til personvernombodet òg.",
+  "dpia.approvedNotice": "DPIA-en er godkjend, og versjonen er lagra i historikken.",
+  "dpia.advice.save": "Lagre rådet",
+  "dpia.approval.onlyCoordinator": "Koordinatoren godkjenner DPIA-en.",
+  "dpia.approval.what":
+    "Når du godkjenner, blir DPIA-en lagra slik han er no, som ein ny versjon. Endringar seinare må godkjennast på nytt.",
+  "dpia.approve": "Godkjenn DPIA-en",
+  "dpia.isApproved":
+    "DPIA-en er godkjend. Endrar de noko, blir han eit utkast igjen, og den godkjende versjonen ligg i historikken.",
+  "dpia.priorConsultation":
+    "Minst éin risiko er framleis høg etter tiltaka. Då må eigaren spørje Datatilsynet før behandlinga startar (førehandsdrøfting, personvernforordninga artikkel 36). Sjå først om fleire tiltak kan senke risikoen.",
+  "dpia.noVersions": "Ingen versjon er godkjend enno.",
+  "dpia.versionLink": "Versjon {number}, godkjend {date} av {name}",
+  "dpia.someone": "ukjend",
+  "dpia.approvedBy": "Godkjend av {name}, {date}.",
+  "dpia.notApproved": "Ikkje godkjend enno.",
+  "dpia.notWritten": "Ikkje skrive enno.",
+  "dpia.backToCurrent": "Til gjeldande DPIA",
+  "dpia.versionNote": "Dette er versjon {number}, slik han vart godkjend {date}. Han kan ikkje endrast.",
+  "dpia.conflict":
+    "Nokon andre endra DPIA-en medan du skreiv. Det du skreiv, står framleis her. Sjå over, og lagre igjen for å bruke teksten din.",
+  "dpia.conflictLookAgain":
+    "Nokon andre endra DPIA-en etter at du opna sida. Sjå over det som er endra, og prøv igjen.",
+  "dpia.level.lav": "låg",
+  "dpia.level.middels": "middels",
+  "dpia.level.hoy": "høg",
+  "dpia.level.svart-hoy": "svært høg",
+  "dpia.likelihood.1": "svært lite sannsynleg",
+  "dpia.likelihood.2": "lite sannsynleg",
+  "dpia.likelihood.3": "mogleg",
+  "dpia.likelihood.4": "sannsynleg",
+  "dpia.likelihood.5": "svært sannsynleg",
+  "dpia.consequence.1": "ubetydeleg",
+  "dpia.consequence.2": "lita",
+  "dpia.consequence.3": "merkbar",
+  "dpia.consequence.4": "alvorleg",
+  "dpia.consequence.5": "svært alvorleg",
+  "dpia.risk.threat": "Kva kan skje?",
+  "dpia.risk.threatHelp":
+    "Skriv det frå sida til dei registrerte, til dømes «Tekstane til elevane blir brukte til å trene KI-en til leverandøren».",
+  "dpia.risk.likelihood": "Sannsyn før tiltak",
+  "dpia.risk.consequence": "Konsekvens før tiltak",
+  "dpia.risk.measure": "Tiltak",
+  "dpia.risk.measureHelp": "Kva gjer de for å senke risikoen?",
+  "dpia.risk.likelihoodAfter": "Sannsyn etter tiltak",
+  "dpia.risk.consequenceAfter": "Konsekvens etter tiltak",
+  "dpia.risk.before": "Risiko før tiltak",
+  "dpia.risk.after": "Risiko etter tiltak",
+  "dpia.risk.noMeasure": "Ingen tiltak enno",
+  "dpia.risk.edit": "Endre eller fjern risiko {number}",
+  "dpia.risk.save": "Lagre risikoen",
+  "dpia.risk.remove": "Fjern risikoen",
+  "dpia.risk.removed": "Risikoen er fjerna.",
+  "dpia.risk.add": "Legg til ein risiko",
+  "dpia.risk.addButton": "Legg til risikoen",
+  "dpia.risk.none": "Ingen risikoar er lagde inn enno.",
+  "dpia.risk.noneShort": "Ingen risikoar",
+  "dpia.error.tooLong": "Teksten er for lang. Kort han ned.",
+  "dpia.error.titleRequired": "Skriv ein tittel.",
+  "dpia.error.unknownChoice": "Vel blant punkta på lista.",
+  "dpia.error.unknownProcessing": "Vel ei behandling frå lista.",
+  "dpia.error.whatRequired": "Skriv kva som skal gjerast.",
+  "dpia.error.purposeRequired": "Skriv kvifor de skal gjere det.",
+  "dpia.error.necessityRequired": "Skriv kvifor behandlinga er naudsynt.",
+  "dpia.error.threatRequired": "Skriv kva som kan skje.",
+  "dpia.error.likelihoodRequired": "Vel eit sannsyn frå 1 til 5.",
+  "dpia.error.consequenceRequired": "Vel ein konsekvens frå 1 til 5.",
+  "dpia.error.afterHigher": "Etter tiltaket kan talet ikkje vere høgare enn før.",
+  "dpia.error.measuresRequired": "Skriv minst eitt tiltak.",
+  "dpia.error.adviceRequired": "Skriv rådet ditt.",
+  "dpia.error.adviceFirst": "Personvernombodet må gi råd før DPIA-en kan godkjennast.",
 };

@@ -1,0 +1,52 @@
+import { Link } from "react-router";
+import { ConclusionText, DpiaDocument } from "../components/dpia-parts.tsx";
+import { Notice } from "../components/form.tsx";
+import { getDpia, getVersion } from "../features/dpia/dpia.server.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+import { pageTitle } from "../lib/meta.ts";
+import { notFound } from "../lib/route.server.ts";
+import { loadRegisterScope } from "../lib/scopes.server.ts";
+import { formatDate } from "../lib/time.ts";
+import type { RouteHandle } from "../root.tsx";
+import type { Route } from "./+types/dpia-versjon";
+
+export const handle: RouteHandle = { hydrate: false };
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "dpia.title");
+
+/** An approved version of a DPIA, read-only, as it stood when approved. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { services, ownerId } = await loadRegisterScope(context, request);
+  const number = Number(params.n);
+  if (!Number.isInteger(number) || number < 1) notFound();
+  const [dpia, version] = await Promise.all([
+    getDpia(services.db, ownerId, params.id),
+    getVersion(services.db, ownerId, params.id, number),
+  ]);
+  if (!dpia || !version) notFound();
+  return { id: dpia.id, number, approvedAt: version.approved_at, snapshot: version.snapshot };
+}
+
+export default function DpiaVersion({ loaderData: d }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="stack-lg prose">
+      <p className="ds-paragraph eyebrow">
+        <Link className="ds-link" to={`/dpia/${d.id}`}>
+          {t("dpia.backToCurrent")}
+        </Link>
+      </p>
+      <h1 className="ds-heading" data-size="lg">
+        {d.snapshot.title}
+      </h1>
+      <Notice color="info">
+        <span className="ds-paragraph">
+          {t("dpia.versionNote", { number: d.number, date: formatDate(d.approvedAt.slice(0, 10), locale) })}
+        </span>
+      </Notice>
+      <ConclusionText conclusion={d.snapshot.conclusion} />
+      <DpiaDocument s={d.snapshot} />
+    </div>
+  );
+}
