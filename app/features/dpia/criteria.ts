@@ -39,17 +39,8 @@ export function conclusionOf(criteria: readonly string[], listItems: readonly st
   return criteria.length === 1 ? "vurder" : "ikke";
 }
 
-export const SCALE = [1, 2, 3, 4, 5] as const;
-
-export type RiskLevel = "lav" | "middels" | "hoy" | "svart-hoy";
-
-/** Likelihood × consequence (each 1–5) read as a level: up to 4 low, up to 9 medium, up to 16 high. */
-export function riskLevel(score: number): RiskLevel {
-  if (score <= 4) return "lav";
-  if (score <= 9) return "middels";
-  if (score <= 16) return "hoy";
-  return "svart-hoy";
-}
+/** The same 5 × 5 scale and levels as a risk assessment (ROS). */
+export { type RiskLevel, riskLevel, SCALE } from "../ros/scale.ts";
 
 /** A high or very high risk left after the measures means asking Datatilsynet first (art. 36). */
 export const isHigh = (score: number) => score >= 10;
