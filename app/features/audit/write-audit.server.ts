@@ -40,3 +40,65 @@ export function changedFields<F extends string, C extends string>(
     .filter(([, column]) => String(before[column] ?? "") !== String(after[column] ?? ""))
     .map(([field]) => field);
 }
+
+/** The registers whose rows carry a version that a save must match (see saveVersioned). */
+type VersionedTable = "plan_measure" | "incident" | "digital_service" | "risk_assessment";
+
+/**
+ * Saves a row of an owner's register when nobody saved it since the form was read: the update
+ * matches the version the form was read at, so of two saves from the same page the second finds
+ * nothing ("conflict"). `columns` are the form's columns, compared with the stored row for the audit
+ * log's `changed` fields; `extra` adds columns that follow from the stored row (a done date kept).
+ */
+export async function saveVersioned<F extends string, C extends string>(
+  db: Kysely<Database>,
+  options: {
+    table: VersionedTable;
+    ownerId: string;
+    id: string;
+    userId: string;
+    version: number;
+    fields: Record<F, C>;
+    columns: Record<C, unknown>;
+    extra?: (before: Record<string, unknown>) => Record<string, unknown>;
+    action: string;
+  },
+): Promise<"saved" | "conflict" | "not-found"> {
+  // The four tables share these columns; Kysely is given their common shape under one name, and the
+  // statement names the real table.
+  type Row = { id: string; owner_id: string; version: number; updated_at: string; updated_by: string | null };
+  const table = options.table as "versioned";
+  return db.transaction().execute(async (trx) => {
+    const tx = trx as unknown as Transaction<{ versioned: Row }>;
+    const before = (await tx
+      .selectFrom(table)
+      .selectAll()
+      .where("owner_id", "=", options.ownerId)
+      .where("id", "=", options.id)
+      .executeTakeFirst()) as (Row & Record<C, unknown>) | undefined;
+    if (!before) return "not-found";
+    const result = await tx
+      .updateTable(table)
+      .set({
+        ...options.columns,
+        ...options.extra?.(before),
+        version: options.version + 1,
+        updated_at: nowIso(),
+        updated_by: options.userId,
+      })
+      .where("owner_id", "=", options.ownerId)
+      .where("id", "=", options.id)
+      .where("version", "=", options.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return "conflict";
+    await writeAudit(trx, {
+      actorUserId: options.userId,
+      tenantId: options.ownerId,
+      action: options.action,
+      entity: options.table,
+      entityId: options.id,
+      details: { changed: changedFields(options.fields, before, options.columns) },
+    });
+    return "saved";
+  });
+}

@@ -3,7 +3,7 @@ import type { Database, IncidentTable } from "../../db/schema.ts";
 import { localeOr } from "../../i18n/locales.ts";
 import { formatMoment, HOUR, nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
-import { changedFields, writeAudit } from "../audit/write-audit.server.ts";
+import { saveVersioned, writeAudit } from "../audit/write-audit.server.ts";
 import type { Mailer } from "../email/mailer.server.ts";
 import { buildEmail } from "../email/templates.server.ts";
 import { NOTICE_HOURS, noticeClock, noticeDeadline } from "./clock.ts";
@@ -245,41 +245,16 @@ export async function saveHandling(
     informed_note: v.informertNotat,
     measures: v.tiltak,
   };
-  return db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom("incident")
-      .selectAll()
-      .where("owner_id", "=", options.ownerId)
-      .where("id", "=", options.id)
-      .executeTakeFirst();
-    if (!before) return "not-found";
-    const now = nowIso();
-    const closedAt = v.status === "lukket" ? (before.closed_at ?? now) : null;
-    // The version in the condition: of two saves made from the same page, the second finds nothing.
-    const result = await tx
-      .updateTable("incident")
-      .set({
-        ...columns,
-        closed_at: closedAt,
-        version: v.version + 1,
-        updated_at: now,
-        updated_by: options.userId,
-      })
-      .where("owner_id", "=", options.ownerId)
-      .where("id", "=", options.id)
-      .where("version", "=", v.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return "conflict";
-    const changed = changedFields(COLUMNS, before, columns);
-    await writeAudit(tx, {
-      actorUserId: options.userId,
-      tenantId: options.ownerId,
-      action: "incident.update",
-      entity: "incident",
-      entityId: options.id,
-      details: { changed },
-    });
-    return "saved";
+  return saveVersioned(db, {
+    table: "incident",
+    ownerId: options.ownerId,
+    id: options.id,
+    userId: options.userId,
+    version: v.version,
+    fields: COLUMNS,
+    columns,
+    extra: (before) => ({ closed_at: v.status === "lukket" ? (before.closed_at ?? nowIso()) : null }),
+    action: "incident.update",
   });
 }
 

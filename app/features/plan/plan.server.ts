@@ -5,7 +5,7 @@ import { DAY, dayInNorway, formatDate, nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
 import type { Bank } from "../assessment/bank-schema.ts";
 import { roundResults } from "../assessment/results.server.ts";
-import { changedFields, writeAudit } from "../audit/write-audit.server.ts";
+import { saveVersioned, writeAudit } from "../audit/write-audit.server.ts";
 import type { Mailer } from "../email/mailer.server.ts";
 import { buildEmail } from "../email/templates.server.ts";
 import { byPriority, gapOf, PROPOSE_AT_OR_BELOW } from "./priority.ts";
@@ -348,39 +348,19 @@ export async function saveMeasure(
   options: { ownerId: string; id: string; userId: string; values: MeasureValues },
 ): Promise<"saved" | "conflict" | "not-found"> {
   const columns = columnsOf(options.values);
-  return db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom("plan_measure")
-      .selectAll()
-      .where("owner_id", "=", options.ownerId)
-      .where("id", "=", options.id)
-      .executeTakeFirst();
-    if (!before) return "not-found";
-    const result = await tx
-      .updateTable("plan_measure")
-      .set({
-        ...columns,
-        reason: options.values.begrunnelse,
-        done_on: columns.status === "ferdig" ? (before.done_on ?? dayInNorway()) : null,
-        version: options.values.version + 1,
-        updated_at: nowIso(),
-        updated_by: options.userId,
-      })
-      .where("owner_id", "=", options.ownerId)
-      .where("id", "=", options.id)
-      .where("version", "=", options.values.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return "conflict";
-    const changed = changedFields(COLUMNS, before, columns);
-    await writeAudit(tx, {
-      actorUserId: options.userId,
-      tenantId: options.ownerId,
-      action: "plan.update",
-      entity: "plan_measure",
-      entityId: options.id,
-      details: { changed },
-    });
-    return "saved";
+  return saveVersioned(db, {
+    table: "plan_measure",
+    ownerId: options.ownerId,
+    id: options.id,
+    userId: options.userId,
+    version: options.values.version,
+    fields: COLUMNS,
+    columns,
+    extra: (before) => ({
+      reason: options.values.begrunnelse,
+      done_on: columns.status === "ferdig" ? (before.done_on ?? dayInNorway()) : null,
+    }),
+    action: "plan.update",
   });
 }
 

@@ -3,7 +3,7 @@ import type { Database, RiskAssessmentTable, RosRiskTable } from "../../db/schem
 import type { MessageKey, TFunction } from "../../i18n/translate.ts";
 import { nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
-import { changedFields, writeAudit } from "../audit/write-audit.server.ts";
+import { changedFields, saveVersioned, writeAudit } from "../audit/write-audit.server.ts";
 import { createMeasure } from "../plan/plan.server.ts";
 import { riskLevel, scoreAfter, scoreBefore } from "./scale.ts";
 import type { AssessmentValues, RiskValues } from "./schemas.ts";
@@ -194,32 +194,15 @@ export async function saveAssessment(
   db: Db,
   options: { ownerId: string; id: string; userId: string; values: AssessmentValues },
 ): Promise<"saved" | "conflict" | "not-found"> {
-  const columns = assessmentColumns(options.values);
-  return db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom("risk_assessment")
-      .selectAll()
-      .where("owner_id", "=", options.ownerId)
-      .where("id", "=", options.id)
-      .executeTakeFirst();
-    if (!before) return "not-found";
-    const result = await tx
-      .updateTable("risk_assessment")
-      .set({ ...columns, version: before.version + 1, updated_at: nowIso(), updated_by: options.userId })
-      .where("owner_id", "=", options.ownerId)
-      .where("id", "=", options.id)
-      .where("version", "=", options.values.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return "conflict";
-    await writeAudit(tx, {
-      actorUserId: options.userId,
-      tenantId: options.ownerId,
-      action: "ros.update",
-      entity: "risk_assessment",
-      entityId: options.id,
-      details: { fields: changedFields(ASSESSMENT_COLUMNS, before, columns) },
-    });
-    return "saved";
+  return saveVersioned(db, {
+    table: "risk_assessment",
+    ownerId: options.ownerId,
+    id: options.id,
+    userId: options.userId,
+    version: options.values.version,
+    fields: ASSESSMENT_COLUMNS,
+    columns: assessmentColumns(options.values),
+    action: "ros.update",
   });
 }
 

@@ -3,7 +3,7 @@ import type { Database, DigitalServiceTable } from "../../db/schema.ts";
 import { parseList } from "../../lib/forms.ts";
 import { nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
-import { changedFields, writeAudit } from "../audit/write-audit.server.ts";
+import { saveVersioned, writeAudit } from "../audit/write-audit.server.ts";
 import type { ServiceValues } from "./schemas.ts";
 
 type Db = Kysely<Database>;
@@ -105,37 +105,15 @@ export async function saveService(
   db: Db,
   options: { ownerId: string; id: string; userId: string; values: ServiceValues },
 ): Promise<"saved" | "conflict" | "not-found"> {
-  const columns = columnsOf(options.values);
-  return db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom("digital_service")
-      .selectAll()
-      .where("owner_id", "=", options.ownerId)
-      .where("id", "=", options.id)
-      .executeTakeFirst();
-    if (!before) return "not-found";
-    const result = await tx
-      .updateTable("digital_service")
-      .set({
-        ...columns,
-        version: options.values.version + 1,
-        updated_at: nowIso(),
-        updated_by: options.userId,
-      })
-      .where("owner_id", "=", options.ownerId)
-      .where("id", "=", options.id)
-      .where("version", "=", options.values.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return "conflict";
-    await writeAudit(tx, {
-      actorUserId: options.userId,
-      tenantId: options.ownerId,
-      action: "systems.update",
-      entity: "digital_service",
-      entityId: options.id,
-      details: { changed: changedFields(COLUMNS, before, columns) },
-    });
-    return "saved";
+  return saveVersioned(db, {
+    table: "digital_service",
+    ownerId: options.ownerId,
+    id: options.id,
+    userId: options.userId,
+    version: options.values.version,
+    fields: COLUMNS,
+    columns: columnsOf(options.values),
+    action: "systems.update",
   });
 }
 
