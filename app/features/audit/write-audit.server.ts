@@ -102,3 +102,31 @@ export async function saveVersioned<F extends string, C extends string>(
     return "saved";
   });
 }
+
+/** Who created and changed one row of an owner's register, newest first, with each entry's details read back. */
+export async function auditHistory(
+  db: Kysely<Database>,
+  ownerId: string,
+  entity: string,
+  id: string,
+  limit: number,
+) {
+  const rows = await db
+    .selectFrom("audit_log")
+    .leftJoin("user", "user.id", "audit_log.actor_user_id")
+    .select(["audit_log.at", "audit_log.action", "audit_log.details", "user.name as who"])
+    .where("audit_log.tenant_id", "=", ownerId)
+    .where("audit_log.entity", "=", entity)
+    .where("audit_log.entity_id", "=", id)
+    .orderBy("audit_log.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => {
+    let details: { changed?: unknown; template?: unknown } = {};
+    try {
+      details = r.details ? JSON.parse(r.details) : {};
+    } catch {}
+    const changed = Array.isArray(details.changed) ? details.changed.map(String) : [];
+    return { at: r.at, action: r.action, who: r.who, changed, details };
+  });
+}

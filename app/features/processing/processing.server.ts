@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database, ProcessingTable } from "../../db/schema.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { nowIso } from "../../lib/time.ts";
-import { writeAudit } from "../audit/write-audit.server.ts";
+import { auditHistory, writeAudit } from "../audit/write-audit.server.ts";
 import { catalogueLocale, classifyText, getCatalogueEntry } from "../classifier/catalogue.server.ts";
 import type { SaerligKategori } from "../classifier/catalogue.ts";
 import type { ProcessingValues } from "./schemas.ts";
@@ -314,27 +314,11 @@ export async function deleteProcessing(db: Db, ownerId: string, id: string, user
 
 /** Who changed what, and when: from the audit log, newest first. */
 export async function processingHistory(db: Db, ownerId: string, id: string) {
-  const rows = await db
-    .selectFrom("audit_log")
-    .leftJoin("user", "user.id", "audit_log.actor_user_id")
-    .select(["audit_log.at", "audit_log.action", "audit_log.details", "user.name as who"])
-    .where("audit_log.tenant_id", "=", ownerId)
-    .where("audit_log.entity", "=", "processing")
-    .where("audit_log.entity_id", "=", id)
-    .orderBy("audit_log.id", "desc")
-    .limit(100)
-    .execute();
-  return rows.map((r) => {
-    let details: { changed?: string[]; template?: string } = {};
-    try {
-      details = r.details ? JSON.parse(r.details) : {};
-    } catch {}
-    return {
-      at: r.at,
-      action: r.action,
-      who: r.who ?? "–",
-      changed: details.changed ?? [],
-      template: details.template ?? null,
-    };
-  });
+  return (await auditHistory(db, ownerId, "processing", id, 100)).map((r) => ({
+    at: r.at,
+    action: r.action,
+    who: r.who ?? "–",
+    changed: r.changed,
+    template: typeof r.details.template === "string" ? r.details.template : null,
+  }));
 }

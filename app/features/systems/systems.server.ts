@@ -3,7 +3,7 @@ import type { Database, DigitalServiceTable } from "../../db/schema.ts";
 import { parseList } from "../../lib/forms.ts";
 import { nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
-import { saveVersioned, writeAudit } from "../audit/write-audit.server.ts";
+import { auditHistory, saveVersioned, writeAudit } from "../audit/write-audit.server.ts";
 import type { ServiceValues } from "./schemas.ts";
 
 type Db = Kysely<Database>;
@@ -156,27 +156,11 @@ export function usedByText(
 
 /** Who created and changed a service, and which fields, newest first (from the audit log). */
 export async function serviceHistory(db: Db, ownerId: string, id: string) {
-  const rows = await db
-    .selectFrom("audit_log")
-    .leftJoin("user", "user.id", "audit_log.actor_user_id")
-    .select(["audit_log.at", "audit_log.action", "audit_log.details", "user.name as who"])
-    .where("audit_log.tenant_id", "=", ownerId)
-    .where("audit_log.entity", "=", "digital_service")
-    .where("audit_log.entity_id", "=", id)
-    .orderBy("audit_log.id", "desc")
-    .limit(50)
-    .execute();
-  return rows.map((r) => {
-    let changed: unknown = [];
-    try {
-      changed = r.details ? JSON.parse(r.details).changed : [];
-    } catch {}
-    return {
-      at: r.at,
-      created: r.action === "systems.create",
-      who: r.who,
-      changed: (Array.isArray(changed) ? changed : []).filter((f): f is ServiceField => f in COLUMNS),
-    };
-  });
+  return (await auditHistory(db, ownerId, "digital_service", id, 50)).map((r) => ({
+    at: r.at,
+    created: r.action === "systems.create",
+    who: r.who,
+    changed: r.changed.filter((f): f is ServiceField => f in COLUMNS),
+  }));
 }
 export type ServiceField = keyof typeof COLUMNS;
