@@ -4,7 +4,7 @@ import { CRITERIA, LIST_ITEMS, riskLevel, SCALE } from "../features/dpia/criteri
 import type { DpiaSnapshot } from "../features/dpia/snapshot.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { fieldReaders } from "../lib/forms.ts";
+import { asFormValues, fieldReaders } from "../lib/forms.ts";
 import { formatDate } from "../lib/time.ts";
 import { ErrorSummary, Field, SelectField, TextAreaField } from "./form.tsx";
 
@@ -88,7 +88,7 @@ export function ScreeningForm(props: {
   const read = fieldReaders(props.values);
   const state = {
     errors: props.errors,
-    values: Object.fromEntries(Object.entries(props.values).map(([k, v]) => [k, String(v)])),
+    values: asFormValues(props.values),
     message: props.message ?? undefined,
   };
   return (
@@ -214,7 +214,7 @@ export function RiskForm(props: {
   const read = fieldReaders(props.values);
   const state = {
     errors: props.errors,
-    values: Object.fromEntries(Object.entries(props.values).map(([k, v]) => [k, String(v)])),
+    values: asFormValues(props.values),
     message: props.message ?? undefined,
   };
   const scale = (kind: "likelihood" | "consequence") =>

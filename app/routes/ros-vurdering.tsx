@@ -8,6 +8,7 @@ import {
   addRisk,
   assessmentValues,
   getAssessment,
+  getRisk,
   listRisks,
   riskToPlan,
   saveAssessment,
@@ -89,9 +90,7 @@ export async function action(args: Route.ActionArgs) {
   const intent = form.get("intent");
   if (intent === "til-plan") {
     if (!canPlan) notFound();
-    const risk = (await listRisks(services.db, ownerId, assessment.id)).find(
-      (r) => r.id === form.get("risiko"),
-    );
+    const risk = await getRisk(services.db, ownerId, assessment.id, String(form.get("risiko") ?? ""));
     if (!risk) notFound();
     if (!risk.measure.trim()) return data({ intent, planError: risk.id }, { status: 400 });
     await riskToPlan(services.db, {
