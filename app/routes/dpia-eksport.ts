@@ -1,5 +1,4 @@
 import { getDpia, listRisks, snapshotOf } from "../features/dpia/dpia.server.ts";
-import { dpiaDocx } from "../features/dpia/export.server.ts";
 import { download, downloadName } from "../features/exports/download.server.ts";
 import { EXPORT_TYPES } from "../features/exports/xlsx.server.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
@@ -15,6 +14,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!dpia) notFound();
   const locale = localeFor(request, actor);
   const t = createT(locale);
+  // docx (~1 MB of code) loads on the first export, not at start.
+  const { dpiaDocx } = await import("../features/dpia/export.server.ts");
   const file = await dpiaDocx(snapshotOf(dpia, await listRisks(services.db, ownerId, dpia.id)), {
     owner: owner.name,
     status: t(`dpia.status.${dpia.status}` as MessageKey),
