@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { javaScriptKb } from "../scripts/js-size.ts";
 import { TestClient } from "../tests/support/client.ts";
@@ -54,5 +56,19 @@ describe("JavaScript on learner pages", () => {
     await client.login("koordinator@demo.oppvern.no");
     const { html } = await client.page("/organisasjon");
     expect(javaScriptKb(html).kb).toBeGreaterThan(50);
+  });
+
+  it("gives a hydrated page the bokmål messages only, not nynorsk and English (~28 KB each)", async () => {
+    const client = new TestClient(server.url);
+    await client.login("koordinator@demo.oppvern.no");
+    const { html } = await client.page("/organisasjon");
+    const scripts = javaScriptKb(html).files.map((file) =>
+      readFileSync(path.join("build/client", file), "utf8"),
+    );
+    const has = (text: string) => scripts.some((source) => source.includes(text));
+    // The same message in each language: the skip link.
+    expect(has("Hopp til hovedinnholdet")).toBe(true);
+    expect(has("Hopp til hovudinnhaldet")).toBe(false);
+    expect(has("Skip to main content")).toBe(false);
   });
 });

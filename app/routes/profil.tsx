@@ -73,7 +73,7 @@ export default function Profil({ loaderData }: Route.ComponentProps) {
         <h2 id="lang-heading" className="ds-heading" data-size="sm">
           {t("profile.language")}
         </h2>
-        <Form method="post" className="stack">
+        <Form method="post" className="stack" reloadDocument>
           <fieldset className="ds-fieldset">
             <legend className="ds-sr-only">{t("profile.language")}</legend>
             {locales.map((l) => (

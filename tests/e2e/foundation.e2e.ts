@@ -96,9 +96,35 @@ describe("invite → accept → log in → nynorsk → log out", () => {
     expect(await tone.locator("html").getAttribute("lang")).toBe("nn");
     await expectAccessible(tone);
     // The choice is remembered on the next page, without the query.
+    // The profile is hydrated: the browser loads the nynorsk messages before React takes over, so
+    // the page stays in nynorsk with no hydration error (the browser has bokmål only by default).
+    const errors: string[] = [];
+    tone.on("pageerror", (error) => errors.push(error.message));
+    tone.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    const catalogue = tone.waitForResponse((response) => /\/assets\/nn-[\w-]+\.js$/.test(response.url()));
     await tone.goto("/profil");
+    expect((await catalogue).ok()).toBe(true);
     expect(await tone.locator("html").getAttribute("lang")).toBe("nn");
+    // React has hydrated the heading (it keeps its fibre on the element).
+    const hydrated = () =>
+      tone.evaluate(() =>
+        Object.keys(document.querySelector("h1") ?? {}).some((k) => k.startsWith("__react")),
+      );
+    await expect.poll(hydrated).toBe(true);
+    await heading(tone, "Min profil");
+    expect(errors).toEqual([]);
     await expectAccessible(tone);
+    // Changing the language in the profile loads the page anew in English.
+    await tone.getByLabel("English", { exact: true }).check();
+    await tone.getByRole("button", { name: "Lagre språk" }).click();
+    await heading(tone, "My profile");
+    expect(await tone.locator("html").getAttribute("lang")).toBe("en");
+    expect(errors).toEqual([]);
+    await tone.getByLabel("Nynorsk", { exact: true }).check();
+    await tone.getByRole("button", { name: "Save language" }).click();
+    await heading(tone, "Min profil");
     await tone.getByRole("button", { name: "Logg ut", exact: true }).click();
     await tone.waitForURL(/utlogget=1/);
     expect(await tone.locator("html").getAttribute("lang")).toBe("nn");
