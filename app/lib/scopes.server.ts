@@ -69,7 +69,13 @@ export async function assessmentAccess(context: Context, request: Request) {
   const services = getServices(context);
   const canManage = can(actor, "assessment:manage", { type: "owner", ownerId });
   const canAnswer = (scope: string) => mayAnswerPart(actor, ownerId, scope);
-  return { actor, services, ownerId, canManage, canAnswer };
+  /** Sees the results of every part (koordinator, personvernombud); a unit leader sees their unit's. */
+  const readsAllResults = can(actor, "assessment:results", { type: "owner", ownerId });
+  const readsResults = (scope: string) =>
+    scope === "eier"
+      ? readsAllResults
+      : can(actor, "assessment:results", { type: "unit", ownerId, unitId: scope });
+  return { actor, services, ownerId, canManage, canAnswer, readsAllResults, readsResults };
 }
 
 /** assessmentAccess and the owner (404 when it is archived or gone). */

@@ -10,23 +10,27 @@ import type { Route } from "./+types/kartlegging-rapport";
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const format = params.format as keyof typeof TYPES;
   if (!(format in TYPES)) notFound();
-  const { services, round, bank, canManage, ownerId, owner, actor, scopes } = await loadRound(
+  // The parts whose results this user reads: all of them, or a unit leader's own unit.
+  const { services, round, bank, ownerId, owner, actor, scopes } = await loadRound(
     context,
     request,
     params.id,
+    undefined,
+    "results",
   );
-  if (!canManage) notFound();
+  const parts = new Set(scopes.map((s) => s.scope));
   const input = {
     owner: owner.name,
     title: round.title,
     status: round.status,
-    // Someone who manages the round sees all its parts, read with the round.
     results: await roundResults(services.db, ownerId, round.id, bank, scopes),
-    answers: await listAnswers(services.db, round.id),
-    files: (await listRoundEvidence(services.db, round.id)).map((f) => ({
-      ...f,
-      url: `${services.config.publicUrl}/kartlegging/${round.id}/bevis/${f.id}`,
-    })),
+    answers: (await listAnswers(services.db, round.id)).filter((a) => parts.has(a.scope)),
+    files: (await listRoundEvidence(services.db, round.id))
+      .filter((f) => parts.has(f.scope))
+      .map((f) => ({
+        ...f,
+        url: `${services.config.publicUrl}/kartlegging/${round.id}/bevis/${f.id}`,
+      })),
     locale: localeFor(request, actor),
   };
   // The report writers (docx, pdfkit, exceljs) load on the first report, not when the server starts.

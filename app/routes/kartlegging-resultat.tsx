@@ -8,9 +8,9 @@ import {
   roundResults,
 } from "../features/assessment/results.server.ts";
 import { loadRound } from "../features/assessment/round-page.server.ts";
+import { roundScopes } from "../features/assessment/rounds.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
-import { notFound } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kartlegging-resultat";
 
@@ -21,24 +21,35 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.title ?? ""} – Oppvern` },
 ];
 
-/** Results of a round: scores per area and overall, units × areas, gaps with measures, comparisons. */
+/**
+ * Results of a round: scores per area and overall, units × areas, gaps with measures, comparisons.
+ * The koordinator and the personvernombud see every part; a unit's leader sees their unit's part,
+ * compared with the same unit in the round before, and not the other owners (they are owners).
+ */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { services, round, bank, lang, canManage, ownerId, scopes, owner } = await loadRound(
+  const { services, round, bank, lang, ownerId, scopes, owner, readsAllResults } = await loadRound(
     context,
     request,
     params.id,
+    undefined,
+    "results",
   );
-  if (!canManage) notFound();
+  const parts = new Set(scopes.map((s) => s.scope));
   // Independent reads at once (on PostgreSQL each is a round trip).
   const [results, previous, others] = await Promise.all([
-    // Someone who manages the round sees all its parts, read with the round.
     roundResults(services.db, ownerId, round.id, bank, scopes),
     previousRound(services.db, ownerId, round.created_at),
-    comparison(services.db),
+    readsAllResults ? comparison(services.db) : null,
   ]);
   const previousBank = previous ? getBank(previous.bank_version) : null;
+  const previousScopes =
+    previous && !readsAllResults
+      ? (await roundScopes(services.db, ownerId, previous.id)).filter((s) => parts.has(s.scope))
+      : undefined;
   const before =
-    previous && previousBank ? await roundResults(services.db, ownerId, previous.id, previousBank) : null;
+    previous && previousBank && previousScopes?.length !== 0
+      ? await roundResults(services.db, ownerId, previous.id, previousBank, previousScopes)
+      : null;
   const sorted = results.areas
     .filter((a) => a.score !== null)
     .sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
@@ -50,7 +61,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     closed: round.status === "closed",
     overall: results.overall,
     coverage: results.coverage,
-    previousTitle: previous?.title ?? null,
+    previousTitle: before ? (previous?.title ?? null) : null,
+    /** A unit leader's view: the name of their unit (or units), shown under the title. */
+    part: readsAllResults ? null : scopes.map((s) => s.name).join(", "),
+    seesOthers: readsAllResults,
     areas: results.areas.map((a) => ({
       id: a.area.id,
       title: a.area.tittel[lang],
@@ -58,7 +72,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       answered: a.answered,
       total: a.total,
       previous: before?.areas.find((b) => b.area.id === a.area.id)?.score ?? null,
-      others: others.get(a.area.id) ?? null,
+      others: others?.get(a.area.id) ?? null,
     })),
     // With few answered areas, an area is listed as strong or weak, never both.
     strongest: sorted.slice(0, half).map((a) => a.area.tittel[lang]),
@@ -111,6 +125,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
       <h1 className="ds-heading" data-size="lg">
         {t("assessment.resultsTitle")}
       </h1>
+      {d.part ? <p className="ds-paragraph">{t("assessment.resultsForPart", { part: d.part })}</p> : null}
       <p className="ds-paragraph">
         {t("assessment.overall")}: <strong>{d.overall ?? "–"}</strong> / 100 · {t("assessment.scoreHelp")}
       </p>
@@ -236,41 +251,43 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
           </table>
         </section>
       ) : null}
-      <section aria-labelledby="andre" className="stack">
-        <h2 className="ds-heading" data-size="sm" id="andre">
-          {t("assessment.othersTitle")}
-        </h2>
-        {anyOthers ? (
-          <table className="ds-table" data-size="sm">
-            <thead>
-              <tr>
-                <th scope="col">{t("assessment.area")}</th>
-                <th scope="col">{t("assessment.you")}</th>
-                <th scope="col">{t("assessment.q1")}</th>
-                <th scope="col">{t("assessment.median")}</th>
-                <th scope="col">{t("assessment.q3")}</th>
-                <th scope="col">{t("assessment.owners")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.areas
-                .filter((a) => a.others)
-                .map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.title}</td>
-                    <td>{a.score ?? "–"}</td>
-                    <td>{a.others?.q1}</td>
-                    <td>{a.others?.median}</td>
-                    <td>{a.others?.q3}</td>
-                    <td>{a.others?.owners}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="ds-paragraph">{t("assessment.othersTooFew")}</p>
-        )}
-      </section>
+      {d.seesOthers ? (
+        <section aria-labelledby="andre" className="stack">
+          <h2 className="ds-heading" data-size="sm" id="andre">
+            {t("assessment.othersTitle")}
+          </h2>
+          {anyOthers ? (
+            <table className="ds-table" data-size="sm">
+              <thead>
+                <tr>
+                  <th scope="col">{t("assessment.area")}</th>
+                  <th scope="col">{t("assessment.you")}</th>
+                  <th scope="col">{t("assessment.q1")}</th>
+                  <th scope="col">{t("assessment.median")}</th>
+                  <th scope="col">{t("assessment.q3")}</th>
+                  <th scope="col">{t("assessment.owners")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.areas
+                  .filter((a) => a.others)
+                  .map((a) => (
+                    <tr key={a.id}>
+                      <td>{a.title}</td>
+                      <td>{a.score ?? "–"}</td>
+                      <td>{a.others?.q1}</td>
+                      <td>{a.others?.median}</td>
+                      <td>{a.others?.q3}</td>
+                      <td>{a.others?.owners}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="ds-paragraph">{t("assessment.othersTooFew")}</p>
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="kart" className="stack">
         <h2 className="ds-heading" data-size="sm" id="kart">
           {t("assessment.heatmap")}

@@ -18,7 +18,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 /** A round's overview: progress per part and area, where the user left off, and (koordinator) closing. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { services, round, bank, scopes, lang, canManage, actor, owner } = await loadRound(
+  const { services, round, bank, scopes, lang, canManage, actor, owner, readsResults } = await loadRound(
     context,
     request,
     params.id,
@@ -65,6 +65,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     deadline: round.deadline,
     version: round.bank_version,
     canManage,
+    // The results of a part this user answers (a unit leader: their unit's), or of every part.
+    readsResults: scopes.some((s) => readsResults(s.scope)),
     started,
     uninvited: invitedFor
       ? scopes.filter((s) => s.scope !== "eier" && !invitedFor.has(s.scope)).map((s) => s.name)
@@ -195,11 +197,13 @@ export default function KartleggingRunde({ loaderData: d, actionData }: Route.Co
             {t("assessment.resume", { where: d.resume.label })}
           </Link>
         ) : null}
+        {d.readsResults ? (
+          <Link className="ds-button" data-variant="secondary" to={`/kartlegging/${d.id}/resultat`}>
+            {t("assessment.results")}
+          </Link>
+        ) : null}
         {d.canManage ? (
           <>
-            <Link className="ds-button" data-variant="secondary" to={`/kartlegging/${d.id}/resultat`}>
-              {t("assessment.results")}
-            </Link>
             {!closed ? (
               <Link className="ds-button" data-variant="secondary" to={`/kartlegging/${d.id}/avstemming`}>
                 {t("assessment.reconcile")}

@@ -94,9 +94,9 @@ describe("an assessment round for Demo kommune", () => {
       .toContain("Skriv kort hvorfor spørsmålet ikke er relevant");
     // The page opens at the error summary.
     expect(new URL(kari.url()).hash).toBe("#feil");
-    expect(
-      await kari.evaluate(() => document.getElementById("feil")?.getBoundingClientRect().top),
-    ).toBeLessThan(200);
+    await expect
+      .poll(() => kari.evaluate(() => document.getElementById("feil")?.getBoundingClientRect().top))
+      .toBeLessThan(200);
     await expectAccessible(kari);
     await kari
       .locator(`fieldset#${ownerQuestions[1]?.id}`)
@@ -144,6 +144,16 @@ describe("an assessment round for Demo kommune", () => {
     await expect.poll(() => lars.getByText("Svarene er lagret").isVisible()).toBe(true);
     await expectAccessible(lars);
     await screenshot(lars, "kartlegging-leder-mobil");
+    // The leader reads their own school's results (still provisional), and only those.
+    await lars.goto("/kartlegging");
+    await lars.getByRole("link", { name: title }).click();
+    await lars.getByRole("link", { name: "Se resultatet" }).click();
+    await heading(lars, "Resultat");
+    expect(await lars.getByText("Du ser resultatet for Eik barneskole.").count()).toBe(1);
+    expect(await lars.getByText("Eierens del").count()).toBe(0);
+    expect(await lars.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await expectAccessible(lars);
+    await screenshot(lars, "kartlegging-resultat-leder-mobil");
     await lars.context().close();
 
     // Reconcile, close, results.

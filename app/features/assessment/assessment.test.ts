@@ -465,6 +465,43 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(results).toContain("Median");
   });
 
+  it("shows a unit's leader the results of their unit only, and the personvernombud every part", async () => {
+    // The leader finds the results from the round's page.
+    expect((await leder.page(`/kartlegging/${roundId}`)).html).toContain(`/kartlegging/${roundId}/resultat`);
+    const mine = textOf((await leder.page(`/kartlegging/${roundId}/resultat`)).html);
+    expect(mine).toContain("Du ser resultatet for Eik barneskole.");
+    expect(mine).toContain("Poeng per område");
+    // Not the owner's part, not the other unit, and no comparison with other owners.
+    expect(mine).not.toContain("Eierens del");
+    expect(mine).not.toContain("Solsikken barnehage");
+    expect(mine).not.toContain("Sammenlignet med andre eiere");
+    // The spreadsheet holds the answers of the leader's unit only.
+    const xlsx = await leder.get(`/kartlegging/${roundId}/rapport/xlsx`);
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheets = JSON.stringify(book.worksheets.map((w) => w.getSheetValues()));
+    expect(sheets).toContain("Eik barneskole");
+    expect(sheets).not.toContain("Eierens del");
+    // The koordinator's own copy has the owner's part.
+    const full = new ExcelJS.Workbook();
+    await full.xlsx.load(await (await koordinator.get(`/kartlegging/${roundId}/rapport/xlsx`)).arrayBuffer());
+    expect(JSON.stringify(full.worksheets.map((w) => w.getSheetValues()))).toContain("Eierens del");
+
+    // The personvernombud reads every part, and the comparison.
+    const ombud = new TestClient(server.url);
+    await ombud.login("personvernombud@demo.oppvern.no");
+    expect((await ombud.page(`/kartlegging/${roundId}`)).html).toContain(`/kartlegging/${roundId}/resultat`);
+    const all = textOf((await ombud.page(`/kartlegging/${roundId}/resultat`)).html);
+    expect(all).toContain("Eierens del");
+    expect(all).toContain("Eik barneskole");
+    expect(all).toContain("Sammenlignet med andre eiere");
+    expect(all).not.toContain("Du ser resultatet for");
+    // Staff without a leader's role still get 404.
+    for (const path of [`/kartlegging/${roundId}/resultat`, `/kartlegging/${roundId}/rapport/pdf`])
+      expect((await ansatt.get(path)).status, path).toBe(404);
+  });
+
   it("refuses every look and change from another owner with 404, and nothing changes", async () => {
     const before = await answerCount();
     for (const path of [

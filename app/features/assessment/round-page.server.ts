@@ -23,14 +23,23 @@ type Db = Parameters<typeof listAnswers>[0];
  * owner's, else 404), the bank version the round uses, and the scopes this user may see. The
  * round, its owner and its parts come in one query.
  */
-export async function loadRound(context: Context, request: Request, roundId: string, onlyScope?: string) {
+export async function loadRound(
+  context: Context,
+  request: Request,
+  roundId: string,
+  onlyScope?: string,
+  /** For the results and reports: the parts whose results this user may read, not those they answer. */
+  purpose: "answer" | "results" = "answer",
+) {
   const access = await assessmentAccess(context, request);
   const found = await findRoundWithScopes(access.services.db, access.ownerId, roundId, onlyScope);
   if (!found) notFound();
   const { round, owner } = found;
   const bank = getBank(round.bank_version);
   if (!bank) throw new Error(`Spørsmålsbanken ${round.bank_version} finnes ikke`);
-  const scopes = found.scopes.filter((s) => access.canManage || access.canAnswer(s.scope));
+  const scopes = found.scopes.filter((s) =>
+    purpose === "results" ? access.readsResults(s.scope) : access.canManage || access.canAnswer(s.scope),
+  );
   if (scopes.length === 0) notFound();
   const lang = bankLocale(localeFor(request, access.actor));
   return { ...access, owner, round, bank, scopes, lang };

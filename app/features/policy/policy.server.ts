@@ -56,6 +56,11 @@ export type Action =
   | "assessment:read"
   /** Start, reconcile and close rounds: the koordinator. */
   | "assessment:manage"
+  /**
+   * See a round's results: on an owner, every part (koordinator, personvernombud); on a unit, that
+   * unit's part (also its leader, who answered it).
+   */
+  | "assessment:results"
   /** Answer a round's questions: owner-level (koordinator, personvernombud) or a unit's (koordinator, its leader). */
   | "assessment:answer"
   /** Report an incident to an owner: anyone who works there, in any role. */
@@ -137,6 +142,14 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "assessment:manage":
     case "plan:manage":
       return resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
+    case "assessment:results":
+      if (resource.type === "owner")
+        return ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]);
+      return (
+        resource.type === "unit" &&
+        (ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]) ||
+          unitRole(actor, resource.unitId, ["leder"]))
+      );
     case "assessment:answer":
       if (resource.type === "owner")
         return ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]);

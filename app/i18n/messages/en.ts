@@ -904,6 +904,7 @@ export const en: Messages = {
   "assessment.decideLater": "Decide later",
   "assessment.saveFinals": "Save final answers",
   "assessment.resultsTitle": "Results",
+  "assessment.resultsForPart": "These are the results for {part}.",
   "assessment.overall": "Overall score",
   "assessment.coverage":
     "The scores are based on answers to {answered} of {total} questions. Questions without an answer do not count.",

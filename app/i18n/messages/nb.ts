@@ -904,6 +904,7 @@ export const nb = {
   "assessment.decideLater": "Bestem senere",
   "assessment.saveFinals": "Lagre endelige svar",
   "assessment.resultsTitle": "Resultat",
+  "assessment.resultsForPart": "Du ser resultatet for {part}.",
   "assessment.overall": "Samlet poeng",
   "assessment.coverage":
     "Poengene bygger på svar på {answered} av {total} spørsmål. Spørsmål uten svar teller ikke med.",

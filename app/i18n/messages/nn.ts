@@ -902,6 +902,7 @@ export const nn: Messages = {
   "assessment.decideLater": "Bestem seinare",
   "assessment.saveFinals": "Lagre endelege svar",
   "assessment.resultsTitle": "Resultat",
+  "assessment.resultsForPart": "Du ser resultatet for {part}.",
   "assessment.overall": "Samla poeng",
   "assessment.coverage":
     "Poenga byggjer på svar på {answered} av {total} spørsmål. Spørsmål utan svar tel ikkje med.",
