@@ -1,11 +1,13 @@
 import { Link } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { openIncidentSummary } from "../features/incidents/incidents.server.ts";
+import { workOverview } from "../features/overview/work-overview.server.ts";
 import { can } from "../features/policy/policy.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { currentMembership, currentOwnerId, getServices, loadActor } from "../lib/route.server.ts";
+import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/home";
 
@@ -33,15 +35,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // koordinator and personvernombud) see what is open.
   const ownerId = currentOwnerId(request, actor);
   const reports = ownerId !== null && can(actor, "incident:report", { type: "owner", ownerId });
-  const incidents =
+  const { db } = getServices(context);
+  const [incidents, work] = await Promise.all([
     ownerId && can(actor, "incident:read", { type: "owner", ownerId })
-      ? await openIncidentSummary(getServices(context).db, ownerId)
-      : null;
+      ? openIncidentSummary(db, ownerId)
+      : null,
+    workOverview(db, actor, ownerId, dayInNorway()),
+  ]);
   return {
     loggedOut,
     overview: {
       reports,
       incidents,
+      work,
+      startsRounds: ownerId !== null && can(actor, "assessment:manage", { type: "owner", ownerId }),
       name: actor.name,
       current: current ? { name: current.organisationName, role: current.role } : null,
       memberships: actor.memberships.map((m) => ({
@@ -57,6 +64,167 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       })),
     },
   };
+}
+
+type Work = NonNullable<Route.ComponentProps["loaderData"]["overview"]>["work"];
+
+/** What waits for this person, and where the owner's work stands in each step of the cycle. */
+function WorkSections({ work }: { work: Work }) {
+  const t = useT();
+  const locale = useLocale();
+  const date = (iso: string) => formatDate(iso, locale);
+  const plan = work.plan;
+  const registers = work.registers;
+  return (
+    <>
+      {work.courses.length > 0 ? (
+        <section aria-labelledby="courses-heading" className="stack">
+          <h2 id="courses-heading" className="ds-heading" data-size="sm">
+            {t("overview.coursesHeading")}
+          </h2>
+          <ul className="ds-list">
+            {work.courses.map((c) => (
+              <li key={c.id}>
+                <Link className="ds-link" to={`/kompetanse/${c.pkg}/${c.mod}`}>
+                  {t(`learning.package.${c.pkg}` as MessageKey)},{" "}
+                  {t("learning.moduleNumber", { number: c.mod })}
+                </Link>{" "}
+                –{" "}
+                {c.overdue ? (
+                  <strong className="text-danger">
+                    {t("overview.courseOverdue", { date: date(c.due) })}
+                  </strong>
+                ) : (
+                  t("overview.courseDue", { date: date(c.due) })
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {work.openRounds.length > 0 ? (
+        <section aria-labelledby="rounds-heading" className="stack">
+          <h2 id="rounds-heading" className="ds-heading" data-size="sm">
+            {t("overview.roundsHeading")}
+          </h2>
+          <ul className="ds-list">
+            {work.openRounds.map((r) => (
+              <li key={r.id}>
+                <Link className="ds-link" to={`/kartlegging/${r.id}`}>
+                  {r.title}
+                </Link>{" "}
+                –{" "}
+                {r.deadline
+                  ? t("overview.roundDeadline", { date: date(r.deadline) })
+                  : t("overview.roundNoDeadline")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {plan ? (
+        <section aria-labelledby="cycle-heading" className="stack">
+          <h2 id="cycle-heading" className="ds-heading" data-size="sm">
+            {t("overview.cycleHeading")}
+          </h2>
+          <p className="ds-paragraph">{t("overview.cycleIntro")}</p>
+          <ol className="cycle-steps">
+            <li className="ds-card stack-sm">
+              <h3 className="ds-heading" data-size="2xs">
+                {t("overview.step.assess")}
+              </h3>
+              <p className="ds-paragraph" data-size="sm">
+                {work.openRounds.length > 0
+                  ? t(work.openRounds.length === 1 ? "overview.assess.open" : "overview.assess.openMany", {
+                      n: work.openRounds.length,
+                    })
+                  : null}{" "}
+                {work.lastClosed
+                  ? t("overview.assess.last", {
+                      title: work.lastClosed.title,
+                      date: date(work.lastClosed.closedOn),
+                    })
+                  : work.openRounds.length === 0
+                    ? t("overview.assess.none")
+                    : null}
+              </p>
+              <p className="ds-paragraph" data-size="sm">
+                <Link className="ds-link" to="/kartlegging">
+                  {t("overview.assess.link")}
+                </Link>
+              </p>
+            </li>
+            <li className="ds-card stack-sm">
+              <h3 className="ds-heading" data-size="2xs">
+                {t("overview.step.prioritise")}
+              </h3>
+              <p className="ds-paragraph" data-size="sm">
+                {plan.proposals > 0
+                  ? t("overview.prioritise.waiting", { n: plan.proposals })
+                  : t("overview.prioritise.none")}
+              </p>
+              <p className="ds-paragraph" data-size="sm">
+                <Link className="ds-link" to="/prioritering">
+                  {t("overview.prioritise.link")}
+                </Link>
+              </p>
+            </li>
+            <li className="ds-card stack-sm">
+              <h3 className="ds-heading" data-size="2xs">
+                {t("overview.step.act")}
+              </h3>
+              <p className="ds-paragraph" data-size="sm">
+                {plan.open + plan.done === 0
+                  ? t("overview.act.empty")
+                  : t("overview.act.plan", { open: plan.open, done: plan.done })}{" "}
+                {plan.overdue > 0 ? (
+                  <strong className="text-danger">{t("overview.act.overdue", { n: plan.overdue })}</strong>
+                ) : null}{" "}
+                {plan.mine > 0 ? t("overview.act.mine", { n: plan.mine }) : null}
+              </p>
+              {registers &&
+              registers.withoutAgreement + registers.awaitingAdvice + registers.awaitingApproval > 0 ? (
+                <ul className="ds-list" data-size="sm">
+                  {registers.withoutAgreement > 0 ? (
+                    <li>{t("overview.act.withoutAgreement", { n: registers.withoutAgreement })}</li>
+                  ) : null}
+                  {registers.awaitingAdvice > 0 ? (
+                    <li>{t("overview.act.awaitingAdvice", { n: registers.awaitingAdvice })}</li>
+                  ) : null}
+                  {registers.awaitingApproval > 0 ? (
+                    <li>{t("overview.act.awaitingApproval", { n: registers.awaitingApproval })}</li>
+                  ) : null}
+                </ul>
+              ) : null}
+              <p className="ds-paragraph button-row" data-size="sm">
+                <Link className="ds-link" to="/handlingsplan">
+                  {t("overview.act.link")}
+                </Link>
+                {registers ? (
+                  <Link className="ds-link" to="/behandlinger">
+                    {t("overview.act.registers")}
+                  </Link>
+                ) : null}
+              </p>
+            </li>
+            <li className="ds-card stack-sm">
+              <h3 className="ds-heading" data-size="2xs">
+                {t("overview.step.evaluate")}
+              </h3>
+              <p className="ds-paragraph" data-size="sm">
+                {t("overview.evaluate.ready")}
+              </p>
+              <p className="ds-paragraph" data-size="sm">
+                <Link className="ds-link" to="/evaluering">
+                  {t("overview.evaluate.link")}
+                </Link>
+              </p>
+            </li>
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
@@ -78,29 +246,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         ) : (
           <Notice color="info">{t("overview.noMemberships")}</Notice>
         )}
-        <section aria-labelledby="roles-heading" className="stack">
-          <h2 id="roles-heading" className="ds-heading" data-size="sm">
-            {t("overview.rolesHeading")}
-          </h2>
-          <ul className="card-grid">
-            {overview.memberships.map((m) => (
-              <li key={m.id} className="ds-card" data-variant="tinted">
-                <h3 className="ds-heading" data-size="2xs">
-                  {m.href ? (
-                    <Link className="ds-link" to={m.href}>
-                      {m.organisation}
-                    </Link>
-                  ) : (
-                    m.organisation
-                  )}
-                </h3>
-                <p className="ds-paragraph" data-size="sm">
-                  {t(`role.${m.role}` as MessageKey)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <WorkSections work={overview.work} />
         {overview.reports ? (
           <section aria-labelledby="incidents-heading" className="stack">
             <h2 id="incidents-heading" className="ds-heading" data-size="sm">
@@ -127,11 +273,28 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             </p>
           </section>
         ) : null}
-        <section aria-labelledby="next-heading" className="stack">
-          <h2 id="next-heading" className="ds-heading" data-size="sm">
-            {t("overview.cycleHeading")}
+        <section aria-labelledby="roles-heading" className="stack">
+          <h2 id="roles-heading" className="ds-heading" data-size="sm">
+            {t("overview.rolesHeading")}
           </h2>
-          <p className="ds-paragraph">{t("overview.cycleIntro")}</p>
+          <ul className="card-grid">
+            {overview.memberships.map((m) => (
+              <li key={m.id} className="ds-card" data-variant="tinted">
+                <h3 className="ds-heading" data-size="2xs">
+                  {m.href ? (
+                    <Link className="ds-link" to={m.href}>
+                      {m.organisation}
+                    </Link>
+                  ) : (
+                    m.organisation
+                  )}
+                </h3>
+                <p className="ds-paragraph" data-size="sm">
+                  {t(`role.${m.role}` as MessageKey)}
+                </p>
+              </li>
+            ))}
+          </ul>
         </section>
       </div>
     );

@@ -1,7 +1,9 @@
 import type { Role } from "../../db/schema.ts";
 import type { AppServices } from "../../lib/services.ts";
+import { DAY, dayInNorway } from "../../lib/time.ts";
 import { createVerifiedAccount } from "../auth/accounts.server.ts";
 import { reportIncident, saveHandling } from "../incidents/incidents.server.ts";
+import { createAssignment } from "../learning/assignments.server.ts";
 import { addMembership } from "../orgs/memberships.server.ts";
 import { addNetworkOwner, createNetwork } from "../orgs/networks.server.ts";
 import { createOwner, createUnit } from "../orgs/owners.server.ts";
@@ -145,6 +147,17 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     staff: userIds.get("ansatt@demo.oppvern.no") as string,
     leader: userIds.get("leder@demo.oppvern.no") as string,
     coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
+  });
+  // The school's staff have the second module of the school course to take within a month: it is
+  // on their overview and their course list.
+  await createAssignment(db, {
+    ownerId: demo,
+    pkg: "skole",
+    mod: 2,
+    role: "alle",
+    unitId: eik,
+    dueDate: dayInNorway(Date.now() + 30 * DAY),
+    actorUserId: userIds.get("koordinator@demo.oppvern.no") as string,
   });
   // Last spring's assessment for every owner: a round to compare with, and enough owners for the
   // anonymous comparison.
