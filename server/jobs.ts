@@ -1,3 +1,7 @@
+import {
+  deleteInactiveAccounts,
+  warnInactiveAccounts,
+} from "../app/features/auth/inactive-accounts.server.ts";
 import { sendNoticeReminders } from "../app/features/incidents/incidents.server.ts";
 import { sendDueReminders } from "../app/features/learning/assignments.server.ts";
 import { sendMeasureReminders } from "../app/features/plan/plan.server.ts";
@@ -5,8 +9,8 @@ import type { AppServices } from "../app/lib/services.ts";
 
 /**
  * Background work of the process: course reminders, reminders to the koordinator when an
- * incident's 72 hours run out within a day, and reminders of action-plan measures due within a
- * week. Safe with several instances, because each reminder is claimed (a row inserted, or a column
+ * incident's 72 hours run out within a day, reminders of action-plan measures due within a week,
+ * and the warning and then deletion of course accounts nobody has used for two years. Safe with several instances, because each reminder is claimed (a row inserted, or a column
  * set where it was empty) before it is sent.
  */
 export function startJobs(
@@ -22,6 +26,9 @@ export function startJobs(
     ],
     ["incident deadline reminders", () => sendNoticeReminders(db, mailer, { publicUrl })],
     ["action plan reminders", () => sendMeasureReminders(db, mailer, { publicUrl })],
+    // The privacy statement's promise: an unused course account is warned, then deleted.
+    ["inactive course accounts warned", () => warnInactiveAccounts(db, mailer, { publicUrl })],
+    ["inactive course accounts deleted", () => deleteInactiveAccounts(db)],
   ];
   const run = async () => {
     // One after another, each on its own: one that fails does not stop the others.

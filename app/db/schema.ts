@@ -30,6 +30,13 @@ export interface UserTable {
   updatedAt: AuthDate;
 }
 
+/** When a person last signed in, and when they were warned that their course account would be deleted. */
+export interface AccountActivityTable {
+  user_id: string;
+  last_login_at: Timestamp;
+  warned_at: Timestamp | null;
+}
+
 export interface SessionTable {
   id: string;
   expiresAt: AuthDate;
@@ -628,6 +635,7 @@ export interface Database {
   dpia_risk: DpiaRiskTable;
   dpia_version: DpiaVersionTable;
   risk_assessment: RiskAssessmentTable;
+  account_activity: AccountActivityTable;
   ros_risk: RosRiskTable;
   digital_service: DigitalServiceTable;
   calendar_feed: CalendarFeedTable;

@@ -3,6 +3,7 @@ import type { Dialect } from "../../db/connect.server.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Mailer } from "../email/mailer.server.ts";
 import { buildEmail } from "../email/templates.server.ts";
+import { recordSignIn } from "./inactive-accounts.server.ts";
 
 export interface CreateAuthOptions {
   db: Kysely<Database>;
@@ -66,6 +67,16 @@ export async function createAuth(options: CreateAuthOptions) {
     session: {
       expiresIn: 60 * 60 * 24 * 14,
       updateAge: 60 * 60 * 24,
+    },
+    // Every new session is a sign-in: the course account is in use (inactive-accounts.server.ts).
+    databaseHooks: {
+      session: {
+        create: {
+          async after(session) {
+            await recordSignIn(options.db, session.userId);
+          },
+        },
+      },
     },
     rateLimit: {
       enabled: true,

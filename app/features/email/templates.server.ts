@@ -11,7 +11,8 @@ type Kind =
   | "incident"
   | "incidentInfo"
   | "incidentReminder"
-  | "planReminder";
+  | "planReminder"
+  | "inactive";
 
 interface Vars {
   to: string;

@@ -1282,6 +1282,9 @@ export const en: Messages = {
   "email.planReminder.subject": "A measure is due soon: {organisation}",
   "email.planReminder.body":
     "Hello, {name}!\n\nThe measure “{title}” in the action plan of {organisation} is due {moment}.\n\nOpen the measure here (log in first):\n{url}",
+  "email.inactive.subject": "Your Oppvern account will be deleted on {moment}",
+  "email.inactive.body":
+    "Hello, {name}!\n\nYou have not logged in to Oppvern for two years. We do not keep accounts that are not used, so your account will be deleted on {moment}. Your course progress and certificates will go with it.\n\nTo keep your account, log in before that date:\n{url}\n\nTo keep a certificate, log in and download it as a PDF. If you do nothing, we will delete the account.",
   "assessment.toPriority": "The next step is to choose measures for the gaps:",
   "plan.calendar.title": "The due dates in your calendar",
   "plan.calendar.lead":

@@ -1281,6 +1281,9 @@ export const nb = {
   "email.planReminder.subject": "Frist for et tiltak nærmer seg: {organisation}",
   "email.planReminder.body":
     "Hei, {name}!\n\nTiltaket «{title}» i handlingsplanen til {organisation} skal være ferdig {moment}.\n\nÅpne tiltaket her (logg inn først):\n{url}",
+  "email.inactive.subject": "Kontoen din i Oppvern blir slettet {moment}",
+  "email.inactive.body":
+    "Hei, {name}!\n\nDu har ikke logget inn i Oppvern på to år. Vi tar ikke vare på kontoer som ikke blir brukt, så kontoen din blir slettet {moment}. Da forsvinner også kursfremdriften og kursbevisene dine.\n\nVil du beholde kontoen, logger du inn før den datoen:\n{url}\n\nVil du ta vare på et kursbevis, kan du laste det ned som PDF etter at du har logget inn. Gjør du ingenting, sletter vi kontoen.",
   "assessment.toPriority": "Neste steg er å velge tiltak for svakhetene:",
   "plan.calendar.title": "Fristene i kalenderen din",
   "plan.calendar.lead":

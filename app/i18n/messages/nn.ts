@@ -1275,6 +1275,9 @@ export const nn: Messages = {
   "email.planReminder.subject": "Frist for eit tiltak nærmar seg: {organisation}",
   "email.planReminder.body":
     "Hei, {name}!\n\nTiltaket «{title}» i handlingsplanen til {organisation} skal vere ferdig {moment}.\n\nOpne tiltaket her (logg inn først):\n{url}",
+  "email.inactive.subject": "Kontoen din i Oppvern blir sletta {moment}",
+  "email.inactive.body":
+    "Hei, {name}!\n\nDu har ikkje logga inn i Oppvern på to år. Vi tek ikkje vare på kontoar som ikkje blir brukte, så kontoen din blir sletta {moment}. Då forsvinn også kursframdrifta og kursbevisa dine.\n\nVil du halde på kontoen, loggar du inn før den datoen:\n{url}\n\nVil du ta vare på eit kursbevis, kan du laste det ned som PDF etter at du har logga inn. Gjer du ingenting, slettar vi kontoen.",
   "assessment.toPriority": "Neste steg er å velje tiltak for svakheitene:",
   "plan.calendar.title": "Fristane i kalenderen din",
   "plan.calendar.lead":

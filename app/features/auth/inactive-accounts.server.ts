@@ -1,0 +1,137 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { localeOr } from "../../i18n/locales.ts";
+import { DAY, formatDate, nowIso } from "../../lib/time.ts";
+import type { Mailer } from "../email/mailer.server.ts";
+import { buildEmail } from "../email/templates.server.ts";
+
+type Db = Kysely<Database>;
+
+/**
+ * A course account (a person who signed up for the courses and has no role in any organisation) is
+ * warned after two years without a sign-in: two school years, so that a teacher who takes a course
+ * each autumn is never warned. It is deleted a month after the warning unless they sign in.
+ * Accounts with a role belong to an owner's staff: the owner removes them, never this job.
+ */
+export const INACTIVE_AFTER_DAYS = 730;
+export const GRACE_DAYS = 30;
+
+/** Records a sign-in (a new session): the account is in use, and any warning is withdrawn. */
+export async function recordSignIn(db: Db, userId: string, at = nowIso()) {
+  await db
+    .insertInto("account_activity")
+    .values({ user_id: userId, last_login_at: at, warned_at: null })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet({ last_login_at: at, warned_at: null }))
+    .execute();
+}
+
+/** Course accounts: no membership of any kind (a platform admin has one too). */
+const courseAccounts = (db: Db) =>
+  db
+    .selectFrom("user as u")
+    .leftJoin("account_activity as a", "a.user_id", "u.id")
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("membership as m").select("m.id").whereRef("m.user_id", "=", "u.id"))),
+    );
+
+/**
+ * Warns each course account that has not signed in for INACTIVE_AFTER_DAYS (or never did, since it
+ * was made) by e-mail, once: the warning is claimed in the database before it is sent, so several
+ * instances may run this at once. Returns how many were warned.
+ */
+export async function warnInactiveAccounts(
+  db: Db,
+  mailer: Mailer,
+  options: { publicUrl: string; now?: number },
+) {
+  const now = options.now ?? Date.now();
+  const cutoff = new Date(now - INACTIVE_AFTER_DAYS * DAY).toISOString();
+  const candidates = await courseAccounts(db)
+    .select(["u.id", "u.name", "u.email", "u.locale", "u.createdAt", "a.user_id as known"])
+    .where("a.warned_at", "is", null)
+    .where((e) =>
+      e.or([
+        e.and([e("a.last_login_at", "is not", null), e("a.last_login_at", "<", cutoff)]),
+        e.and([e("a.last_login_at", "is", null), e("u.createdAt", "<", cutoff)]),
+      ]),
+    )
+    .execute();
+  const warnedAt = new Date(now).toISOString();
+  let warned = 0;
+  for (const user of candidates) {
+    // Claim the warning: a row that others have warned (or that signed in meanwhile) is left alone.
+    let claimed: bigint;
+    if (user.known) {
+      const result = await db
+        .updateTable("account_activity")
+        .set({ warned_at: warnedAt })
+        .where("user_id", "=", user.id)
+        .where("warned_at", "is", null)
+        .where("last_login_at", "<", cutoff)
+        .executeTakeFirst();
+      claimed = result.numUpdatedRows;
+    } else {
+      const result = await db
+        .insertInto("account_activity")
+        // Never signed in: the day the account was made stands for the last sign-in.
+        .values({
+          user_id: user.id,
+          last_login_at: new Date(user.createdAt).toISOString(),
+          warned_at: warnedAt,
+        })
+        .onConflict((oc) => oc.column("user_id").doNothing())
+        .executeTakeFirst();
+      claimed = result.numInsertedOrUpdatedRows ?? 0n;
+    }
+    if (claimed === 0n) continue;
+    const locale = localeOr(user.locale);
+    await mailer.send(
+      buildEmail("inactive", locale, {
+        to: user.email,
+        name: user.name,
+        url: `${options.publicUrl}/logg-inn`,
+        moment: formatDate(new Date(now + GRACE_DAYS * DAY).toISOString().slice(0, 10), locale),
+      }),
+    );
+    warned++;
+  }
+  return warned;
+}
+
+/**
+ * Deletes the course accounts that were warned more than GRACE_DAYS ago and have not signed in
+ * since (a sign-in clears the warning). Their sessions, course progress and certificates go with
+ * them (the foreign keys cascade); what they wrote in an owner's registers stays, without their name.
+ * Returns how many were deleted.
+ */
+export async function deleteInactiveAccounts(db: Db, options: { now?: number } = {}) {
+  const now = options.now ?? Date.now();
+  const cutoff = new Date(now - GRACE_DAYS * DAY).toISOString();
+  const due = await courseAccounts(db)
+    .select("u.id")
+    .where("a.warned_at", "is not", null)
+    .where("a.warned_at", "<", cutoff)
+    .execute();
+  if (due.length === 0) return 0;
+  // Checked again in the delete itself: someone who signs in or gets a role now is kept.
+  const result = await db
+    .deleteFrom("user")
+    .where(
+      "id",
+      "in",
+      due.map((u) => u.id),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("membership as m").select("m.id").whereRef("m.user_id", "=", "user.id"))),
+    )
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("account_activity as a")
+          .select("a.user_id")
+          .whereRef("a.user_id", "=", "user.id")
+          .where("a.warned_at", "<", cutoff),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
