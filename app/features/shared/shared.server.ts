@@ -218,6 +218,10 @@ export async function listShared(db: Db, networkIds: string[]) {
     .selectFrom("shared_assessment as s")
     .innerJoin("organisation as o", "o.id", "s.owner_id")
     .innerJoin("organisation as n", "n.id", "s.network_id")
+    // An owner that has left the network no longer shares with it.
+    .innerJoin("network_member as nm", (j) =>
+      j.onRef("nm.network_id", "=", "s.network_id").onRef("nm.owner_id", "=", "s.owner_id"),
+    )
     .select([
       "s.id",
       "s.owner_id",
@@ -242,6 +246,9 @@ export async function getShared(db: Db, id: string) {
     .selectFrom("shared_assessment as s")
     .innerJoin("organisation as o", "o.id", "s.owner_id")
     .innerJoin("organisation as n", "n.id", "s.network_id")
+    .innerJoin("network_member as nm", (j) =>
+      j.onRef("nm.network_id", "=", "s.network_id").onRef("nm.owner_id", "=", "s.owner_id"),
+    )
     .select([
       "s.id",
       "s.owner_id",

@@ -9,6 +9,7 @@ import {
 } from "../../../tests/support/test-server.ts";
 import { createVerifiedAccount } from "../auth/accounts.server.ts";
 import { addMembership } from "../orgs/memberships.server.ts";
+import { removeNetworkOwner } from "../orgs/networks.server.ts";
 import { createOwner } from "../orgs/owners.server.ts";
 
 const assessment = (extra: Record<string, string> = {}) => ({
@@ -329,6 +330,35 @@ describe.each(dialects)("shared risk assessments on %s", (dialect) => {
       .where("based_on_id", "is not", null)
       .execute();
     expect(copies).toHaveLength(1);
+  });
+
+  it("stops sharing an owner's assessments once it has left the network, and still lets it withdraw them", async () => {
+    const live = sharedIdOf(
+      (await client("nabo").page("/ros/delte")).html,
+      "Læringsplattform på barneskolene",
+    );
+    expect(live).not.toBe("");
+    await removeNetworkOwner(server.services.db, {
+      networkId: network,
+      ownerId: await organisationIdOf(server, "Demo kommune"),
+      actorUserId: null,
+    });
+    expect(textOf((await client("nabo").page("/ros/delte")).html)).not.toContain(
+      "Læringsplattform på barneskolene",
+    );
+    expect((await client("nabo").get(`/ros/delte/${live}`)).status).toBe(404);
+    const demoRos = await server.services.db
+      .selectFrom("risk_assessment")
+      .select("id")
+      .where("title", "=", "Læringsplattform på barneskolene")
+      .executeTakeFirstOrThrow();
+    const page = textOf((await client("koordinator").page(`/ros/${demoRos.id}/del`)).html);
+    expect(page).toContain("Eieren deres er ikke med i noe nettverk");
+    expect(page).toContain("Trekk tilbake");
+    expect(
+      (await client("koordinator").post(`/ros/${demoRos.id}/del`, { intent: "trekk-tilbake", deling: live }))
+        .status,
+    ).toBe(303);
   });
 });
 
