@@ -1,6 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
 import { ChoiceGroup, ErrorSummary, Notice } from "../components/form.tsx";
-import { ScrollTable } from "../components/scroll-table.tsx";
 import { SharedFrame, SharedRisks } from "../components/shared-assessment.tsx";
 import { can } from "../features/policy/policy.server.ts";
 import { ZPublish } from "../features/shared/schemas.ts";
@@ -137,38 +136,25 @@ export default function RosDel({ loaderData: d, actionData }: Route.ComponentPro
           <h2 className="ds-heading" data-size="md" id="publisert">
             {t("shared.publications.title")}
           </h2>
-          <ScrollTable label={t("shared.publications.title")}>
-            <thead>
-              <tr>
-                <th scope="col">{t("shared.column.network")}</th>
-                <th scope="col">{t("shared.column.published")}</th>
-                <th scope="col">{t("shared.column.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.publications.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.network}</th>
-                  <td>
-                    {formatMoment(p.at, locale)}
-                    {p.changedSince ? (
-                      <strong className="cell-note">{t("shared.changedSince")}</strong>
-                    ) : null}
-                  </td>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="trekk-tilbake" />
-                      <input type="hidden" name="deling" value={p.id} />
-                      <button type="submit" className="ds-button" data-variant="secondary">
-                        {t("shared.withdraw")}
-                        <span className="ds-sr-only">: {p.network}</span>
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollTable>
+          {/* A list, not a table: on a phone the button to withdraw stays in view. */}
+          <ul className="ds-list" aria-labelledby="publisert">
+            {d.publications.map((p) => (
+              <li key={p.id} className="stack">
+                <span>
+                  {t("shared.publishedIn", { network: p.network, date: formatMoment(p.at, locale) })}
+                  {p.changedSince ? <strong> {t("shared.changedSince")}</strong> : null}
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="trekk-tilbake" />
+                  <input type="hidden" name="deling" value={p.id} />
+                  <button type="submit" className="ds-button" data-variant="secondary">
+                    {t("shared.withdraw")}
+                    <span className="ds-sr-only">: {p.network}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
           <p className="ds-paragraph">{t("shared.withdraw.help")}</p>
         </section>
       ) : null}

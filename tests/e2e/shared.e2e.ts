@@ -19,8 +19,8 @@ describe("shared risk assessments and removing a service", () => {
     await heading(page, "Del risikovurderingen med nettverket");
     const main = () => page.locator("main").textContent();
     // The demo shared it already; the page says where, and what is and is not shared.
-    expect(await page.getByRole("table", { name: "Delt nå" }).textContent()).toContain(
-      "Demo digitaliseringsnettverk",
+    expect(await page.getByRole("list", { name: "Delt nå" }).textContent()).toContain(
+      "Delt i Demo digitaliseringsnettverk,",
     );
     expect(await main()).toContain("hvem som var med på vurderingen");
     expect(await main()).not.toContain("IKT-ansvarlig og en kontaktlærer");
@@ -36,9 +36,12 @@ describe("shared risk assessments and removing a service", () => {
     await expect
       .poll(() => page.getByRole("status").first().textContent())
       .toContain("Vurderingen er delt med nettverket.");
-    expect(await page.getByRole("table", { name: "Delt nå" }).getByRole("row").count()).toBe(2);
+    expect(await page.getByRole("list", { name: "Delt nå" }).getByRole("listitem").count()).toBe(1);
     await expectAccessible(page);
     await screenshot(page, "ros-del");
+    await page.setViewportSize(PHONE);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, "ros-del-mobil");
     await page.context().close();
   });
 

@@ -1743,9 +1743,7 @@ export const en: Messages = {
   "shared.publish.lead":
     "Other municipalities and owners in the network often use the same services. When you share the assessment, their coordinator and data protection officer can start from it instead of beginning again. They get a copy as the assessment is today. If you change it later, share it again.",
   "shared.publications.title": "Shared now",
-  "shared.column.network": "Network",
   "shared.column.published": "Shared",
-  "shared.column.action": "Action",
   "shared.changedSince": "Changed since it was shared",
   "shared.withdraw": "Withdraw",
   "shared.withdraw.help":
@@ -1799,6 +1797,7 @@ export const en: Messages = {
   "shared.basedOn.text": "“{title}”, shared by {owner}",
   "ros.saved.overtatt":
     "The assessment is copied to you. Fill in who took part and the dates, and go through the risks.",
+  "shared.publishedIn": "Shared in {network} on {date}.",
   "systems.delete.heading": "Delete the service",
   "systems.delete.intro":
     "If you no longer use the service, you can also set its status to “Phased out” instead of deleting it. Then you still see what was decided.",

@@ -1742,9 +1742,7 @@ export const nb = {
   "shared.publish.lead":
     "Andre kommuner og eiere i nettverket bruker ofte de samme tjenestene. Når dere deler vurderingen, kan koordinatoren og personvernombudet hos dem ta den som utgangspunkt for sin egen, i stedet for å begynne på nytt. De får en kopi slik vurderingen er i dag. Endrer dere den senere, deler dere den på nytt.",
   "shared.publications.title": "Delt nå",
-  "shared.column.network": "Nettverk",
   "shared.column.published": "Delt",
-  "shared.column.action": "Handling",
   "shared.changedSince": "Endret etter at den ble delt",
   "shared.withdraw": "Trekk tilbake",
   "shared.withdraw.help":
@@ -1798,6 +1796,7 @@ export const nb = {
   "shared.basedOn.text": "«{title}», delt av {owner}",
   "ros.saved.overtatt":
     "Vurderingen er kopiert til dere. Fyll inn hvem som var med og datoene, og gå gjennom risikoene.",
+  "shared.publishedIn": "Delt i {network}, {date}.",
   "systems.delete.heading": "Slett tjenesten",
   "systems.delete.intro":
     "Bruker dere ikke tjenesten lenger, kan dere også sette statusen til «Faset ut» i stedet for å slette den. Da ser dere fortsatt hva som ble bestemt.",

@@ -1735,9 +1735,7 @@ export const nn: Messages = {
   "shared.publish.lead":
     "Andre kommunar og eigarar i nettverket brukar ofte dei same tenestene. Når de deler vurderinga, kan koordinatoren og personvernombodet hos dei ta ho som utgangspunkt for si eiga, i staden for å byrje på nytt. Dei får ein kopi slik vurderinga er i dag. Endrar de ho seinare, deler de ho på nytt.",
   "shared.publications.title": "Delt no",
-  "shared.column.network": "Nettverk",
   "shared.column.published": "Delt",
-  "shared.column.action": "Handling",
   "shared.changedSince": "Endra etter at ho vart delt",
   "shared.withdraw": "Trekk tilbake",
   "shared.withdraw.help":
@@ -1792,6 +1790,7 @@ export const nn: Messages = {
   "shared.basedOn.text": "«{title}», delt av {owner}",
   "ros.saved.overtatt":
     "Vurderinga er kopiert til dykk. Fyll inn kven som var med og datoane, og gå gjennom risikoane.",
+  "shared.publishedIn": "Delt i {network}, {date}.",
   "systems.delete.heading": "Slett tenesta",
   "systems.delete.intro":
     "Brukar de ikkje tenesta lenger, kan de også setje statusen til «Fasa ut» i staden for å slette ho. Då ser de framleis kva som vart bestemt.",
