@@ -460,6 +460,27 @@ export interface RiskAssessmentTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   updated_by: string | null;
+  /** The shared assessment this one was adopted from, and its title and owner as they were then. */
+  based_on_id: string | null;
+  based_on_title: string | null;
+  based_on_owner: string | null;
+}
+
+/** A snapshot of a finished ROS that an owner published to a network (see migration 017). */
+export interface SharedAssessmentTable {
+  id: string;
+  network_id: string;
+  owner_id: string;
+  source_id: string | null;
+  title: string;
+  scope: string;
+  service_name: string | null;
+  service_supplier: string | null;
+  assessed_on: string | null;
+  risks: string;
+  published_at: string;
+  published_by: string | null;
+  withdrawn_at: string | null;
 }
 
 /** One risk in a ROS: likelihood and consequence 1–5, before and after its measure. */
@@ -637,6 +658,7 @@ export interface Database {
   risk_assessment: RiskAssessmentTable;
   account_activity: AccountActivityTable;
   ros_risk: RosRiskTable;
+  shared_assessment: SharedAssessmentTable;
   digital_service: DigitalServiceTable;
   calendar_feed: CalendarFeedTable;
   programme: ProgrammeTable;

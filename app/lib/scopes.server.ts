@@ -1,6 +1,12 @@
 import type { RouterContextProvider } from "react-router";
 import { findUnitOwner, getOwner, getUnit } from "../features/orgs/owners.server.ts";
 import { type Action, type Actor, can } from "../features/policy/policy.server.ts";
+import {
+  getShared,
+  isNetworkMember,
+  networksById,
+  networksOfOwner,
+} from "../features/shared/shared.server.ts";
 import { authorize, currentOwnerId, getServices, notFound, requireActor } from "./route.server.ts";
 
 type Context = Readonly<RouterContextProvider>;
@@ -119,3 +125,52 @@ export async function loadIncidentScope(
 /** A plan page's guard (/prioritering, /handlingsplan …): plan:read, and whether the user has plan:manage. */
 export const loadPlanScope = (context: Context, request: Request) =>
   loadCurrentOwnerScope(context, request, "plan:read", "plan:manage");
+
+/**
+ * The guard of the network's shared risk assessments (/ros/delte): the networks whose shared
+ * assessments the user may read, through the owner they work in now (its koordinator or
+ * personvernombud, when it is a member) or through a role in the network itself. 404 when there are
+ * none, except for someone who writes the owner's registers: they are told the owner is in no network.
+ */
+export async function loadSharedListScope(context: Context, request: Request) {
+  const actor = await requireActor(context, request);
+  const services = getServices(context);
+  const ownerId = currentOwnerId(request, actor);
+  const ownerNetworks = ownerId ? await networksOfOwner(services.db, ownerId) : [];
+  const staffIds = actor.memberships
+    .filter((m) => m.kind === "nettverk" && m.networkId && !ownerNetworks.some((n) => n.id === m.networkId))
+    .map((m) => m.networkId as string);
+  const candidates = [
+    ...ownerNetworks.map((n) => ({ ...n, member: true })),
+    ...(await networksById(services.db, [...new Set(staffIds)])).map((n) => ({ ...n, member: false })),
+  ];
+  const resource = (n: (typeof candidates)[number]) =>
+    ({ type: "sharedAssessments", networkId: n.id, ownerId, ownerInNetwork: n.member }) as const;
+  const networks = candidates.filter((n) => can(actor, "shared:read", resource(n)));
+  const writesRegister = ownerId !== null && can(actor, "register:manage", { type: "owner", ownerId });
+  if (networks.length === 0 && !writesRegister) notFound();
+  const canAdopt = networks.some((n) => can(actor, "shared:adopt", resource(n)));
+  return { actor, services, ownerId, networks, canAdopt };
+}
+
+/**
+ * One shared assessment (/ros/delte/:id): readable under shared:read on its network from the owner
+ * the user works in now, else 404 (also when it was withdrawn). Says whether the user may adopt it:
+ * never an owner's own publication.
+ */
+export async function loadSharedScope(context: Context, request: Request, id: string) {
+  const actor = await requireActor(context, request);
+  const services = getServices(context);
+  const shared = await getShared(services.db, id);
+  if (!shared) notFound();
+  const ownerId = currentOwnerId(request, actor);
+  const resource = {
+    type: "sharedAssessments",
+    networkId: shared.network_id,
+    ownerId,
+    ownerInNetwork: await isNetworkMember(services.db, shared.network_id, ownerId),
+  } as const;
+  authorize(actor, "shared:read", resource);
+  const canAdopt = ownerId !== null && ownerId !== shared.owner_id && can(actor, "shared:adopt", resource);
+  return { actor, services, ownerId, shared, canAdopt };
+}

@@ -1,4 +1,4 @@
-import { data, Form } from "react-router";
+import { data, Form, Link } from "react-router";
 import { ActionNotice, type FormState, SelectField } from "../components/form.tsx";
 import { InvitationList } from "../components/invitation-list.tsx";
 import { InviteForm } from "../components/invite-form.tsx";
@@ -43,6 +43,18 @@ export async function loader(args: Route.LoaderArgs) {
     network,
     owners,
     canManage,
+    // The network's own staff reach the shared risk assessments from here (the platform admin, who
+    // reads every network, has no list of them: /ros/delte goes by the user's own roles).
+    seesShared: actor.memberships.some(
+      (m) =>
+        m.networkId === network.id &&
+        can(actor, "shared:read", {
+          type: "sharedAssessments",
+          networkId: network.id,
+          ownerId: null,
+          ownerInNetwork: false,
+        }),
+    ),
     canManageOwners,
     candidateOwners: canManageOwners
       ? (await listOwners(services.db))
@@ -108,6 +120,13 @@ export default function Nettverk({ loaderData, actionData }: Route.ComponentProp
         <h1 className="ds-heading" data-size="lg">
           {network.name}
         </h1>
+        {loaderData.seesShared ? (
+          <p className="ds-paragraph">
+            <Link className="ds-link" to="/ros/delte">
+              {t("shared.list.link")}
+            </Link>
+          </p>
+        ) : null}
       </div>
       <ActionNotice result={result} />
       <section aria-labelledby="owners-heading" className="stack">

@@ -29,7 +29,7 @@ export const handle: RouteHandle = { hydrate: false };
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "ros.title");
 
 /** What `?lagret=` after a change can say. */
-const SAVED = ["ny", "vurdering", "risiko", "plan", "fjernet"] as const;
+const SAVED = ["ny", "vurdering", "risiko", "plan", "fjernet", "overtatt"] as const;
 
 /** One of the owner's risk assessments (else 404), and whether the reader may put measures in the plan. */
 async function loadAssessment(args: Route.LoaderArgs | Route.ActionArgs) {
@@ -59,6 +59,7 @@ export async function loader(args: Route.LoaderArgs) {
       reviewOn: a.review_on,
       overdue: Boolean(a.review_on && a.review_on < dayInNorway()),
       status: a.status,
+      basedOn: a.based_on_title ? { title: a.based_on_title, owner: a.based_on_owner ?? "" } : null,
     },
     values: assessmentValues(a),
     risks: risks
@@ -173,6 +174,11 @@ export default function RosVurdering({ loaderData: d, actionData }: Route.Compon
           <a className="ds-button" data-variant="secondary" href={`/ros/${d.id}/eksport/xlsx`} download>
             {t("ros.export.xlsx")}
           </a>
+          {d.canManage ? (
+            <Link className="ds-button" data-variant="secondary" to={`/ros/${d.id}/del`}>
+              {t("shared.publish.link")}
+            </Link>
+          ) : null}
         </p>
       </div>
       <section aria-labelledby="matrise" className="stack">
@@ -254,6 +260,12 @@ function Facts({ d }: { d: Loaded }) {
   const f = d.facts;
   return (
     <dl className="facts">
+      {f.basedOn ? (
+        <div>
+          <dt>{t("shared.basedOn")}</dt>
+          <dd>{t("shared.basedOn.text", { title: f.basedOn.title, owner: f.basedOn.owner })}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>{t("ros.field.scope")}</dt>
         <dd className="pre-line">{f.scope}</dd>

@@ -59,6 +59,9 @@ export default function Ros({ loaderData: d }: Route.ComponentProps) {
           <Link className="ds-button" to="/ros/ny">
             {t("ros.new")}
           </Link>
+          <Link className="ds-button" data-variant="secondary" to="/ros/delte">
+            {t("shared.list.link")}
+          </Link>
         </p>
       ) : null}
       {d.rows.length === 0 ? (

@@ -125,6 +125,24 @@ export default function SystemTjeneste({ loaderData: d, actionData }: Route.Comp
             submitLabel={t("systems.save")}
           />
         </section>
+      ) : null}
+      {d.canManage ? (
+        <section aria-labelledby="slett" className="stack">
+          <h2 className="ds-heading" data-size="sm" id="slett">
+            {t("systems.delete.heading")}
+          </h2>
+          <p className="ds-paragraph">{t("systems.delete.intro")}</p>
+          <p>
+            <Link
+              className="ds-button"
+              data-variant="secondary"
+              data-color="danger"
+              to={`/systemer/${d.id}/slett`}
+            >
+              {t("systems.delete.link")}
+            </Link>
+          </p>
+        </section>
       ) : (
         <section aria-labelledby="om" className="stack">
           <h2 className="ds-heading" data-size="md" id="om">

@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { Notice } from "../components/form.tsx";
 import { RegisterNav } from "../components/register-nav.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
 import { needsAgreement, reviewState } from "../features/systems/guide.ts";
@@ -40,6 +41,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     owner: owner.name,
     canManage,
+    deleted: new URL(request.url).searchParams.get("slettet") === "1",
     view,
     total: rows.length,
     rows: rows.filter((r) => (view === "oppfolging" ? followUp(r) : view === "" || r.status === view)),
@@ -64,6 +66,7 @@ export default function Systemer({ loaderData: d }: Route.ComponentProps) {
         </h1>
         <p className="ds-paragraph">{t("systems.lead")}</p>
       </div>
+      <div id="slettet">{d.deleted ? <Notice>{t("systems.delete.done")}</Notice> : null}</div>
       {d.total > 0 ? (
         <ul className="ds-list" aria-label={t("systems.summary.label")}>
           <li>{count("systems.summary.inUse", d.inUse)}</li>

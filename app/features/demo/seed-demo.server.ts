@@ -186,7 +186,11 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
     schools: [eik, fjellsida],
     kindergarten: solsikken,
   });
-  await seedDemoRos(db, { ownerId: demo, coordinator: userIds.get("koordinator@demo.oppvern.no") as string });
+  await seedDemoRos(db, {
+    ownerId: demo,
+    coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
+    networkId: network,
+  });
   await seedDemoDpia(db, {
     ownerId: demo,
     coordinator: userIds.get("koordinator@demo.oppvern.no") as string,

@@ -5,14 +5,25 @@ import { DAY, dayInNorway } from "../../lib/time.ts";
 import { addRisk, createAssessment, getAssessment, listRisks, riskToPlan } from "../ros/ros.server.ts";
 import { scoreBefore } from "../ros/scale.ts";
 import { ZAssessment, ZRisk } from "../ros/schemas.ts";
+import { publish, snapshotOf } from "../shared/shared.server.ts";
 
 /**
- * Demo kommune's risk assessment of the learning platform its primary schools use: four risks,
- * the worst with a measure already in the action plan.
+ * Demo kommune's finished risk assessment of the learning platform its primary schools use: four
+ * risks, the worst with a measure already in the action plan, shared with the demo network so that
+ * Nabo kommune's koordinator finds it under «Delt i nettverket» and can adopt it.
  */
-export async function seedDemoRos(db: Kysely<Database>, people: { ownerId: string; coordinator: string }) {
+export async function seedDemoRos(
+  db: Kysely<Database>,
+  people: { ownerId: string; coordinator: string; networkId: string },
+) {
   const { ownerId, coordinator: userId } = people;
   const assessedOn = dayInNorway(Date.now() - 20 * DAY);
+  const platform = await db
+    .selectFrom("digital_service")
+    .select("id")
+    .where("owner_id", "=", ownerId)
+    .where("name", "=", "Skolerommet læringsplattform")
+    .executeTakeFirst();
   const id = await createAssessment(db, {
     ownerId,
     userId,
@@ -23,6 +34,8 @@ export async function seedDemoRos(db: Kysely<Database>, people: { ownerId: strin
       deltakere: "Koordinator, rektor på Eik barneskole, IKT-ansvarlig og en kontaktlærer på 5. trinn",
       vurdert: assessedOn,
       revisjon: dayInNorway(Date.now() + 345 * DAY),
+      tjeneste: platform?.id ?? "",
+      status: "ferdig",
     }),
   });
   const risks = [
@@ -79,5 +92,14 @@ export async function seedDemoRos(db: Kysely<Database>, people: { ownerId: strin
       risk: worst,
       userId,
       t: createT("nb"),
+    });
+  const shared = await snapshotOf(db, ownerId, id);
+  if (shared)
+    await publish(db, {
+      ownerId,
+      networkId: people.networkId,
+      snapshot: shared.snapshot,
+      sourceId: id,
+      userId,
     });
 }

@@ -30,7 +30,12 @@ export type Resource =
   /** A guidance programme: the network that runs it and the owners taking part. */
   | { type: "programme"; networkId: string; ownerIds: string[] }
   /** One reported incident (avvik): whose it is, which unit, and who reported it. */
-  | { type: "incident"; ownerId: string; unitId: string | null; reportedBy: string | null };
+  | { type: "incident"; ownerId: string; unitId: string | null; reportedBy: string | null }
+  /**
+   * A network's shared risk assessments, seen from the owner the user works in now (null when the
+   * user works in none, as network staff do), and whether that owner is a member of the network.
+   */
+  | { type: "sharedAssessments"; networkId: string; ownerId: string | null; ownerInNetwork: boolean };
 
 export type Action =
   /** See an owner's overview: units, people, invitations. */
@@ -82,7 +87,28 @@ export type Action =
    */
   | "programme:read"
   /** Create programmes of a network and schedule their gatherings: its programansvarlig. */
-  | "programme:manage";
+  | "programme:manage"
+  /**
+   * Read a network's shared risk assessments: the koordinator and personvernombud of a member owner
+   * (the people who would reuse them), and the network's programansvarlig and guides (who follow
+   * the owners' work). Unit leaders and staff do not: a shared assessment is the owner's business.
+   */
+  | "shared:read"
+  /**
+   * Publish a finished ROS of the owner to a network it is a member of: its koordinator and
+   * personvernombud, who write the register. Membership is checked here, not by the caller.
+   */
+  | "shared:publish"
+  /**
+   * Withdraw the owner's publication (or see where it is published): the koordinator and
+   * personvernombud of the publishing owner, also after the owner has left the network.
+   */
+  | "shared:withdraw"
+  /**
+   * Adopt a shared assessment as a draft of the owner's own: the koordinator and personvernombud of
+   * a member owner. Network staff read but cannot adopt: they have no register to adopt into.
+   */
+  | "shared:adopt";
 
 const has = (actor: Actor, predicate: (m: ActorMembership) => boolean) => actor.memberships.some(predicate);
 
@@ -100,6 +126,13 @@ const worksFor = (actor: Actor, ownerId: string) =>
 
 const networkRole = (actor: Actor, networkId: string, roles: Role[]) =>
   has(actor, (m) => m.kind === "nettverk" && m.networkId === networkId && roles.includes(m.role));
+
+/** A role at the owner the user works in now, when that owner is a member of the network. */
+const memberOwnerRole = (
+  actor: Actor,
+  resource: { ownerId: string | null; ownerInNetwork: boolean },
+  roles: Role[],
+) => resource.ownerInNetwork && resource.ownerId !== null && ownerRole(actor, resource.ownerId, roles);
 
 /**
  * The one place that answers "may this user do this action on this resource".
@@ -201,6 +234,22 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return (
         (resource.type === "programme" || resource.type === "network") &&
         networkRole(actor, resource.networkId, ["programansvarlig"])
+      );
+    case "shared:read":
+      return (
+        resource.type === "sharedAssessments" &&
+        (networkRole(actor, resource.networkId, ["programansvarlig", "veileder"]) ||
+          memberOwnerRole(actor, resource, ["koordinator", "personvernombud"]))
+      );
+    case "shared:publish":
+    case "shared:adopt":
+      return (
+        resource.type === "sharedAssessments" &&
+        memberOwnerRole(actor, resource, ["koordinator", "personvernombud"])
+      );
+    case "shared:withdraw":
+      return (
+        resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"])
       );
   }
   return false;

@@ -184,6 +184,11 @@ const MATRIX: Record<string, Case[]> = {
     },
   ],
   "/systemer/:id": [{ path: () => "/systemer/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
+  // Deleting a service: the confirmation page of the owner's own service, for the koordinator and the
+  // personvernombud (proved with a real service in app/features/shared/shared.test.ts).
+  "/systemer/:id/slett": [
+    { path: () => "/systemer/finnes-ikke/slett", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
   // DPIAs of the owner the user works in now; another owner's DPIA, its risks and versions answer
   // 404 (proved with real DPIAs in app/features/dpia/dpia.test.ts).
   "/dpia": [{ path: () => "/dpia", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) }],
@@ -250,6 +255,20 @@ const MATRIX: Record<string, Case[]> = {
   "/ros/:id/risiko/:riskId": [
     { path: () => "/ros/finnes-ikke/risiko/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],
+  // Risk assessments shared in a network: the koordinator and personvernombud of a member owner
+  // (Demo and Nabo are both members) and the network's staff read them; unit leaders, staff and the
+  // platform admin (no owner, no network role) get 404. A real shared row, an owner outside the
+  // network, publishing, withdrawing and adopting are tested in app/features/shared/shared.test.ts.
+  "/ros/delte": [
+    {
+      path: () => "/ros/delte",
+      expect: only(["koordinator", "personvernombud", "veileder", "programansvarlig", "nabo"]),
+    },
+  ],
+  "/ros/delte/:id": [
+    { path: () => "/ros/delte/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/ros/:id/del": [{ path: () => "/ros/finnes-ikke/del", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
   "/ros/:id/eksport/:format": [
     { path: () => "/ros/finnes-ikke/eksport/xlsx", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
     { path: () => "/ros/finnes-ikke/eksport/pdf", expect: all(404) },

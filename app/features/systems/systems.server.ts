@@ -164,3 +164,47 @@ export async function serviceHistory(db: Db, ownerId: string, id: string) {
   }));
 }
 export type ServiceField = keyof typeof COLUMNS;
+
+/**
+ * Removes a service from the owner's register. Risk assessments of it keep their content and lose
+ * the link (done here rather than left to the foreign key, so the audit entry can say how many).
+ * The audit entry keeps the service's name: the row it named is gone.
+ */
+export async function deleteService(
+  db: Db,
+  options: { ownerId: string; id: string; userId: string },
+): Promise<"deleted" | "not-found"> {
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .selectFrom("digital_service")
+      .select(["name", "supplier"])
+      .where("owner_id", "=", options.ownerId)
+      .where("id", "=", options.id)
+      .executeTakeFirst();
+    if (!row) return "not-found";
+    const unlinked = await tx
+      .updateTable("risk_assessment")
+      .set({ service_id: null })
+      .where("owner_id", "=", options.ownerId)
+      .where("service_id", "=", options.id)
+      .executeTakeFirst();
+    await tx
+      .deleteFrom("digital_service")
+      .where("owner_id", "=", options.ownerId)
+      .where("id", "=", options.id)
+      .execute();
+    await writeAudit(tx, {
+      actorUserId: options.userId,
+      tenantId: options.ownerId,
+      action: "systems.delete",
+      entity: "digital_service",
+      entityId: options.id,
+      details: {
+        name: row.name,
+        supplier: row.supplier,
+        unlinkedAssessments: Number(unlinked.numUpdatedRows),
+      },
+    });
+    return "deleted";
+  });
+}

@@ -1770,4 +1770,81 @@ export const en: Messages = {
   "dpia.error.measuresRequired": "Write at least one measure.",
   "dpia.error.adviceRequired": "Write your advice.",
   "dpia.error.adviceFirst": "The data protection officer must give advice before the DPIA can be approved.",
+  // Shared risk assessments in a network, and deleting a service (helper: shared).
+  "shared.publish.link": "Share with the network",
+  "shared.publish.title": "Share the risk assessment with the network",
+  "shared.publish.lead":
+    "Other municipalities and owners in the network often use the same services. When you share the assessment, their coordinator and data protection officer can start from it instead of beginning again. They get a copy as the assessment is today. If you change it later, share it again.",
+  "shared.publications.title": "Shared now",
+  "shared.column.published": "Shared",
+  "shared.changedSince": "Changed since it was shared",
+  "shared.withdraw": "Withdraw",
+  "shared.withdraw.help":
+    "When you withdraw the assessment, it disappears from the network's list. Owners who have already adopted it keep their own copy.",
+  "shared.what.title": "What is shared",
+  "shared.what.shared":
+    "Shared: the assessment's name, what was assessed, the date it was assessed, the name of the service and its supplier if the assessment is about a service, and every risk with its figures, causes and measures. Your owner's name is shown with it.",
+  "shared.what.notShared": "Not shared:",
+  "shared.leftOut.participants": "who took part in the assessment",
+  "shared.leftOut.processing": "the link to your record of processing",
+  "shared.leftOut.review": "the date you will look at the assessment again",
+  "shared.leftOut.plan": "the measures in your action plan, with the people responsible and due dates",
+  "shared.leftOut.service":
+    "what you wrote about the service in the systems register: agreements, schools and kindergartens, notes",
+  "shared.leftOut.people": "who wrote or changed the assessment",
+  "shared.preview.title": "What others will see",
+  "shared.preview.lead":
+    "Read the text through before you share. If a risk names pupils, staff or other people, change it in the assessment first.",
+  "shared.notFinished":
+    "Only a finished assessment can be shared. Set its status to “Done” when you have gone through all the risks.",
+  "shared.noNetwork": "Your owner is not in any network in Oppvern yet.",
+  "shared.publish.form": "Share the assessment",
+  "shared.publish.again": "Share the newest version",
+  "shared.publish.againHelp": "If you share again in the same network, the new copy replaces the old one.",
+  "shared.field.network": "Which network do you want to share with?",
+  "shared.field.confirm": "No one is named",
+  "shared.confirm": "I have read the text below, and it names no pupils, children, parents or staff.",
+  "shared.publish.submit": "Share the assessment",
+  "shared.done.publisert": "The assessment is shared with the network.",
+  "shared.done.trukket": "The assessment is withdrawn from the network.",
+  "shared.networkRequired": "Choose a network from the list.",
+  "shared.confirmRequired": "Read the text through and tick the box to confirm that no one is named.",
+  "shared.field.service": "Service and supplier",
+  "shared.list.link": "Shared in the network",
+  "shared.list.title": "Shared in the network",
+  "shared.list.lead":
+    "Risk assessments that other owners in the network have shared. Open one to read it, and adopt it as the starting point for your own.",
+  "shared.list.leadReader": "Risk assessments that the network's owners have shared with each other.",
+  "shared.list.networks": "Networks: {names}.",
+  "shared.list.empty": "No other owner has shared a risk assessment yet.",
+  "shared.column.owner": "Shared by",
+  "shared.sharedBy": "Shared by {owner} in {network}, {date}.",
+  "shared.adopt.title": "Use it as your starting point",
+  "shared.adopt.lead":
+    "You get a new draft risk assessment with the same risks. It is your own: changes you make do not touch the original, and changes to the original do not touch your copy. Fill in who took part, the dates and your service, and go through each risk. Every owner is responsible for making sure the assessment fits the way they use the service.",
+  "shared.adopt.already": "You already have a copy:",
+  "shared.adopt.submit": "Adopt as our own assessment",
+  "shared.readOnly":
+    "You can read the assessment. The coordinator and the data protection officer of an owner in the network can adopt it.",
+  "shared.basedOn": "Based on",
+  "shared.basedOn.text": "“{title}”, shared by {owner}",
+  "ros.saved.overtatt":
+    "The assessment is copied to you. Fill in who took part and the dates, and go through the risks.",
+  "shared.publishedIn": "Shared in {network} on {date}.",
+  "systems.delete.heading": "Delete the service",
+  "systems.delete.intro":
+    "If you no longer use the service, you can also set its status to “Phased out” instead of deleting it. Then you still see what was decided.",
+  "systems.delete.link": "Delete the service from the register",
+  "systems.delete.title": "Delete {name}?",
+  "systems.delete.lead":
+    "{name} from {supplier} will be removed from the systems register, with everything you wrote about it: purpose, agreement, transfer and decision. This cannot be undone.",
+  "systems.delete.assessments": "Risk assessments of the service ({count})",
+  "systems.delete.assessmentsHelp":
+    "These assessments are not deleted. They keep all their content but lose their link to the service.",
+  "systems.delete.noAssessments": "No risk assessment is linked to the service.",
+  "systems.delete.audit":
+    "The deletion is recorded in the log with the service's name, who deleted it and when.",
+  "systems.delete.submit": "Yes, delete the service",
+  "systems.delete.cancel": "No, go back",
+  "systems.delete.done": "The service is deleted. Its risk assessments have kept their content.",
 };

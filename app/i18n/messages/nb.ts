@@ -1770,4 +1770,81 @@ export const nb = {
   "dpia.error.measuresRequired": "Skriv minst ett tiltak.",
   "dpia.error.adviceRequired": "Skriv rådet ditt.",
   "dpia.error.adviceFirst": "Personvernombudet må gi råd før DPIA-en kan godkjennes.",
+  // Shared risk assessments in a network, and deleting a service (helper: shared).
+  "shared.publish.link": "Del med nettverket",
+  "shared.publish.title": "Del risikovurderingen med nettverket",
+  "shared.publish.lead":
+    "Andre kommuner og eiere i nettverket bruker ofte de samme tjenestene. Når dere deler vurderingen, kan koordinatoren og personvernombudet hos dem ta den som utgangspunkt for sin egen, i stedet for å begynne på nytt. De får en kopi slik vurderingen er i dag. Endrer dere den senere, deler dere den på nytt.",
+  "shared.publications.title": "Delt nå",
+  "shared.column.published": "Delt",
+  "shared.changedSince": "Endret etter at den ble delt",
+  "shared.withdraw": "Trekk tilbake",
+  "shared.withdraw.help":
+    "Når dere trekker vurderingen tilbake, forsvinner den fra listen i nettverket. Eiere som allerede har tatt den i bruk, beholder sin egen kopi.",
+  "shared.what.title": "Hva blir delt",
+  "shared.what.shared":
+    "Dette blir delt: navnet på vurderingen, hva som er vurdert, datoen den ble vurdert, navnet på tjenesten og leverandøren hvis vurderingen gjelder en tjeneste, og alle risikoene med tall, årsaker og tiltak. Navnet på eieren deres står ved siden av.",
+  "shared.what.notShared": "Dette blir ikke delt:",
+  "shared.leftOut.participants": "hvem som var med på vurderingen",
+  "shared.leftOut.processing": "koblingen til behandlingsoversikten deres",
+  "shared.leftOut.review": "datoen dere skal se på vurderingen igjen",
+  "shared.leftOut.plan": "tiltakene i handlingsplanen deres, med ansvarlige og frister",
+  "shared.leftOut.service":
+    "det dere har skrevet om tjenesten i oversikten over systemer: avtaler, skoler og barnehager, merknader",
+  "shared.leftOut.people": "hvem som har skrevet eller endret vurderingen",
+  "shared.preview.title": "Slik ser andre den",
+  "shared.preview.lead":
+    "Les gjennom teksten før dere deler. Står det navn på elever, ansatte eller andre personer i en risiko, endrer dere det i vurderingen først.",
+  "shared.notFinished":
+    "Bare en ferdig vurdering kan deles. Sett statusen til «Ferdig» når dere har gått gjennom alle risikoene.",
+  "shared.noNetwork": "Eieren deres er ikke med i noe nettverk i Oppvern ennå.",
+  "shared.publish.form": "Del vurderingen",
+  "shared.publish.again": "Del den nyeste versjonen",
+  "shared.publish.againHelp": "Deler dere på nytt i samme nettverk, erstatter den nye kopien den gamle.",
+  "shared.field.network": "Hvilket nettverk vil dere dele med?",
+  "shared.field.confirm": "Ingen personer er nevnt",
+  "shared.confirm": "Jeg har lest teksten under, og den nevner ingen elever, barn, foresatte eller ansatte.",
+  "shared.publish.submit": "Del vurderingen",
+  "shared.done.publisert": "Vurderingen er delt med nettverket.",
+  "shared.done.trukket": "Vurderingen er trukket tilbake fra nettverket.",
+  "shared.networkRequired": "Velg et nettverk fra listen.",
+  "shared.confirmRequired": "Les gjennom teksten og kryss av for at ingen personer er nevnt.",
+  "shared.field.service": "Tjeneste og leverandør",
+  "shared.list.link": "Delt i nettverket",
+  "shared.list.title": "Delt i nettverket",
+  "shared.list.lead":
+    "Risikovurderinger som andre eiere i nettverket har delt. Åpne en for å lese den, og ta den i bruk som utgangspunkt for deres egen.",
+  "shared.list.leadReader": "Risikovurderinger som eierne i nettverket har delt med hverandre.",
+  "shared.list.networks": "Nettverk: {names}.",
+  "shared.list.empty": "Ingen andre eiere har delt en risikovurdering ennå.",
+  "shared.column.owner": "Delt av",
+  "shared.sharedBy": "Delt av {owner} i {network}, {date}.",
+  "shared.adopt.title": "Bruk den som utgangspunkt",
+  "shared.adopt.lead":
+    "Dere får en ny risikovurdering under arbeid med de samme risikoene. Den er deres egen: endringer dere gjør, påvirker ikke originalen, og endringer i originalen påvirker ikke kopien. Fyll inn hvem som var med, datoene og tjenesten hos dere, og gå gjennom hver risiko. Hver eier er selv ansvarlig for at vurderingen passer til måten de bruker tjenesten på.",
+  "shared.adopt.already": "Dere har allerede en kopi:",
+  "shared.adopt.submit": "Ta i bruk som vår egen vurdering",
+  "shared.readOnly":
+    "Du kan lese vurderingen. Koordinatoren og personvernombudet hos en eier i nettverket kan ta den i bruk.",
+  "shared.basedOn": "Bygger på",
+  "shared.basedOn.text": "«{title}», delt av {owner}",
+  "ros.saved.overtatt":
+    "Vurderingen er kopiert til dere. Fyll inn hvem som var med og datoene, og gå gjennom risikoene.",
+  "shared.publishedIn": "Delt i {network}, {date}.",
+  "systems.delete.heading": "Slett tjenesten",
+  "systems.delete.intro":
+    "Bruker dere ikke tjenesten lenger, kan dere også sette statusen til «Faset ut» i stedet for å slette den. Da ser dere fortsatt hva som ble bestemt.",
+  "systems.delete.link": "Slett tjenesten fra registeret",
+  "systems.delete.title": "Slette {name}?",
+  "systems.delete.lead":
+    "{name} fra {supplier} blir fjernet fra oversikten over systemer, med alt dere har skrevet om den: formål, avtale, overføring og beslutning. Det kan ikke angres.",
+  "systems.delete.assessments": "Risikovurderinger av tjenesten ({count})",
+  "systems.delete.assessmentsHelp":
+    "Disse vurderingene blir ikke slettet. De beholder alt innholdet, men mister koblingen til tjenesten.",
+  "systems.delete.noAssessments": "Ingen risikovurderinger er knyttet til tjenesten.",
+  "systems.delete.audit":
+    "Slettingen blir ført i loggen med navnet på tjenesten, hvem som slettet den og når.",
+  "systems.delete.submit": "Ja, slett tjenesten",
+  "systems.delete.cancel": "Nei, gå tilbake",
+  "systems.delete.done": "Tjenesten er slettet. Risikovurderingene av den har beholdt innholdet sitt.",
 } as const;

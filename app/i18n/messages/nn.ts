@@ -1763,4 +1763,81 @@ export const nn: Messages = {
   "dpia.error.measuresRequired": "Skriv minst eitt tiltak.",
   "dpia.error.adviceRequired": "Skriv rådet ditt.",
   "dpia.error.adviceFirst": "Personvernombodet må gi råd før DPIA-en kan godkjennast.",
+  // Shared risk assessments in a network, and deleting a service (helper: shared).
+  "shared.publish.link": "Del med nettverket",
+  "shared.publish.title": "Del risikovurderinga med nettverket",
+  "shared.publish.lead":
+    "Andre kommunar og eigarar i nettverket brukar ofte dei same tenestene. Når de deler vurderinga, kan koordinatoren og personvernombodet hos dei ta ho som utgangspunkt for si eiga, i staden for å byrje på nytt. Dei får ein kopi slik vurderinga er i dag. Endrar de ho seinare, deler de ho på nytt.",
+  "shared.publications.title": "Delt no",
+  "shared.column.published": "Delt",
+  "shared.changedSince": "Endra etter at ho vart delt",
+  "shared.withdraw": "Trekk tilbake",
+  "shared.withdraw.help":
+    "Når de trekkjer vurderinga tilbake, forsvinn ho frå lista i nettverket. Eigarar som alt har teke ho i bruk, beheld sin eigen kopi.",
+  "shared.what.title": "Kva blir delt",
+  "shared.what.shared":
+    "Dette blir delt: namnet på vurderinga, kva som er vurdert, datoen ho vart vurdert, namnet på tenesta og leverandøren dersom vurderinga gjeld ei teneste, og alle risikoane med tal, årsaker og tiltak. Namnet på eigaren dykkar står ved sida av.",
+  "shared.what.notShared": "Dette blir ikkje delt:",
+  "shared.leftOut.participants": "kven som var med på vurderinga",
+  "shared.leftOut.processing": "koplinga til behandlingsoversikta dykkar",
+  "shared.leftOut.review": "datoen de skal sjå på vurderinga igjen",
+  "shared.leftOut.plan": "tiltaka i handlingsplanen dykkar, med ansvarlege og fristar",
+  "shared.leftOut.service":
+    "det de har skrive om tenesta i oversikta over system: avtalar, skular og barnehagar, merknader",
+  "shared.leftOut.people": "kven som har skrive eller endra vurderinga",
+  "shared.preview.title": "Slik ser andre ho",
+  "shared.preview.lead":
+    "Les gjennom teksten før de deler. Står det namn på elevar, tilsette eller andre personar i ein risiko, endrar de det i vurderinga først.",
+  "shared.notFinished":
+    "Berre ei ferdig vurdering kan delast. Set statusen til «Ferdig» når de har gått gjennom alle risikoane.",
+  "shared.noNetwork": "Eigaren dykkar er ikkje med i noko nettverk i Oppvern enno.",
+  "shared.publish.form": "Del vurderinga",
+  "shared.publish.again": "Del den nyaste versjonen",
+  "shared.publish.againHelp": "Deler de på nytt i same nettverk, erstattar den nye kopien den gamle.",
+  "shared.field.network": "Kva nettverk vil de dele med?",
+  "shared.field.confirm": "Ingen personar er nemnde",
+  "shared.confirm":
+    "Eg har lese teksten nedanfor, og han nemner ingen elevar, born, føresette eller tilsette.",
+  "shared.publish.submit": "Del vurderinga",
+  "shared.done.publisert": "Vurderinga er delt med nettverket.",
+  "shared.done.trukket": "Vurderinga er trekt tilbake frå nettverket.",
+  "shared.networkRequired": "Vel eit nettverk frå lista.",
+  "shared.confirmRequired": "Les gjennom teksten og kryss av for at ingen personar er nemnde.",
+  "shared.field.service": "Teneste og leverandør",
+  "shared.list.link": "Delt i nettverket",
+  "shared.list.title": "Delt i nettverket",
+  "shared.list.lead":
+    "Risikovurderingar som andre eigarar i nettverket har delt. Opne ei for å lese ho, og ta ho i bruk som utgangspunkt for dykkar eiga.",
+  "shared.list.leadReader": "Risikovurderingar som eigarane i nettverket har delt med kvarandre.",
+  "shared.list.networks": "Nettverk: {names}.",
+  "shared.list.empty": "Ingen andre eigarar har delt ei risikovurdering enno.",
+  "shared.column.owner": "Delt av",
+  "shared.sharedBy": "Delt av {owner} i {network}, {date}.",
+  "shared.adopt.title": "Bruk ho som utgangspunkt",
+  "shared.adopt.lead":
+    "De får ei ny risikovurdering under arbeid med dei same risikoane. Ho er dykkar eiga: endringar de gjer, påverkar ikkje originalen, og endringar i originalen påverkar ikkje kopien. Fyll inn kven som var med, datoane og tenesta hos dykk, og gå gjennom kvar risiko. Kvar eigar er sjølv ansvarleg for at vurderinga passar til måten dei brukar tenesta på.",
+  "shared.adopt.already": "De har alt ein kopi:",
+  "shared.adopt.submit": "Ta i bruk som vår eiga vurdering",
+  "shared.readOnly":
+    "Du kan lese vurderinga. Koordinatoren og personvernombodet hos ein eigar i nettverket kan ta ho i bruk.",
+  "shared.basedOn": "Byggjer på",
+  "shared.basedOn.text": "«{title}», delt av {owner}",
+  "ros.saved.overtatt":
+    "Vurderinga er kopiert til dykk. Fyll inn kven som var med og datoane, og gå gjennom risikoane.",
+  "shared.publishedIn": "Delt i {network}, {date}.",
+  "systems.delete.heading": "Slett tenesta",
+  "systems.delete.intro":
+    "Brukar de ikkje tenesta lenger, kan de også setje statusen til «Fasa ut» i staden for å slette ho. Då ser de framleis kva som vart bestemt.",
+  "systems.delete.link": "Slett tenesta frå registeret",
+  "systems.delete.title": "Slette {name}?",
+  "systems.delete.lead":
+    "{name} frå {supplier} blir fjerna frå oversikta over system, med alt de har skrive om ho: formål, avtale, overføring og avgjerd. Det kan ikkje angrast.",
+  "systems.delete.assessments": "Risikovurderingar av tenesta ({count})",
+  "systems.delete.assessmentsHelp":
+    "Desse vurderingane blir ikkje sletta. Dei beheld alt innhaldet, men mistar koplinga til tenesta.",
+  "systems.delete.noAssessments": "Ingen risikovurderingar er knytte til tenesta.",
+  "systems.delete.audit": "Slettinga blir ført i loggen med namnet på tenesta, kven som sletta ho og når.",
+  "systems.delete.submit": "Ja, slett tenesta",
+  "systems.delete.cancel": "Nei, gå tilbake",
+  "systems.delete.done": "Tenesta er sletta. Risikovurderingane av ho har framleis innhaldet sitt.",
 };
