@@ -19,6 +19,8 @@ export default [
   route("organisasjon", "routes/organisasjon.tsx"),
   route("eiere/:ownerId", "routes/eier.tsx"),
   route("eiere/:ownerId/kompetanse", "routes/eier-kompetanse.tsx"),
+  route("eiere/:ownerId/eksport", "routes/eier-eksport.ts"),
+  route("eiere/:ownerId/slett", "routes/eier-slett.tsx"),
   route("enheter/:unitId", "routes/enhet.tsx"),
   route("enheter/:unitId/kompetanse", "routes/enhet-kompetanse.tsx"),
   route("enheter/:unitId/kompetanse/eksport", "routes/enhet-kompetanse-eksport.tsx"),

@@ -1,6 +1,7 @@
 import { Form, useRouteLoaderData } from "react-router";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
+import { ScrollTable } from "./scroll-table.tsx";
 
 export interface MemberRow {
   id: string;
@@ -16,8 +17,7 @@ export function MemberTable({ members, canRemove }: { members: MemberRow[]; canR
   const t = useT();
   if (members.length === 0) return <p className="ds-paragraph">{t("member.none")}</p>;
   return (
-    <table className="ds-table" data-border>
-      <caption className="ds-sr-only">{t("member.caption")}</caption>
+    <ScrollTable label={t("member.caption")}>
       <thead>
         <tr>
           <th scope="col">{t("field.name")}</th>
@@ -53,6 +53,6 @@ export function MemberTable({ members, canRemove }: { members: MemberRow[]; canR
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

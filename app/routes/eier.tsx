@@ -28,6 +28,7 @@ async function loadScope(args: Route.LoaderArgs | Route.ActionArgs) {
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, owner, units, orgIds } = await loadScope(args);
   const canManage = can(actor, "owner:manage", { type: "owner", ownerId: owner.id });
+  const canDelete = can(actor, "owner:delete", { type: "owner", ownerId: owner.id });
   const targets = [
     { id: owner.id, name: owner.name, kind: "eier" as const, ownerId: owner.id },
     ...units.map((u) => ({ id: u.id, name: u.name, kind: "enhet" as const, ownerId: owner.id })),
@@ -36,6 +37,7 @@ export async function loader(args: Route.LoaderArgs) {
     owner,
     units,
     canManage,
+    canDelete,
     members: await listMembers(services.db, [owner.id]),
     invitations: canManage ? await listOpenInvitations(services.db, orgIds) : [],
     inviteOptions: targets
@@ -74,7 +76,7 @@ type ActionResult = { intent?: string; done?: MessageKey; email?: string } & For
 
 export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { owner, units, members, invitations, canManage, inviteOptions } = loaderData;
+  const { owner, units, members, invitations, canManage, canDelete, inviteOptions } = loaderData;
   const result = actionData as ActionResult | undefined;
   const stateFor = (intent: string) => (result?.intent === intent && result.errors ? result : undefined);
   return (
@@ -175,6 +177,28 @@ export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
           <p className="ds-paragraph">{t("invite.intro")}</p>
           <InviteForm options={inviteOptions} state={stateFor("invite")} />
           <InvitationList invitations={invitations} />
+        </section>
+      ) : null}
+
+      {canDelete ? (
+        <section aria-labelledby="data-heading" className="stack">
+          <h2 id="data-heading" className="ds-heading" data-size="md">
+            {t("owner.data.heading")}
+          </h2>
+          <p className="ds-paragraph">{t("owner.data.lead")}</p>
+          <p className="button-row">
+            <a className="ds-button" data-variant="secondary" href={`/eiere/${owner.id}/eksport`} download>
+              {t("owner.export.link")}
+            </a>
+            <Link
+              className="ds-button"
+              data-variant="secondary"
+              data-color="danger"
+              to={`/eiere/${owner.id}/slett`}
+            >
+              {t("owner.delete.link")}
+            </Link>
+          </p>
         </section>
       ) : null}
     </div>

@@ -29,6 +29,7 @@ const ORG_PATH = {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await loadActor(context, request);
   const loggedOut = new URL(request.url).searchParams.get("utlogget") === "1";
+  const ownerDeleted = new URL(request.url).searchParams.get("eierSlettet") === "1";
   if (!actor) return { overview: null, loggedOut };
   const current = currentMembership(request, actor);
   // Anyone who works for an owner can report an incident from here; those who keep the log (its
@@ -45,6 +46,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     loggedOut,
     overview: {
+      ownerDeleted,
       reports,
       incidents,
       work,
@@ -233,6 +235,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   if (overview) {
     return (
       <div className="stack-lg">
+        {overview.ownerDeleted ? <Notice>{t("overview.ownerDeleted")}</Notice> : null}
         <h1 className="ds-heading" data-size="lg">
           {t("overview.greeting", { name: overview.name })}
         </h1>

@@ -42,6 +42,8 @@ export type Action =
   | "owner:read"
   /** Change an owner's units and people. */
   | "owner:manage"
+  /** Take all of an owner's data out, and delete the owner with it: its koordinator. */
+  | "owner:delete"
   | "unit:read"
   /** Invite staff to a unit and remove them. */
   | "unit:manage"
@@ -154,6 +156,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
         resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"])
       );
     case "owner:manage":
+    case "owner:delete":
       return resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
     case "register:read":
       return (

@@ -73,6 +73,14 @@ const MATRIX: Record<string, Case[]> = {
     { path: (ids) => `/eiere/${ids.nabo}`, expect: only(["nabo", "personvernombud", "admin"]) },
     { path: () => "/eiere/finnes-ikke", expect: only([]) },
   ],
+  "/eiere/:ownerId/eksport": [
+    { path: (ids) => `/eiere/${ids.demo}/eksport`, expect: only(["koordinator", "admin"]) },
+    { path: (ids) => `/eiere/${ids.nabo}/eksport`, expect: only(["nabo", "admin"]) },
+  ],
+  "/eiere/:ownerId/slett": [
+    { path: (ids) => `/eiere/${ids.demo}/slett`, expect: only(["koordinator", "admin"]) },
+    { path: (ids) => `/eiere/${ids.nabo}/slett`, expect: only(["nabo", "admin"]) },
+  ],
   "/eiere/:ownerId/kompetanse": [
     {
       path: (ids) => `/eiere/${ids.demo}/kompetanse`,

@@ -191,6 +191,30 @@ export const en: Messages = {
   "owner.addUnit": "Add a unit",
   "owner.addUnitSubmit": "Add unit",
   "owner.unitCreated": "The unit has been added.",
+  "owner.data.heading": "The owner's data",
+  "owner.data.lead":
+    "You can take everything Oppvern keeps for the owner with you, and you can delete the owner with all its data.",
+  "owner.export.link": "Download all data (Excel)",
+  "owner.delete.link": "Delete the owner and all its data",
+  "owner.delete.title": "Delete {name}?",
+  "owner.delete.lead":
+    "This deletes {name} and everything that belongs to it, for good. It cannot be undone. This goes:",
+  "owner.delete.what.units": "the units and every role people have with the owner and its units",
+  "owner.delete.what.registers":
+    "the record of processing, the systems, the risk assessments, the DPIAs and the incident log",
+  "owner.delete.what.cycle":
+    "the assessments with their answers and files, the prioritising and the action plan",
+  "owner.delete.what.log": "the log of who changed what",
+  "owner.delete.people":
+    "People keep their own login and the courses they have taken. If they have no role anywhere else, the account is deleted after two years without use.",
+  "owner.delete.copyFirst": "Want a copy first?",
+  "owner.delete.nameLabel": "Type the owner's name, {name}, to confirm",
+  "owner.delete.nameRequired": "Type the owner's name to confirm that it should be deleted.",
+  "owner.delete.nameMismatch":
+    "The name does not match the owner's. Type it as it is written in the heading.",
+  "owner.delete.submit": "Delete the owner for good",
+  "owner.delete.cancel": "Cancel",
+  "overview.ownerDeleted": "The owner and all its data have been deleted.",
 
   "unit.title": "Unit",
   "unit.belongsTo": "Owner:",

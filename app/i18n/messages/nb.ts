@@ -188,6 +188,29 @@ export const nb = {
   "owner.addUnit": "Legg til en enhet",
   "owner.addUnitSubmit": "Legg til enhet",
   "owner.unitCreated": "Enheten er lagt til.",
+  "owner.data.heading": "Eierens data",
+  "owner.data.lead":
+    "Du kan ta med deg alt Oppvern har lagret for eieren, og du kan slette eieren med alle dataene.",
+  "owner.export.link": "Last ned alle data (Excel)",
+  "owner.delete.link": "Slett eieren og alle dataene",
+  "owner.delete.title": "Slette {name}?",
+  "owner.delete.lead":
+    "Dette sletter {name} og alt som hører til, for godt. Det kan ikke angres. Dette blir borte:",
+  "owner.delete.what.units": "enhetene og alle rollene folk har hos eieren og enhetene",
+  "owner.delete.what.registers":
+    "behandlingsoversikten, systemene, risikovurderingene, DPIA-ene og avviksloggen",
+  "owner.delete.what.cycle": "kartleggingene med svar og filer, prioriteringen og handlingsplanen",
+  "owner.delete.what.log": "loggen over hvem som har endret hva",
+  "owner.delete.people":
+    "Folk beholder sin egen innlogging og kursene de har tatt. Har de ingen rolle noe annet sted, blir kontoen slettet etter to år uten bruk.",
+  "owner.delete.copyFirst": "Vil du ha en kopi først?",
+  "owner.delete.nameLabel": "Skriv navnet på eieren, {name}, for å bekrefte",
+  "owner.delete.nameRequired": "Skriv navnet på eieren for å bekrefte at den skal slettes.",
+  "owner.delete.nameMismatch":
+    "Navnet er ikke likt navnet på eieren. Skriv det slik det står i overskriften.",
+  "owner.delete.submit": "Slett eieren for godt",
+  "owner.delete.cancel": "Avbryt",
+  "overview.ownerDeleted": "Eieren og alle dataene er slettet.",
 
   "unit.title": "Enhet",
   "unit.belongsTo": "Eier:",

@@ -189,6 +189,29 @@ export const nn: Messages = {
   "owner.addUnit": "Legg til ei eining",
   "owner.addUnitSubmit": "Legg til eining",
   "owner.unitCreated": "Eininga er lagd til.",
+  "owner.data.heading": "Data til eigaren",
+  "owner.data.lead":
+    "Du kan ta med deg alt Oppvern har lagra for eigaren, og du kan slette eigaren med alle dataa.",
+  "owner.export.link": "Last ned alle data (Excel)",
+  "owner.delete.link": "Slett eigaren og alle dataa",
+  "owner.delete.title": "Slette {name}?",
+  "owner.delete.lead":
+    "Dette slettar {name} og alt som høyrer til, for godt. Det kan ikkje angrast. Dette blir borte:",
+  "owner.delete.what.units": "einingane og alle rollene folk har hos eigaren og einingane",
+  "owner.delete.what.registers":
+    "behandlingsoversikta, systema, risikovurderingane, DPIA-ane og avviksloggen",
+  "owner.delete.what.cycle": "kartleggingane med svar og filer, prioriteringa og handlingsplanen",
+  "owner.delete.what.log": "loggen over kven som har endra kva",
+  "owner.delete.people":
+    "Folk held på si eiga innlogging og kursa dei har teke. Har dei inga rolle nokon annan stad, blir kontoen sletta etter to år utan bruk.",
+  "owner.delete.copyFirst": "Vil du ha ein kopi først?",
+  "owner.delete.nameLabel": "Skriv namnet på eigaren, {name}, for å stadfeste",
+  "owner.delete.nameRequired": "Skriv namnet på eigaren for å stadfeste at han skal slettast.",
+  "owner.delete.nameMismatch":
+    "Namnet er ikkje likt namnet på eigaren. Skriv det slik det står i overskrifta.",
+  "owner.delete.submit": "Slett eigaren for godt",
+  "owner.delete.cancel": "Avbryt",
+  "overview.ownerDeleted": "Eigaren og alle dataa er sletta.",
 
   "unit.title": "Eining",
   "unit.belongsTo": "Eigar:",
