@@ -57,3 +57,20 @@ export function RiskScore({ likelihood, consequence }: { likelihood: number; con
     </span>
   );
 }
+
+/** The two matrices side by side (one above the other on a phone): before and after the measures. */
+export function RiskMatrices({ risks }: { risks: Rated[] }) {
+  const t = useT();
+  return (
+    <div className="matrix-pair">
+      {(["before", "after"] as const).map((when) => (
+        <div className="stack" key={when}>
+          <h3 className="ds-heading" data-size="xs">
+            {t(when === "before" ? "ros.matrix.before" : "ros.matrix.after")}
+          </h3>
+          <RiskMatrix risks={risks} when={when} />
+        </div>
+      ))}
+    </div>
+  );
+}

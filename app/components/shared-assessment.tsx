@@ -1,7 +1,7 @@
 import type { SharedRisk } from "../features/shared/shared.server.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { formatDate } from "../lib/time.ts";
-import { RiskScore } from "./risk-matrix.tsx";
+import { RiskFacts } from "./risk-facts.tsx";
 
 export interface SharedFrameData {
   scope: string;
@@ -51,40 +51,14 @@ export function SharedRisks({ risks, idPrefix }: { risks: SharedRisk[]; idPrefix
             <h3 className="ds-heading" data-size="xs" id={`${idPrefix}-${i}`}>
               {r.threat}
             </h3>
-            <dl className="facts">
-              <div>
-                <dt>{t("ros.before")}</dt>
-                <dd>
-                  <RiskScore likelihood={r.likelihood} consequence={r.consequence} />
-                </dd>
-              </div>
-              <div>
-                <dt>{t("ros.after")}</dt>
-                <dd>
-                  {r.likelihood_after !== null && r.consequence_after !== null ? (
-                    <RiskScore likelihood={r.likelihood_after} consequence={r.consequence_after} />
-                  ) : (
-                    t("ros.notJudged")
-                  )}
-                </dd>
-              </div>
-              {r.cause ? (
-                <div>
-                  <dt>{t("ros.field.cause")}</dt>
-                  <dd className="pre-line">{r.cause}</dd>
-                </div>
-              ) : null}
-              {r.existing ? (
-                <div>
-                  <dt>{t("ros.field.existing")}</dt>
-                  <dd className="pre-line">{r.existing}</dd>
-                </div>
-              ) : null}
-              <div>
-                <dt>{t("ros.field.measure")}</dt>
-                <dd className="pre-line">{r.measure || t("ros.noMeasure")}</dd>
-              </div>
-            </dl>
+            <RiskFacts
+              risk={r}
+              after={
+                r.likelihood_after !== null && r.consequence_after !== null
+                  ? { likelihood: r.likelihood_after, consequence: r.consequence_after }
+                  : null
+              }
+            />
           </article>
         </li>
       ))}

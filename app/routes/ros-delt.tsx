@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
-import { RiskMatrix } from "../components/risk-matrix.tsx";
+import { RiskMatrices } from "../components/risk-matrix.tsx";
 import { SharedFrame, SharedRisks } from "../components/shared-assessment.tsx";
 import { adopt, copiesOf } from "../features/shared/shared.server.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
@@ -98,20 +98,7 @@ export default function RosDelt({ loaderData: d }: Route.ComponentProps) {
         <h2 className="ds-heading" data-size="md" id="matrise">
           {t("ros.matrix.title")}
         </h2>
-        <div className="matrix-pair">
-          <div className="stack">
-            <h3 className="ds-heading" data-size="xs">
-              {t("ros.matrix.before")}
-            </h3>
-            <RiskMatrix risks={d.risks} when="before" />
-          </div>
-          <div className="stack">
-            <h3 className="ds-heading" data-size="xs">
-              {t("ros.matrix.after")}
-            </h3>
-            <RiskMatrix risks={d.risks} when="after" />
-          </div>
-        </div>
+        <RiskMatrices risks={d.risks} />
       </section>
       <section aria-labelledby="risikoer" className="stack">
         <h2 className="ds-heading" data-size="md" id="risikoer">

@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
-import { RiskMatrix, RiskScore } from "../components/risk-matrix.tsx";
+import { RiskFacts } from "../components/risk-facts.tsx";
+import { RiskMatrices } from "../components/risk-matrix.tsx";
 import { AssessmentForm, RiskForm } from "../components/ros-forms.tsx";
 import { can } from "../features/policy/policy.server.ts";
 import { assessmentFormOptions, checkAssessment, checkRisk } from "../features/ros/form-page.server.ts";
@@ -186,20 +187,7 @@ export default function RosVurdering({ loaderData: d, actionData }: Route.Compon
           {t("ros.matrix.title")}
         </h2>
         <p className="ds-paragraph prose">{t("ros.matrix.lead")}</p>
-        <div className="matrix-pair">
-          <div className="stack">
-            <h3 className="ds-heading" data-size="xs">
-              {t("ros.matrix.before")}
-            </h3>
-            <RiskMatrix risks={d.risks} when="before" />
-          </div>
-          <div className="stack">
-            <h3 className="ds-heading" data-size="xs">
-              {t("ros.matrix.after")}
-            </h3>
-            <RiskMatrix risks={d.risks} when="after" />
-          </div>
-        </div>
+        <RiskMatrices risks={d.risks} />
       </section>
       <section aria-labelledby="risikoer" className="stack">
         <h2 className="ds-heading" data-size="md" id="risikoer">
@@ -336,42 +324,17 @@ function RiskCard({
         <h3 className="ds-heading" data-size="xs" id={`risiko-${r.id}-tittel`}>
           {r.threat}
         </h3>
-        <dl className="facts">
-          <div>
-            <dt>{t("ros.before")}</dt>
-            <dd>
-              <RiskScore likelihood={r.likelihood} consequence={r.consequence} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t("ros.after")}</dt>
-            <dd>
-              {r.judgedAfter ? (
-                <RiskScore
-                  likelihood={r.likelihood_after ?? r.likelihood}
-                  consequence={r.consequence_after ?? r.consequence}
-                />
-              ) : (
-                t("ros.notJudged")
-              )}
-            </dd>
-          </div>
-          {r.cause ? (
-            <div>
-              <dt>{t("ros.field.cause")}</dt>
-              <dd className="pre-line">{r.cause}</dd>
-            </div>
-          ) : null}
-          {r.existing ? (
-            <div>
-              <dt>{t("ros.field.existing")}</dt>
-              <dd className="pre-line">{r.existing}</dd>
-            </div>
-          ) : null}
-          <div>
-            <dt>{t("ros.field.measure")}</dt>
-            <dd className="pre-line">{r.measure || t("ros.noMeasure")}</dd>
-          </div>
+        <RiskFacts
+          risk={r}
+          after={
+            r.judgedAfter
+              ? {
+                  likelihood: r.likelihood_after ?? r.likelihood,
+                  consequence: r.consequence_after ?? r.consequence,
+                }
+              : null
+          }
+        >
           {r.plan ? (
             <div>
               <dt>{t("ros.inPlan")}</dt>
@@ -382,7 +345,7 @@ function RiskCard({
               </dd>
             </div>
           ) : null}
-        </dl>
+        </RiskFacts>
         {planError ? <Notice color="danger">{t("ros.planNeedsMeasure")}</Notice> : null}
         <div className="button-row">
           {canManage ? (
