@@ -1,14 +1,18 @@
 import { data, Link, redirect } from "react-router";
 import { ErrorSummary, Field, Notice } from "../components/form.tsx";
+import { type OwnerPart, OwnerPartView } from "../components/programme-owner-part.tsx";
 import { bankLocale, currentBank } from "../features/assessment/bank.server.ts";
 import { can } from "../features/policy/policy.server.ts";
-import { cohortFigures, getProgramme, scheduleGathering } from "../features/programme/programmes.server.ts";
-import { ZGathering } from "../features/programme/schemas.ts";
+import { listAttendance } from "../features/programme/groups.server.ts";
+import { loadProgramme } from "../features/programme/programme-page.server.ts";
+import { cohortFigures, scheduleGathering } from "../features/programme/programmes.server.ts";
+import { ZComment, ZGathering, ZShare } from "../features/programme/schemas.ts";
+import { addComment, listComments, saveShare, sharesOf } from "../features/programme/sharing.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { formObject, parseObject, valuesToShow } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { authorize, getServices, localeFor, notFound, readForm, requireActor } from "../lib/route.server.ts";
+import { authorize, localeFor, notFound, readForm } from "../lib/route.server.ts";
 import { formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/program-detalj";
@@ -17,37 +21,57 @@ export const handle: RouteHandle = { hydrate: false };
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "programme.title");
 
-/** The programme, if this person may see it (else 404), and whether they run it. */
-async function loadProgramme(args: Route.LoaderArgs | Route.ActionArgs) {
-  const actor = await requireActor(args.context, args.request);
-  const services = getServices(args.context);
-  const programme = await getProgramme(services.db, args.params.id);
-  if (!programme) notFound();
-  const resource = {
-    type: "programme" as const,
-    networkId: programme.network_id,
-    ownerIds: programme.owners.map((o) => o.id),
-  };
-  authorize(actor, "programme:read", resource);
-  return { actor, services, programme, canManage: can(actor, "programme:manage", resource) };
-}
+/** The programme, if this person may see it (else 404), with who this person is in it. */
+const load = (args: Route.LoaderArgs | Route.ActionArgs) =>
+  loadProgramme(args.context, args.request, args.params.id);
+
+/** The programme's owners this person works for as koordinator or personvernombud. */
+const ownOwners = (page: Awaited<ReturnType<typeof load>>) =>
+  page.programme.owners.filter((o) =>
+    page.actor.memberships.some(
+      (m) =>
+        m.kind === "eier" && m.ownerId === o.id && (m.role === "koordinator" || m.role === "personvernombud"),
+    ),
+  );
 
 export async function loader(args: Route.LoaderArgs) {
-  const { actor, services, programme: p, canManage } = await loadProgramme(args);
+  const page = await load(args);
+  const { actor, services, programme: p, canManage } = page;
   const lang = bankLocale(localeFor(args.request, actor));
-  const figures = await cohortFigures(
-    services.db,
-    p.owners.map((o) => o.id),
-  );
+  const [figures, attendance, mine] = await Promise.all([
+    cohortFigures(
+      services.db,
+      p.owners.map((o) => o.id),
+    ),
+    listAttendance(services.db, p.id),
+    ownerParts(page, ownOwners(page)),
+  ]);
+  const nameOf = new Map(p.owners.map((o) => [o.id, o.name]));
+  const url = new URL(args.request.url);
   return {
+    id: p.id,
     name: p.name,
     network: p.network_name,
     startsOn: p.starts_on,
     endsOn: p.ends_on,
     owners: p.owners.map((o) => o.name),
-    gatherings: p.gatherings,
+    gatherings: p.gatherings.map((g) => ({
+      ...g,
+      attended: [...(attendance.get(g.number) ?? [])].map((id) => nameOf.get(id) ?? "").sort(),
+    })),
     canManage,
-    made: new URL(args.request.url).searchParams.get("laget") === "1",
+    canAttend: page.attendable.length > 0,
+    groups: page.groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      guideName: g.guideName,
+      owners: g.owners.map((o) => o.name),
+      followed: page.followed.some((f) => f.id === g.id),
+    })),
+    mine,
+    shared: url.searchParams.get("delt"),
+    attendanceSaved: Number(url.searchParams.get("oppmote") ?? -1),
+    made: url.searchParams.get("laget") === "1",
     figures: {
       owners: figures.owners,
       assessed: figures.assessed,
@@ -63,14 +87,83 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
+/** What each of this person's owners shares, its group, and (where they may read them) the comments. */
+async function ownerParts(page: Awaited<ReturnType<typeof load>>, owners: { id: string; name: string }[]) {
+  const { actor, services, programme } = page;
+  const shares = await sharesOf(
+    services.db,
+    programme.id,
+    owners.map((o) => o.id),
+  );
+  return Promise.all(
+    owners.map(async (o): Promise<OwnerPart> => {
+      const group = page.groups.find((g) => g.owners.some((x) => x.id === o.id));
+      const resource = page.ownerResource(o.id);
+      return {
+        id: o.id,
+        name: o.name,
+        groupName: group?.name ?? null,
+        guideName: group?.guideName ?? null,
+        share: shares.get(o.id) ?? { progress: false, scores: false },
+        canShare: can(actor, "programme:share", resource),
+        comments: can(actor, "programme:comment", resource)
+          ? await listComments(services.db, programme.id, o.id)
+          : null,
+      };
+    }),
+  );
+}
+
 export async function action(args: Route.ActionArgs) {
-  const { actor, services, programme, canManage } = await loadProgramme(args);
+  const page = await load(args);
+  const { actor, services, programme, canManage } = page;
+  const form = await readForm(args.request);
+  const intent = form.get("intent");
+  if (intent === "del" || intent === "kommentar") {
+    const raw = formObject(form, []);
+    const owner = programme.owners.find((o) => o.id === raw.eier);
+    if (!owner) notFound();
+    const index = ownOwners(page).indexOf(owner);
+    if (intent === "del") {
+      authorize(actor, "programme:share", page.ownerResource(owner.id));
+      const parsed = parseObject(ZShare, raw);
+      if (!parsed.ok)
+        return data({ intent, owner: owner.id, errors: parsed.errors, values: {} }, { status: 400 });
+      await saveShare(services.db, {
+        programmeId: programme.id,
+        ownerId: owner.id,
+        share: { progress: parsed.data.fremdrift === "ja", scores: parsed.data.resultater === "ja" },
+        userId: actor.userId,
+      });
+      return redirect(`/program/${programme.id}?delt=${owner.id}#o${index}-del`, 303);
+    }
+    authorize(actor, "programme:comment", page.ownerResource(owner.id));
+    // Only the owner's own people answer here; the guide writes on the group's page.
+    if (index < 0) notFound();
+    const parsed = parseObject(ZComment, raw);
+    if (!parsed.ok)
+      return data(
+        { intent, owner: owner.id, errors: parsed.errors, values: raw as Record<string, string> },
+        { status: 400 },
+      );
+    await addComment(services.db, {
+      programmeId: programme.id,
+      ownerId: owner.id,
+      side: "eier",
+      body: parsed.data.tekst,
+      userId: actor.userId,
+      userName: actor.name,
+    });
+    return redirect(`/program/${programme.id}#o${index}k-kommentarer`, 303);
+  }
   if (!canManage) notFound();
-  const raw = formObject(await readForm(args.request), []);
+  const raw = formObject(form, []);
   const parsed = parseObject(ZGathering, raw);
   if (!parsed.ok)
     return data(
       {
+        intent: "samling",
+        owner: "",
         number: Number(raw.samling),
         errors: parsed.errors,
         values: valuesToShow(raw, ["dato"]) as Record<string, string>,
@@ -118,7 +211,8 @@ export default function ProgramDetalj({ loaderData: d, actionData }: Route.Compo
         </h2>
         <ol className="measure-list">
           {d.gatherings.map((g) => {
-            const refused = actionData && actionData.number === g.number ? actionData : null;
+            const refused =
+              actionData && "number" in actionData && actionData.number === g.number ? actionData : null;
             const state = refused ? { errors: refused.errors, values: refused.values } : null;
             return (
               <li key={g.number}>
@@ -143,6 +237,25 @@ export default function ProgramDetalj({ loaderData: d, actionData }: Route.Compo
                       </div>
                     ) : null}
                   </dl>
+                  {g.number > 0 ? (
+                    <p className="ds-paragraph">
+                      {g.attended.length > 0
+                        ? t("groups.attendance.who", { owners: g.attended.join(", ") })
+                        : t("groups.attendance.none")}
+                      {d.canAttend ? (
+                        <>
+                          {" "}
+                          <Link className="ds-link" to={`/program/${d.id}/oppmote/${g.number}`}>
+                            {t("groups.attendance.record")}
+                            <span className="ds-sr-only">
+                              : {t("programme.gathering.heading", { number: g.number })}
+                            </span>
+                          </Link>
+                        </>
+                      ) : null}
+                    </p>
+                  ) : null}
+                  {d.attendanceSaved === g.number ? <Notice>{t("groups.attendance.saved")}</Notice> : null}
                   {d.canManage ? (
                     <form method="post" action={`#samling-${g.number}`} className="stack" noValidate>
                       <ErrorSummary state={state} idPrefix={`s${g.number}`} />
@@ -177,6 +290,55 @@ export default function ProgramDetalj({ loaderData: d, actionData }: Route.Compo
             );
           })}
         </ol>
+      </section>
+      {d.mine.length > 0 ? (
+        <section aria-labelledby="var-del" className="stack">
+          <h2 className="ds-heading" data-size="md" id="var-del">
+            {t("groups.mine.title")}
+          </h2>
+          {d.mine.map((part, i) => (
+            <OwnerPartView
+              key={part.id}
+              part={part}
+              idPrefix={`o${i}`}
+              saved={d.shared === part.id}
+              refused={
+                actionData && "owner" in actionData && actionData.owner === part.id ? actionData : null
+              }
+            />
+          ))}
+        </section>
+      ) : null}
+      <section aria-labelledby="grupper" className="stack prose">
+        <h2 className="ds-heading" data-size="md" id="grupper">
+          {t("groups.title")}
+        </h2>
+        {d.groups.length === 0 ? <p className="ds-paragraph">{t("groups.list.empty")}</p> : null}
+        <ul className="ds-list">
+          {d.groups.map((g) => (
+            <li key={g.id}>
+              {g.followed ? (
+                <Link className="ds-link" to={`/program/${d.id}/gruppe/${g.id}`}>
+                  {g.name}
+                </Link>
+              ) : (
+                <strong>{g.name}</strong>
+              )}
+              {": "}
+              {g.guideName ? t("groups.guidedBy", { guide: g.guideName }) : t("groups.noGuide")}{" "}
+              {g.owners.length > 0
+                ? t("groups.members", { owners: g.owners.join(", ") })
+                : t("groups.owners.none")}
+            </li>
+          ))}
+        </ul>
+        {d.canManage ? (
+          <p className="ds-paragraph">
+            <Link className="ds-link" to={`/program/${d.id}/grupper`}>
+              {t("groups.manage.link")}
+            </Link>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="deltakere" className="stack prose">
         <h2 className="ds-heading" data-size="md" id="deltakere">

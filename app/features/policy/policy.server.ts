@@ -29,6 +29,10 @@ export type Resource =
   | { type: "groupSession"; hostUserId: string }
   /** A guidance programme: the network that runs it and the owners taking part. */
   | { type: "programme"; networkId: string; ownerIds: string[] }
+  /** A guidance group of a programme: the network that runs it and the group's guide. */
+  | { type: "programmeGroup"; networkId: string; guideId: string | null }
+  /** One owner in a programme: the network, the owner, and the guide of its group (if any). */
+  | { type: "programmeOwner"; networkId: string; ownerId: string; guideId: string | null }
   /** One reported incident (avvik): whose it is, which unit, and who reported it. */
   | { type: "incident"; ownerId: string; unitId: string | null; reportedBy: string | null };
 
@@ -77,7 +81,21 @@ export type Action =
    */
   | "programme:read"
   /** Create programmes of a network and schedule their gatherings: its programansvarlig. */
-  | "programme:manage";
+  | "programme:manage"
+  /**
+   * Follow a guidance group (its owners' phase, progress and scores, each only as far as the owner
+   * shares it): the group's guide and the network's programansvarlig.
+   */
+  | "programme:guide"
+  /**
+   * Read and write the comments about one owner in a programme: the guide of the owner's group,
+   * and the owner's koordinator and personvernombud. Not the programansvarlig, nor other owners.
+   */
+  | "programme:comment"
+  /** Decide what the owner shares with a programme, and withdraw it: the owner's koordinator. */
+  | "programme:share"
+  /** Record that an owner attended a gathering: the programansvarlig, and the guide of its group. */
+  | "programme:attend";
 
 const has = (actor: Actor, predicate: (m: ActorMembership) => boolean) => actor.memberships.some(predicate);
 
@@ -95,6 +113,10 @@ const worksFor = (actor: Actor, ownerId: string) =>
 
 const networkRole = (actor: Actor, networkId: string, roles: Role[]) =>
   has(actor, (m) => m.kind === "nettverk" && m.networkId === networkId && roles.includes(m.role));
+
+/** The guide named for a group, while they are still one of the network's guides. */
+const isGuide = (actor: Actor, resource: { networkId: string; guideId: string | null }) =>
+  resource.guideId === actor.userId && networkRole(actor, resource.networkId, ["veileder"]);
 
 /**
  * The one place that answers "may this user do this action on this resource".
@@ -188,6 +210,23 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return (
         (resource.type === "programme" || resource.type === "network") &&
         networkRole(actor, resource.networkId, ["programansvarlig"])
+      );
+    case "programme:guide":
+      return (
+        resource.type === "programmeGroup" &&
+        (networkRole(actor, resource.networkId, ["programansvarlig"]) || isGuide(actor, resource))
+      );
+    case "programme:comment":
+      return (
+        resource.type === "programmeOwner" &&
+        (isGuide(actor, resource) || ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]))
+      );
+    case "programme:share":
+      return resource.type === "programmeOwner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
+    case "programme:attend":
+      return (
+        resource.type === "programmeOwner" &&
+        (networkRole(actor, resource.networkId, ["programansvarlig"]) || isGuide(actor, resource))
       );
   }
   return false;
