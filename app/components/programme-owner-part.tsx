@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { useT } from "../i18n/use-t.ts";
+import { Notice } from "./form.tsx";
 import { type Comment, CommentThread } from "./programme-share.tsx";
 
 export interface OwnerPart {
@@ -45,11 +46,7 @@ export function OwnerPartView({
         <h4 className="ds-heading" data-size="2xs">
           {t("groups.share.title")}
         </h4>
-        {saved ? (
-          <p className="ds-paragraph" role="status">
-            {t("groups.share.saved")}
-          </p>
-        ) : null}
+        {saved ? <Notice>{t("groups.share.saved")}</Notice> : null}
         {part.canShare ? (
           <Form method="post" action={`#${idPrefix}-del`} className="stack" noValidate>
             <input type="hidden" name="intent" value="del" />

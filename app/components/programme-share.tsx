@@ -67,7 +67,7 @@ export function SharedStatus({ data: s, idPrefix }: { data: SharedData; idPrefix
       ) : !s.scores || s.scores.areas.length === 0 ? (
         <p className="ds-paragraph">{t("groups.scores.none")}</p>
       ) : (
-        <table className="ds-table" data-border id={`${idPrefix}-resultater`}>
+        <table className="ds-table score-table" data-border data-size="sm" id={`${idPrefix}-resultater`}>
           <caption>
             {t("groups.scores.caption", {
               title: s.scores.title,
@@ -84,7 +84,7 @@ export function SharedStatus({ data: s, idPrefix }: { data: SharedData; idPrefix
             {s.scores.areas.map((a) => (
               <tr key={a.id}>
                 <th scope="row">{a.name}</th>
-                <td>{a.score} / 100</td>
+                <td className="score-cell">{a.score}</td>
               </tr>
             ))}
           </tbody>

@@ -98,35 +98,37 @@ export default function ProgramGruppe({ loaderData: d, actionData }: Route.Compo
           {d.group.name}
         </h1>
         <p className="ds-paragraph">
-          {d.group.guideName ? t("groups.guidedBy", { guide: d.group.guideName }) : t("groups.noGuide")}
+          {d.group.guideName ? t("groups.guideIs", { guide: d.group.guideName }) : t("groups.noGuideYet")}
         </p>
         <p className="ds-paragraph">{t("groups.follow.lead")}</p>
         {d.saved ? <Notice>{t("groups.comments.saved")}</Notice> : null}
       </div>
       {d.owners.length === 0 ? <p className="ds-paragraph">{t("groups.owners.none")}</p> : null}
-      <ul className="measure-list">
-        {d.owners.map((o, i) => (
-          <li key={o.id}>
-            <article className="ds-card measure-card stack prose" aria-labelledby={`e${i}`}>
-              <h2 className="ds-heading" data-size="sm" id={`e${i}`}>
-                {o.name}
-              </h2>
-              <SharedStatus data={o.shared} idPrefix={`e${i}`} />
-              {o.comments ? (
-                <CommentThread
-                  comments={o.comments}
-                  ownerId={o.id}
-                  ownerName={o.name}
-                  idPrefix={`e${i}`}
-                  refused={actionData && actionData.owner === o.id ? actionData : null}
-                  formLabel={t("groups.comments.write")}
-                  submitLabel={t("groups.comments.send")}
-                />
-              ) : null}
-            </article>
-          </li>
-        ))}
-      </ul>
+      <div>
+        <ul className="measure-list">
+          {d.owners.map((o, i) => (
+            <li key={o.id}>
+              <article className="ds-card measure-card stack prose" aria-labelledby={`e${i}`}>
+                <h2 className="ds-heading" data-size="sm" id={`e${i}`}>
+                  {o.name}
+                </h2>
+                <SharedStatus data={o.shared} idPrefix={`e${i}`} />
+                {o.comments ? (
+                  <CommentThread
+                    comments={o.comments}
+                    ownerId={o.id}
+                    ownerName={o.name}
+                    idPrefix={`e${i}`}
+                    refused={actionData && actionData.owner === o.id ? actionData : null}
+                    formLabel={t("groups.comments.write")}
+                    submitLabel={t("groups.comments.send")}
+                  />
+                ) : null}
+              </article>
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }
