@@ -114,6 +114,7 @@ export function OwnerPartView({
           refused={refused && refused.intent === "kommentar" ? refused : null}
           formLabel={t("groups.comments.answer")}
           submitLabel={t("groups.comments.sendAnswer")}
+          level={4}
         />
       ) : null}
     </article>

@@ -116,6 +116,7 @@ export function CommentThread({
   refused,
   formLabel,
   submitLabel,
+  level = 3,
 }: {
   comments: Comment[];
   ownerId: string;
@@ -124,14 +125,22 @@ export function CommentThread({
   refused: { errors: Record<string, string>; values: Record<string, string> } | null;
   formLabel: string;
   submitLabel: string;
+  /** The heading level under the owner's own heading. */
+  level?: 3 | 4;
 }) {
   const t = useT();
   const locale = useLocale();
   return (
     <div className="stack" id={`${idPrefix}-kommentarer`}>
-      <h3 className="ds-heading" data-size="xs">
-        {t("groups.comments.title")}
-      </h3>
+      {level === 3 ? (
+        <h3 className="ds-heading" data-size="xs">
+          {t("groups.comments.title")}
+        </h3>
+      ) : (
+        <h4 className="ds-heading" data-size="2xs">
+          {t("groups.comments.title")}
+        </h4>
+      )}
       {comments.length === 0 ? (
         <p className="ds-paragraph">{t("groups.comments.none")}</p>
       ) : (

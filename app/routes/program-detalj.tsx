@@ -99,6 +99,10 @@ async function ownerParts(page: Awaited<ReturnType<typeof load>>, owners: { id: 
     owners.map(async (o): Promise<OwnerPart> => {
       const group = page.groups.find((g) => g.owners.some((x) => x.id === o.id));
       const resource = page.ownerResource(o.id);
+      const thread = can(actor, "programme:comment", resource)
+        ? await listComments(services.db, programme.id, o.id)
+        : null;
+      // Without a guide there is nobody to talk to yet: the thread shows once there is one.
       return {
         id: o.id,
         name: o.name,
@@ -106,9 +110,7 @@ async function ownerParts(page: Awaited<ReturnType<typeof load>>, owners: { id: 
         guideName: group?.guideName ?? null,
         share: shares.get(o.id) ?? { progress: false, scores: false },
         canShare: can(actor, "programme:share", resource),
-        comments: can(actor, "programme:comment", resource)
-          ? await listComments(services.db, programme.id, o.id)
-          : null,
+        comments: thread && (group?.guideId || thread.length > 0) ? thread : null,
       };
     }),
   );

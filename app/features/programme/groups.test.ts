@@ -9,6 +9,7 @@ import {
 } from "../../../tests/support/test-server.ts";
 import { createVerifiedAccount } from "../auth/accounts.server.ts";
 import { addMembership } from "../orgs/memberships.server.ts";
+import { phaseOf } from "./sharing.server.ts";
 
 /** Whether the page has a ticked checkbox with this name and value. */
 const ticked = (html: string, name: string, value: string) =>
@@ -21,6 +22,17 @@ const as = async (server: TestServer, email: string) => {
   await client.login(email);
   return client;
 };
+
+describe("an owner's phase in the work cycle", () => {
+  it("follows the latest round and the chosen measures", () => {
+    const none = { measures: 0, done: 0 };
+    expect(phaseOf(null, none)).toBe("kartlegging");
+    expect(phaseOf({ status: "open" }, { measures: 4, done: 4 })).toBe("kartlegging");
+    expect(phaseOf({ status: "closed" }, none)).toBe("prioritering");
+    expect(phaseOf({ status: "closed" }, { measures: 4, done: 1 })).toBe("gjennomforing");
+    expect(phaseOf({ status: "closed" }, { measures: 4, done: 4 })).toBe("evaluering");
+  });
+});
 
 describe.each(dialects)("guidance groups on %s", (dialect) => {
   let server: TestServer;
@@ -231,6 +243,9 @@ describe.each(dialects)("guidance groups on %s", (dialect) => {
     const naboPage = (await nabo.page(`/program/${programme}`)).html;
     expect(naboPage).not.toContain("Husk å invitere rektorene");
     expect(naboPage).not.toContain("Godt jobbet med kartleggingen");
+    // Nabo kommune is in no group now: there is no guide to write to.
+    expect(textOf(naboPage)).toContain("Dere er ikke satt i en veiledningsgruppe ennå.");
+    expect(naboPage).not.toContain('name="tekst"');
     expect(
       (await nabo.post(`/program/${programme}`, { intent: "kommentar", eier: ids.demo, tekst: "Hei" }))
         .status,
