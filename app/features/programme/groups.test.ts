@@ -274,6 +274,19 @@ describe.each(dialects)("guidance groups on %s", (dialect) => {
   });
 
   it("answers 404 to everyone else, by GET and by POST, on every new page and action", async () => {
+    // Gunnar Guide leads a group of his own: Sundnes kommune.
+    const sundnes = await organisationIdOf(server, "Sundnes kommune");
+    expect(
+      (
+        await lead.post(`/program/${programme}/grupper`, [
+          ["intent", "ny"],
+          ["navn", "Gruppe Sundet"],
+          ["veileder", otherGuideId],
+          ["eiere", sundnes],
+        ])
+      ).status,
+    ).toBe(303);
+    expect(textOf((await otherGuide.page(`/program/${programme}`)).html)).toContain("Gruppe Sundet");
     const pages = [`/program/${programme}/grupper`, groupPage(), `/program/${programme}/oppmote/1`];
     for (const [who, client] of [
       ["other guide", otherGuide],
@@ -282,6 +295,8 @@ describe.each(dialects)("guidance groups on %s", (dialect) => {
       ["ansatt", staff],
     ] as const) {
       for (const path of pages) {
+        // Gunnar records attendance for his own group's owner, so that page is his too.
+        if (who === "other guide" && path.includes("/oppmote/")) continue;
         expect((await client.get(path)).status, `${who} GET ${path}`).toBe(404);
         expect(
           (await client.post(path, { intent: "kommentar", eier: ids.demo, tekst: "x", navn: "x" })).status,
@@ -289,6 +304,13 @@ describe.each(dialects)("guidance groups on %s", (dialect) => {
         ).toBe(404);
       }
     }
+    // Gunnar's attendance page lists only his own owner, and refuses Demo kommune.
+    const gunnarForm = textOf((await otherGuide.page(`/program/${programme}/oppmote/1`)).html);
+    expect(gunnarForm).toContain("Sundnes kommune");
+    expect(gunnarForm).not.toContain("Demo kommune");
+    expect((await otherGuide.post(`/program/${programme}/oppmote/1`, [["deltok", ids.demo]])).status).toBe(
+      400,
+    );
     // The guide of another group sees none of this group's shared data or comments.
     expect((await otherGuide.get(`/program/${programme}`)).status).toBe(200);
     const otherView = (await otherGuide.page(`/program/${programme}`)).html;

@@ -1768,7 +1768,7 @@ export const nn: Messages = {
   "groups.phase.evaluering": "Evaluering",
   "groups.round": "Siste kartlegging",
   "groups.round.none": "Ingen kartlegging er starta enno",
-  "groups.round.open": "«{title}» held fram: {answered} av {total} spørsmål er svara på",
+  "groups.round.open": "«{title}» er i gang: {answered} av {total} spørsmål er svara på",
   "groups.round.closed": "«{title}» er avslutta: {answered} av {total} spørsmål vart svara på",
   "groups.plan": "Handlingsplan",
   "groups.plan.none": "Ingen tiltak er valde enno",
@@ -1787,16 +1787,16 @@ export const nn: Messages = {
     "Berre rettleiaren for gruppa og koordinatoren og personvernombodet til eigaren les dette. Ikkje skriv personopplysningar om elevar, born eller tilsette.",
   "groups.comments.send": "Send kommentaren",
   "groups.comments.sendAnswer": "Send svaret",
-  "groups.comments.saved": "Kommentaren er send.",
+  "groups.comments.saved": "Kommentaren er sendt.",
   "groups.mine.title": "Det de deler, og kommentarar frå rettleiaren",
   "groups.mine.inGroup": "De er med i {group}, med {guide} som rettleiar.",
-  "groups.mine.noGroup": "De er ikkje sette i ei rettleiingsgruppe enno.",
+  "groups.mine.noGroup": "De er ikkje med i noka rettleiingsgruppe enno.",
   "groups.share.title": "Kva programmet får sjå",
   "groups.share.legend": "Vel kva rettleiaren og programansvarleg skal få sjå",
   "groups.share.help":
     "Ingenting blir delt før du kryssar av. Rettleiaren for gruppa dykkar og den som er programansvarleg i nettverket, ser berre det du vel her. Dei ser aldri svara på enkeltspørsmål, namn på tilsette eller innhaldet i registera dykkar. Fjern krossen når som helst for å trekkje delinga tilbake.",
   "groups.share.progress":
-    "Fase og framdrift: om siste kartlegging held fram eller er avslutta og kor mange spørsmål som er svara på, og kor mange tiltak i handlingsplanen som er gjennomførte eller forseinka",
+    "Fase og framdrift: om siste kartlegging er i gang eller er avslutta og kor mange spørsmål som er svara på, og kor mange tiltak i handlingsplanen som er gjennomførte eller forseinka",
   "groups.share.scores":
     "Resultata per område frå siste avslutta kartlegging (eit tal frå 0 til 100 per område)",
   "groups.share.save": "Lagre kva vi deler",
