@@ -1,17 +1,8 @@
 import { Form } from "react-router";
+import type { OwnerPart } from "../features/programme/programme-page.server.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Notice } from "./form.tsx";
-import { type Comment, CommentThread } from "./programme-share.tsx";
-
-export interface OwnerPart {
-  id: string;
-  name: string;
-  groupName: string | null;
-  guideName: string | null;
-  share: { progress: boolean; scores: boolean };
-  canShare: boolean;
-  comments: Comment[] | null;
-}
+import { CommentThread } from "./programme-share.tsx";
 
 /**
  * The part of the programme page for an owner's own people (koordinator, personvernombud): what

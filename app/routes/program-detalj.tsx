@@ -1,14 +1,13 @@
 import { data, Link, redirect } from "react-router";
-import { ErrorSummary, Field, Notice } from "../components/form.tsx";
-import { type OwnerPart, OwnerPartView } from "../components/programme-owner-part.tsx";
+import { Notice } from "../components/form.tsx";
+import { GatheringCard, GroupList } from "../components/programme-groups.tsx";
+import { OwnerPartView } from "../components/programme-owner-part.tsx";
 import { bankLocale, currentBank } from "../features/assessment/bank.server.ts";
-import { can } from "../features/policy/policy.server.ts";
 import { listAttendance } from "../features/programme/groups.server.ts";
-import { loadProgramme } from "../features/programme/programme-page.server.ts";
+import { loadProgramme, ownerParts, ownOwners } from "../features/programme/programme-page.server.ts";
 import { cohortFigures, scheduleGathering } from "../features/programme/programmes.server.ts";
 import { ZComment, ZGathering, ZShare } from "../features/programme/schemas.ts";
-import { addComment, listComments, saveShare, sharesOf } from "../features/programme/sharing.server.ts";
-import type { MessageKey } from "../i18n/translate.ts";
+import { addComment, saveShare } from "../features/programme/sharing.server.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { formObject, parseObject, valuesToShow } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -25,15 +24,6 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pro
 const load = (args: Route.LoaderArgs | Route.ActionArgs) =>
   loadProgramme(args.context, args.request, args.params.id);
 
-/** The programme's owners this person works for as koordinator or personvernombud. */
-const ownOwners = (page: Awaited<ReturnType<typeof load>>) =>
-  page.programme.owners.filter((o) =>
-    page.actor.memberships.some(
-      (m) =>
-        m.kind === "eier" && m.ownerId === o.id && (m.role === "koordinator" || m.role === "personvernombud"),
-    ),
-  );
-
 export async function loader(args: Route.LoaderArgs) {
   const page = await load(args);
   const { actor, services, programme: p, canManage } = page;
@@ -44,7 +34,7 @@ export async function loader(args: Route.LoaderArgs) {
       p.owners.map((o) => o.id),
     ),
     listAttendance(services.db, p.id),
-    ownerParts(page, ownOwners(page)),
+    ownerParts(page),
   ]);
   const nameOf = new Map(p.owners.map((o) => [o.id, o.name]));
   const url = new URL(args.request.url);
@@ -85,35 +75,6 @@ export async function loader(args: Route.LoaderArgs) {
       training: figures.training,
     },
   };
-}
-
-/** What each of this person's owners shares, its group, and (where they may read them) the comments. */
-async function ownerParts(page: Awaited<ReturnType<typeof load>>, owners: { id: string; name: string }[]) {
-  const { actor, services, programme } = page;
-  const shares = await sharesOf(
-    services.db,
-    programme.id,
-    owners.map((o) => o.id),
-  );
-  return Promise.all(
-    owners.map(async (o): Promise<OwnerPart> => {
-      const group = page.groups.find((g) => g.owners.some((x) => x.id === o.id));
-      const resource = page.ownerResource(o.id);
-      const thread = can(actor, "programme:comment", resource)
-        ? await listComments(services.db, programme.id, o.id)
-        : null;
-      // Without a guide there is nobody to talk to yet: the thread shows once there is one.
-      return {
-        id: o.id,
-        name: o.name,
-        groupName: group?.name ?? null,
-        guideName: group?.guideName ?? null,
-        share: shares.get(o.id) ?? { progress: false, scores: false },
-        canShare: can(actor, "programme:share", resource),
-        comments: thread && (group?.guideId || thread.length > 0) ? thread : null,
-      };
-    }),
-  );
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -212,85 +173,19 @@ export default function ProgramDetalj({ loaderData: d, actionData }: Route.Compo
           {t("programme.gatherings.title")}
         </h2>
         <ol className="measure-list">
-          {d.gatherings.map((g) => {
-            const refused =
-              actionData && "number" in actionData && actionData.number === g.number ? actionData : null;
-            const state = refused ? { errors: refused.errors, values: refused.values } : null;
-            return (
-              <li key={g.number}>
-                <article className="ds-card measure-card stack" id={`samling-${g.number}`} tabIndex={-1}>
-                  <h3 className="ds-heading" data-size="xs">
-                    {t("programme.gathering.heading", { number: g.number })}:{" "}
-                    {t(`programme.gathering.${g.number}.title` as MessageKey)}
-                  </h3>
-                  <p className="ds-paragraph">
-                    {g.held_on ? formatDate(g.held_on, locale) : t("programme.gathering.noDate")}
-                    {g.place ? `, ${g.place}` : ""}
-                  </p>
-                  <dl className="facts">
-                    <div>
-                      <dt>{t("programme.gathering.forGuides")}</dt>
-                      <dd>{t(`programme.gathering.${g.number}.guides` as MessageKey)}</dd>
-                    </div>
-                    {g.number > 0 ? (
-                      <div>
-                        <dt>{t("programme.gathering.forParticipants")}</dt>
-                        <dd>{t(`programme.gathering.${g.number}.participants` as MessageKey)}</dd>
-                      </div>
-                    ) : null}
-                  </dl>
-                  {g.number > 0 ? (
-                    <p className="ds-paragraph">
-                      {g.attended.length > 0
-                        ? t("groups.attendance.who", { owners: g.attended.join(", ") })
-                        : t("groups.attendance.none")}
-                      {d.canAttend ? (
-                        <>
-                          {" "}
-                          <Link className="ds-link" to={`/program/${d.id}/oppmote/${g.number}`}>
-                            {t("groups.attendance.record")}
-                            <span className="ds-sr-only">
-                              : {t("programme.gathering.heading", { number: g.number })}
-                            </span>
-                          </Link>
-                        </>
-                      ) : null}
-                    </p>
-                  ) : null}
-                  {d.attendanceSaved === g.number ? <Notice>{t("groups.attendance.saved")}</Notice> : null}
-                  {d.canManage ? (
-                    <form method="post" action={`#samling-${g.number}`} className="stack" noValidate>
-                      <ErrorSummary state={state} idPrefix={`s${g.number}`} />
-                      <input type="hidden" name="samling" value={g.number} />
-                      <Field
-                        name="dato"
-                        type="date"
-                        idPrefix={`s${g.number}`}
-                        label={t("programme.field.date")}
-                        defaultValue={g.held_on ?? ""}
-                        state={state}
-                      />
-                      <Field
-                        name="sted"
-                        idPrefix={`s${g.number}`}
-                        label={t("programme.field.place")}
-                        defaultValue={g.place}
-                        state={state}
-                      />
-                      <p>
-                        <button type="submit" className="ds-button" data-variant="secondary">
-                          {t("programme.schedule")}
-                          <span className="ds-sr-only">
-                            : {t("programme.gathering.heading", { number: g.number })}
-                          </span>
-                        </button>
-                      </p>
-                    </form>
-                  ) : null}
-                </article>
-              </li>
-            );
-          })}
+          {d.gatherings.map((g) => (
+            <GatheringCard
+              key={g.number}
+              programmeId={d.id}
+              gathering={g}
+              canManage={d.canManage}
+              canAttend={d.canAttend}
+              attendanceSaved={d.attendanceSaved === g.number}
+              refused={
+                actionData && "number" in actionData && actionData.number === g.number ? actionData : null
+              }
+            />
+          ))}
         </ol>
       </section>
       {d.mine.length > 0 ? (
@@ -311,37 +206,7 @@ export default function ProgramDetalj({ loaderData: d, actionData }: Route.Compo
           ))}
         </section>
       ) : null}
-      <section aria-labelledby="grupper" className="stack prose">
-        <h2 className="ds-heading" data-size="md" id="grupper">
-          {t("groups.title")}
-        </h2>
-        {d.groups.length === 0 ? <p className="ds-paragraph">{t("groups.list.empty")}</p> : null}
-        <ul className="ds-list">
-          {d.groups.map((g) => (
-            <li key={g.id}>
-              {g.followed ? (
-                <Link className="ds-link" to={`/program/${d.id}/gruppe/${g.id}`}>
-                  {g.name}
-                </Link>
-              ) : (
-                <strong>{g.name}</strong>
-              )}
-              {": "}
-              {g.guideName ? t("groups.guidedBy", { guide: g.guideName }) : t("groups.noGuide")}{" "}
-              {g.owners.length > 0
-                ? t("groups.members", { owners: g.owners.join(", ") })
-                : t("groups.owners.none")}
-            </li>
-          ))}
-        </ul>
-        {d.canManage ? (
-          <p className="ds-paragraph">
-            <Link className="ds-link" to={`/program/${d.id}/grupper`}>
-              {t("groups.manage.link")}
-            </Link>
-          </p>
-        ) : null}
-      </section>
+      <GroupList programmeId={d.id} groups={d.groups} canManage={d.canManage} />
       <section aria-labelledby="deltakere" className="stack prose">
         <h2 className="ds-heading" data-size="md" id="deltakere">
           {t("programme.owners.title", { count: d.owners.length })}

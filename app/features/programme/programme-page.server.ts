@@ -3,6 +3,7 @@ import { authorize, getServices, notFound, requireActor } from "../../lib/route.
 import { can } from "../policy/policy.server.ts";
 import { listGroups } from "./groups.server.ts";
 import { getProgramme } from "./programmes.server.ts";
+import { listComments, type Share, sharesOf } from "./sharing.server.ts";
 
 type Context = Readonly<RouterContextProvider>;
 
@@ -48,4 +49,56 @@ export async function loadProgramme(context: Context, request: Request, id: stri
     /** The programme's owners this person may record attendance for. */
     attendable: programme.owners.filter((o) => can(actor, "programme:attend", ownerResource(o.id))),
   };
+}
+
+type ProgrammePage = Awaited<ReturnType<typeof loadProgramme>>;
+
+/** The programme's owners this person works for as koordinator or personvernombud. */
+export const ownOwners = (page: ProgrammePage) =>
+  page.programme.owners.filter((o) =>
+    page.actor.memberships.some(
+      (m) =>
+        m.kind === "eier" && m.ownerId === o.id && (m.role === "koordinator" || m.role === "personvernombud"),
+    ),
+  );
+
+/** One of this person's owners in the programme, as the programme page shows it to them. */
+export interface OwnerPart {
+  id: string;
+  name: string;
+  groupName: string | null;
+  guideName: string | null;
+  share: Share;
+  canShare: boolean;
+  comments: Awaited<ReturnType<typeof listComments>> | null;
+}
+
+/** What each of this person's owners shares, its group, and (where they may read them) the comments. */
+export async function ownerParts(page: ProgrammePage): Promise<OwnerPart[]> {
+  const { actor, services, programme } = page;
+  const owners = ownOwners(page);
+  const shares = await sharesOf(
+    services.db,
+    programme.id,
+    owners.map((o) => o.id),
+  );
+  return Promise.all(
+    owners.map(async (o) => {
+      const group = page.groups.find((g) => g.owners.some((x) => x.id === o.id));
+      const resource = page.ownerResource(o.id);
+      const thread = can(actor, "programme:comment", resource)
+        ? await listComments(services.db, programme.id, o.id)
+        : null;
+      return {
+        id: o.id,
+        name: o.name,
+        groupName: group?.name ?? null,
+        guideName: group?.guideName ?? null,
+        share: shares.get(o.id) ?? { progress: false, scores: false },
+        canShare: can(actor, "programme:share", resource),
+        // Without a guide there is nobody to talk to yet: the thread shows once there is one.
+        comments: thread && (group?.guideId || thread.length > 0) ? thread : null,
+      };
+    }),
+  );
 }
