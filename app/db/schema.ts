@@ -368,6 +368,52 @@ export interface ProgrammeGatheringTable {
   place: string;
 }
 
+/** A guidance group of a programme: a few owners with one guide. */
+export interface ProgrammeGroupTable {
+  id: string;
+  programme_id: string;
+  name: string;
+  guide_id: string | null;
+  created_at: string;
+}
+
+/** Which group an owner is in (at most one per programme). */
+export interface ProgrammeGroupOwnerTable {
+  programme_id: string;
+  owner_id: string;
+  group_id: string;
+}
+
+/** What an owner lets the programme see (1) or not (0); no row shares nothing. */
+export interface ProgrammeShareTable {
+  programme_id: string;
+  owner_id: string;
+  progress: number;
+  scores: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A guide's comment to an owner, or the owner's answer. */
+export interface ProgrammeCommentTable {
+  id: string;
+  programme_id: string;
+  owner_id: string;
+  author_id: string | null;
+  author_name: string;
+  side: "veileder" | "eier";
+  body: string;
+  created_at: string;
+}
+
+/** An owner that attended a gathering. */
+export interface ProgrammeAttendanceTable {
+  programme_id: string;
+  number: number;
+  owner_id: string;
+  recorded_by: string | null;
+}
+
 /** A person's secret calendar address for one owner's action plan (only the token's hash). */
 export interface CalendarFeedTable {
   token_hash: string;
@@ -664,6 +710,11 @@ export interface Database {
   programme: ProgrammeTable;
   programme_owner: ProgrammeOwnerTable;
   programme_gathering: ProgrammeGatheringTable;
+  programme_group: ProgrammeGroupTable;
+  programme_group_owner: ProgrammeGroupOwnerTable;
+  programme_share: ProgrammeShareTable;
+  programme_comment: ProgrammeCommentTable;
+  programme_attendance: ProgrammeAttendanceTable;
   learning_assignment: LearningAssignmentTable;
   assignment_reminder: AssignmentReminderTable;
   group_session: GroupSessionTable;

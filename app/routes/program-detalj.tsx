@@ -1,14 +1,17 @@
 import { data, Link, redirect } from "react-router";
-import { ErrorSummary, Field, Notice } from "../components/form.tsx";
+import { Notice } from "../components/form.tsx";
+import { GatheringCard, GroupList } from "../components/programme-groups.tsx";
+import { OwnerPartView } from "../components/programme-owner-part.tsx";
 import { bankLocale, currentBank } from "../features/assessment/bank.server.ts";
-import { can } from "../features/policy/policy.server.ts";
-import { cohortFigures, getProgramme, scheduleGathering } from "../features/programme/programmes.server.ts";
-import { ZGathering } from "../features/programme/schemas.ts";
-import type { MessageKey } from "../i18n/translate.ts";
+import { listAttendance } from "../features/programme/groups.server.ts";
+import { loadProgramme, ownerParts, ownOwners } from "../features/programme/programme-page.server.ts";
+import { cohortFigures, scheduleGathering } from "../features/programme/programmes.server.ts";
+import { ZComment, ZGathering, ZShare } from "../features/programme/schemas.ts";
+import { addComment, saveShare } from "../features/programme/sharing.server.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { formObject, parseObject, valuesToShow } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { authorize, getServices, localeFor, notFound, readForm, requireActor } from "../lib/route.server.ts";
+import { authorize, localeFor, notFound, readForm } from "../lib/route.server.ts";
 import { formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/program-detalj";
@@ -17,37 +20,48 @@ export const handle: RouteHandle = { hydrate: false };
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "programme.title");
 
-/** The programme, if this person may see it (else 404), and whether they run it. */
-async function loadProgramme(args: Route.LoaderArgs | Route.ActionArgs) {
-  const actor = await requireActor(args.context, args.request);
-  const services = getServices(args.context);
-  const programme = await getProgramme(services.db, args.params.id);
-  if (!programme) notFound();
-  const resource = {
-    type: "programme" as const,
-    networkId: programme.network_id,
-    ownerIds: programme.owners.map((o) => o.id),
-  };
-  authorize(actor, "programme:read", resource);
-  return { actor, services, programme, canManage: can(actor, "programme:manage", resource) };
-}
+/** The programme, if this person may see it (else 404), with who this person is in it. */
+const load = (args: Route.LoaderArgs | Route.ActionArgs) =>
+  loadProgramme(args.context, args.request, args.params.id);
 
 export async function loader(args: Route.LoaderArgs) {
-  const { actor, services, programme: p, canManage } = await loadProgramme(args);
+  const page = await load(args);
+  const { actor, services, programme: p, canManage } = page;
   const lang = bankLocale(localeFor(args.request, actor));
-  const figures = await cohortFigures(
-    services.db,
-    p.owners.map((o) => o.id),
-  );
+  const [figures, attendance, mine] = await Promise.all([
+    cohortFigures(
+      services.db,
+      p.owners.map((o) => o.id),
+    ),
+    listAttendance(services.db, p.id),
+    ownerParts(page),
+  ]);
+  const nameOf = new Map(p.owners.map((o) => [o.id, o.name]));
+  const url = new URL(args.request.url);
   return {
+    id: p.id,
     name: p.name,
     network: p.network_name,
     startsOn: p.starts_on,
     endsOn: p.ends_on,
     owners: p.owners.map((o) => o.name),
-    gatherings: p.gatherings,
+    gatherings: p.gatherings.map((g) => ({
+      ...g,
+      attended: [...(attendance.get(g.number) ?? [])].map((id) => nameOf.get(id) ?? "").sort(),
+    })),
     canManage,
-    made: new URL(args.request.url).searchParams.get("laget") === "1",
+    canAttend: page.attendable.length > 0,
+    groups: page.groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      guideName: g.guideName,
+      owners: g.owners.map((o) => o.name),
+      followed: page.followed.some((f) => f.id === g.id),
+    })),
+    mine,
+    shared: url.searchParams.get("delt"),
+    attendanceSaved: Number(url.searchParams.get("oppmote") ?? -1),
+    made: url.searchParams.get("laget") === "1",
     figures: {
       owners: figures.owners,
       assessed: figures.assessed,
@@ -64,13 +78,55 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { actor, services, programme, canManage } = await loadProgramme(args);
+  const page = await load(args);
+  const { actor, services, programme, canManage } = page;
+  const form = await readForm(args.request);
+  const intent = form.get("intent");
+  if (intent === "del" || intent === "kommentar") {
+    const raw = formObject(form, []);
+    const owner = programme.owners.find((o) => o.id === raw.eier);
+    if (!owner) notFound();
+    const index = ownOwners(page).indexOf(owner);
+    if (intent === "del") {
+      authorize(actor, "programme:share", page.ownerResource(owner.id));
+      const parsed = parseObject(ZShare, raw);
+      if (!parsed.ok)
+        return data({ intent, owner: owner.id, errors: parsed.errors, values: {} }, { status: 400 });
+      await saveShare(services.db, {
+        programmeId: programme.id,
+        ownerId: owner.id,
+        share: { progress: parsed.data.fremdrift === "ja", scores: parsed.data.resultater === "ja" },
+        userId: actor.userId,
+      });
+      return redirect(`/program/${programme.id}?delt=${owner.id}#o${index}-del`, 303);
+    }
+    authorize(actor, "programme:comment", page.ownerResource(owner.id));
+    // Only the owner's own people answer here; the guide writes on the group's page.
+    if (index < 0) notFound();
+    const parsed = parseObject(ZComment, raw);
+    if (!parsed.ok)
+      return data(
+        { intent, owner: owner.id, errors: parsed.errors, values: raw as Record<string, string> },
+        { status: 400 },
+      );
+    await addComment(services.db, {
+      programmeId: programme.id,
+      ownerId: owner.id,
+      side: "eier",
+      body: parsed.data.tekst,
+      userId: actor.userId,
+      userName: actor.name,
+    });
+    return redirect(`/program/${programme.id}#o${index}k-kommentarer`, 303);
+  }
   if (!canManage) notFound();
-  const raw = formObject(await readForm(args.request), []);
+  const raw = formObject(form, []);
   const parsed = parseObject(ZGathering, raw);
   if (!parsed.ok)
     return data(
       {
+        intent: "samling",
+        owner: "",
         number: Number(raw.samling),
         errors: parsed.errors,
         values: valuesToShow(raw, ["dato"]) as Record<string, string>,
@@ -117,67 +173,40 @@ export default function ProgramDetalj({ loaderData: d, actionData }: Route.Compo
           {t("programme.gatherings.title")}
         </h2>
         <ol className="measure-list">
-          {d.gatherings.map((g) => {
-            const refused = actionData && actionData.number === g.number ? actionData : null;
-            const state = refused ? { errors: refused.errors, values: refused.values } : null;
-            return (
-              <li key={g.number}>
-                <article className="ds-card measure-card stack" id={`samling-${g.number}`} tabIndex={-1}>
-                  <h3 className="ds-heading" data-size="xs">
-                    {t("programme.gathering.heading", { number: g.number })}:{" "}
-                    {t(`programme.gathering.${g.number}.title` as MessageKey)}
-                  </h3>
-                  <p className="ds-paragraph">
-                    {g.held_on ? formatDate(g.held_on, locale) : t("programme.gathering.noDate")}
-                    {g.place ? `, ${g.place}` : ""}
-                  </p>
-                  <dl className="facts">
-                    <div>
-                      <dt>{t("programme.gathering.forGuides")}</dt>
-                      <dd>{t(`programme.gathering.${g.number}.guides` as MessageKey)}</dd>
-                    </div>
-                    {g.number > 0 ? (
-                      <div>
-                        <dt>{t("programme.gathering.forParticipants")}</dt>
-                        <dd>{t(`programme.gathering.${g.number}.participants` as MessageKey)}</dd>
-                      </div>
-                    ) : null}
-                  </dl>
-                  {d.canManage ? (
-                    <form method="post" action={`#samling-${g.number}`} className="stack" noValidate>
-                      <ErrorSummary state={state} idPrefix={`s${g.number}`} />
-                      <input type="hidden" name="samling" value={g.number} />
-                      <Field
-                        name="dato"
-                        type="date"
-                        idPrefix={`s${g.number}`}
-                        label={t("programme.field.date")}
-                        defaultValue={g.held_on ?? ""}
-                        state={state}
-                      />
-                      <Field
-                        name="sted"
-                        idPrefix={`s${g.number}`}
-                        label={t("programme.field.place")}
-                        defaultValue={g.place}
-                        state={state}
-                      />
-                      <p>
-                        <button type="submit" className="ds-button" data-variant="secondary">
-                          {t("programme.schedule")}
-                          <span className="ds-sr-only">
-                            : {t("programme.gathering.heading", { number: g.number })}
-                          </span>
-                        </button>
-                      </p>
-                    </form>
-                  ) : null}
-                </article>
-              </li>
-            );
-          })}
+          {d.gatherings.map((g) => (
+            <GatheringCard
+              key={g.number}
+              programmeId={d.id}
+              gathering={g}
+              canManage={d.canManage}
+              canAttend={d.canAttend}
+              attendanceSaved={d.attendanceSaved === g.number}
+              refused={
+                actionData && "number" in actionData && actionData.number === g.number ? actionData : null
+              }
+            />
+          ))}
         </ol>
       </section>
+      {d.mine.length > 0 ? (
+        <section aria-labelledby="var-del" className="stack">
+          <h2 className="ds-heading" data-size="md" id="var-del">
+            {t("groups.mine.title")}
+          </h2>
+          {d.mine.map((part, i) => (
+            <OwnerPartView
+              key={part.id}
+              part={part}
+              idPrefix={`o${i}`}
+              saved={d.shared === part.id}
+              refused={
+                actionData && "owner" in actionData && actionData.owner === part.id ? actionData : null
+              }
+            />
+          ))}
+        </section>
+      ) : null}
+      <GroupList programmeId={d.id} groups={d.groups} canManage={d.canManage} />
       <section aria-labelledby="deltakere" className="stack prose">
         <h2 className="ds-heading" data-size="md" id="deltakere">
           {t("programme.owners.title", { count: d.owners.length })}

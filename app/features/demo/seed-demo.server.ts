@@ -10,6 +10,7 @@ import { createOwner, createUnit } from "../orgs/owners.server.ts";
 import { createProgramme, scheduleGathering } from "../programme/programmes.server.ts";
 import { seedDemoAssessments } from "./seed-assessments.server.ts";
 import { seedDemoDpia } from "./seed-dpia.server.ts";
+import { seedDemoGroups } from "./seed-groups.server.ts";
 import { seedDemoPlan } from "./seed-plan.server.ts";
 import { seedDemoRos } from "./seed-ros.server.ts";
 import { seedDemoSystems } from "./seed-systems.server.ts";
@@ -220,6 +221,16 @@ export async function seedDemo(services: AppServices): Promise<boolean> {
       place: "Rådhuset, møterom Fjorden",
       userId: userIds.get("programansvarlig@demo.oppvern.no") as string,
     });
+  await seedDemoGroups(db, {
+    programmeId: programme,
+    networkId: network,
+    // Demo kommune with Fjordvik and Lia; Nabo kommune and the rest are in no group yet.
+    ownerIds: [demo, ...others.slice(0, 2)],
+    demoId: demo,
+    guide: { id: userIds.get("veileder@demo.oppvern.no") as string, name: "Vera Veileder" },
+    lead: userIds.get("programansvarlig@demo.oppvern.no") as string,
+    coordinator: userIds.get("koordinator@demo.oppvern.no") as string,
+  });
   return true;
 }
 

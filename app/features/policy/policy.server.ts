@@ -29,6 +29,10 @@ export type Resource =
   | { type: "groupSession"; hostUserId: string }
   /** A guidance programme: the network that runs it and the owners taking part. */
   | { type: "programme"; networkId: string; ownerIds: string[] }
+  /** A guidance group of a programme: the network that runs it and the group's guide. */
+  | { type: "programmeGroup"; networkId: string; guideId: string | null }
+  /** One owner in a programme: the network, the owner, and the guide of its group (if any). */
+  | { type: "programmeOwner"; networkId: string; ownerId: string; guideId: string | null }
   /** One reported incident (avvik): whose it is, which unit, and who reported it. */
   | { type: "incident"; ownerId: string; unitId: string | null; reportedBy: string | null }
   /**
@@ -110,7 +114,21 @@ export type Action =
    * Adopt a shared assessment as a draft of the owner's own: the koordinator and personvernombud of
    * a member owner. Network staff read but cannot adopt: they have no register to adopt into.
    */
-  | "shared:adopt";
+  | "shared:adopt"
+  /**
+   * Follow a guidance group (its owners' phase, progress and scores, each only as far as the owner
+   * shares it): the group's guide and the network's programansvarlig.
+   */
+  | "programme:guide"
+  /**
+   * Read and write the comments about one owner in a programme: the guide of the owner's group,
+   * and the owner's koordinator and personvernombud. Not the programansvarlig, nor other owners.
+   */
+  | "programme:comment"
+  /** Decide what the owner shares with a programme, and withdraw it: the owner's koordinator. */
+  | "programme:share"
+  /** Record that an owner attended a gathering: the programansvarlig, and the guide of its group. */
+  | "programme:attend";
 
 const has = (actor: Actor, predicate: (m: ActorMembership) => boolean) => actor.memberships.some(predicate);
 
@@ -135,6 +153,9 @@ const memberOwnerRole = (
   resource: { ownerId: string | null; ownerInNetwork: boolean },
   roles: Role[],
 ) => resource.ownerInNetwork && resource.ownerId !== null && ownerRole(actor, resource.ownerId, roles);
+/** The guide named for a group, while they are still one of the network's guides. */
+const isGuide = (actor: Actor, resource: { networkId: string; guideId: string | null }) =>
+  resource.guideId === actor.userId && networkRole(actor, resource.networkId, ["veileder"]);
 
 /**
  * The one place that answers "may this user do this action on this resource".
@@ -253,6 +274,23 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "shared:withdraw":
       return (
         resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"])
+      );
+    case "programme:guide":
+      return (
+        resource.type === "programmeGroup" &&
+        (networkRole(actor, resource.networkId, ["programansvarlig"]) || isGuide(actor, resource))
+      );
+    case "programme:comment":
+      return (
+        resource.type === "programmeOwner" &&
+        (isGuide(actor, resource) || ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]))
+      );
+    case "programme:share":
+      return resource.type === "programmeOwner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
+    case "programme:attend":
+      return (
+        resource.type === "programmeOwner" &&
+        (networkRole(actor, resource.networkId, ["programansvarlig"]) || isGuide(actor, resource))
       );
   }
   return false;

@@ -288,6 +288,17 @@ const MATRIX: Record<string, Case[]> = {
   // is tested with real rows in app/features/programme/programme.test.ts.
   "/program": [{ path: () => "/program", expect: { ...all(200, SIGNED_IN), anonym: 302 } }],
   "/program/:id": [{ path: () => "/program/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
+  // A programme's groups, one group and a gathering's attendance: tested with real rows, by role
+  // and tenant, in app/features/programme/groups.test.ts.
+  "/program/:id/grupper": [
+    { path: () => "/program/finnes-ikke/grupper", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/program/:id/gruppe/:groupId": [
+    { path: () => "/program/finnes-ikke/gruppe/x", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/program/:id/oppmote/:number": [
+    { path: () => "/program/finnes-ikke/oppmote/1", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
   "/api/v1/sporsmalsbank": [{ path: () => "/api/v1/sporsmalsbank", expect: all(200) }],
   "/api/v1/openapi.json": [{ path: () => "/api/v1/openapi.json", expect: all(200) }],
   "/tilgjengelighet": [{ path: () => "/tilgjengelighet", expect: all(200) }],

@@ -21,3 +21,28 @@ export const ZGathering = z.object({
   dato: dateField("programme.dateFormat").default(""),
   sted: z.string().trim().max(200, "programme.tooLong").default(""),
 });
+
+/** A guidance group: its name, its guide and its owners (checked against the programme's by the route). */
+export const ZGroup = z.object({
+  navn: z.string().trim().min(1, "groups.error.nameRequired").max(100, "programme.tooLong"),
+  veileder: z.string().min(1, "groups.error.guideRequired"),
+  eiere: z.array(z.string()).default([]),
+});
+
+/** What an owner shares with the programme: a ticked box shares, none ticked shares nothing. */
+export const ZShare = z.object({
+  eier: z.string().min(1),
+  fremdrift: z.literal("ja").optional(),
+  resultater: z.literal("ja").optional(),
+});
+
+/** A short comment from the guide, or the owner's answer. */
+export const ZComment = z.object({
+  eier: z.string().min(1),
+  tekst: z.string().trim().min(1, "groups.error.commentRequired").max(2000, "groups.error.commentTooLong"),
+});
+
+/** The owners that attended a gathering (1–4: gathering 0 is the guides' own). */
+export const ZAttendance = z.object({
+  deltok: z.array(z.string()).default([]),
+});

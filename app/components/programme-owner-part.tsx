@@ -1,0 +1,113 @@
+import { Form } from "react-router";
+import type { OwnerPart } from "../features/programme/programme-page.server.ts";
+import { useT } from "../i18n/use-t.ts";
+import { Notice } from "./form.tsx";
+import { CommentThread } from "./programme-share.tsx";
+
+/**
+ * The part of the programme page for an owner's own people (koordinator, personvernombud): what
+ * the owner shares with the programme, and the guide's comments with a form to answer.
+ */
+export function OwnerPartView({
+  part,
+  idPrefix,
+  refused,
+  saved,
+}: {
+  part: OwnerPart;
+  idPrefix: string;
+  refused: { intent: string; errors: Record<string, string>; values: Record<string, string> } | null;
+  saved: boolean;
+}) {
+  const t = useT();
+  return (
+    <article className="ds-card measure-card stack prose" aria-labelledby={idPrefix} id={`${idPrefix}-del`}>
+      <h3 className="ds-heading" data-size="sm" id={idPrefix}>
+        {part.name}
+      </h3>
+      <p className="ds-paragraph">
+        {part.groupName
+          ? t("groups.mine.inGroup", {
+              group: part.groupName,
+              guide: part.guideName ?? t("groups.noGuideShort"),
+            })
+          : t("groups.mine.noGroup")}
+      </p>
+      <div className="stack">
+        <h4 className="ds-heading" data-size="2xs">
+          {t("groups.share.title")}
+        </h4>
+        {saved ? <Notice>{t("groups.share.saved")}</Notice> : null}
+        {part.canShare ? (
+          <Form method="post" action={`#${idPrefix}-del`} className="stack" noValidate>
+            <input type="hidden" name="intent" value="del" />
+            <input type="hidden" name="eier" value={part.id} />
+            <fieldset className="ds-fieldset" aria-describedby={`${idPrefix}-del-desc`}>
+              <legend className="ds-label">{t("groups.share.legend")}</legend>
+              <p id={`${idPrefix}-del-desc`} className="ds-paragraph" data-size="sm">
+                {t("groups.share.help")}
+              </p>
+              <div className="ds-field">
+                <input
+                  className="ds-input"
+                  type="checkbox"
+                  id={`${idPrefix}-fremdrift`}
+                  name="fremdrift"
+                  value="ja"
+                  defaultChecked={part.share.progress}
+                />
+                <label className="ds-label" data-weight="regular" htmlFor={`${idPrefix}-fremdrift`}>
+                  {t("groups.share.progress")}
+                </label>
+              </div>
+              <div className="ds-field">
+                <input
+                  className="ds-input"
+                  type="checkbox"
+                  id={`${idPrefix}-resultater`}
+                  name="resultater"
+                  value="ja"
+                  defaultChecked={part.share.scores}
+                />
+                <label className="ds-label" data-weight="regular" htmlFor={`${idPrefix}-resultater`}>
+                  {t("groups.share.scores")}
+                </label>
+              </div>
+            </fieldset>
+            <p>
+              <button type="submit" className="ds-button" data-variant="secondary">
+                {t("groups.share.save")}
+                <span className="ds-sr-only">: {part.name}</span>
+              </button>
+            </p>
+          </Form>
+        ) : (
+          <p className="ds-paragraph">
+            {part.share.progress || part.share.scores
+              ? t("groups.share.now", {
+                  parts: [
+                    part.share.progress ? t("groups.share.progressShort") : null,
+                    part.share.scores ? t("groups.share.scoresShort") : null,
+                  ]
+                    .filter(Boolean)
+                    .join(", "),
+                })
+              : t("groups.share.nothing")}
+          </p>
+        )}
+      </div>
+      {part.comments ? (
+        <CommentThread
+          comments={part.comments}
+          ownerId={part.id}
+          ownerName={part.name}
+          idPrefix={`${idPrefix}k`}
+          refused={refused && refused.intent === "kommentar" ? refused : null}
+          formLabel={t("groups.comments.answer")}
+          submitLabel={t("groups.comments.sendAnswer")}
+          level={4}
+        />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,104 @@
+import type { RouterContextProvider } from "react-router";
+import { authorize, getServices, notFound, requireActor } from "../../lib/route.server.ts";
+import { can } from "../policy/policy.server.ts";
+import { listGroups } from "./groups.server.ts";
+import { getProgramme } from "./programmes.server.ts";
+import { listComments, type Share, sharesOf } from "./sharing.server.ts";
+
+type Context = Readonly<RouterContextProvider>;
+
+/**
+ * A programme for its pages: the guard (programme:read, else 404), its groups, and who this
+ * person is in it. Every page of a programme starts here.
+ */
+export async function loadProgramme(context: Context, request: Request, id: string) {
+  const actor = await requireActor(context, request);
+  const services = getServices(context);
+  const programme = await getProgramme(services.db, id);
+  if (!programme) notFound();
+  const resource = {
+    type: "programme" as const,
+    networkId: programme.network_id,
+    ownerIds: programme.owners.map((o) => o.id),
+  };
+  authorize(actor, "programme:read", resource);
+  const groups = await listGroups(services.db, programme.id);
+  const guideOfOwner = (ownerId: string) =>
+    groups.find((g) => g.owners.some((o) => o.id === ownerId))?.guideId ?? null;
+  const ownerResource = (ownerId: string) => ({
+    type: "programmeOwner" as const,
+    networkId: programme.network_id,
+    ownerId,
+    guideId: guideOfOwner(ownerId),
+  });
+  return {
+    actor,
+    services,
+    programme,
+    groups,
+    ownerResource,
+    canManage: can(actor, "programme:manage", resource),
+    /** The groups this person follows (their own as a guide; all for the programansvarlig). */
+    followed: groups.filter((g) =>
+      can(actor, "programme:guide", {
+        type: "programmeGroup",
+        networkId: programme.network_id,
+        guideId: g.guideId,
+      }),
+    ),
+    /** The programme's owners this person may record attendance for. */
+    attendable: programme.owners.filter((o) => can(actor, "programme:attend", ownerResource(o.id))),
+  };
+}
+
+type ProgrammePage = Awaited<ReturnType<typeof loadProgramme>>;
+
+/** The programme's owners this person works for as koordinator or personvernombud. */
+export const ownOwners = (page: ProgrammePage) =>
+  page.programme.owners.filter((o) =>
+    page.actor.memberships.some(
+      (m) =>
+        m.kind === "eier" && m.ownerId === o.id && (m.role === "koordinator" || m.role === "personvernombud"),
+    ),
+  );
+
+/** One of this person's owners in the programme, as the programme page shows it to them. */
+export interface OwnerPart {
+  id: string;
+  name: string;
+  groupName: string | null;
+  guideName: string | null;
+  share: Share;
+  canShare: boolean;
+  comments: Awaited<ReturnType<typeof listComments>> | null;
+}
+
+/** What each of this person's owners shares, its group, and (where they may read them) the comments. */
+export async function ownerParts(page: ProgrammePage): Promise<OwnerPart[]> {
+  const { actor, services, programme } = page;
+  const owners = ownOwners(page);
+  const shares = await sharesOf(
+    services.db,
+    programme.id,
+    owners.map((o) => o.id),
+  );
+  return Promise.all(
+    owners.map(async (o) => {
+      const group = page.groups.find((g) => g.owners.some((x) => x.id === o.id));
+      const resource = page.ownerResource(o.id);
+      const thread = can(actor, "programme:comment", resource)
+        ? await listComments(services.db, programme.id, o.id)
+        : null;
+      return {
+        id: o.id,
+        name: o.name,
+        groupName: group?.name ?? null,
+        guideName: group?.guideName ?? null,
+        share: shares.get(o.id) ?? { progress: false, scores: false },
+        canShare: can(actor, "programme:share", resource),
+        // Without a guide there is nobody to talk to yet: the thread shows once there is one.
+        comments: thread && (group?.guideId || thread.length > 0) ? thread : null,
+      };
+    }),
+  );
+}
