@@ -36,6 +36,22 @@ export interface TestServerOptions {
   classifyPerMinute?: number;
 }
 
+/** Any number of test servers migrate at once (shared); a schema is dropped by one alone (exclusive). */
+async function schemaLock(kind: "shared" | "exclusive") {
+  const KEY = 7_320_114;
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  const suffix = kind === "shared" ? "_shared" : "";
+  await client.query(`select pg_advisory_lock${suffix}($1)`, [KEY]);
+  return {
+    client,
+    async release() {
+      await client.query(`select pg_advisory_unlock${suffix}($1)`, [KEY]);
+      await client.end();
+    },
+  };
+}
+
 /**
  * Starts the real app on a fresh database of its own: a new SQLite file, or a new PostgreSQL
  * schema. Nothing is shared between servers.
@@ -59,16 +75,22 @@ export async function startTestServer(
     await client.query(`create schema ${schema}`);
     await client.end();
   }
-  const services = await mod.createServices({
-    databaseUrl: dialect === "postgres" ? process.env.TEST_DATABASE_URL : undefined,
-    schema,
-    dataDir,
-    publicUrl: url,
-    demo: options.demo ?? false,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
-    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
-    classifyPerMinute: options.classifyPerMinute ?? 1000,
-  });
+  // Kysely's migrator looks the tables up across every schema (pg_get_serial_sequence on each), and
+  // fails if another test drops its schema in the middle of that. So migrating holds a shared lock
+  // and dropping an exclusive one: tests migrate side by side, and no schema goes while they do.
+  const lock = schema ? await schemaLock("shared") : null;
+  const services = await mod
+    .createServices({
+      databaseUrl: dialect === "postgres" ? process.env.TEST_DATABASE_URL : undefined,
+      schema,
+      dataDir,
+      publicUrl: url,
+      demo: options.demo ?? false,
+      log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+      loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+      classifyPerMinute: options.classifyPerMinute ?? 1000,
+    })
+    .finally(() => lock?.release());
   handler = mod.createApp(services);
 
   return {
@@ -81,10 +103,12 @@ export async function startTestServer(
       await services.live.close();
       await services.handle.close();
       if (schema) {
-        const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-        await client.connect();
-        await client.query(`drop schema ${schema} cascade`);
-        await client.end();
+        const exclusive = await schemaLock("exclusive");
+        try {
+          await exclusive.client.query(`drop schema ${schema} cascade`);
+        } finally {
+          await exclusive.release();
+        }
       }
       rmSync(dataDir, { recursive: true, force: true });
     },
