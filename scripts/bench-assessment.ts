@@ -3,7 +3,7 @@
 // page among the 3,000 owners of the national data, and the anonymous comparison computed afresh.
 
 import { openDatabase } from "../app/db/connect.server.ts";
-import { loadBankFromDisk } from "../app/features/assessment/bank-schema.ts";
+import { loadNewestBankFromDisk } from "../app/features/assessment/bank-schema.ts";
 import { comparison, forgetComparison } from "../app/features/assessment/results.server.ts";
 
 type Load = (
@@ -37,7 +37,7 @@ export async function assessmentScenarios(options: {
   autosaveOnly?: boolean;
 }) {
   const { base, load, record, loginAs } = options;
-  const bank = loadBankFromDisk("content/question-bank/2026.1");
+  const bank = loadNewestBankFromDisk();
   const headers = (cookie: string) => ({
     "content-type": "application/x-www-form-urlencoded",
     origin: base,

@@ -139,6 +139,7 @@ if (await writer.alreadySeeded()) {
   process.exit(0);
 }
 const now = "2026-11-01T08:00:00.000Z";
+// The seeded rounds closed in the spring of 2026, so they answered 2026.1 (2026.2 came in December).
 const bank: Bank = loadBankFromDisk("content/question-bank/2026.1");
 
 // Owners: every kommune and fylkeskommune, then private owners (most with one kindergarten).

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadBankFromDisk } from "../../app/features/assessment/bank-schema.ts";
+import { loadNewestBankFromDisk } from "../../app/features/assessment/bank-schema.ts";
 import { expectAccessible, heading, launchBrowser, login, newPage, PHONE, screenshot } from "./support.ts";
 
-const bank = loadBankFromDisk("content/question-bank/2026.1");
+const bank = loadNewestBankFromDisk();
 const styring = bank.areas.find((a) => a.id === "styring");
 const ownerQuestions = styring?.sporsmal.filter((q) => q.niva === "eier") ?? [];
 const firstUnitArea = bank.areas.find((a) =>

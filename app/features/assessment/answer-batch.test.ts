@@ -6,10 +6,10 @@ import {
   type TestServer,
   userIdOf,
 } from "../../../tests/support/test-server.ts";
-import { loadBankFromDisk } from "./bank-schema.ts";
+import { loadNewestBankFromDisk } from "./bank-schema.ts";
 import { closeRound, createRound, saveAnswer } from "./rounds.server.ts";
 
-const bank = loadBankFromDisk("content/question-bank/2026.1");
+const bank = loadNewestBankFromDisk();
 const ownerQuestions = bank.areas.flatMap((a) => a.sporsmal.filter((q) => q.niva === "eier"));
 
 // Many people save at once (each change to an answer saves it): the answers arriving in the same

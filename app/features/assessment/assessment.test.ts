@@ -10,9 +10,9 @@ import {
   type TestServer,
   userIdOf,
 } from "../../../tests/support/test-server.ts";
-import { loadBankFromDisk } from "./bank-schema.ts";
+import { loadNewestBankFromDisk } from "./bank-schema.ts";
 
-const bank = loadBankFromDisk("content/question-bank/2026.1");
+const bank = loadNewestBankFromDisk();
 const ownerQuestions = (areaId: string) =>
   bank.areas.find((a) => a.id === areaId)?.sporsmal.filter((q) => q.niva === "eier") ?? [];
 const unitQuestions = (areaId: string, kind: "skole" | "barnehage") =>

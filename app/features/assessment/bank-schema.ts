@@ -98,6 +98,21 @@ export function parseBank(files: { name: string; source: ContentSource }[]): Ban
   return { ...parsedIndex.data, areas: parsedIndex.data.omrader.map((id) => areas.get(id) as Area) };
 }
 
+/** Orders version names as released: 2026.10 comes after 2026.9. */
+export const byRelease = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
+
+/** The newest version on disk: the one new rounds use (scripts and tests about the current bank). */
+export function loadNewestBankFromDisk(root = "content/question-bank"): Bank {
+  const fs = process.getBuiltinModule("node:fs");
+  const path = process.getBuiltinModule("node:path");
+  const versions = fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort(byRelease);
+  return loadBankFromDisk(path.join(root, versions.at(-1) ?? ""));
+}
+
 /** Reads one version from disk (scripts and tests). */
 export function loadBankFromDisk(dir: string): Bank {
   const fs = process.getBuiltinModule("node:fs");

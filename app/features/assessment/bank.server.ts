@@ -1,6 +1,6 @@
 import type { Locale as AppLocale } from "../../i18n/locales.ts";
 import type { ContentSource } from "../../lib/content-source.ts";
-import { type Area, type Bank, parseBank, type Question } from "./bank-schema.ts";
+import { type Area, type Bank, byRelease, parseBank, type Question } from "./bank-schema.ts";
 
 export { questionsFor, type ScopeKind, unitAudience } from "./scoring.ts";
 
@@ -24,7 +24,7 @@ for (const version of new Set(Object.keys(files).map((name) => name.split("/").a
   );
 }
 
-const versions = [...byVersion.keys()].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+const versions = [...byVersion.keys()].sort(byRelease);
 
 /** The newest version: new rounds use it. */
 export function currentBank(): Bank {

@@ -6,9 +6,9 @@ import {
   startTestServer,
   type TestServer,
 } from "../../../tests/support/test-server.ts";
-import { loadBankFromDisk } from "./bank-schema.ts";
+import { loadNewestBankFromDisk } from "./bank-schema.ts";
 
-const bank = loadBankFromDisk("content/question-bank/2026.1");
+const bank = loadNewestBankFromDisk();
 const schoolAreas = bank.areas
   .map((area) => ({
     area,

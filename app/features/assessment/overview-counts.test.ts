@@ -6,7 +6,7 @@ import {
   type TestServer,
   userIdOf,
 } from "../../../tests/support/test-server.ts";
-import { loadBankFromDisk } from "./bank-schema.ts";
+import { loadNewestBankFromDisk } from "./bank-schema.ts";
 import {
   createRound,
   effectiveAnswers,
@@ -18,7 +18,7 @@ import {
   saveFinal,
 } from "./rounds.server.ts";
 
-const bank = loadBankFromDisk("content/question-bank/2026.1");
+const bank = loadNewestBankFromDisk();
 const owner = bank.areas.flatMap((a) => a.sporsmal.filter((q) => q.niva === "eier")).map((q) => q.id);
 const kindergartenOnly = bank.areas
   .flatMap((a) =>

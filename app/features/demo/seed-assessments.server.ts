@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { currentBank } from "../assessment/bank.server.ts";
+import { currentBank, getBank } from "../assessment/bank.server.ts";
 import { storeAreaScores } from "../assessment/results.server.ts";
 import { areasFor, OWNER_SCOPE, roundScopes } from "../assessment/rounds.server.ts";
 
@@ -11,12 +11,16 @@ function level(seed: string, base: number): number {
   return Math.min(5, Math.max(1, base + (n % 3) - 1));
 }
 
-/** Last spring's round: the demo's earlier round for every owner. */
+/**
+ * Last spring's round: the demo's earlier round for every owner. It answered 2026.1, as real rounds
+ * from before 2026.2 did, so the demo shows an old round's texts and compares it with a new round.
+ */
 const SPRING_2026 = {
   title: "Kartlegging våren 2026",
   created: "2026-03-02T08:00:00.000Z",
   deadline: "2026-05-15",
   closed: "2026-05-29T14:00:00.000Z",
+  bankVersion: "2026.1",
 };
 
 /**
@@ -27,9 +31,15 @@ export async function seedDemoAssessments(
   db: Kysely<Database>,
   owners: { id: string; name: string; base: number; unitIds: string[] }[],
   decidedBy: string | null,
-  round = SPRING_2026,
+  round: {
+    title: string;
+    created: string;
+    deadline: string;
+    closed: string;
+    bankVersion?: string;
+  } = SPRING_2026,
 ) {
-  const bank = currentBank();
+  const bank = (round.bankVersion ? getBank(round.bankVersion) : null) ?? currentBank();
   const { created, closed } = round;
   for (const owner of owners) {
     const id = randomUUID();

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { DAY, dayInNorway } from "../../lib/time.ts";
-import { currentBank } from "../assessment/bank.server.ts";
+import { currentBank, getBank } from "../assessment/bank.server.ts";
 import {
   decide,
   getMeasure,
@@ -23,11 +23,12 @@ export async function seedDemoPlan(
   const { ownerId, coordinator: userId } = people;
   const round = await db
     .selectFrom("assessment_round")
-    .select("id")
+    .select(["id", "bank_version"])
     .where("owner_id", "=", ownerId)
     .where("status", "=", "closed")
     .executeTakeFirstOrThrow();
-  await proposeFromRound(db, { ownerId, roundId: round.id, bank: currentBank(), language: "nb", userId });
+  const bank = getBank(round.bank_version) ?? currentBank();
+  await proposeFromRound(db, { ownerId, roundId: round.id, bank, language: "nb", userId });
   const [going, late, done, waiting] = await listMeasures(db, ownerId, ["forslag"]);
   const day = (days: number) => dayInNorway(Date.now() + days * DAY);
   const plan: [typeof going, Partial<MeasureValues>][] = [

@@ -364,6 +364,17 @@ describe.each(dialects)("the evaluation on %s", (dialect) => {
       deadline: "2026-11-01",
       closed: "2026-11-20T14:00:00.000Z",
     });
+    // Spring answered bank 2026.1 and autumn the newest: the evaluation follows questions by id.
+    const versions = await db
+      .selectFrom("assessment_round")
+      .select(["title", "bank_version"])
+      .where("owner_id", "=", ownerId)
+      .orderBy("created_at")
+      .execute();
+    expect(versions).toEqual([
+      { title: "Kartlegging våren 2026", bank_version: "2026.1" },
+      { title: "Kartlegging høsten 2026", bank_version: "2026.2" },
+    ]);
     const after = textOf((await nabo.page("/evaluering")).html);
     expect(after).toContain("«Kartlegging våren 2026»");
     expect(after).toContain("«Kartlegging høsten 2026»");
