@@ -74,12 +74,13 @@ function ExplainedChoices(props: {
   );
 }
 
-/** The screening: title, the processing, the nine criteria and the list's items, and a note. */
+/** The screening: title, the processing and the service, the nine criteria and the list's items, and a note. */
 export function ScreeningForm(props: {
   values: Values;
   errors?: Record<string, string>;
   message?: string | null;
   processings: { id: string; name: string }[];
+  services: { id: string; name: string }[];
   idPrefix: string;
   action?: string;
   submitLabel: string;
@@ -113,6 +114,17 @@ export function ScreeningForm(props: {
         options={[
           { value: "", label: t("dpia.noProcessing") },
           ...props.processings.map((p) => ({ value: p.id, label: p.name })),
+        ]}
+      />
+      <SelectField
+        name="tjeneste"
+        label={t("dpia.field.service")}
+        description={t("dpia.help.service")}
+        state={state}
+        idPrefix={props.idPrefix}
+        options={[
+          { value: "", label: t("dpia.noService") },
+          ...props.services.map((p) => ({ value: p.id, label: p.name })),
         ]}
       />
       <ExplainedChoices
@@ -332,10 +344,19 @@ export function TextFacts({ rows }: { rows: [MessageKey, string][] }) {
 type SnapshotRisk = DpiaSnapshot["risks"][number];
 
 /** One risk as a card: what could happen, its level before and after, and the measure between. */
-export function RiskCard({ risk: r, children }: { risk: SnapshotRisk; children?: ReactNode }) {
+export function RiskCard({
+  risk: r,
+  id,
+  children,
+}: {
+  risk: SnapshotRisk;
+  /** The card's anchor, for coming back to it after a post. */
+  id?: string;
+  children?: ReactNode;
+}) {
   const t = useT();
   return (
-    <li className="ds-card stack-sm" data-variant="tinted">
+    <li className="ds-card stack-sm" data-variant="tinted" id={id}>
       <h3 className="ds-heading pre-line" data-size="xs">
         {r.threat}
       </h3>
@@ -398,6 +419,12 @@ export function ScreeningFacts({ s }: { s: DpiaSnapshot }) {
           <dt>{t("dpia.field.processing")}</dt>
           <dd>{s.processing ?? t("dpia.noProcessing")}</dd>
         </div>
+        {s.service ? (
+          <div>
+            <dt>{t("dpia.field.service")}</dt>
+            <dd>{s.service}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t("dpia.field.criteria")}</dt>
           <dd>

@@ -18,6 +18,7 @@ import { migration011 } from "./migrations/011-programmes.ts";
 import { migration012 } from "./migrations/012-systems.ts";
 import { migration013 } from "./migrations/013-dpia.ts";
 import { migration014 } from "./migrations/014-ros.ts";
+import { migration016 } from "./migrations/016-dpia-links.ts";
 import { preparingClientClass } from "./named-statements.ts";
 import { loadPg } from "./pg.server.ts";
 import type { Database } from "./schema.ts";
@@ -60,6 +61,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "012-systems": migration012(),
     "013-dpia": migration013(),
     "014-ros": migration014(),
+    "016-dpia-links": migration016(),
   };
 }
 
