@@ -3,7 +3,8 @@ import type { DpiaSnapshot } from "../features/dpia/snapshot.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { formatDate } from "../lib/time.ts";
-import { AdviceBy, SectionForm, TextFacts } from "./dpia-parts.tsx";
+import { SectionForm } from "./dpia-forms.tsx";
+import { AdviceBy, TextFacts } from "./dpia-parts.tsx";
 import { type RefusedFor, Section } from "./dpia-section.tsx";
 import { Notice } from "./form.tsx";
 

@@ -2,7 +2,8 @@ import { Link } from "react-router";
 import type { DpiaSnapshot } from "../features/dpia/snapshot.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
-import { RiskCard, RiskForm } from "./dpia-parts.tsx";
+import { RiskForm } from "./dpia-forms.tsx";
+import { RiskCard } from "./dpia-parts.tsx";
 import { type RefusedFor, Section } from "./dpia-section.tsx";
 import { Notice } from "./form.tsx";
 

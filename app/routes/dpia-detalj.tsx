@@ -1,12 +1,11 @@
 import { data, Link, redirect } from "react-router";
 import { DpiaAdvice, DpiaApproval, DpiaVersions } from "../components/dpia-approval.tsx";
+import { ScreeningForm, SectionForm } from "../components/dpia-forms.tsx";
 import {
   ConclusionText,
   DESCRIPTION_FIELDS,
   DpiaDocument,
   NECESSITY_FIELDS,
-  ScreeningForm,
-  SectionForm,
 } from "../components/dpia-parts.tsx";
 import { DpiaRisks } from "../components/dpia-risks.tsx";
 import { Section } from "../components/dpia-section.tsx";

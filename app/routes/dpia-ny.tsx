@@ -1,5 +1,5 @@
 import { data, Link, redirect } from "react-router";
-import { ScreeningForm } from "../components/dpia-parts.tsx";
+import { ScreeningForm } from "../components/dpia-forms.tsx";
 import { createDpia } from "../features/dpia/dpia.server.ts";
 import { checkScreening } from "../features/dpia/form-page.server.ts";
 import { serviceOptions } from "../features/dpia/links.server.ts";
