@@ -13,12 +13,15 @@ export function ServiceGuide({
   withLinks,
   serviceId,
   assessments,
+  dpias,
 }: {
   steps: GuideStep[];
   withLinks: boolean;
   serviceId: string;
   /** The service's risk assessments in /ros. */
   assessments: { id: string; title: string; status: "utkast" | "ferdig"; on: string | null }[];
+  /** The service's DPIAs in /dpia. */
+  dpias: { id: string; title: string; status: string; conclusion: string }[];
 }) {
   const t = useT();
   const locale = useLocale();
@@ -63,13 +66,12 @@ export function ServiceGuide({
                 </p>
               </>
             ) : null}
-            {s.id === "dpia" ? (
+            {s.basis ? (
               <p className="ds-paragraph" data-size="sm">
-                <Link className="ds-link" to="/dpia">
-                  {t("systems.guide.toDpia")}
-                </Link>
+                {t(s.basis)}
               </p>
             ) : null}
+            {s.id === "dpia" ? <DpiaLinks dpias={dpias} serviceId={withLinks ? serviceId : null} /> : null}
             {s.missing.length > 0 ? (
               <ul className="ds-list">
                 {s.missing.map((m) => (
@@ -89,5 +91,41 @@ export function ServiceGuide({
         ))}
       </ol>
     </section>
+  );
+}
+
+/** The service's DPIAs with their status, and where to start one (only for those who may). */
+function DpiaLinks({
+  dpias,
+  serviceId,
+}: {
+  dpias: { id: string; title: string; status: string; conclusion: string }[];
+  serviceId: string | null;
+}) {
+  const t = useT();
+  return (
+    <>
+      {dpias.length > 0 ? (
+        <ul className="ds-list" aria-label={t("systems.guide.dpiaList")}>
+          {dpias.map((p) => (
+            <li key={p.id}>
+              <Link className="ds-link" to={`/dpia/${p.id}`}>
+                {p.title}
+              </Link>{" "}
+              ({t(`dpia.status.${p.status}` as MessageKey)}
+              {p.conclusion !== "trengs"
+                ? `, ${t(`dpia.conclusion.short.${p.conclusion}` as MessageKey)}`
+                : ""}
+              )
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="ds-paragraph" data-size="sm">
+        <Link className="ds-link" to={serviceId ? `/dpia/ny?tjeneste=${serviceId}` : "/dpia"}>
+          {t(serviceId ? "systems.guide.newDpia" : "systems.guide.toDpia")}
+        </Link>
+      </p>
+    </>
   );
 }

@@ -19,6 +19,7 @@ import { migration012 } from "./migrations/012-systems.ts";
 import { migration013 } from "./migrations/013-dpia.ts";
 import { migration014 } from "./migrations/014-ros.ts";
 import { migration015 } from "./migrations/015-guidance-groups.ts";
+import { migration016 } from "./migrations/016-dpia-links.ts";
 import { migration017 } from "./migrations/017-shared-assessments.ts";
 import { migration020 } from "./migrations/020-account-activity.ts";
 import { preparingClientClass } from "./named-statements.ts";
@@ -64,6 +65,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "013-dpia": migration013(),
     "014-ros": migration014(),
     "015-guidance-groups": migration015(),
+    "016-dpia-links": migration016(),
     "017-shared-assessments": migration017(),
     "020-account-activity": migration020(),
   };

@@ -555,6 +555,8 @@ export interface DpiaTable {
   owner_id: string;
   title: string;
   processing_id: string | null;
+  /** The service of the systems register the DPIA is about, if any. */
+  service_id: string | null;
   /** JSON array of criterion ids. */
   criteria: string;
   /** JSON array of the ids of Datatilsynet's list. */
@@ -593,6 +595,8 @@ export interface DpiaRiskTable {
   measure: string;
   likelihood_after: number;
   consequence_after: number;
+  /** The action plan measure this risk's measure went into, once. */
+  plan_measure_id: string | null;
   created_at: Timestamp;
 }
 

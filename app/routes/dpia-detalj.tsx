@@ -1,26 +1,26 @@
 import { data, Link, redirect } from "react-router";
+import { DpiaAdvice, DpiaApproval, DpiaVersions } from "../components/dpia-approval.tsx";
+import { ScreeningForm, SectionForm } from "../components/dpia-forms.tsx";
 import {
-  AdviceBy,
   ConclusionText,
   DESCRIPTION_FIELDS,
   DpiaDocument,
   NECESSITY_FIELDS,
-  RiskCard,
-  RiskForm,
-  ScreeningForm,
-  SectionForm,
-  TextFacts,
 } from "../components/dpia-parts.tsx";
+import { DpiaRisks } from "../components/dpia-risks.tsx";
+import { Section } from "../components/dpia-section.tsx";
 import { Notice } from "../components/form.tsx";
 import { isHigh } from "../features/dpia/criteria.ts";
 import { getDpia, listRisks, listVersions, snapshotOf } from "../features/dpia/dpia.server.ts";
 import { handleDpiaPost, hasOwnerRole, type Intent } from "../features/dpia/form-page.server.ts";
+import { dpiaRiskToPlan, serviceOptions } from "../features/dpia/links.server.ts";
+import { can } from "../features/policy/policy.server.ts";
 import { listProcessings } from "../features/processing/processing.server.ts";
-import type { MessageKey } from "../i18n/translate.ts";
+import { createT, type MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { parseList } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { notFound, readForm } from "../lib/route.server.ts";
+import { localeFor, notFound, readForm } from "../lib/route.server.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";
 import { formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
@@ -31,7 +31,7 @@ export const handle: RouteHandle = { hydrate: false };
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "dpia.title");
 
 /** Where each form's section starts: the page comes back there after a save. */
-const ANCHOR: Record<Intent, string> = {
+const ANCHOR: Record<Intent | "til-plan", string> = {
   screening: "screening",
   beskrivelse: "beskrivelse",
   nodvendighet: "nodvendighet",
@@ -42,6 +42,7 @@ const ANCHOR: Record<Intent, string> = {
   rad: "rad",
   "til-rad": "rad",
   godkjenn: "godkjenning",
+  "til-plan": "risikoer",
 };
 
 /** What the page says after a save, where "Lagret." says too little. */
@@ -49,21 +50,25 @@ const SAVED_NOTICE: Record<string, MessageKey> = {
   "risiko-slett": "dpia.risk.removed",
   "til-rad": "dpia.advice.asked",
   godkjenn: "dpia.approvedNotice",
+  "til-plan": "dpia.risk.inPlanNotice",
 };
 
 async function loadDpia(args: Route.LoaderArgs | Route.ActionArgs) {
   const scope = await loadRegisterScope(args.context, args.request);
   const dpia = await getDpia(scope.services.db, scope.ownerId, args.params.id);
   if (!dpia) notFound();
-  return { ...scope, dpia };
+  // The action plan is the koordinator's: putting a risk's measure in it needs more than register:manage.
+  const canPlan = can(scope.actor, "plan:manage", { type: "owner", ownerId: scope.ownerId });
+  return { ...scope, dpia, canPlan };
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { actor, services, ownerId, dpia: d, canManage } = await loadDpia(args);
-  const [risks, versions, processings] = await Promise.all([
+  const { actor, services, ownerId, dpia: d, canManage, canPlan } = await loadDpia(args);
+  const [risks, versions, processings, owned] = await Promise.all([
     listRisks(services.db, ownerId, d.id),
     listVersions(services.db, ownerId, d.id),
     canManage ? listProcessings(services.db, ownerId) : [],
+    canManage ? serviceOptions(services.db, ownerId) : [],
   ]);
   const version = String(d.version);
   return {
@@ -74,6 +79,9 @@ export async function loader(args: Route.LoaderArgs) {
     version,
     snapshot: snapshotOf(d, risks),
     canManage,
+    canPlan: canManage && canPlan,
+    service: d.service_id ? { id: d.service_id, name: d.service_name ?? "" } : null,
+    services: owned,
     isDpo: canManage && hasOwnerRole(actor, ownerId, "personvernombud"),
     isCoordinator: canManage && hasOwnerRole(actor, ownerId, "koordinator"),
     processings: processings.map((p) => ({ id: p.id, name: p.name })),
@@ -81,6 +89,7 @@ export async function loader(args: Route.LoaderArgs) {
       screening: {
         tittel: d.title,
         behandling: d.processing_id ?? "",
+        tjeneste: d.service_id ?? "",
         kriterier: parseList(d.criteria),
         liste: parseList(d.list_items),
         begrunnelse: d.screening_note,
@@ -101,6 +110,7 @@ export async function loader(args: Route.LoaderArgs) {
     },
     risks: risks.map((r) => ({
       id: r.id,
+      plan: r.plan_measure_id ? { id: r.plan_measure_id, title: r.plan_title ?? "" } : null,
       values: {
         trussel: r.threat,
         sannsynlighet: String(r.likelihood),
@@ -118,8 +128,33 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { actor, services, ownerId, dpia, canManage } = await loadDpia(args);
+  const { actor, services, ownerId, dpia, canManage, canPlan } = await loadDpia(args);
   const form = await readForm(args.request);
+  if (form.get("intent") === "til-plan") {
+    const riskId = String(form.get("risiko") ?? "");
+    if (!canPlan) notFound();
+    const result = await dpiaRiskToPlan(services.db, {
+      ownerId,
+      dpia,
+      riskId,
+      userId: actor.userId,
+      t: createT(localeFor(args.request, actor)),
+    });
+    if (result === "not-found") notFound();
+    if (result === "no-measure")
+      return data(
+        {
+          intent: "til-plan" as Intent,
+          riskId,
+          errors: {},
+          values: {},
+          message: "dpia.risk.planNeedsMeasure",
+          status: 400 as const,
+        },
+        { status: 400 },
+      );
+    return redirect(`/dpia/${dpia.id}?lagret=til-plan#risiko-${riskId}`, 303);
+  }
   const refused = await handleDpiaPost(services.db, { actor, ownerId, id: dpia.id, canManage }, form);
   if (!refused) {
     const intent = String(form.get("intent")) as Intent;
@@ -139,6 +174,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
   const t = useT();
   const locale = useLocale();
   const latest = d.versions[0];
+  const approval = { ...d, adviceValues: d.values.rad };
   /** The refused post's answer, for the form it came from. */
   const refusedFor = (intent: string, riskId: string | null = null) =>
     a && a.intent === intent && (riskId === null || a.riskId === riskId) ? a : null;
@@ -157,7 +193,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
       ? fields.map((f): [MessageKey, string] => [f.label, d.snapshot[f.column]])
       : null;
   const savedHere = (anchor: string) =>
-    d.saved && ANCHOR[d.saved as Intent] === anchor ? (
+    d.saved && ANCHOR[d.saved as Intent | "til-plan"] === anchor ? (
       <Notice>{t(SAVED_NOTICE[d.saved] ?? "dpia.saved")}</Notice>
     ) : null;
   return (
@@ -190,6 +226,14 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
         </Notice>
       ) : null}
       {d.saved === "ny" ? <Notice>{t("dpia.created")}</Notice> : null}
+      {d.service ? (
+        <p className="ds-paragraph">
+          {t("dpia.aboutService")}{" "}
+          <Link className="ds-link" to={`/systemer/${d.service.id}`}>
+            {d.service.name}
+          </Link>
+        </p>
+      ) : null}
       <ConclusionText conclusion={d.conclusion} />
       <p className="button-row">
         <a className="ds-button" data-variant="secondary" href={`/dpia/${d.id}/eksport/docx`} download>
@@ -200,7 +244,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
         <>
           <p className="ds-paragraph">{t("dpia.readOnly")}</p>
           <DpiaDocument s={d.snapshot} />
-          <Versions d={d} />
+          <DpiaVersions id={d.id} versions={d.versions} />
         </>
       ) : (
         <>
@@ -236,6 +280,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
               errors={refusedFor("screening")?.errors}
               message={refusedFor("screening")?.message}
               processings={d.processings}
+              services={d.services}
               idPrefix="s"
               action="#screening"
               submitLabel={t("dpia.saveSection")}
@@ -277,7 +322,14 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
               submitLabel={t("dpia.saveSection")}
             />
           </Section>
-          <Risks d={d} refusedFor={refusedFor} savedHere={savedHere("risikoer")} />
+          <DpiaRisks
+            risks={d.risks}
+            snapshot={d.snapshot.risks}
+            version={d.version}
+            canPlan={d.canPlan}
+            refusedFor={refusedFor}
+            savedHere={savedHere("risikoer")}
+          />
           <Section
             id="tiltak"
             title="dpia.section.measures"
@@ -296,231 +348,11 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
               submitLabel={t("dpia.saveSection")}
             />
           </Section>
-          <Advice d={d} refusedFor={refusedFor} savedHere={savedHere("rad")} />
-          <Approval d={d} refusedFor={refusedFor} savedHere={savedHere("godkjenning")} />
-          <Versions d={d} />
+          <DpiaAdvice d={approval} refusedFor={refusedFor} savedHere={savedHere("rad")} />
+          <DpiaApproval d={approval} refusedFor={refusedFor} savedHere={savedHere("godkjenning")} />
+          <DpiaVersions id={d.id} versions={d.versions} />
         </>
       )}
     </div>
-  );
-}
-
-type Loaded = Route.ComponentProps["loaderData"];
-type Refused = Route.ComponentProps["actionData"];
-type RefusedFor = (intent: string, riskId?: string | null) => Refused | null;
-
-function Section(props: {
-  id: string;
-  title: MessageKey;
-  lead: MessageKey;
-  /** After a refused stale save: what the other person saved, to compare with what was typed. */
-  savedNow?: [MessageKey, string][] | null;
-  children: React.ReactNode;
-}) {
-  const t = useT();
-  return (
-    <section aria-labelledby={props.id} className="stack dpia-section">
-      <h2 className="ds-heading" data-size="md" id={props.id} tabIndex={-1}>
-        {t(props.title)}
-      </h2>
-      <p className="ds-paragraph">{t(props.lead)}</p>
-      {props.savedNow ? (
-        <details className="ds-details" open>
-          <summary className="ds-details-summary">{t("dpia.savedByOther")}</summary>
-          <div className="ds-details-content">
-            <TextFacts rows={props.savedNow} />
-          </div>
-        </details>
-      ) : null}
-      {props.children}
-    </section>
-  );
-}
-
-/** The risks, each with its level before and after and a form to change or remove it, and a new one. */
-function Risks({
-  d,
-  refusedFor,
-  savedHere,
-}: {
-  d: Loaded;
-  refusedFor: RefusedFor;
-  savedHere: React.ReactNode;
-}) {
-  const t = useT();
-  const fresh = refusedFor("risiko-ny");
-  return (
-    <Section id="risikoer" title="dpia.section.risks" lead="dpia.lead.risks">
-      {savedHere}
-      {d.risks.length === 0 ? <p className="ds-paragraph">{t("dpia.risk.none")}</p> : null}
-      <ol className="dpia-risks stack">
-        {d.risks.map((r, i) => {
-          const refused = refusedFor("risiko-endre", r.id) ?? refusedFor("risiko-slett", r.id);
-          const v = d.snapshot.risks[i];
-          if (!v) return null;
-          return (
-            <RiskCard key={r.id} risk={v}>
-              <details className="ds-details" open={Boolean(refused)}>
-                <summary className="ds-details-summary">{t("dpia.risk.edit", { number: i + 1 })}</summary>
-                <div className="ds-details-content">
-                  <RiskForm
-                    intent="risiko-endre"
-                    riskId={r.id}
-                    values={refused?.values ?? r.values}
-                    errors={refused?.errors}
-                    message={refused?.message}
-                    idPrefix={`r${i + 1}`}
-                    anchor="risikoer"
-                    submitLabel={t("dpia.risk.save")}
-                  />
-                </div>
-              </details>
-            </RiskCard>
-          );
-        })}
-      </ol>
-      <h3 className="ds-heading" data-size="sm" id="ny-risiko">
-        {t("dpia.risk.add")}
-      </h3>
-      <RiskForm
-        intent="risiko-ny"
-        values={
-          fresh?.values ?? {
-            sannsynlighet: "3",
-            konsekvens: "3",
-            "sannsynlighet-etter": "2",
-            "konsekvens-etter": "3",
-            version: d.version,
-          }
-        }
-        errors={fresh?.errors}
-        message={fresh?.message}
-        idPrefix="rn"
-        anchor="ny-risiko"
-        submitLabel={t("dpia.risk.addButton")}
-      />
-    </Section>
-  );
-}
-
-/** The DPO's advice: the owner's personvernombud writes it; the koordinator can ask for it. */
-function Advice({
-  d,
-  refusedFor,
-  savedHere,
-}: {
-  d: Loaded;
-  refusedFor: RefusedFor;
-  savedHere: React.ReactNode;
-}) {
-  const t = useT();
-  const asked = refusedFor("til-rad");
-  return (
-    <Section id="rad" title="dpia.section.advice" lead="dpia.lead.advice">
-      {savedHere}
-      {asked?.message ? <Notice color="warning">{t(asked.message as MessageKey)}</Notice> : null}
-      {d.isDpo ? (
-        <SectionForm
-          intent="rad"
-          fields={[{ name: "rad", label: "dpia.field.advice", help: "dpia.help.advice", rows: 6 }]}
-          values={refusedFor("rad")?.values ?? d.values.rad}
-          errors={refusedFor("rad")?.errors}
-          message={refusedFor("rad")?.message}
-          idPrefix="a"
-          anchor="rad"
-          submitLabel={t("dpia.advice.save")}
-        />
-      ) : (
-        <>
-          <TextFacts rows={[["dpia.field.advice", d.snapshot.advice]]} />
-          <p className="ds-paragraph" data-size="sm">
-            {t("dpia.advice.onlyDpo")}
-          </p>
-        </>
-      )}
-      <AdviceBy by={d.snapshot.adviceBy} at={d.snapshot.adviceAt} />
-      {d.isCoordinator && d.status === "utkast" && !d.snapshot.advice ? (
-        <form method="post" action="#rad">
-          <input type="hidden" name="intent" value="til-rad" />
-          <input type="hidden" name="version" value={d.version} />
-          <button type="submit" className="ds-button" data-variant="secondary">
-            {t("dpia.advice.ask")}
-          </button>
-        </form>
-      ) : null}
-      {d.status === "til-radgivning" ? <p className="ds-paragraph">{t("dpia.advice.waiting")}</p> : null}
-    </Section>
-  );
-}
-
-/** The koordinator approves, once the advice is written; a high risk left means asking Datatilsynet first. */
-function Approval({
-  d,
-  refusedFor,
-  savedHere,
-}: {
-  d: Loaded;
-  refusedFor: RefusedFor;
-  savedHere: React.ReactNode;
-}) {
-  const t = useT();
-  const refused = refusedFor("godkjenn");
-  return (
-    <Section id="godkjenning" title="dpia.section.approval" lead="dpia.lead.approval">
-      {savedHere}
-      {refused?.message ? <Notice color="warning">{t(refused.message as MessageKey)}</Notice> : null}
-      {d.highRemains ? (
-        <Notice color="warning">
-          <span className="ds-paragraph">{t("dpia.priorConsultation")}</span>
-        </Notice>
-      ) : null}
-      {d.status === "godkjent" ? (
-        <p className="ds-paragraph">{t("dpia.isApproved")}</p>
-      ) : !d.isCoordinator ? (
-        <p className="ds-paragraph">{t("dpia.approval.onlyCoordinator")}</p>
-      ) : !d.snapshot.advice ? (
-        <p className="ds-paragraph">{t("dpia.error.adviceFirst")}</p>
-      ) : (
-        <form method="post" action="#godkjenning" className="stack">
-          <input type="hidden" name="intent" value="godkjenn" />
-          <input type="hidden" name="version" value={d.version} />
-          <p className="ds-paragraph">{t("dpia.approval.what")}</p>
-          <p>
-            <button type="submit" className="ds-button">
-              {t("dpia.approve")}
-            </button>
-          </p>
-        </form>
-      )}
-    </Section>
-  );
-}
-
-function Versions({ d }: { d: Loaded }) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <section aria-labelledby="versjoner" className="stack">
-      <h2 className="ds-heading" data-size="md" id="versjoner">
-        {t("dpia.section.versions")}
-      </h2>
-      {d.versions.length === 0 ? (
-        <p className="ds-paragraph">{t("dpia.noVersions")}</p>
-      ) : (
-        <ul className="ds-list">
-          {d.versions.map((v) => (
-            <li key={v.number}>
-              <Link className="ds-link" to={`/dpia/${d.id}/versjon/${v.number}`}>
-                {t("dpia.versionLink", {
-                  number: v.number,
-                  date: formatDate(v.approved_at.slice(0, 10), locale),
-                  name: v.approved_by_name ?? t("dpia.someone"),
-                })}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }

@@ -1,7 +1,8 @@
 import { data, Link, redirect } from "react-router";
-import { ScreeningForm } from "../components/dpia-parts.tsx";
+import { ScreeningForm } from "../components/dpia-forms.tsx";
 import { createDpia } from "../features/dpia/dpia.server.ts";
 import { checkScreening } from "../features/dpia/form-page.server.ts";
+import { serviceOptions } from "../features/dpia/links.server.ts";
 import { listProcessings } from "../features/processing/processing.server.ts";
 import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -17,8 +18,17 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "dpi
 /** A new DPIA starts with its screening; koordinator and personvernombud only (others 404). */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { services, ownerId } = await loadRegisterWriteScope(context, request);
-  const processings = await listProcessings(services.db, ownerId);
-  return { processings: processings.map((p) => ({ id: p.id, name: p.name })) };
+  const [processings, owned] = await Promise.all([
+    listProcessings(services.db, ownerId),
+    serviceOptions(services.db, ownerId),
+  ]);
+  // From a service's guide: the service is chosen, and named in the title.
+  const wanted = new URL(request.url).searchParams.get("tjeneste");
+  return {
+    processings: processings.map((p) => ({ id: p.id, name: p.name })),
+    services: owned,
+    service: owned.find((o) => o.id === wanted) ?? null,
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -48,9 +58,10 @@ export default function NyDpia({ loaderData: d, actionData }: Route.ComponentPro
         <li>{t("dpia.rule.notNeeded")}</li>
       </ul>
       <ScreeningForm
-        values={actionData?.values ?? {}}
+        values={actionData?.values ?? (d.service ? { tjeneste: d.service.id, tittel: d.service.name } : {})}
         errors={actionData?.errors}
         processings={d.processings}
+        services={d.services}
         idPrefix="f"
         action="#feil"
         submitLabel={t("dpia.create")}

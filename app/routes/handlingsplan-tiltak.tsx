@@ -3,6 +3,7 @@ import { Notice } from "../components/form.tsx";
 import { MeasureForm } from "../components/measure-form.tsx";
 import { bankLocale, findQuestion, getBank } from "../features/assessment/bank.server.ts";
 import { listRounds } from "../features/assessment/rounds.server.ts";
+import { dpiaRiskOfMeasure } from "../features/dpia/links.server.ts";
 import { checkMeasure, measureFormOptions } from "../features/plan/form-page.server.ts";
 import { getMeasure, measureValues, saveMeasure } from "../features/plan/plan.server.ts";
 import { formatPriority, isOverdue, priority } from "../features/plan/priority.ts";
@@ -33,9 +34,10 @@ export async function loader(args: Route.LoaderArgs) {
   const { actor, services, ownerId, measure: m, canManage } = await loadMeasure(args);
   const lang = bankLocale(localeFor(args.request, actor));
   // Where the measure came from: the question of the round it closes a gap in.
-  const [round, risk] = await Promise.all([
+  const [round, risk, dpiaRisk] = await Promise.all([
     m.round_id ? listRounds(services.db, ownerId).then((all) => all.find((r) => r.id === m.round_id)) : null,
     riskOfMeasure(services.db, ownerId, m.id),
+    dpiaRiskOfMeasure(services.db, ownerId, m.id),
   ]);
   const bank = round ? getBank(round.bank_version) : null;
   const found = bank && m.question_id ? findQuestion(bank, m.question_id) : null;
@@ -60,6 +62,7 @@ export async function loader(args: Route.LoaderArgs) {
           }
         : null,
     risk: risk ? { assessmentId: risk.assessment_id, assessment: risk.title, threat: risk.threat } : null,
+    dpia: dpiaRisk ? { id: dpiaRisk.dpia_id, title: dpiaRisk.title, threat: dpiaRisk.threat } : null,
     canManage,
     options: canManage ? await measureFormOptions(services.db, ownerId) : null,
     saved: url.searchParams.get("lagret") === "1",
@@ -174,6 +177,17 @@ function Origin({ d }: { d: Loaded }) {
               {d.risk.assessment}
             </Link>
             : {d.risk.threat}
+          </dd>
+        </div>
+      ) : null}
+      {d.dpia ? (
+        <div>
+          <dt>{t("dpia.fromDpia")}</dt>
+          <dd>
+            <Link className="ds-link" to={`/dpia/${d.dpia.id}`}>
+              {d.dpia.title}
+            </Link>
+            : {d.dpia.threat}
           </dd>
         </div>
       ) : null}

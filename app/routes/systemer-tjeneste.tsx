@@ -2,6 +2,7 @@ import { data, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { ServiceForm } from "../components/service-form.tsx";
 import { ServiceGuide } from "../components/service-guide.tsx";
+import { dpiaBasis, dpiasOfService } from "../features/dpia/links.server.ts";
 import { assessmentsOfService } from "../features/ros/ros.server.ts";
 import { checkService, serviceUnits } from "../features/systems/form-page.server.ts";
 import { guideSteps, serviceWarnings } from "../features/systems/guide.ts";
@@ -38,9 +39,10 @@ async function loadService(args: Route.LoaderArgs | Route.ActionArgs) {
 export async function loader(args: Route.LoaderArgs) {
   const { services, ownerId, service: s, canManage } = await loadService(args);
   const values = serviceValues(s);
-  const [units, assessments] = await Promise.all([
+  const [units, assessments, dpias] = await Promise.all([
     serviceUnits(services.db, ownerId),
     assessmentsOfService(services.db, ownerId, s.id),
+    dpiasOfService(services.db, ownerId, s.id),
   ]);
   return {
     id: s.id,
@@ -50,8 +52,10 @@ export async function loader(args: Route.LoaderArgs) {
     steps: guideSteps(
       values,
       assessments.some((a) => a.status === "ferdig"),
+      dpiaBasis(dpias),
     ),
     assessments: assessments.map((a) => ({ id: a.id, title: a.title, status: a.status, on: a.assessed_on })),
+    dpias: dpias.map((p) => ({ id: p.id, title: p.title, status: p.status, conclusion: p.conclusion })),
     warnings: serviceWarnings(values, dayInNorway()),
     history: await serviceHistory(services.db, ownerId, s.id),
     canManage,
@@ -101,7 +105,13 @@ export default function SystemTjeneste({ loaderData: d, actionData }: Route.Comp
           {t(w)}
         </Notice>
       ))}
-      <ServiceGuide steps={d.steps} withLinks={d.canManage} serviceId={d.id} assessments={d.assessments} />
+      <ServiceGuide
+        steps={d.steps}
+        withLinks={d.canManage}
+        serviceId={d.id}
+        assessments={d.assessments}
+        dpias={d.dpias}
+      />
       {d.canManage ? (
         <section aria-labelledby="endre" className="stack">
           <h2 className="ds-heading" data-size="md" id="endre">

@@ -124,4 +124,62 @@ describe("the DPIA register", () => {
     await screenshot(page, "dpia-mobil");
     await page.context().close();
   });
+
+  it("a koordinator starts a DPIA from a service's guide and puts a risk's measure in the action plan", async () => {
+    const page = await signedIn("koordinator@demo.oppvern.no");
+    await page.goto("/systemer");
+    await page.getByRole("link", { name: "Quizkameraten" }).click();
+    await heading(page, "Quizkameraten");
+    await page.getByRole("link", { name: "Start en DPIA for tjenesten" }).click();
+    await heading(page, "Ny DPIA");
+    expect(await page.getByLabel("Tjeneste", { exact: true }).inputValue()).not.toBe("");
+    expect(await page.getByLabel("Tittel").inputValue()).toBe("Quizkameraten");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Lagre screeningen" }).click();
+    await heading(page, "Quizkameraten");
+    expect(await page.locator("main").textContent()).toContain("DPIA-en gjelder tjenesten Quizkameraten");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Quizkameraten", exact: true }).click();
+    const guide = page.locator("section", {
+      has: page.getByRole("heading", { name: "Kan vi ta i bruk tjenesten?" }),
+    });
+    await expect
+      .poll(() => guide.textContent())
+      .toContain("Gjort fordi en screening av tjenesten kom til at det ikke trengs en DPIA.");
+    await expectAccessible(page);
+    await guide.screenshot({ path: "test-results/screenshots/dpia-tjeneste-veileder.png" });
+
+    await page.goto("/dpia");
+    await page.getByRole("link", { name: "Læringsplattformen Læringsløypa for 1.–7. trinn" }).click();
+    const risks = page.locator(".dpia-risks");
+    expect(await risks.textContent()).toContain("Tiltaket er i handlingsplanen:");
+    await risks
+      .getByRole("button", { name: /^Legg tiltaket i handlingsplanen/ })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain("Tiltaket er lagt i handlingsplanen.");
+    await expectAccessible(page);
+    await screenshot(page, "dpia-til-plan");
+    await page
+      .locator("section[aria-labelledby=risikoer]")
+      .screenshot({ path: "test-results/screenshots/dpia-risikoer.png" });
+    // The page came back to the risk it put in the plan; its card now links to the measure.
+    await page.locator(":target a[href^='/handlingsplan/']").click();
+    await expect.poll(() => page.locator("main").textContent()).toContain("Fra DPIA");
+    await expectAccessible(page);
+    await screenshot(page, "dpia-tiltak-i-plan");
+    await page.context().close();
+
+    const phone = await signedIn("koordinator@demo.oppvern.no", PHONE);
+    await phone.goto("/dpia");
+    await phone.getByRole("link", { name: "Læringsplattformen Læringsløypa for 1.–7. trinn" }).click();
+    await phone.locator("#risikoer").scrollIntoViewIfNeeded();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await phone
+      .locator("section[aria-labelledby=risikoer]")
+      .screenshot({ path: "test-results/screenshots/dpia-risikoer-mobil.png" });
+    await phone.context().close();
+  });
 });

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { approveDpia, createDpia, saveRisk, saveSection } from "../dpia/dpia.server.ts";
+import { createT } from "../../i18n/translate.ts";
+import { approveDpia, createDpia, getDpia, listRisks, saveRisk, saveSection } from "../dpia/dpia.server.ts";
+import { dpiaRiskToPlan } from "../dpia/links.server.ts";
 import type { TRisk } from "../dpia/schemas.ts";
 
 type Db = Kysely<Database>;
@@ -17,8 +19,9 @@ const risk = (trussel: string, before: [number, number], tiltak: string, after: 
 
 /**
  * Demo kommune's DPIAs: the new learning platform (from a made-up supplier), screened, described,
- * with its risks, the DPO's advice and the koordinator's approval as version 1; and a draft for a
- * parent app in the kindergartens, screened and begun.
+ * with its risks, the DPO's advice and the koordinator's approval as version 1, its worst risk's
+ * measure in the action plan; and a draft for the kindergartens' parent app of the systems register
+ * (seeded before), screened and begun.
  */
 export async function seedDemoDpia(db: Db, who: { ownerId: string; coordinator: string; dpo: string }) {
   const { ownerId } = who;
@@ -37,6 +40,7 @@ export async function seedDemoDpia(db: Db, who: { ownerId: string; coordinator: 
     values: {
       tittel: "Læringsplattformen Læringsløypa for 1.–7. trinn",
       behandling: "",
+      tjeneste: "",
       kriterier: ["evaluering", "stor-skala", "sarbare"],
       liste: ["laering"],
       begrunnelse: "Plattformen følger hver elevs progresjon, og alle barneskolene skal bruke den.",
@@ -99,6 +103,22 @@ export async function seedDemoDpia(db: Db, who: { ownerId: string; coordinator: 
     platform,
   );
   await step(who.coordinator, (c) => approveDpia(db, c), platform);
+  const approved = await getDpia(db, ownerId, platform);
+  const [worst] = await listRisks(db, ownerId, platform);
+  if (approved && worst)
+    await dpiaRiskToPlan(db, {
+      ownerId,
+      dpia: approved,
+      riskId: worst.id,
+      userId: who.coordinator,
+      t: createT("nb"),
+    });
+  const parentApp = await db
+    .selectFrom("digital_service")
+    .select("id")
+    .where("owner_id", "=", ownerId)
+    .where("name", "=", "Krokus barnehageapp")
+    .executeTakeFirst();
 
   const app = await createDpia(db, {
     ownerId,
@@ -106,6 +126,7 @@ export async function seedDemoDpia(db: Db, who: { ownerId: string; coordinator: 
     values: {
       tittel: "Foreldreapp med bildedeling i barnehagene",
       behandling: "",
+      tjeneste: parentApp?.id ?? "",
       kriterier: ["sarbare", "stor-skala"],
       liste: [],
       begrunnelse: "",

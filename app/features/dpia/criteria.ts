@@ -20,10 +20,13 @@ export type Criterion = (typeof CRITERIA)[number];
 
 /**
  * The items of Datatilsynet's list of processing that always requires a DPIA (art. 35(4)) that a
- * school or kindergarten owner is most likely to meet. Texts: dpia.listItem.<id>.
+ * school or kindergarten owner is most likely to meet, checked against the list in December 2026
+ * (docs/decisions/016-registers.md says where). Several apply only together with one more of the
+ * criteria above, which their texts say. Texts: dpia.listItem.<id>.
  */
 export const LIST_ITEMS = [
   "laering",
+  "utvikling",
   "biometri",
   "lokasjon",
   "ansatte",

@@ -51,24 +51,33 @@ export function getDpia(db: Db, ownerId: string, id: string) {
   return db
     .selectFrom("dpia as d")
     .leftJoin("processing as p", "p.id", "d.processing_id")
+    .leftJoin("digital_service as s", "s.id", "d.service_id")
     .leftJoin("user as a", "a.id", "d.advice_by")
     .leftJoin("user as g", "g.id", "d.approved_by")
     .selectAll("d")
-    .select(["p.name as processing_name", "a.name as advice_by_name", "g.name as approved_by_name"])
+    .select([
+      "p.name as processing_name",
+      "s.name as service_name",
+      "a.name as advice_by_name",
+      "g.name as approved_by_name",
+    ])
     .where("d.owner_id", "=", ownerId)
     .where("d.id", "=", id)
     .executeTakeFirst();
 }
 export type DpiaRow = NonNullable<Awaited<ReturnType<typeof getDpia>>>;
 
+/** A DPIA's risks in the order they were added, with the plan measure each measure went into. */
 export function listRisks(db: Db | Tx, ownerId: string, dpiaId: string) {
   return db
     .selectFrom("dpia_risk")
-    .selectAll()
-    .where("owner_id", "=", ownerId)
-    .where("dpia_id", "=", dpiaId)
-    .orderBy("created_at")
-    .orderBy("id")
+    .leftJoin("plan_measure", "plan_measure.id", "dpia_risk.plan_measure_id")
+    .selectAll("dpia_risk")
+    .select("plan_measure.title as plan_title")
+    .where("dpia_risk.owner_id", "=", ownerId)
+    .where("dpia_risk.dpia_id", "=", dpiaId)
+    .orderBy("dpia_risk.created_at")
+    .orderBy("dpia_risk.id")
     .execute();
 }
 
@@ -110,6 +119,7 @@ export function snapshotOf(d: DpiaRow, risks: DpiaRiskTable[]): DpiaSnapshot {
   return {
     title: d.title,
     processing: d.processing_name,
+    service: d.service_name,
     criteria: parseList(d.criteria),
     listItems: parseList(d.list_items),
     conclusion: d.conclusion,
@@ -142,6 +152,7 @@ export function snapshotOf(d: DpiaRow, risks: DpiaRiskTable[]): DpiaSnapshot {
 const screeningColumns = (v: TScreening) => ({
   title: v.tittel,
   processing_id: v.behandling || null,
+  service_id: v.tjeneste || null,
   criteria: JSON.stringify(v.kriterier),
   list_items: JSON.stringify(v.liste),
   conclusion: conclusionOf(v.kriterier, v.liste),
@@ -248,6 +259,7 @@ export const SECTION_COLUMNS = {
   screening: {
     tittel: "title",
     behandling: "processing_id",
+    tjeneste: "service_id",
     kriterier: "criteria",
     liste: "list_items",
     begrunnelse: "screening_note",
@@ -332,6 +344,7 @@ export async function saveRisk(
           id,
           owner_id: change.ownerId,
           dpia_id: change.id,
+          plan_measure_id: null,
           created_at: nowIso(),
         })
         .execute();

@@ -11,6 +11,7 @@ import {
   saveRisk,
   saveSection,
 } from "./dpia.server.ts";
+import { isOwnService } from "./links.server.ts";
 import { ZAdvice, ZDescription, ZMeasures, ZNecessity, ZRisk, ZScreening, ZVersionOnly } from "./schemas.ts";
 
 /** Does this person hold the given role on the owner itself (not only through a unit)? */
@@ -23,13 +24,15 @@ export type Checked<T> =
   | { ok: true; values: T }
   | { ok: false; errors: Record<string, string>; values: FormValues };
 
-/** Reads the screening form: the schema, then that the processing is the owner's. */
+/** Reads the screening form: the schema, then that the processing and the service are the owner's. */
 export async function checkScreening(db: Kysely<Database>, ownerId: string, form: FormData) {
   const raw = formObject(form, ["kriterier", "liste"]);
   const parsed = parseObject(ZScreening, raw);
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   if (parsed.ok && parsed.data.behandling && !(await isOwnProcessing(db, ownerId, parsed.data.behandling)))
     errors.behandling = "dpia.error.unknownProcessing";
+  if (parsed.ok && parsed.data.tjeneste && !(await isOwnService(db, ownerId, parsed.data.tjeneste)))
+    errors.tjeneste = "dpia.error.unknownService";
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false as const, errors, values: raw };
   return { ok: true as const, values: parsed.data };
 }

@@ -10,6 +10,7 @@ const score = (message: string) =>
 export const ZScreening = z.object({
   tittel: text(300).min(1, "dpia.error.titleRequired"),
   behandling: z.string().default(""),
+  tjeneste: z.string().default(""),
   kriterier: z.array(z.enum(CRITERIA, { error: "dpia.error.unknownChoice" })).default([]),
   liste: z.array(z.enum(LIST_ITEMS, { error: "dpia.error.unknownChoice" })).default([]),
   begrunnelse: text(4000).default(""),

@@ -4,6 +4,8 @@ import type { DpiaConclusion } from "../../db/schema.ts";
 export interface DpiaSnapshot {
   title: string;
   processing: string | null;
+  /** The service of the systems register; absent in versions approved before DPIAs named one. */
+  service?: string | null;
   criteria: string[];
   listItems: string[];
   conclusion: DpiaConclusion;

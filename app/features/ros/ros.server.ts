@@ -299,7 +299,7 @@ export async function removeRisk(
 }
 
 /** The plan's consequence (1–3) for a risk's consequence (1–5): 1–2 small, 3 moderate, 4–5 serious. */
-const planConsequence = (consequence: number) => (consequence <= 2 ? 1 : consequence === 3 ? 2 : 3);
+export const planConsequence = (consequence: number) => (consequence <= 2 ? 1 : consequence === 3 ? 2 : 3);
 
 /**
  * Puts a risk's measure into the action plan: a measure in the plan with the risk's words (in the

@@ -15,14 +15,20 @@ export interface GuideStep {
   id: "forstevurdering" | "ros" | "dpia" | "dba" | "beslutning";
   done: boolean;
   missing: GuideGap[];
+  /** What made the step done, when it was not the service's own field. */
+  basis?: MessageKey;
 }
+
+/** What the DPIA register says about the service: an approved DPIA, or a screening that needs none. */
+export type DpiaBasis = "approved" | "notNeeded" | null;
 
 /**
  * "Kan vi ta i bruk tjenesten?": the five steps the sector follows before a school starts using a
  * digital service, each done or with what is missing, read from the service's saved values. The risk
- * assessment is done when its date is filled in, or when a ROS of the service in /ros is finished.
+ * assessment is done when its date is filled in, or when a ROS of the service in /ros is finished; the
+ * DPIA step when the service's field says so, or when the DPIA register does (`dpia`).
  */
-export function guideSteps(v: Values, rosFinished = false): GuideStep[] {
+export function guideSteps(v: Values, rosFinished = false, dpia: DpiaBasis = null): GuideStep[] {
   const step = (id: GuideStep["id"], missing: (GuideGap | false)[]): GuideStep => {
     const gaps = missing.filter((m): m is GuideGap => m !== false);
     return { id, done: gaps.length === 0, missing: gaps };
@@ -37,7 +43,16 @@ export function guideSteps(v: Values, rosFinished = false): GuideStep[] {
     step("ros", [
       !text(v, "rosDato") && !rosFinished && { field: "rosDato", message: "systems.guide.missing.ros" },
     ]),
-    step("dpia", [v.dpia === "ikke-vurdert" && { field: "dpia", message: "systems.guide.missing.dpia" }]),
+    {
+      ...step("dpia", [
+        v.dpia === "ikke-vurdert" && !dpia && { field: "dpia", message: "systems.guide.missing.dpia" },
+      ]),
+      ...(dpia
+        ? { basis: dpia === "approved" ? "systems.guide.dpia.byApproved" : "systems.guide.dpia.byScreening" }
+        : v.dpia !== "ikke-vurdert"
+          ? { basis: "systems.guide.dpia.byField" }
+          : {}),
+    } as GuideStep,
     step("dba", [
       v.dba !== "signert" &&
         v.dba !== "ikke-nodvendig" && { field: "dba", message: "systems.guide.missing.dpa" },

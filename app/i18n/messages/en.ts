@@ -1679,10 +1679,10 @@ export const en: Messages = {
     "New technology such as artificial intelligence, together with at least one of the criteria above. Example: an AI service that reads and assesses pupils' texts.",
   "dpia.listItem.forskning": "Research without consent",
   "dpia.listItem.forskning.help":
-    "Data are used for research or statistics without the people's consent, together with at least one of the criteria above.",
-  "dpia.listItem.tredjepart": "Data from other sources to decide on an offer",
+    "Data are used for research or historical purposes without the people's consent, together with at least one of the criteria above.",
+  "dpia.listItem.tredjepart": "Data collected from others (third parties)",
   "dpia.listItem.tredjepart.help":
-    "Data are collected from others and combined to decide whether someone is offered something or gets a service.",
+    "The data come from others than the person, together with at least one of the criteria above, for example when data from several sources are combined to decide whether someone is offered something.",
   "dpia.conclusion.trengs": "A DPIA is needed",
   "dpia.conclusion.trengs.help":
     "At least two criteria apply, or the processing is on the Data Protection Authority's list. Finish the assessment before you start using the solution.",
@@ -1960,4 +1960,26 @@ export const en: Messages = {
   "groups.error.guideRequired": "Choose a guide from the list.",
   "groups.error.commentRequired": "Write the comment before you send it.",
   "groups.error.commentTooLong": "The comment is too long. Keep it under 2000 characters.",
+  // DPIA joined to the action plan and the systems register
+  "dpia.field.service": "Service",
+  "dpia.help.service":
+    "Choose the service from the systems register if the DPIA is about one particular service.",
+  "dpia.noService": "No particular service",
+  "dpia.error.unknownService": "Choose a service from the list.",
+  "dpia.aboutService": "The DPIA is about the service",
+  "dpia.risk.toPlan": "Put the measure in the action plan",
+  "dpia.risk.inPlan": "The measure is in the action plan:",
+  "dpia.risk.inPlanNotice": "The measure has been put in the action plan.",
+  "dpia.risk.planNeedsMeasure": "Write a measure for the risk before you put it in the action plan.",
+  "dpia.planDescription":
+    "The measure comes from the DPIA “{dpia}”. The risk: {threat}. Risk before the measure: {before} ({level}), after: {after}.",
+  "dpia.fromDpia": "From DPIA",
+  "dpia.listItem.utvikling": "Systematic monitoring of skills, results, mental health and development",
+  "dpia.listItem.utvikling.help":
+    "You follow each person over time, for example a tool that gathers test results, skills or how a pupil is doing mentally.",
+  "systems.guide.dpiaList": "DPIAs of the service",
+  "systems.guide.newDpia": "Start a DPIA for this service",
+  "systems.guide.dpia.byApproved": "Done because a DPIA of the service has been approved.",
+  "systems.guide.dpia.byScreening": "Done because a screening of the service found that no DPIA is needed.",
+  "systems.guide.dpia.byField": "Done according to what is recorded about DPIA on the service.",
 };

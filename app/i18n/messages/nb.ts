@@ -1676,10 +1676,10 @@ export const nb = {
     "Ny teknologi som kunstig intelligens, sammen med minst ett av kriteriene over. Eksempel: en KI-tjeneste som leser og vurderer elevtekster.",
   "dpia.listItem.forskning": "Forskning uten samtykke",
   "dpia.listItem.forskning.help":
-    "Opplysninger brukes til forskning eller statistikk uten samtykke fra personene, sammen med minst ett av kriteriene over.",
-  "dpia.listItem.tredjepart": "Opplysninger fra andre kilder for å avgjøre et tilbud",
+    "Opplysninger brukes til forskning eller historiske formål uten samtykke fra personene, sammen med minst ett av kriteriene over.",
+  "dpia.listItem.tredjepart": "Opplysninger hentet fra andre (tredjepart)",
   "dpia.listItem.tredjepart.help":
-    "Opplysninger hentes fra andre og kobles for å avgjøre om noen får et tilbud eller en tjeneste.",
+    "Opplysningene kommer fra andre enn personen selv, sammen med minst ett av kriteriene over, for eksempel når opplysninger fra flere kilder kobles for å avgjøre om noen får et tilbud.",
   "dpia.conclusion.trengs": "Det trengs en DPIA",
   "dpia.conclusion.trengs.help":
     "Minst to kriterier passer, eller behandlingen står på Datatilsynets liste. Gjør vurderingen ferdig før dere tar løsningen i bruk.",
@@ -1959,4 +1959,26 @@ export const nb = {
   "groups.error.guideRequired": "Velg en veileder fra listen.",
   "groups.error.commentRequired": "Skriv kommentaren før du sender.",
   "groups.error.commentTooLong": "Kommentaren er for lang. Hold den under 2000 tegn.",
+  // DPIA joined to the action plan and the systems register
+  "dpia.field.service": "Tjeneste",
+  "dpia.help.service": "Velg tjenesten fra systemoversikten hvis DPIA-en gjelder én bestemt tjeneste.",
+  "dpia.noService": "Ingen bestemt tjeneste",
+  "dpia.error.unknownService": "Velg en tjeneste fra listen.",
+  "dpia.aboutService": "DPIA-en gjelder tjenesten",
+  "dpia.risk.toPlan": "Legg tiltaket i handlingsplanen",
+  "dpia.risk.inPlan": "Tiltaket er i handlingsplanen:",
+  "dpia.risk.inPlanNotice": "Tiltaket er lagt i handlingsplanen.",
+  "dpia.risk.planNeedsMeasure": "Skriv et tiltak for risikoen før dere legger det i handlingsplanen.",
+  "dpia.planDescription":
+    "Tiltaket kommer fra DPIA-en «{dpia}». Risikoen: {threat}. Risiko før tiltaket: {before} ({level}), etter: {after}.",
+  "dpia.fromDpia": "Fra DPIA",
+  "dpia.listItem.utvikling": "Systematisk oppfølging av ferdigheter, resultater, psykisk helse og utvikling",
+  "dpia.listItem.utvikling.help":
+    "Dere følger med på hver enkelt over tid, for eksempel et verktøy som samler prøveresultater, ferdigheter eller hvordan eleven har det psykisk.",
+  "systems.guide.dpiaList": "DPIA-er om tjenesten",
+  "systems.guide.newDpia": "Start en DPIA for tjenesten",
+  "systems.guide.dpia.byApproved": "Gjort fordi en DPIA av tjenesten er godkjent.",
+  "systems.guide.dpia.byScreening":
+    "Gjort fordi en screening av tjenesten kom til at det ikke trengs en DPIA.",
+  "systems.guide.dpia.byField": "Gjort etter det som er registrert om DPIA på tjenesten.",
 } as const;

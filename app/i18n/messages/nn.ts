@@ -1669,10 +1669,10 @@ export const nn: Messages = {
     "Ny teknologi som kunstig intelligens, saman med minst eitt av kriteria over. Døme: ei KI-teneste som les og vurderer elevtekstar.",
   "dpia.listItem.forskning": "Forsking utan samtykke",
   "dpia.listItem.forskning.help":
-    "Opplysningar blir brukte til forsking eller statistikk utan samtykke frå personane, saman med minst eitt av kriteria over.",
-  "dpia.listItem.tredjepart": "Opplysningar frå andre kjelder for å avgjere eit tilbod",
+    "Opplysningar blir brukte til forsking eller historiske føremål utan samtykke frå personane, saman med minst eitt av kriteria over.",
+  "dpia.listItem.tredjepart": "Opplysningar henta frå andre (tredjepart)",
   "dpia.listItem.tredjepart.help":
-    "Opplysningar blir henta frå andre og kopla for å avgjere om nokon får eit tilbod eller ei teneste.",
+    "Opplysningane kjem frå andre enn personen sjølv, saman med minst eitt av kriteria over, til dømes når opplysningar frå fleire kjelder blir kopla for å avgjere om nokon får eit tilbod.",
   "dpia.conclusion.trengs": "Det trengst ein DPIA",
   "dpia.conclusion.trengs.help":
     "Minst to kriterium passar, eller behandlinga står på lista til Datatilsynet. Gjer vurderinga ferdig før de tek løysinga i bruk.",
@@ -1952,4 +1952,26 @@ export const nn: Messages = {
   "groups.error.guideRequired": "Vel ein rettleiar frå lista.",
   "groups.error.commentRequired": "Skriv kommentaren før du sender.",
   "groups.error.commentTooLong": "Kommentaren er for lang. Hald han under 2000 teikn.",
+  // DPIA knytt til handlingsplanen og systemoversikta
+  "dpia.field.service": "Teneste",
+  "dpia.help.service": "Vel tenesta frå systemoversikta dersom DPIA-en gjeld éi bestemd teneste.",
+  "dpia.noService": "Inga bestemd teneste",
+  "dpia.error.unknownService": "Vel ei teneste frå lista.",
+  "dpia.aboutService": "DPIA-en gjeld tenesta",
+  "dpia.risk.toPlan": "Legg tiltaket i handlingsplanen",
+  "dpia.risk.inPlan": "Tiltaket er i handlingsplanen:",
+  "dpia.risk.inPlanNotice": "Tiltaket er lagt i handlingsplanen.",
+  "dpia.risk.planNeedsMeasure": "Skriv eit tiltak for risikoen før de legg det i handlingsplanen.",
+  "dpia.planDescription":
+    "Tiltaket kjem frå DPIA-en «{dpia}». Risikoen: {threat}. Risiko før tiltaket: {before} ({level}), etter: {after}.",
+  "dpia.fromDpia": "Frå DPIA",
+  "dpia.listItem.utvikling": "Systematisk oppfølging av dugleikar, resultat, psykisk helse og utvikling",
+  "dpia.listItem.utvikling.help":
+    "De følgjer med på kvar enkelt over tid, til dømes eit verktøy som samlar prøveresultat, dugleikar eller korleis eleven har det psykisk.",
+  "systems.guide.dpiaList": "DPIA-ar om tenesta",
+  "systems.guide.newDpia": "Start ein DPIA for tenesta",
+  "systems.guide.dpia.byApproved": "Gjort fordi ein DPIA av tenesta er godkjend.",
+  "systems.guide.dpia.byScreening":
+    "Gjort fordi ei screening av tenesta kom til at det ikkje trengst ein DPIA.",
+  "systems.guide.dpia.byField": "Gjort etter det som er registrert om DPIA på tenesta.",
 };

@@ -1,0 +1,149 @@
+import { Link } from "react-router";
+import type { DpiaSnapshot } from "../features/dpia/snapshot.ts";
+import type { MessageKey } from "../i18n/translate.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+import { formatDate } from "../lib/time.ts";
+import { SectionForm } from "./dpia-forms.tsx";
+import { AdviceBy, TextFacts } from "./dpia-parts.tsx";
+import { type RefusedFor, Section } from "./dpia-section.tsx";
+import { Notice } from "./form.tsx";
+
+/** What the advice and approval sections read of the DPIA and of the reader. */
+export interface ApprovalData {
+  status: string;
+  version: string;
+  snapshot: DpiaSnapshot;
+  isDpo: boolean;
+  isCoordinator: boolean;
+  highRemains: boolean;
+  adviceValues: Record<string, string>;
+}
+
+/** The DPO's advice: the owner's personvernombud writes it; the koordinator can ask for it. */
+export function DpiaAdvice({
+  d,
+  refusedFor,
+  savedHere,
+}: {
+  d: ApprovalData;
+  refusedFor: RefusedFor;
+  savedHere: React.ReactNode;
+}) {
+  const t = useT();
+  const asked = refusedFor("til-rad");
+  return (
+    <Section id="rad" title="dpia.section.advice" lead="dpia.lead.advice">
+      {savedHere}
+      {asked?.message ? <Notice color="warning">{t(asked.message as MessageKey)}</Notice> : null}
+      {d.isDpo ? (
+        <SectionForm
+          intent="rad"
+          fields={[{ name: "rad", label: "dpia.field.advice", help: "dpia.help.advice", rows: 6 }]}
+          values={refusedFor("rad")?.values ?? d.adviceValues}
+          errors={refusedFor("rad")?.errors}
+          message={refusedFor("rad")?.message}
+          idPrefix="a"
+          anchor="rad"
+          submitLabel={t("dpia.advice.save")}
+        />
+      ) : (
+        <>
+          <TextFacts rows={[["dpia.field.advice", d.snapshot.advice]]} />
+          <p className="ds-paragraph" data-size="sm">
+            {t("dpia.advice.onlyDpo")}
+          </p>
+        </>
+      )}
+      <AdviceBy by={d.snapshot.adviceBy} at={d.snapshot.adviceAt} />
+      {d.isCoordinator && d.status === "utkast" && !d.snapshot.advice ? (
+        <form method="post" action="#rad">
+          <input type="hidden" name="intent" value="til-rad" />
+          <input type="hidden" name="version" value={d.version} />
+          <button type="submit" className="ds-button" data-variant="secondary">
+            {t("dpia.advice.ask")}
+          </button>
+        </form>
+      ) : null}
+      {d.status === "til-radgivning" ? <p className="ds-paragraph">{t("dpia.advice.waiting")}</p> : null}
+    </Section>
+  );
+}
+
+/** The koordinator approves, once the advice is written; a high risk left means asking Datatilsynet first. */
+export function DpiaApproval({
+  d,
+  refusedFor,
+  savedHere,
+}: {
+  d: ApprovalData;
+  refusedFor: RefusedFor;
+  savedHere: React.ReactNode;
+}) {
+  const t = useT();
+  const refused = refusedFor("godkjenn");
+  return (
+    <Section id="godkjenning" title="dpia.section.approval" lead="dpia.lead.approval">
+      {savedHere}
+      {refused?.message ? <Notice color="warning">{t(refused.message as MessageKey)}</Notice> : null}
+      {d.highRemains ? (
+        <Notice color="warning">
+          <span className="ds-paragraph">{t("dpia.priorConsultation")}</span>
+        </Notice>
+      ) : null}
+      {d.status === "godkjent" ? (
+        <p className="ds-paragraph">{t("dpia.isApproved")}</p>
+      ) : !d.isCoordinator ? (
+        <p className="ds-paragraph">{t("dpia.approval.onlyCoordinator")}</p>
+      ) : !d.snapshot.advice ? (
+        <p className="ds-paragraph">{t("dpia.error.adviceFirst")}</p>
+      ) : (
+        <form method="post" action="#godkjenning" className="stack">
+          <input type="hidden" name="intent" value="godkjenn" />
+          <input type="hidden" name="version" value={d.version} />
+          <p className="ds-paragraph">{t("dpia.approval.what")}</p>
+          <p>
+            <button type="submit" className="ds-button">
+              {t("dpia.approve")}
+            </button>
+          </p>
+        </form>
+      )}
+    </Section>
+  );
+}
+
+/** The approved versions, each a link to the DPIA as it was approved. */
+export function DpiaVersions({
+  id,
+  versions,
+}: {
+  id: string;
+  versions: { number: number; approved_at: string; approved_by_name: string | null }[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="versjoner" className="stack">
+      <h2 className="ds-heading" data-size="md" id="versjoner">
+        {t("dpia.section.versions")}
+      </h2>
+      {versions.length === 0 ? (
+        <p className="ds-paragraph">{t("dpia.noVersions")}</p>
+      ) : (
+        <ul className="ds-list">
+          {versions.map((v) => (
+            <li key={v.number}>
+              <Link className="ds-link" to={`/dpia/${id}/versjon/${v.number}`}>
+                {t("dpia.versionLink", {
+                  number: v.number,
+                  date: formatDate(v.approved_at.slice(0, 10), locale),
+                  name: v.approved_by_name ?? t("dpia.someone"),
+                })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
