@@ -68,6 +68,33 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
+/** One step of the work cycle: its name, where it stands, and where to go on. */
+function CycleStep({
+  title,
+  links,
+  children,
+}: {
+  title: string;
+  links: { to: string; label: string }[];
+  children: React.ReactNode;
+}) {
+  return (
+    <li className="ds-card stack-sm">
+      <h3 className="ds-heading" data-size="2xs">
+        {title}
+      </h3>
+      {children}
+      <p className="ds-paragraph button-row" data-size="sm">
+        {links.map((l) => (
+          <Link key={l.to} className="ds-link" to={l.to}>
+            {l.label}
+          </Link>
+        ))}
+      </p>
+    </li>
+  );
+}
+
 type Work = NonNullable<Route.ComponentProps["loaderData"]["overview"]>["work"];
 
 /** What waits for this person, and where the owner's work stands in each step of the cycle. */
@@ -131,10 +158,10 @@ function WorkSections({ work }: { work: Work }) {
           </h2>
           <p className="ds-paragraph">{t("overview.cycleIntro")}</p>
           <ol className="cycle-steps">
-            <li className="ds-card stack-sm">
-              <h3 className="ds-heading" data-size="2xs">
-                {t("overview.step.assess")}
-              </h3>
+            <CycleStep
+              title={t("overview.step.assess")}
+              links={[{ to: "/kartlegging", label: t("overview.assess.link") }]}
+            >
               <p className="ds-paragraph" data-size="sm">
                 {work.openRounds.length > 0
                   ? t(work.openRounds.length === 1 ? "overview.assess.open" : "overview.assess.openMany", {
@@ -150,31 +177,24 @@ function WorkSections({ work }: { work: Work }) {
                     ? t("overview.assess.none")
                     : null}
               </p>
-              <p className="ds-paragraph" data-size="sm">
-                <Link className="ds-link" to="/kartlegging">
-                  {t("overview.assess.link")}
-                </Link>
-              </p>
-            </li>
-            <li className="ds-card stack-sm">
-              <h3 className="ds-heading" data-size="2xs">
-                {t("overview.step.prioritise")}
-              </h3>
+            </CycleStep>
+            <CycleStep
+              title={t("overview.step.prioritise")}
+              links={[{ to: "/prioritering", label: t("overview.prioritise.link") }]}
+            >
               <p className="ds-paragraph" data-size="sm">
                 {plan.proposals > 0
                   ? t("overview.prioritise.waiting", { n: plan.proposals })
                   : t("overview.prioritise.none")}
               </p>
-              <p className="ds-paragraph" data-size="sm">
-                <Link className="ds-link" to="/prioritering">
-                  {t("overview.prioritise.link")}
-                </Link>
-              </p>
-            </li>
-            <li className="ds-card stack-sm">
-              <h3 className="ds-heading" data-size="2xs">
-                {t("overview.step.act")}
-              </h3>
+            </CycleStep>
+            <CycleStep
+              title={t("overview.step.act")}
+              links={[
+                { to: "/handlingsplan", label: t("overview.act.link") },
+                ...(registers ? [{ to: "/behandlinger", label: t("overview.act.registers") }] : []),
+              ]}
+            >
               <p className="ds-paragraph" data-size="sm">
                 {plan.open + plan.done === 0
                   ? t("overview.act.empty")
@@ -198,30 +218,15 @@ function WorkSections({ work }: { work: Work }) {
                   ) : null}
                 </ul>
               ) : null}
-              <p className="ds-paragraph button-row" data-size="sm">
-                <Link className="ds-link" to="/handlingsplan">
-                  {t("overview.act.link")}
-                </Link>
-                {registers ? (
-                  <Link className="ds-link" to="/behandlinger">
-                    {t("overview.act.registers")}
-                  </Link>
-                ) : null}
-              </p>
-            </li>
-            <li className="ds-card stack-sm">
-              <h3 className="ds-heading" data-size="2xs">
-                {t("overview.step.evaluate")}
-              </h3>
+            </CycleStep>
+            <CycleStep
+              title={t("overview.step.evaluate")}
+              links={[{ to: "/evaluering", label: t("overview.evaluate.link") }]}
+            >
               <p className="ds-paragraph" data-size="sm">
                 {t("overview.evaluate.ready")}
               </p>
-              <p className="ds-paragraph" data-size="sm">
-                <Link className="ds-link" to="/evaluering">
-                  {t("overview.evaluate.link")}
-                </Link>
-              </p>
-            </li>
+            </CycleStep>
           </ol>
         </section>
       ) : null}
