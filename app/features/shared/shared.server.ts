@@ -211,17 +211,24 @@ export async function withdraw(
   });
 }
 
-/** The live shared assessments of the given networks, newest first, with who published them. */
-export async function listShared(db: Db, networkIds: string[]) {
-  if (networkIds.length === 0) return [];
-  const rows = await db
+/**
+ * Live shared assessments with their publisher's and network's names. An owner that has left the
+ * network no longer shares with it (the join with its membership).
+ */
+const liveShared = (db: Db) =>
+  db
     .selectFrom("shared_assessment as s")
     .innerJoin("organisation as o", "o.id", "s.owner_id")
     .innerJoin("organisation as n", "n.id", "s.network_id")
-    // An owner that has left the network no longer shares with it.
     .innerJoin("network_member as nm", (j) =>
       j.onRef("nm.network_id", "=", "s.network_id").onRef("nm.owner_id", "=", "s.owner_id"),
     )
+    .where("s.withdrawn_at", "is", null);
+
+/** The live shared assessments of the given networks, newest first, with who published them. */
+export async function listShared(db: Db, networkIds: string[]) {
+  if (networkIds.length === 0) return [];
+  const rows = await liveShared(db)
     .select([
       "s.id",
       "s.owner_id",
@@ -234,7 +241,6 @@ export async function listShared(db: Db, networkIds: string[]) {
       "n.name as network_name",
     ])
     .where("s.network_id", "in", networkIds)
-    .where("s.withdrawn_at", "is", null)
     .orderBy("s.published_at", "desc")
     .execute();
   return rows.map(({ risks, ...r }) => ({ ...r, riskCount: sharedRisks(risks).length }));
@@ -242,13 +248,7 @@ export async function listShared(db: Db, networkIds: string[]) {
 
 /** One live shared assessment with its publisher's and network's names; the caller asks the policy. */
 export async function getShared(db: Db, id: string) {
-  const row = await db
-    .selectFrom("shared_assessment as s")
-    .innerJoin("organisation as o", "o.id", "s.owner_id")
-    .innerJoin("organisation as n", "n.id", "s.network_id")
-    .innerJoin("network_member as nm", (j) =>
-      j.onRef("nm.network_id", "=", "s.network_id").onRef("nm.owner_id", "=", "s.owner_id"),
-    )
+  const row = await liveShared(db)
     .select([
       "s.id",
       "s.owner_id",
@@ -264,7 +264,6 @@ export async function getShared(db: Db, id: string) {
       "n.name as network_name",
     ])
     .where("s.id", "=", id)
-    .where("s.withdrawn_at", "is", null)
     .executeTakeFirst();
   return row ? { ...row, risks: sharedRisks(row.risks) } : undefined;
 }
