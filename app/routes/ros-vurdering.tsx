@@ -1,9 +1,11 @@
+import type { Kysely } from "kysely";
 import { data, Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { RiskFacts } from "../components/risk-facts.tsx";
 import { RiskMatrices } from "../components/risk-matrix.tsx";
 import { AssessmentForm, RiskForm } from "../components/ros-forms.tsx";
-import { can } from "../features/policy/policy.server.ts";
+import type { Database } from "../db/schema.ts";
+import { type Actor, can } from "../features/policy/policy.server.ts";
 import { assessmentFormOptions, checkAssessment, checkRisk } from "../features/ros/form-page.server.ts";
 import {
   addRisk,
@@ -15,6 +17,7 @@ import {
   saveAssessment,
 } from "../features/ros/ros.server.ts";
 import { scoreAfter, scoreBefore } from "../features/ros/scale.ts";
+import { isNetworkMember, snapshotNow } from "../features/shared/shared.server.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { asFormValues } from "../lib/forms.ts";
@@ -24,6 +27,8 @@ import { loadRegisterScope } from "../lib/scopes.server.ts";
 import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/ros-vurdering";
+
+type Db = Kysely<Database>;
 
 export const handle: RouteHandle = { hydrate: false };
 
@@ -41,11 +46,30 @@ async function loadAssessment(args: Route.LoaderArgs | Route.ActionArgs) {
   return { ...scope, assessment, canPlan };
 }
 
+/**
+ * For a copy of a shared assessment: whether its publisher has since shared a newer version or
+ * withdrawn it. Only someone who may read the network's shared assessments gets the link.
+ */
+async function originalNow(db: Db, actor: Actor, ownerId: string, sharedId: string) {
+  const now = await snapshotNow(db, sharedId);
+  if (!now || now.state === "live") return null;
+  const readable = can(actor, "shared:read", {
+    type: "sharedAssessments",
+    networkId: now.networkId,
+    ownerId,
+    ownerInNetwork: await isNetworkMember(db, now.networkId, ownerId),
+  });
+  return now.state === "newer"
+    ? { state: now.state, at: now.at, href: readable ? `/ros/delte/${now.id}` : null }
+    : { state: now.state, at: null, href: null };
+}
+
 export async function loader(args: Route.LoaderArgs) {
-  const { services, ownerId, assessment: a, canManage, canPlan } = await loadAssessment(args);
-  const [risks, options] = await Promise.all([
+  const { actor, services, ownerId, assessment: a, canManage, canPlan } = await loadAssessment(args);
+  const [risks, options, original] = await Promise.all([
     listRisks(services.db, ownerId, a.id),
     canManage ? assessmentFormOptions(services.db, ownerId) : { processings: [], services: [] },
+    a.based_on_id ? originalNow(services.db, actor, ownerId, a.based_on_id) : null,
   ]);
   const url = new URL(args.request.url);
   return {
@@ -60,7 +84,9 @@ export async function loader(args: Route.LoaderArgs) {
       reviewOn: a.review_on,
       overdue: Boolean(a.review_on && a.review_on < dayInNorway()),
       status: a.status,
-      basedOn: a.based_on_title ? { title: a.based_on_title, owner: a.based_on_owner ?? "" } : null,
+      basedOn: a.based_on_title
+        ? { title: a.based_on_title, owner: a.based_on_owner ?? "", now: original }
+        : null,
     },
     values: assessmentValues(a),
     risks: risks
@@ -251,7 +277,24 @@ function Facts({ d }: { d: Loaded }) {
       {f.basedOn ? (
         <div>
           <dt>{t("shared.basedOn")}</dt>
-          <dd>{t("shared.basedOn.text", { title: f.basedOn.title, owner: f.basedOn.owner })}</dd>
+          <dd>
+            {t("shared.basedOn.text", { title: f.basedOn.title, owner: f.basedOn.owner })}
+            {f.basedOn.now?.state === "newer" ? (
+              <span className="block">
+                {t("shared.basedOn.newer", { date: formatDate(dayInNorway(f.basedOn.now.at ?? ""), locale) })}
+                {f.basedOn.now.href ? (
+                  <>
+                    {" "}
+                    <Link className="ds-link" to={f.basedOn.now.href}>
+                      {t("shared.basedOn.newerLink")}
+                    </Link>
+                  </>
+                ) : null}
+              </span>
+            ) : f.basedOn.now?.state === "withdrawn" ? (
+              <span className="block">{t("shared.basedOn.withdrawn")}</span>
+            ) : null}
+          </dd>
         </div>
       ) : null}
       <div>

@@ -270,6 +270,39 @@ export async function getShared(db: Db, id: string) {
 export type SharedAssessment = NonNullable<Awaited<ReturnType<typeof getShared>>>;
 
 /**
+ * What became of the snapshot a copy was adopted from: still shared, replaced by a newer snapshot of
+ * the same assessment in the same network (its id and date), or withdrawn. `null` when the snapshot
+ * row is gone (its publisher was deleted). The copy itself is never changed by any of this.
+ */
+export async function snapshotNow(db: Db, sharedId: string) {
+  const old = await db
+    .selectFrom("shared_assessment")
+    .select(["id", "owner_id", "source_id", "network_id", "published_at", "withdrawn_at"])
+    .where("id", "=", sharedId)
+    .executeTakeFirst();
+  if (!old) return null;
+  const networkId = old.network_id;
+  // The assessment it was taken from may be gone (source_id null): then only this snapshot counts.
+  const newest = await liveShared(db)
+    .select(["s.id", "s.published_at"])
+    .where((e) =>
+      old.source_id
+        ? e.and([
+            e("s.owner_id", "=", old.owner_id),
+            e("s.source_id", "=", old.source_id),
+            e("s.network_id", "=", networkId),
+          ])
+        : e("s.id", "=", old.id),
+    )
+    .orderBy("s.published_at", "desc")
+    .executeTakeFirst();
+  if (newest?.id === old.id) return { state: "live" as const, networkId };
+  if (newest && newest.published_at > old.published_at)
+    return { state: "newer" as const, networkId, id: newest.id, at: newest.published_at };
+  return { state: "withdrawn" as const, networkId };
+}
+
+/**
  * Adopts a shared assessment: a new draft ROS of the adopting owner with the frame and the risks
  * copied, and a note of what it is based on. Nothing ties the copy to the original afterwards but
  * that note, so either can change without the other. Participants, dates and the service are the

@@ -236,6 +236,8 @@ describe.each(dialects)("shared risk assessments on %s", (dialect) => {
     expect(copy).toContain("Risikoer (2)");
     expect(copy).toContain("Forlaget bruker lesedata til markedsføring");
     expect(copy).not.toContain("Rolf Rektor");
+    expect(copy).not.toContain("nyere versjon");
+    expect(copy).not.toContain("trukket vurderingen tilbake");
     expect(textOf((await client("nabo").page(`/ros/delte/${sharedId}`)).html)).toContain(
       "Dere har allerede en kopi:",
     );
@@ -283,6 +285,9 @@ describe.each(dialects)("shared risk assessments on %s", (dialect) => {
     const copy = textOf((await client("nabo").page(`/ros/${copyId}`)).html);
     expect(copy).toContain("«Digitale lærebøker på ungdomstrinnet», delt av Demo kommune");
     expect(copy).toContain("Nabos egen formulering");
+    expect(copy).toContain(
+      "Eieren har trukket vurderingen tilbake fra nettverket. Kopien deres er ikke endret.",
+    );
     const audit = await server.services.db
       .selectFrom("audit_log")
       .select(["action", "actor_user_id"])
@@ -297,6 +302,24 @@ describe.each(dialects)("shared risk assessments on %s", (dialect) => {
       "shared.withdraw",
     ]);
     expect(audit[4]?.actor_user_id).toBe(await userIdOf(server, "koordinator@demo.oppvern.no"));
+  });
+
+  it("tells the owner of a copy that a newer version was shared, and links to it", async () => {
+    const again = await client("koordinator").post(`/ros/${rosId}/del`, {
+      intent: "publiser",
+      nettverk: network,
+      bekreft: "ja",
+    });
+    expect(again.status).toBe(303);
+    const { html } = await client("nabo").page(`/ros/${copyId}`);
+    expect(textOf(html)).toContain("Eieren delte en nyere versjon");
+    expect(textOf(html)).not.toContain("trukket vurderingen tilbake");
+    const newer = html.match(/href="\/ros\/delte\/([\w-]+)"[^>]*>Se den nyere versjonen</)?.[1] ?? "";
+    expect(newer).not.toBe("");
+    expect(newer).not.toBe(sharedId);
+    // The newer version has the risk Demo added after Nabo took its copy; the copy does not.
+    expect(textOf((await client("nabo").page(`/ros/delte/${newer}`)).html)).toContain("Demos nye risiko");
+    expect(textOf(html)).not.toContain("Demos nye risiko");
   });
 
   it("keeps owners outside the network, unit leaders and staff out, by GET and by POST", async () => {

@@ -1852,6 +1852,10 @@ export const en: Messages = {
     "You can read the assessment. The coordinator and the data protection officer of an owner in the network can adopt it.",
   "shared.basedOn": "Based on",
   "shared.basedOn.text": "“{title}”, shared by {owner}",
+  "shared.basedOn.newer": "The owner shared a newer version on {date}.",
+  "shared.basedOn.newerLink": "See the newer version",
+  "shared.basedOn.withdrawn":
+    "The owner has withdrawn the assessment from the network. Your copy has not changed.",
   "ros.saved.overtatt":
     "The assessment is copied to you. Fill in who took part and the dates, and go through the risks.",
   "shared.publishedIn": "Shared in {network} on {date}.",

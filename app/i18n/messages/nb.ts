@@ -1851,6 +1851,10 @@ export const nb = {
     "Du kan lese vurderingen. Koordinatoren og personvernombudet hos en eier i nettverket kan ta den i bruk.",
   "shared.basedOn": "Bygger på",
   "shared.basedOn.text": "«{title}», delt av {owner}",
+  "shared.basedOn.newer": "Eieren delte en nyere versjon {date}.",
+  "shared.basedOn.newerLink": "Se den nyere versjonen",
+  "shared.basedOn.withdrawn":
+    "Eieren har trukket vurderingen tilbake fra nettverket. Kopien deres er ikke endret.",
   "ros.saved.overtatt":
     "Vurderingen er kopiert til dere. Fyll inn hvem som var med og datoene, og gå gjennom risikoene.",
   "shared.publishedIn": "Delt i {network}, {date}.",

@@ -1845,6 +1845,10 @@ export const nn: Messages = {
     "Du kan lese vurderinga. Koordinatoren og personvernombodet hos ein eigar i nettverket kan ta ho i bruk.",
   "shared.basedOn": "Byggjer på",
   "shared.basedOn.text": "«{title}», delt av {owner}",
+  "shared.basedOn.newer": "Eigaren delte ein nyare versjon {date}.",
+  "shared.basedOn.newerLink": "Sjå den nyare versjonen",
+  "shared.basedOn.withdrawn":
+    "Eigaren har trekt vurderinga tilbake frå nettverket. Kopien dykkar er ikkje endra.",
   "ros.saved.overtatt":
     "Vurderinga er kopiert til dykk. Fyll inn kven som var med og datoane, og gå gjennom risikoane.",
   "shared.publishedIn": "Delt i {network}, {date}.",
