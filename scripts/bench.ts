@@ -358,6 +358,19 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
       "p95 < 100 ms; ≥ 5 % of bare",
       rendered(signedIn),
     );
+    // The floor of a page rendered for its reader: the accessibility statement reads nothing but
+    // the session, so this is the framework's cost (React Router's request handling, React's
+    // render of the layout) with no work of the page's own. A reference, not a target.
+    const floor = await load(base, {
+      connections: 20,
+      requests: [{ path: "/tilgjengelighet", headers: { cookie: leader } }],
+    });
+    record(
+      "reference: signed-in page that reads only the session (/tilgjengelighet, 20 conn.)",
+      floor,
+      "framework floor (no target)",
+      null,
+    );
 
     // Gzipped JavaScript per page (learner pages have a budget of 100 KB; server/js-budget.test.ts).
     for (const [name, pagePath, cookie] of [
