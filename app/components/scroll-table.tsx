@@ -3,9 +3,20 @@ import type { ReactNode } from "react";
 /**
  * A table that scrolls sideways on a narrow screen, inside a region the keyboard can reach and
  * scroll (WCAG 2.1.1), named by its caption for screen readers. The children are the table's rows
- * (thead, tbody).
+ * (thead, tbody). However many columns it has, the page itself never gets wider than the screen.
  */
-export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+export function ScrollTable({
+  label,
+  className,
+  size,
+  children,
+}: {
+  label: string;
+  /** More classes for the table, e.g. "heatmap". */
+  className?: string;
+  size?: "sm";
+  children: ReactNode;
+}) {
   return (
     <section
       className="table-scroll"
@@ -13,7 +24,7 @@ export function ScrollTable({ label, children }: { label: string; children: Reac
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
       tabIndex={0}
     >
-      <table className="ds-table" data-border>
+      <table className={className ? `ds-table ${className}` : "ds-table"} data-border data-size={size}>
         <caption className="ds-sr-only">{label}</caption>
         {children}
       </table>

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { ScoreChart } from "../components/score-chart.tsx";
+import { ScrollTable } from "../components/scroll-table.tsx";
 import { getBank } from "../features/assessment/bank.server.ts";
 import {
   comparison,
@@ -198,7 +199,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
           <h2 className="ds-heading" data-size="sm" id="endring">
             {t("assessment.changeSince", { title: d.previousTitle })}
           </h2>
-          <table className="ds-table" data-size="sm">
+          <ScrollTable label={t("assessment.changeSince", { title: d.previousTitle })} size="sm">
             <thead>
               <tr>
                 <th scope="col">{t("assessment.area")}</th>
@@ -221,7 +222,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         </section>
       ) : null}
       {d.changes.length > 0 ? (
@@ -229,7 +230,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
           <h2 className="ds-heading" data-size="sm" id="endring-sporsmal">
             {t("assessment.questionChanges", { count: d.changes.length })}
           </h2>
-          <table className="ds-table" data-size="sm">
+          <ScrollTable label={t("assessment.questionChanges", { count: d.changes.length })} size="sm">
             <thead>
               <tr>
                 <th scope="col">{t("assessment.export.question")}</th>
@@ -248,7 +249,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         </section>
       ) : null}
       {d.seesOthers ? (
@@ -257,7 +258,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
             {t("assessment.othersTitle")}
           </h2>
           {anyOthers ? (
-            <table className="ds-table" data-size="sm">
+            <ScrollTable label={t("assessment.othersTitle")} size="sm">
               <thead>
                 <tr>
                   <th scope="col">{t("assessment.area")}</th>
@@ -282,7 +283,7 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
                     </tr>
                   ))}
               </tbody>
-            </table>
+            </ScrollTable>
           ) : (
             <p className="ds-paragraph">{t("assessment.othersTooFew")}</p>
           )}
@@ -295,33 +296,30 @@ export default function Resultat({ loaderData: d }: Route.ComponentProps) {
         <p className="ds-paragraph" data-size="sm">
           {t("assessment.heatmapHint")}
         </p>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-        <section className="table-scroll" aria-label={t("assessment.heatmap")} tabIndex={0}>
-          <table className="ds-table heatmap" data-size="sm">
-            <thead>
-              <tr>
-                <th scope="col">{t("assessment.part")}</th>
-                {d.areas.map((a) => (
-                  <th scope="col" key={a.id}>
-                    {a.title}
-                  </th>
+        <ScrollTable label={t("assessment.heatmap")} className="heatmap" size="sm">
+          <thead>
+            <tr>
+              <th scope="col">{t("assessment.part")}</th>
+              {d.areas.map((a) => (
+                <th scope="col" key={a.id}>
+                  {a.title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {d.matrix.map((m) => (
+              <tr key={m.name ?? "eier"}>
+                <th scope="row">{m.name ?? t("assessment.ownerPart", { name: m.owner })}</th>
+                {m.scores.map((s, i) => (
+                  <td key={d.areas[i]?.id} data-heat={heat(s)}>
+                    {s ?? "–"}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {d.matrix.map((m) => (
-                <tr key={m.name ?? "eier"}>
-                  <th scope="row">{m.name ?? t("assessment.ownerPart", { name: m.owner })}</th>
-                  {m.scores.map((s, i) => (
-                    <td key={d.areas[i]?.id} data-heat={heat(s)}>
-                      {s ?? "–"}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+            ))}
+          </tbody>
+        </ScrollTable>
       </section>
       <section aria-labelledby="gap" className="stack prose">
         <h2 className="ds-heading" data-size="sm" id="gap">

@@ -564,7 +564,7 @@ export const nn: Messages = {
   "nav.processing": "Register",
   "processing.title": "Behandlingsoversikt",
   "processing.lead":
-    "Her har de oversikt over korleis de bruker personopplysningar: kva, kvifor, med kva grunnlag og kor lenge. Lova krev ei slik oversikt (personvernforordninga artikkel 30).",
+    "Her har de oversikt over korleis de brukar personopplysningar: kva, kvifor, med kva grunnlag og kor lenge. Lova krev ei slik oversikt (personvernforordninga artikkel 30).",
   "processing.fromTemplate": "Ny frå mal",
   "processing.blank": "Ny tom behandling",
   "processing.empty": "De har ingen behandlingar i oversikta enno. Start med ein mal.",
@@ -614,7 +614,7 @@ export const nn: Messages = {
   "processing.field.unit": "Ansvarleg eining",
   "processing.wholeOwner": "Heile eigaren",
   "processing.field.purpose": "Formål",
-  "processing.help.purpose": "Kvifor bruker de opplysningane? Skriv det slik at foreldre forstår det.",
+  "processing.help.purpose": "Kvifor brukar de opplysningane? Skriv det slik at foreldre forstår det.",
   "processing.field.subjects": "Kven gjeld opplysningane?",
   "processing.subject.elever": "Elevar",
   "processing.subject.barn": "Barn i barnehagen",
@@ -706,7 +706,7 @@ export const nn: Messages = {
   "processing.art9Unknown": "Vel eit vilkår frå lista.",
   "systems.title": "System og leverandørar",
   "systems.lead":
-    "Digitale tenester og læringsressursar som skulane og barnehagane bruker, kven som leverer dei, og om databehandlaravtalen er på plass.",
+    "Digitale tenester og læringsressursar som skulane og barnehagane brukar, kven som leverer dei, og om databehandlaravtalen er på plass.",
   "systems.summary.label": "Oppsummering",
   "systems.summary.inUse.one": "1 teneste er i bruk.",
   "systems.summary.inUse.other": "{count} tenester er i bruk.",
@@ -719,7 +719,7 @@ export const nn: Messages = {
     "{count} avtalar har passert datoen for gjennomgang eller manglar ein slik dato.",
   "systems.new": "Ny teneste",
   "systems.new.lead":
-    "Registrer ei teneste de bruker eller vurderer å ta i bruk. Du kan lagre med berre namn og leverandør og fylle ut resten etter kvart. Rettleiaren på sida til tenesta viser kva som manglar.",
+    "Registrer ei teneste de brukar eller vurderer å ta i bruk. Du kan lagre med berre namn og leverandør og fylle ut resten etter kvart. Rettleiaren på sida til tenesta viser kva som manglar.",
   "systems.empty": "Ingen tenester er registrerte enno.",
   "systems.filter": "Kva tenester vil du sjå?",
   "systems.filter.all": "Alle tenestene",
@@ -755,8 +755,8 @@ export const nn: Messages = {
   "systems.field.name": "Namn på tenesta",
   "systems.field.supplier": "Leverandør",
   "systems.field.purpose": "Kva blir ho brukt til?",
-  "systems.field.usedBy": "Kven bruker ho?",
-  "systems.field.units": "Skular og barnehagar som bruker tenesta",
+  "systems.field.usedBy": "Kven brukar ho?",
+  "systems.field.units": "Skular og barnehagar som brukar tenesta",
   "systems.field.personalData": "Personopplysningar i tenesta",
   "systems.field.processor": "Behandlar leverandøren personopplysningar på vegner av dykk?",
   "systems.field.dpa": "Databehandlaravtale",
@@ -772,12 +772,12 @@ export const nn: Messages = {
   "systems.help.supplier": "Firmaet som leverer tenesta, slik det står i avtalen.",
   "systems.help.purpose":
     "Til dømes: innlevering av oppgåver og tilbakemeldingar til elevane på 5.–10. trinn.",
-  "systems.help.units": "Kryss av for skulane og barnehagane som bruker ho, viss ikkje alle gjer det.",
+  "systems.help.units": "Kryss av for skulane og barnehagane som brukar ho, viss ikkje alle gjer det.",
   "systems.help.personalData":
-    "Kva opplysningar om elevar, born, føresette eller tilsette som blir lagde inn eller laga i tenesta, til dømes namn, klasse, innleverte oppgåver og vurderingar.",
+    "Kva opplysningar om elevar, barn, føresette eller tilsette som blir lagde inn eller laga i tenesta, til dømes namn, klasse, innleverte oppgåver og vurderingar.",
   "systems.help.classifier": "Usikker på kva som er personopplysningar? Sjekk ei skildring",
   "systems.help.processor":
-    "Ja om leverandøren lagrar eller behandlar opplysningar om elevar, born, føresette eller tilsette for dykk. Då trengst det ein databehandlaravtale.",
+    "Ja om leverandøren lagrar eller behandlar opplysningar om elevar, barn, føresette eller tilsette for dykk. Då trengst det ein databehandlaravtale.",
   "systems.help.dpaReview":
     "Når avtalen skal gåast gjennom neste gong, til dømes kvart år eller når tenesta blir endra.",
   "systems.help.transferNote":
@@ -808,8 +808,8 @@ export const nn: Messages = {
   "systems.review.missing": "Manglar dato",
   "systems.nameRequired": "Skriv namnet på tenesta.",
   "systems.supplierRequired": "Skriv kven som leverer tenesta.",
-  "systems.scopeRequired": "Vel kven som bruker tenesta.",
-  "systems.unitsRequired": "Kryss av for minst éin skule eller barnehage, eller vel at alle bruker tenesta.",
+  "systems.scopeRequired": "Vel kven som brukar tenesta.",
+  "systems.unitsRequired": "Kryss av for minst éin skule eller barnehage, eller vel at alle brukar tenesta.",
   "systems.unknownUnit": "Vel skular og barnehagar frå lista.",
   "systems.processorRequired": "Vel ja, nei eller usikker.",
   "systems.dpaRequired": "Vel status for databehandlaravtalen.",
@@ -843,7 +843,7 @@ export const nn: Messages = {
     "Vurder kva som kan gå gale med opplysningane i tenesta, kor sannsynleg det er, kor alvorleg det blir, og kva tiltak som trengst.",
   "systems.guide.dpia.title": "Trengst det ein DPIA?",
   "systems.guide.dpia.text":
-    "Ein DPIA (vurdering av personvernkonsekvensar, personvernforordninga artikkel 35) trengst når behandlinga truleg gir høg risiko for dei opplysningane gjeld. Som hovudregel trengst han når to eller fleire av dei ni kriteria til EDPB slår inn, til dømes sensitive opplysningar, behandling i stor skala, systematisk overvaking, ny teknologi eller sårbare registrerte. Born blir alltid rekna som sårbare, så i skule og barnehage skal det ofte lite til. Datatilsynet har òg ei liste over behandlingar som alltid krev DPIA.",
+    "Ein DPIA (vurdering av personvernkonsekvensar, personvernforordninga artikkel 35) trengst når behandlinga truleg gir høg risiko for dei opplysningane gjeld. Som hovudregel trengst han når to eller fleire av dei ni kriteria til EDPB slår inn, til dømes sensitive opplysningar, behandling i stor skala, systematisk overvaking, ny teknologi eller sårbare registrerte. Barn blir alltid rekna som sårbare, så i skule og barnehage skal det ofte lite til. Datatilsynet har òg ei liste over behandlingar som alltid krev DPIA.",
   "systems.guide.dba.title": "Databehandlaravtale",
   "systems.guide.dba.text":
     "Når leverandøren behandlar personopplysningar på vegner av dykk, krev personvernforordninga artikkel 28 ein databehandlaravtale før tenesta blir teken i bruk. Gå gjennom avtalen jamleg.",
@@ -1250,7 +1250,7 @@ export const nn: Messages = {
   "plan.effort.stor": "Stor",
   "plan.consequence.1": "Liten: lite skjer om det blir liggjande",
   "plan.consequence.2": "Middels: kan føre til avvik eller klager",
-  "plan.consequence.3": "Stor: kan skade born, elevar eller tilsette",
+  "plan.consequence.3": "Stor: kan skade barn, elevar eller tilsette",
   "plan.field.title": "Kva skal gjerast?",
   "plan.field.description": "Skildring",
   "plan.help.description": "Det den som har ansvaret, treng å vite for å kome i gang.",
@@ -1423,7 +1423,7 @@ export const nn: Messages = {
     "Gi kvar risiko eit tal frå 1 til 5 for sannsyn og for konsekvens. Risikoen er dei to tala gonga med kvarandre. Skriv så eit tiltak, og vurder risikoen på nytt som om tiltaket var gjennomført. Tiltaka kan leggjast rett inn i handlingsplanen.",
   "ros.new": "Ny risikovurdering",
   "ros.new.lead":
-    "Start med å avgrense kva de vurderer. Risikoane legg de til på neste side, gjerne saman med dei som bruker tenesta til dagleg.",
+    "Start med å avgrense kva de vurderer. Risikoane legg de til på neste side, gjerne saman med dei som brukar tenesta til dagleg.",
   "ros.create": "Opprett og gå vidare til risikoane",
   "ros.empty": "De har ingen risikovurderingar enno.",
   "ros.list.title": "Risikovurderingane",
@@ -1450,7 +1450,7 @@ export const nn: Messages = {
   "ros.help.scope":
     "Beskriv tenesta, behandlinga eller rutinen, kven ho gjeld, og kva som ikkje er med i denne vurderinga.",
   "ros.help.processing": "Vel behandlinga vurderinga høyrer til, om ho står i behandlingsoversikta.",
-  "ros.help.participants": "Namn og rolle, til dømes rektor, IKT-ansvarleg og ein lærar som bruker tenesta.",
+  "ros.help.participants": "Namn og rolle, til dømes rektor, IKT-ansvarleg og ein lærar som brukar tenesta.",
   "ros.help.review": "Ei risikovurdering bør gjentakast minst éin gong i året, og når noko endrar seg.",
   "ros.help.status": "Set ho til ferdig når de har gått gjennom alle risikoane.",
   "ros.help.threat": "Éi hending per risiko, til dømes «Karakterar blir sende til feil føresett».",
@@ -1602,7 +1602,7 @@ export const nn: Messages = {
   "dpia.lead.necessity":
     "Forklar kvifor behandlinga trengst, og kvifor ho ikkje går lenger enn naudsynt (artikkel 35 nr. 7 bokstav b).",
   "dpia.lead.risks":
-    "Kva kan gå gale for borna, elevane, foreldra eller dei tilsette? Vurder kor sannsynleg det er og kor alvorleg det blir, før og etter tiltaket, frå 1 til 5 (artikkel 35 nr. 7 bokstav c).",
+    "Kva kan gå gale for barna, elevane, foreldra eller dei tilsette? Vurder kor sannsynleg det er og kor alvorleg det blir, før og etter tiltaket, frå 1 til 5 (artikkel 35 nr. 7 bokstav c).",
   "dpia.lead.measures":
     "Samle tiltaka som skal minske risikoen: avtalar, innstillingar, rutinar og opplæring (artikkel 35 nr. 7 bokstav d).",
   "dpia.lead.advice":
@@ -1639,13 +1639,13 @@ export const nn: Messages = {
     "Helse, spesialundervisning, barnevern, religion, etnisitet eller anna som kan skade om det kjem på avvegar, som bekymringsmeldingar.",
   "dpia.criterion.stor-skala": "Mange personar eller mykje data",
   "dpia.criterion.stor-skala.help":
-    "Behandlinga gjeld mange born, elevar eller tilsette (til dømes alle skulane i kommunen), mange slag opplysningar, eller varer lenge.",
+    "Behandlinga gjeld mange barn, elevar eller tilsette (til dømes alle skulane i kommunen), mange slag opplysningar, eller varer lenge.",
   "dpia.criterion.sammenstilling": "Opplysningar som blir kopla saman",
   "dpia.criterion.sammenstilling.help":
     "Opplysningar frå ulike system eller føremål blir kopla, til dømes karakterar frå fagsystemet med data frå læringsplattforma, på ein måte personane ikkje ventar.",
   "dpia.criterion.sarbare": "Sårbare personar",
   "dpia.criterion.sarbare.help":
-    "Personane kan vanskeleg seie nei eller forstå kva som skjer. Born og elevar er nesten alltid sårbare, og tilsette er avhengige av arbeidsgivaren.",
+    "Personane kan vanskeleg seie nei eller forstå kva som skjer. Barn og elevar er nesten alltid sårbare, og tilsette er avhengige av arbeidsgivaren.",
   "dpia.criterion.ny-teknologi": "Ny teknologi eller ny bruk",
   "dpia.criterion.ny-teknologi.help":
     "De tek i bruk noko nytt, som kunstig intelligens eller ansiktsattkjenning, der følgjene for personvernet ikkje er godt kjende.",
@@ -1654,13 +1654,13 @@ export const nn: Messages = {
     "Behandlinga avgjer om nokon får bruke ei teneste eller ein rett, til dømes at eleven berre kan følgje undervisninga viss foreldra godtek vilkåra til ein leverandør.",
   "dpia.listItem.laering": "Vurdering av læring, meistring og trivsel",
   "dpia.listItem.laering.help":
-    "Opplysningar blir brukte til å vurdere læringa, meistringa eller trivselen til borna eller elevane, til dømes læringsanalyse i ei digital plattform.",
+    "Opplysningar blir brukte til å vurdere læringa, meistringa eller trivselen til barna eller elevane, til dømes læringsanalyse i ei digital plattform.",
   "dpia.listItem.biometri": "Biometri for å kjenne att personar",
   "dpia.listItem.biometri.help":
     "Fingeravtrykk, ansiktsattkjenning og liknande for å identifisere nokon, saman med minst eitt av kriteria over.",
   "dpia.listItem.lokasjon": "Kvar personar er",
   "dpia.listItem.lokasjon.help":
-    "Posisjon, til dømes GPS-klokker eller appar som viser kvar borna er på tur, saman med minst eitt av kriteria over.",
+    "Posisjon, til dømes GPS-klokker eller appar som viser kvar barna er på tur, saman med minst eitt av kriteria over.",
   "dpia.listItem.ansatte": "Systematisk overvaking av tilsette",
   "dpia.listItem.ansatte.help":
     "Kontrolltiltak overfor tilsette (arbeidsmiljølova kapittel 9), til dømes innsyn i e-post, logging av nettbruk eller kamera på arbeidsplassen.",
@@ -1692,7 +1692,7 @@ export const nn: Messages = {
     "Føremålet, og kva som gir dykk lov til å behandle opplysningane (til dømes opplæringslova).",
   "dpia.field.who": "Kven gjeld det, og kven får tilgang?",
   "dpia.help.who":
-    "Kva born, elevar, foreldre eller tilsette, og kven som ser opplysningane – også leverandøren.",
+    "Kva barn, elevar, foreldre eller tilsette, og kven som ser opplysningane – også leverandøren.",
   "dpia.field.dataTypes": "Kva opplysningar?",
   "dpia.help.dataTypes":
     "Til dømes namn, klasse, elevarbeid og vurderingar. Skriv særleg opp sensitive opplysningar.",
@@ -1820,7 +1820,7 @@ export const nn: Messages = {
   "shared.field.network": "Kva nettverk vil de dele med?",
   "shared.field.confirm": "Ingen personar er nemnde",
   "shared.confirm":
-    "Eg har lese teksten nedanfor, og han nemner ingen elevar, born, føresette eller tilsette.",
+    "Eg har lese teksten nedanfor, og han nemner ingen elevar, barn, føresette eller tilsette.",
   "shared.publish.submit": "Del vurderinga",
   "shared.done.publisert": "Vurderinga er delt med nettverket.",
   "shared.done.trukket": "Vurderinga er trekt tilbake frå nettverket.",
@@ -1922,7 +1922,7 @@ export const nn: Messages = {
   "groups.comments.write": "Skriv ein kommentar til eigaren",
   "groups.comments.answer": "Svar rettleiaren",
   "groups.comments.help":
-    "Berre rettleiaren for gruppa og koordinatoren og personvernombodet til eigaren les dette. Ikkje skriv personopplysningar om elevar, born eller tilsette.",
+    "Berre rettleiaren for gruppa og koordinatoren og personvernombodet til eigaren les dette. Ikkje skriv personopplysningar om elevar, barn eller tilsette.",
   "groups.comments.send": "Send kommentaren",
   "groups.comments.sendAnswer": "Send svaret",
   "groups.comments.saved": "Kommentaren er sendt.",
