@@ -19,22 +19,51 @@ export interface ApprovalData {
   adviceValues: Record<string, string>;
 }
 
-/** The DPO's advice: the owner's personvernombud writes it; the koordinator can ask for it. */
-export function DpiaAdvice({
-  d,
-  refusedFor,
-  savedHere,
-}: {
+/** What the advice and the approval sections are given by the page. */
+interface StepProps {
   d: ApprovalData;
   refusedFor: RefusedFor;
   savedHere: React.ReactNode;
+}
+
+/** The two sections: where each starts, its heading and lead, and the post whose refusal it explains. */
+const STEPS = {
+  advice: { id: "rad", title: "dpia.section.advice", lead: "dpia.lead.advice", intent: "til-rad" },
+  approval: {
+    id: "godkjenning",
+    title: "dpia.section.approval",
+    lead: "dpia.lead.approval",
+    intent: "godkjenn",
+  },
+} as const satisfies Record<string, { id: string; title: MessageKey; lead: MessageKey; intent: string }>;
+
+/** The frame of the advice and the approval: the section, the notice of a save, and why a post was refused. */
+function Step({
+  step,
+  refusedFor,
+  savedHere,
+  children,
+}: Omit<StepProps, "d"> & {
+  step: (typeof STEPS)[keyof typeof STEPS];
+  children: React.ReactNode;
 }) {
   const t = useT();
-  const asked = refusedFor("til-rad");
+  const refused = refusedFor(step.intent);
   return (
-    <Section id="rad" title="dpia.section.advice" lead="dpia.lead.advice">
+    <Section id={step.id} title={step.title} lead={step.lead}>
       {savedHere}
-      {asked?.message ? <Notice color="warning">{t(asked.message as MessageKey)}</Notice> : null}
+      {refused?.message ? <Notice color="warning">{t(refused.message as MessageKey)}</Notice> : null}
+      {children}
+    </Section>
+  );
+}
+
+/** The DPO's advice: the owner's personvernombud writes it; the koordinator can ask for it. */
+export function DpiaAdvice({ d, ...frame }: StepProps) {
+  const t = useT();
+  const { refusedFor } = frame;
+  return (
+    <Step step={STEPS.advice} {...frame}>
       {d.isDpo ? (
         <SectionForm
           intent="rad"
@@ -65,26 +94,15 @@ export function DpiaAdvice({
         </form>
       ) : null}
       {d.status === "til-radgivning" ? <p className="ds-paragraph">{t("dpia.advice.waiting")}</p> : null}
-    </Section>
+    </Step>
   );
 }
 
 /** The koordinator approves, once the advice is written; a high risk left means asking Datatilsynet first. */
-export function DpiaApproval({
-  d,
-  refusedFor,
-  savedHere,
-}: {
-  d: ApprovalData;
-  refusedFor: RefusedFor;
-  savedHere: React.ReactNode;
-}) {
+export function DpiaApproval({ d, ...frame }: StepProps) {
   const t = useT();
-  const refused = refusedFor("godkjenn");
   return (
-    <Section id="godkjenning" title="dpia.section.approval" lead="dpia.lead.approval">
-      {savedHere}
-      {refused?.message ? <Notice color="warning">{t(refused.message as MessageKey)}</Notice> : null}
+    <Step step={STEPS.approval} {...frame}>
       {d.highRemains ? (
         <Notice color="warning">
           <span className="ds-paragraph">{t("dpia.priorConsultation")}</span>
@@ -108,7 +126,7 @@ export function DpiaApproval({
           </p>
         </form>
       )}
-    </Section>
+    </Step>
   );
 }
 

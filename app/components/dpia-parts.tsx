@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { riskLevel } from "../features/dpia/criteria.ts";
-import type { DpiaSnapshot } from "../features/dpia/snapshot.ts";
+import type { DpiaSnapshot, RiskPlan } from "../features/dpia/snapshot.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { formatDate } from "../lib/time.ts";
@@ -93,15 +94,37 @@ export function RiskCard({
   );
 }
 
-/** The risks read-only, one card each. */
-export function RiskCards({ risks }: { risks: SnapshotRisk[] }) {
+/** That the risk's measure is in the action plan: a link to the measure for a reader of the plan. */
+export function InPlan({ plan }: { plan: RiskPlan | null | undefined }) {
+  const t = useT();
+  if (!plan) return null;
+  return (
+    <p className="ds-paragraph" data-size="sm">
+      {plan.measure ? (
+        <>
+          {t("dpia.risk.inPlan")}{" "}
+          <Link className="ds-link" to={`/handlingsplan/${plan.measure.id}`}>
+            {plan.measure.title}
+          </Link>
+        </>
+      ) : (
+        t("dpia.risk.inPlanPlain")
+      )}
+    </p>
+  );
+}
+
+/** The risks read-only, one card each, with which of them are in the action plan. */
+export function RiskCards({ risks, plans = [] }: { risks: SnapshotRisk[]; plans?: (RiskPlan | null)[] }) {
   const t = useT();
   if (risks.length === 0) return <p className="ds-paragraph">{t("dpia.risk.none")}</p>;
   return (
     <ol className="dpia-risks stack">
       {risks.map((r, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a snapshot's risks have no ids and never move
-        <RiskCard key={i} risk={r} />
+        // biome-ignore lint/suspicious/noArrayIndexKey: older snapshots' risks have no ids, and none ever move
+        <RiskCard key={i} risk={r}>
+          <InPlan plan={plans[i]} />
+        </RiskCard>
       ))}
     </ol>
   );
@@ -200,8 +223,11 @@ export const NECESSITY_FIELDS = [
   column: keyof DpiaSnapshot;
 }[];
 
-/** A whole DPIA read-only, section by section: for readers and for an approved version. */
-export function DpiaDocument({ s }: { s: DpiaSnapshot }) {
+/**
+ * A whole DPIA read-only, section by section: for readers and for an approved version. `plans`
+ * says, risk by risk, which measures are in the action plan.
+ */
+export function DpiaDocument({ s, plans }: { s: DpiaSnapshot; plans?: (RiskPlan | null)[] }) {
   const t = useT();
   const locale = useLocale();
   const part = (id: string, title: MessageKey, body: ReactNode) => (
@@ -225,7 +251,7 @@ export function DpiaDocument({ s }: { s: DpiaSnapshot }) {
         "dpia.section.necessity",
         <TextFacts rows={NECESSITY_FIELDS.map((f) => [f.label, s[f.column]])} />,
       )}
-      {part("risikoer", "dpia.section.risks", <RiskCards risks={s.risks} />)}
+      {part("risikoer", "dpia.section.risks", <RiskCards risks={s.risks} plans={plans} />)}
       {part("tiltak", "dpia.section.measures", <TextFacts rows={[["dpia.field.measures", s.measures]]} />)}
       {part(
         "rad",

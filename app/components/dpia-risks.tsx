@@ -1,17 +1,16 @@
-import { Link } from "react-router";
-import type { DpiaSnapshot } from "../features/dpia/snapshot.ts";
+import type { DpiaSnapshot, RiskPlan } from "../features/dpia/snapshot.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { RiskForm } from "./dpia-forms.tsx";
-import { RiskCard } from "./dpia-parts.tsx";
+import { InPlan, RiskCard } from "./dpia-parts.tsx";
 import { type RefusedFor, Section } from "./dpia-section.tsx";
 import { Notice } from "./form.tsx";
 
 export interface RiskRow {
   id: string;
   values: Record<string, string>;
-  /** The action plan measure the risk's measure went into. */
-  plan: { id: string; title: string } | null;
+  /** That the risk's measure went into the action plan, and which measure for a reader of the plan. */
+  plan: RiskPlan | null;
 }
 
 /**
@@ -40,14 +39,7 @@ export function DpiaRisks(props: {
           if (!v) return null;
           return (
             <RiskCard key={r.id} risk={v} id={`risiko-${r.id}`}>
-              {r.plan ? (
-                <p className="ds-paragraph" data-size="sm">
-                  {t("dpia.risk.inPlan")}{" "}
-                  <Link className="ds-link" to={`/handlingsplan/${r.plan.id}`}>
-                    {r.plan.title}
-                  </Link>
-                </p>
-              ) : null}
+              <InPlan plan={r.plan} />
               {planRefused?.message ? (
                 <Notice color="danger">{t(planRefused.message as MessageKey)}</Notice>
               ) : null}

@@ -1,8 +1,25 @@
 import { Form } from "react-router";
 import type { OwnerPart } from "../features/programme/programme-page.server.ts";
+import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Notice } from "./form.tsx";
 import { CommentThread } from "./programme-share.tsx";
+
+/** What an owner can share with the programme: the form field, the owner's setting, and its words. */
+const SHARES = [
+  {
+    name: "fremdrift",
+    key: "progress",
+    label: "groups.share.progress",
+    short: "groups.share.progressShort",
+  },
+  { name: "resultater", key: "scores", label: "groups.share.scores", short: "groups.share.scoresShort" },
+] as const satisfies readonly {
+  name: string;
+  key: keyof OwnerPart["share"];
+  label: MessageKey;
+  short: MessageKey;
+}[];
 
 /**
  * The part of the programme page for an owner's own people (koordinator, personvernombud): what
@@ -47,32 +64,21 @@ export function OwnerPartView({
               <p id={`${idPrefix}-del-desc`} className="ds-paragraph" data-size="sm">
                 {t("groups.share.help")}
               </p>
-              <div className="ds-field">
-                <input
-                  className="ds-input"
-                  type="checkbox"
-                  id={`${idPrefix}-fremdrift`}
-                  name="fremdrift"
-                  value="ja"
-                  defaultChecked={part.share.progress}
-                />
-                <label className="ds-label" data-weight="regular" htmlFor={`${idPrefix}-fremdrift`}>
-                  {t("groups.share.progress")}
-                </label>
-              </div>
-              <div className="ds-field">
-                <input
-                  className="ds-input"
-                  type="checkbox"
-                  id={`${idPrefix}-resultater`}
-                  name="resultater"
-                  value="ja"
-                  defaultChecked={part.share.scores}
-                />
-                <label className="ds-label" data-weight="regular" htmlFor={`${idPrefix}-resultater`}>
-                  {t("groups.share.scores")}
-                </label>
-              </div>
+              {SHARES.map((share) => (
+                <div className="ds-field" key={share.name}>
+                  <input
+                    className="ds-input"
+                    type="checkbox"
+                    id={`${idPrefix}-${share.name}`}
+                    name={share.name}
+                    value="ja"
+                    defaultChecked={part.share[share.key]}
+                  />
+                  <label className="ds-label" data-weight="regular" htmlFor={`${idPrefix}-${share.name}`}>
+                    {t(share.label)}
+                  </label>
+                </div>
+              ))}
             </fieldset>
             <p>
               <button type="submit" className="ds-button" data-variant="secondary">
@@ -83,13 +89,10 @@ export function OwnerPartView({
           </Form>
         ) : (
           <p className="ds-paragraph">
-            {part.share.progress || part.share.scores
+            {SHARES.some((share) => part.share[share.key])
               ? t("groups.share.now", {
-                  parts: [
-                    part.share.progress ? t("groups.share.progressShort") : null,
-                    part.share.scores ? t("groups.share.scoresShort") : null,
-                  ]
-                    .filter(Boolean)
+                  parts: SHARES.filter((share) => part.share[share.key])
+                    .map((share) => t(share.short))
                     .join(", "),
                 })
               : t("groups.share.nothing")}

@@ -14,6 +14,7 @@ import { isHigh } from "../features/dpia/criteria.ts";
 import { getDpia, listRisks, listVersions, snapshotOf } from "../features/dpia/dpia.server.ts";
 import { handleDpiaPost, hasOwnerRole, type Intent } from "../features/dpia/form-page.server.ts";
 import { dpiaRiskToPlan, serviceOptions } from "../features/dpia/links.server.ts";
+import { riskPlans } from "../features/dpia/snapshot.ts";
 import { can } from "../features/policy/policy.server.ts";
 import { listProcessings } from "../features/processing/processing.server.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
@@ -71,13 +72,15 @@ export async function loader(args: Route.LoaderArgs) {
     canManage ? serviceOptions(services.db, ownerId) : [],
   ]);
   const version = String(d.version);
+  const snapshot = snapshotOf(d, risks);
+  const plans = riskPlans(snapshot.risks, risks, can(actor, "plan:read", { type: "owner", ownerId }));
   return {
     id: d.id,
     title: d.title,
     status: d.status,
     conclusion: d.conclusion,
     version,
-    snapshot: snapshotOf(d, risks),
+    snapshot,
     canManage,
     canPlan: canManage && canPlan,
     service: d.service_id ? { id: d.service_id, name: d.service_name ?? "" } : null,
@@ -108,9 +111,9 @@ export async function loader(args: Route.LoaderArgs) {
       tiltak: { tiltak: d.measures, version },
       rad: { rad: d.advice, version },
     },
-    risks: risks.map((r) => ({
+    risks: risks.map((r, i) => ({
       id: r.id,
-      plan: r.plan_measure_id ? { id: r.plan_measure_id, title: r.plan_title ?? "" } : null,
+      plan: plans[i] ?? null,
       values: {
         trussel: r.threat,
         sannsynlighet: String(r.likelihood),
@@ -243,7 +246,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
       {!d.canManage ? (
         <>
           <p className="ds-paragraph">{t("dpia.readOnly")}</p>
-          <DpiaDocument s={d.snapshot} />
+          <DpiaDocument s={d.snapshot} plans={d.risks.map((r) => r.plan)} />
           <DpiaVersions id={d.id} versions={d.versions} />
         </>
       ) : (

@@ -1,7 +1,9 @@
 import { Link } from "react-router";
 import { ConclusionText, DpiaDocument } from "../components/dpia-parts.tsx";
 import { Notice } from "../components/form.tsx";
-import { getDpia, getVersion } from "../features/dpia/dpia.server.ts";
+import { getDpia, getVersion, listRisks } from "../features/dpia/dpia.server.ts";
+import { riskPlans } from "../features/dpia/snapshot.ts";
+import { can } from "../features/policy/policy.server.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { notFound } from "../lib/route.server.ts";
@@ -16,15 +18,22 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "dpi
 
 /** An approved version of a DPIA, read-only, as it stood when approved. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { services, ownerId } = await loadRegisterScope(context, request);
+  const { actor, services, ownerId } = await loadRegisterScope(context, request);
   const number = Number(params.n);
   if (!Number.isInteger(number) || number < 1) notFound();
-  const [dpia, version] = await Promise.all([
+  const [dpia, version, risks] = await Promise.all([
     getDpia(services.db, ownerId, params.id),
     getVersion(services.db, ownerId, params.id, number),
+    listRisks(services.db, ownerId, params.id),
   ]);
   if (!dpia || !version) notFound();
-  return { id: dpia.id, number, approvedAt: version.approved_at, snapshot: version.snapshot };
+  return {
+    id: dpia.id,
+    number,
+    approvedAt: version.approved_at,
+    snapshot: version.snapshot,
+    plans: riskPlans(version.snapshot.risks, risks, can(actor, "plan:read", { type: "owner", ownerId })),
+  };
 }
 
 export default function DpiaVersion({ loaderData: d }: Route.ComponentProps) {
@@ -46,7 +55,7 @@ export default function DpiaVersion({ loaderData: d }: Route.ComponentProps) {
         </span>
       </Notice>
       <ConclusionText conclusion={d.snapshot.conclusion} />
-      <DpiaDocument s={d.snapshot} />
+      <DpiaDocument s={d.snapshot} plans={d.plans} />
     </div>
   );
 }

@@ -182,4 +182,36 @@ describe("the DPIA register", () => {
       .screenshot({ path: "test-results/screenshots/dpia-risikoer-mobil.png" });
     await phone.context().close();
   });
+
+  it("a unit leader and the personvernombud see which risks are in the action plan where they only read", async () => {
+    const platform = "Læringsplattformen Læringsløypa for 1.–7. trinn";
+    const page = await signedIn("leder@demo.oppvern.no");
+    await page.goto("/dpia");
+    await page.getByRole("link", { name: platform }).click();
+    await heading(page, platform);
+    const risks = page.locator("section[aria-labelledby=risikoer]");
+    // The demo's and the koordinator's measures above: two risks are in the plan, one is not.
+    await expect.poll(() => risks.getByText("Tiltaket er i handlingsplanen:").count()).toBe(2);
+    expect(await page.locator("main form").count()).toBe(0);
+    await expectAccessible(page);
+    await risks.screenshot({ path: "test-results/screenshots/dpia-lese-plan-leder.png" });
+    await risks.locator("a[href^='/handlingsplan/']").first().click();
+    await expect.poll(() => page.locator("main").textContent()).toContain("Fra DPIA");
+    await page.context().close();
+
+    const ombud = await signedIn("personvernombud@demo.oppvern.no");
+    await ombud.goto("/dpia");
+    await ombud.getByRole("link", { name: platform }).click();
+    await section(ombud, "Versjoner")
+      .getByRole("link", { name: /^Versjon 1/ })
+      .click();
+    await expect.poll(() => ombud.locator("main").textContent()).toContain("Dette er versjon 1");
+    const approved = ombud.locator("section[aria-labelledby=risikoer]");
+    expect(await approved.getByRole("link").count()).toBe(2);
+    expect(await approved.textContent()).toContain("Tiltaket er i handlingsplanen:");
+    await expectAccessible(ombud);
+    await screenshot(ombud, "dpia-versjon-plan-ombud");
+    await approved.screenshot({ path: "test-results/screenshots/dpia-versjon-plan-ombud-risikoer.png" });
+    await ombud.context().close();
+  });
 });

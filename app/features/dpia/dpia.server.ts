@@ -58,6 +58,7 @@ export function getDpia(db: Db, ownerId: string, id: string) {
     .select([
       "p.name as processing_name",
       "s.name as service_name",
+      "s.supplier as service_supplier",
       "a.name as advice_by_name",
       "g.name as approved_by_name",
     ])
@@ -120,6 +121,7 @@ export function snapshotOf(d: DpiaRow, risks: DpiaRiskTable[]): DpiaSnapshot {
     title: d.title,
     processing: d.processing_name,
     service: d.service_name,
+    serviceSupplier: d.service_supplier,
     criteria: parseList(d.criteria),
     listItems: parseList(d.list_items),
     conclusion: d.conclusion,
@@ -139,6 +141,7 @@ export function snapshotOf(d: DpiaRow, risks: DpiaRiskTable[]): DpiaSnapshot {
     approvedBy: d.approved_by_name,
     approvedAt: d.approved_at,
     risks: risks.map((r) => ({
+      id: r.id,
       threat: r.threat,
       likelihood: r.likelihood,
       consequence: r.consequence,

@@ -295,19 +295,37 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
     expect((await koordinator.get(`/dpia/${id}/versjon/2`)).status).toBe(404);
   });
 
-  it("exports the DPIA as a Word document with its title, risks and the advice", async () => {
-    const response = await leder.get(`/dpia/${id}/eksport/docx`);
-    expect(response.status).toBe(200);
+  it("exports the DPIA as a Word document with its title, service, risks and the advice", async () => {
+    /** The export's text, read back out of the .docx. */
+    const opened = async (path: string) => {
+      const response = await leder.get(path);
+      expect(response.status).toBe(200);
+      const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+      return { response, xml: (await zip.file("word/document.xml")?.async("string")) ?? "" };
+    };
+    const { response, xml } = await opened(`/dpia/${id}/eksport/docx`);
     expect(response.headers.get("content-disposition")).toContain(
       "dpia-skrivehagen-med-ki-tilbakemelding.docx",
     );
-    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
-    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
     expect(xml).toContain("Skrivehagen med KI-tilbakemelding");
     expect(xml).toContain("Elevtekster brukes til å trene leverandørens språkmodell");
     expect(xml).toContain("høy (3 × 4 = 12)");
     expect(xml).toContain("Godkjenn når avtalen er signert.");
     expect(xml).toContain("Skrevet av Per Personvernombud");
+    expect(xml).not.toContain("Tjeneste:");
+    // The demo's parent app DPIA is about a service of the systems register: its export names it and
+    // its supplier among the opening facts, in the reader's language.
+    const app = await server.services.db
+      .selectFrom("dpia")
+      .select("id")
+      .where("title", "=", "Foreldreapp med bildedeling i barnehagene")
+      .executeTakeFirstOrThrow();
+    expect((await opened(`/dpia/${app.id}/eksport/docx`)).xml).toContain(
+      "Tjeneste: Krokus barnehageapp (leverandør: Demoapp Barnehage AS)",
+    );
+    expect((await opened(`/dpia/${app.id}/eksport/docx?lang=en`)).xml).toContain(
+      "Service: Krokus barnehageapp (supplier: Demoapp Barnehage AS)",
+    );
   });
 
   it("keeps each DPIA inside its owner: Nabo kommune gets 404 by GET and POST and changes nothing", async () => {

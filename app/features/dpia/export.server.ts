@@ -36,6 +36,8 @@ export function dpiaDocx(
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(name)] }),
     ...body(text),
   ];
+  /** One of the opening facts: "Tjeneste: Krokus barnehageapp". */
+  const fact = (name: string, text: string) => new Paragraph({ children: [new TextRun(`${name}: ${text}`)] });
   const level = (l: number, c: number) =>
     `${label(`dpia.level.${riskLevel(l * c)}`)} (${l} × ${c} = ${l * c})`;
   const cell = (text: string, bold = false) =>
@@ -55,8 +57,16 @@ export function dpiaDocx(
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(s.title)] }),
           new Paragraph({ children: [new TextRun(`${t("dpia.title")} – ${options.owner}`)] }),
           new Paragraph({ children: [new TextRun(t("dpia.statusLine", { status: options.status }))] }),
-          ...(s.processing
-            ? [new Paragraph({ children: [new TextRun(`${t("dpia.field.processing")}: ${s.processing}`)] })]
+          ...(s.processing ? [fact(t("dpia.field.processing"), s.processing)] : []),
+          ...(s.service
+            ? [
+                fact(
+                  t("dpia.field.service"),
+                  s.serviceSupplier?.trim()
+                    ? t("dpia.serviceBySupplier", { service: s.service, supplier: s.serviceSupplier.trim() })
+                    : s.service,
+                ),
+              ]
             : []),
           heading(t("dpia.section.screening")),
           new Paragraph({

@@ -3,6 +3,7 @@ import { TestClient, textOf } from "../../../tests/support/client.ts";
 import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
 import { guideSteps } from "../systems/guide.ts";
 import { dpiaBasis } from "./links.server.ts";
+import { riskPlans } from "./snapshot.ts";
 
 const PLATFORM = "Læringsplattformen Læringsløypa for 1.–7. trinn";
 const APP = "Foreldreapp med bildedeling i barnehagene";
@@ -28,6 +29,40 @@ describe("the service guide's DPIA step", () => {
     expect(dpiaBasis([{ approved_at: "2026-01-01", conclusion: "trengs" }])).toBe("approved");
     expect(dpiaBasis([{ approved_at: null, conclusion: "vurder" }])).toBeNull();
     expect(dpiaBasis([{ approved_at: null, conclusion: "ikke" }])).toBe("notNeeded");
+  });
+});
+
+describe("which of a DPIA's risks are in the action plan", () => {
+  const snapshotRisk = { likelihood: 3, consequence: 4, likelihoodAfter: 1, consequenceAfter: 4 };
+  const now = [
+    { id: "a", threat: "Lekkasje", measure: "Tofaktor", plan_measure_id: "m1", plan_title: "Tofaktor" },
+    { id: "b", threat: "Feil tilgang", measure: "Roller", plan_measure_id: null, plan_title: null },
+  ];
+  it("finds a risk by its id, or in an older version by the same threat and measure", () => {
+    expect(
+      riskPlans(
+        [
+          { ...snapshotRisk, id: "a", threat: "Lekkasje (før endringen)", measure: "" },
+          { ...snapshotRisk, id: "b", threat: "Feil tilgang", measure: "Roller" },
+          { ...snapshotRisk, id: "slettet", threat: "Lekkasje", measure: "Tofaktor" },
+          { ...snapshotRisk, threat: "Lekkasje", measure: "Tofaktor" },
+          { ...snapshotRisk, threat: "Lekkasje", measure: "Et annet tiltak" },
+        ],
+        now,
+        true,
+      ),
+    ).toEqual([
+      { measure: { id: "m1", title: "Tofaktor" } },
+      null,
+      null,
+      { measure: { id: "m1", title: "Tofaktor" } },
+      null,
+    ]);
+  });
+  it("names the plan's measure only to a reader who may read the plan", () => {
+    expect(
+      riskPlans([{ ...snapshotRisk, id: "a", threat: "Lekkasje", measure: "Tofaktor" }], now, false),
+    ).toEqual([{ measure: null }]);
   });
 });
 
@@ -144,6 +179,32 @@ describe.each(dialects)("a DPIA joined to the action plan and the systems regist
     expect(textOf(page.html)).toMatch(/Fra DPIA Læringsplattformen Læringsløypa for 1\.–7\. trinn ?:/);
     expect(textOf(page.html)).toContain(second?.threat ?? "?");
     expect(page.html).toContain(`href="/dpia/${platform}"`);
+  });
+
+  it("shows a reader, and everyone reading an approved version, which risks are in the plan", async () => {
+    // By now two of the platform's three risks are in the plan, one of them put there after version 1.
+    const all = await risksOf(platform);
+    const inPlan = all.filter((r) => r.plan_measure_id);
+    const outside = all.find((r) => !r.plan_measure_id);
+    expect(inPlan).toHaveLength(2);
+    for (const [reader, path] of [
+      [leder, `/dpia/${platform}`],
+      [leder, `/dpia/${platform}/versjon/1`],
+      [ombud, `/dpia/${platform}/versjon/1`],
+    ] as const) {
+      const page = await reader.page(path);
+      expect(page.response.status).toBe(200);
+      const main = page.html.slice(page.html.indexOf("<main"), page.html.indexOf("</main>"));
+      expect(main).not.toContain("<form");
+      const cards = main.split('<li class="ds-card').slice(1);
+      const card = (threat: string) => cards.find((c) => textOf(c).includes(threat)) ?? "";
+      for (const r of inPlan) {
+        expect(textOf(card(r.threat))).toContain("Tiltaket er i handlingsplanen:");
+        expect(card(r.threat)).toContain(`href="/handlingsplan/${r.plan_measure_id}"`);
+      }
+      expect(textOf(card(outside?.threat ?? "?"))).not.toContain("handlingsplanen");
+      expect(card(outside?.threat ?? "?")).not.toBe("");
+    }
   });
 
   it("refuses a risk without a measure with a message, and gives the personvernombud no button and 404", async () => {

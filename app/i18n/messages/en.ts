@@ -1971,8 +1971,10 @@ export const en: Messages = {
   "dpia.noService": "No particular service",
   "dpia.error.unknownService": "Choose a service from the list.",
   "dpia.aboutService": "The DPIA is about the service",
+  "dpia.serviceBySupplier": "{service} (supplier: {supplier})",
   "dpia.risk.toPlan": "Put the measure in the action plan",
   "dpia.risk.inPlan": "The measure is in the action plan:",
+  "dpia.risk.inPlanPlain": "The measure is in the action plan.",
   "dpia.risk.inPlanNotice": "The measure has been put in the action plan.",
   "dpia.risk.planNeedsMeasure": "Write a measure for the risk before you put it in the action plan.",
   "dpia.planDescription":

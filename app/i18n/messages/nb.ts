@@ -1969,8 +1969,10 @@ export const nb = {
   "dpia.noService": "Ingen bestemt tjeneste",
   "dpia.error.unknownService": "Velg en tjeneste fra listen.",
   "dpia.aboutService": "DPIA-en gjelder tjenesten",
+  "dpia.serviceBySupplier": "{service} (leverandør: {supplier})",
   "dpia.risk.toPlan": "Legg tiltaket i handlingsplanen",
   "dpia.risk.inPlan": "Tiltaket er i handlingsplanen:",
+  "dpia.risk.inPlanPlain": "Tiltaket er i handlingsplanen.",
   "dpia.risk.inPlanNotice": "Tiltaket er lagt i handlingsplanen.",
   "dpia.risk.planNeedsMeasure": "Skriv et tiltak for risikoen før dere legger det i handlingsplanen.",
   "dpia.planDescription":

@@ -1962,8 +1962,10 @@ export const nn: Messages = {
   "dpia.noService": "Inga bestemd teneste",
   "dpia.error.unknownService": "Vel ei teneste frå lista.",
   "dpia.aboutService": "DPIA-en gjeld tenesta",
+  "dpia.serviceBySupplier": "{service} (leverandør: {supplier})",
   "dpia.risk.toPlan": "Legg tiltaket i handlingsplanen",
   "dpia.risk.inPlan": "Tiltaket er i handlingsplanen:",
+  "dpia.risk.inPlanPlain": "Tiltaket er i handlingsplanen.",
   "dpia.risk.inPlanNotice": "Tiltaket er lagt i handlingsplanen.",
   "dpia.risk.planNeedsMeasure": "Skriv eit tiltak for risikoen før de legg det i handlingsplanen.",
   "dpia.planDescription":
