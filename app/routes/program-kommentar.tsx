@@ -97,7 +97,7 @@ export default function ProgramKommentar({ loaderData: d, actionData }: Route.Co
           <button type="submit" className="ds-button">
             {t("groups.comments.edit.save")}
           </button>
-          <Link className="ds-link" to={d.back}>
+          <Link className="ds-button" data-variant="tertiary" to={d.back}>
             {t("groups.comments.edit.cancel")}
           </Link>
         </p>
