@@ -119,7 +119,14 @@ export function ErrorBoundary() {
   const root = useRouteLoaderData("root") as RootData | undefined;
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const badRequest = isRouteErrorResponse(error) && error.status === 400;
-  const title = notFound ? t("error.404.title") : badRequest ? t("error.400.title") : t("error.500.title");
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  const title = notFound
+    ? t("error.404.title")
+    : badRequest
+      ? t("error.400.title")
+      : forbidden
+        ? t("error.403.title")
+        : t("error.500.title");
   return (
     <>
       <title>{`${title} – Oppvern`}</title>
@@ -129,7 +136,13 @@ export function ErrorBoundary() {
           {title}
         </h1>
         <p className="ds-paragraph">
-          {notFound ? t("error.404.body") : badRequest ? t("error.400.body") : t("error.500.body")}
+          {notFound
+            ? t("error.404.body")
+            : badRequest
+              ? t("error.400.body")
+              : forbidden
+                ? t("error.403.body")
+                : t("error.500.body")}
         </p>
         <p className="ds-paragraph">
           <a className="ds-link" href="/">

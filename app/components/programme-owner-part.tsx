@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import type { OwnerPart } from "../features/programme/programme-page.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -26,15 +26,19 @@ const SHARES = [
  * the owner shares with the programme, and the guide's comments with a form to answer.
  */
 export function OwnerPartView({
+  programmeId,
   part,
   idPrefix,
   refused,
   saved,
+  commentNotice,
 }: {
+  programmeId: string;
   part: OwnerPart;
   idPrefix: string;
   refused: { intent: string; errors: Record<string, string>; values: Record<string, string> } | null;
   saved: boolean;
+  commentNotice: "endret" | "slettet" | null;
 }) {
   const t = useT();
   return (
@@ -101,7 +105,9 @@ export function OwnerPartView({
       </div>
       {part.comments ? (
         <CommentThread
+          programmeId={programmeId}
           comments={part.comments}
+          notice={commentNotice}
           ownerId={part.id}
           ownerName={part.name}
           idPrefix={`${idPrefix}k`}
@@ -110,6 +116,14 @@ export function OwnerPartView({
           submitLabel={t("groups.comments.sendAnswer")}
           level={4}
         />
+      ) : null}
+      {part.canLeave ? (
+        <p className="ds-paragraph">
+          <Link className="ds-link" to={`/program/${programmeId}/forlat/${part.id}`}>
+            {t("programme.leave.link")}
+            <span className="ds-sr-only">: {part.name}</span>
+          </Link>
+        </p>
       ) : null}
     </article>
   );

@@ -1,9 +1,9 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import type { Progress } from "../features/programme/sharing.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { formatDate, formatMoment } from "../lib/time.ts";
-import { ErrorSummary, TextAreaField } from "./form.tsx";
+import { ErrorSummary, Notice, TextAreaField } from "./form.tsx";
 
 export interface SharedData {
   progress: Progress | null;
@@ -105,10 +105,14 @@ export interface Comment {
   side: "veileder" | "eier";
   body: string;
   created_at: string;
+  edited_at: string | null;
+  /** Written by the person reading: they may correct or delete it. */
+  mine: boolean;
 }
 
 /** The comments between the guide and one owner, and a form to write one. */
 export function CommentThread({
+  programmeId,
   comments,
   ownerId,
   ownerName,
@@ -116,8 +120,10 @@ export function CommentThread({
   refused,
   formLabel,
   submitLabel,
+  notice = null,
   level = 3,
 }: {
+  programmeId: string;
   comments: Comment[];
   ownerId: string;
   ownerName: string;
@@ -125,6 +131,8 @@ export function CommentThread({
   refused: { errors: Record<string, string>; values: Record<string, string> } | null;
   formLabel: string;
   submitLabel: string;
+  /** A comment of this thread was just corrected or deleted. */
+  notice?: "endret" | "slettet" | null;
   /** The heading level under the owner's own heading. */
   level?: 3 | 4;
 }) {
@@ -141,6 +149,7 @@ export function CommentThread({
           {t("groups.comments.title")}
         </h4>
       )}
+      {notice ? <Notice>{t(`groups.comments.${notice}` as MessageKey)}</Notice> : null}
       {comments.length === 0 ? (
         <p className="ds-paragraph">{t("groups.comments.none")}</p>
       ) : (
@@ -150,8 +159,26 @@ export function CommentThread({
               <p className="ds-paragraph" data-size="sm">
                 <strong>{c.author_name}</strong> ({t(`groups.comments.side.${c.side}` as MessageKey)}),{" "}
                 <time dateTime={c.created_at}>{formatMoment(c.created_at, locale)}</time>
+                {c.edited_at ? (
+                  <>
+                    {" "}
+                    ({t("groups.comments.edited")}{" "}
+                    <time dateTime={c.edited_at}>{formatMoment(c.edited_at, locale)}</time>)
+                  </>
+                ) : null}
               </p>
               <p className="ds-paragraph comment-body">{c.body}</p>
+              {c.mine ? (
+                <p className="ds-paragraph" data-size="sm">
+                  <Link className="ds-link" to={`/program/${programmeId}/kommentar/${c.id}`}>
+                    {t("groups.comments.change")}
+                    <span className="ds-sr-only">
+                      {" "}
+                      {t("groups.comments.changeWhich", { date: formatMoment(c.created_at, locale) })}
+                    </span>
+                  </Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

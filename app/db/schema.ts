@@ -404,6 +404,16 @@ export interface ProgrammeCommentTable {
   side: "veileder" | "eier";
   body: string;
   created_at: string;
+  /** When its author last corrected it (null: never). */
+  edited_at: string | null;
+}
+
+/** An owner that left a programme: what the programme keeps of it is that it left, and when. */
+export interface ProgrammeDepartureTable {
+  programme_id: string;
+  owner_id: string;
+  left_at: string;
+  left_by: string | null;
 }
 
 /** An owner that attended a gathering. */
@@ -719,6 +729,7 @@ export interface Database {
   programme_share: ProgrammeShareTable;
   programme_comment: ProgrammeCommentTable;
   programme_attendance: ProgrammeAttendanceTable;
+  programme_departure: ProgrammeDepartureTable;
   learning_assignment: LearningAssignmentTable;
   assignment_reminder: AssignmentReminderTable;
   group_session: GroupSessionTable;

@@ -38,6 +38,14 @@ export function notFound(): never {
   throw data(null, { status: 404 });
 }
 
+/**
+ * For someone who may read a thing but not change it (another person's comment in a thread they
+ * read): they know it exists, so 404 would hide nothing.
+ */
+export function forbidden(): never {
+  throw data(null, { status: 403 });
+}
+
 /** Asks the policy; a "no" answers 404 so that another tenant's resource is indistinguishable from none. */
 export function authorize(actor: Actor | null, action: Action, resource: Resource) {
   if (!can(actor, action, resource)) notFound();

@@ -3,8 +3,15 @@ import { Notice } from "../components/form.tsx";
 import { GatheringCard, GroupList } from "../components/programme-groups.tsx";
 import { OwnerPartView } from "../components/programme-owner-part.tsx";
 import { bankLocale, currentBank } from "../features/assessment/bank.server.ts";
+import { tellOfNewComment } from "../features/programme/comment-mail.server.ts";
 import { listAttendance } from "../features/programme/groups.server.ts";
-import { loadProgramme, ownerParts, ownOwners } from "../features/programme/programme-page.server.ts";
+import { listDepartures } from "../features/programme/leave-programme.server.ts";
+import {
+  commentNotice,
+  loadProgramme,
+  ownerParts,
+  ownOwners,
+} from "../features/programme/programme-page.server.ts";
 import { cohortFigures, scheduleGathering } from "../features/programme/programmes.server.ts";
 import { ZComment, ZGathering, ZShare } from "../features/programme/schemas.ts";
 import { addComment, saveShare } from "../features/programme/sharing.server.ts";
@@ -12,7 +19,7 @@ import { useLocale, useT } from "../i18n/use-t.ts";
 import { formObject, parseObject, valuesToShow } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { authorize, localeFor, notFound, readForm } from "../lib/route.server.ts";
-import { formatDate } from "../lib/time.ts";
+import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/program-detalj";
 
@@ -28,15 +35,17 @@ export async function loader(args: Route.LoaderArgs) {
   const page = await load(args);
   const { actor, services, programme: p, canManage } = page;
   const lang = bankLocale(localeFor(args.request, actor));
-  const [figures, attendance, mine] = await Promise.all([
+  const [figures, attendance, mine, departures] = await Promise.all([
     cohortFigures(
       services.db,
       p.owners.map((o) => o.id),
     ),
     listAttendance(services.db, p.id),
     ownerParts(page),
+    listDepartures(services.db, p.id),
   ]);
-  const nameOf = new Map(p.owners.map((o) => [o.id, o.name]));
+  // Attendance at past gatherings stays after an owner leaves (decision 017): it keeps its name.
+  const nameOf = new Map([...departures, ...p.owners].map((o) => [o.id, o.name]));
   const url = new URL(args.request.url);
   return {
     id: p.id,
@@ -59,6 +68,11 @@ export async function loader(args: Route.LoaderArgs) {
       followed: page.followed.some((f) => f.id === g.id),
     })),
     mine,
+    commentNotice: commentNotice(args.request),
+    // The programansvarlig sees which owners have left, and when.
+    departed: canManage
+      ? departures.map((o) => ({ id: o.id, name: o.name, leftOn: dayInNorway(o.left_at) }))
+      : [],
     shared: url.searchParams.get("delt"),
     attendanceSaved: Number(url.searchParams.get("oppmote") ?? -1),
     made: url.searchParams.get("laget") === "1",
@@ -116,6 +130,15 @@ export async function action(args: Route.ActionArgs) {
       body: parsed.data.tekst,
       userId: actor.userId,
       userName: actor.name,
+    });
+    const group = page.groups.find((g) => g.owners.some((o) => o.id === owner.id));
+    await tellOfNewComment(services.db, services.mailer, {
+      publicUrl: services.config.publicUrl,
+      programme: { id: programme.id, name: programme.name, networkId: programme.network_id },
+      owner,
+      group: group ? { id: group.id, guideId: group.guideId } : null,
+      side: "eier",
+      author: { id: actor.userId, name: actor.name },
     });
     return redirect(`/program/${programme.id}#o${index}k-kommentarer`, 303);
   }
@@ -196,7 +219,9 @@ export default function ProgramDetalj({ loaderData: d, actionData }: Route.Compo
           {d.mine.map((part, i) => (
             <OwnerPartView
               key={part.id}
+              programmeId={d.id}
               part={part}
+              commentNotice={d.commentNotice?.owner === part.id ? d.commentNotice.kind : null}
               idPrefix={`o${i}`}
               saved={d.shared === part.id}
               refused={
@@ -220,6 +245,21 @@ export default function ProgramDetalj({ loaderData: d, actionData }: Route.Compo
             ))}
           </ul>
         )}
+        {d.departed.length > 0 ? (
+          <>
+            <h3 className="ds-heading" data-size="xs" id="gikk-ut">
+              {t("programme.departed.title", { count: d.departed.length })}
+            </h3>
+            <p className="ds-paragraph">{t("programme.departed.lead")}</p>
+            <ul className="ds-list" aria-labelledby="gikk-ut">
+              {d.departed.map((o) => (
+                <li key={o.id}>
+                  {t("programme.departed.item", { owner: o.name, date: formatDate(o.leftOn, locale) })}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
       <section aria-labelledby="tall" className="stack prose">
         <h2 className="ds-heading" data-size="md" id="tall">

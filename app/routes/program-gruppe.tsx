@@ -3,7 +3,8 @@ import { Notice } from "../components/form.tsx";
 import { CommentThread, SharedStatus } from "../components/programme-share.tsx";
 import { bankLocale } from "../features/assessment/bank.server.ts";
 import { can } from "../features/policy/policy.server.ts";
-import { loadProgramme } from "../features/programme/programme-page.server.ts";
+import { tellOfNewComment } from "../features/programme/comment-mail.server.ts";
+import { commentNotice, loadProgramme } from "../features/programme/programme-page.server.ts";
 import { ZComment } from "../features/programme/schemas.ts";
 import { addComment, listComments, sharedView, sharesOf } from "../features/programme/sharing.server.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -45,7 +46,7 @@ export async function loader(args: Route.LoaderArgs) {
       const mayComment = can(actor, "programme:comment", ownerResource(o.id));
       const [view, comments] = await Promise.all([
         sharedView(services.db, o.id, share, actor.userId, lang),
-        mayComment ? listComments(services.db, programme.id, o.id) : null,
+        mayComment ? listComments(services.db, programme.id, o.id, actor.userId) : null,
       ]);
       return { id: o.id, name: o.name, shared: { ...view, share }, comments };
     }),
@@ -55,6 +56,7 @@ export async function loader(args: Route.LoaderArgs) {
     group: { name: group.name, guideName: group.guideName },
     owners,
     saved: new URL(args.request.url).searchParams.get("lagret") === "1",
+    commentNotice: commentNotice(args.request),
   };
 }
 
@@ -77,6 +79,14 @@ export async function action(args: Route.ActionArgs) {
     body: parsed.data.tekst,
     userId: actor.userId,
     userName: actor.name,
+  });
+  await tellOfNewComment(services.db, services.mailer, {
+    publicUrl: services.config.publicUrl,
+    programme: { id: programme.id, name: programme.name, networkId: programme.network_id },
+    owner,
+    group: { id: group.id, guideId: group.guideId },
+    side: "veileder",
+    author: { id: actor.userId, name: actor.name },
   });
   return redirect(
     `/program/${programme.id}/gruppe/${group.id}?lagret=1#e${group.owners.indexOf(owner)}-kommentarer`,
@@ -115,7 +125,9 @@ export default function ProgramGruppe({ loaderData: d, actionData }: Route.Compo
                 <SharedStatus data={o.shared} idPrefix={`e${i}`} />
                 {o.comments ? (
                   <CommentThread
+                    programmeId={d.programme.id}
                     comments={o.comments}
+                    notice={d.commentNotice?.owner === o.id ? d.commentNotice.kind : null}
                     ownerId={o.id}
                     ownerName={o.name}
                     idPrefix={`e${i}`}

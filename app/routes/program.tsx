@@ -1,7 +1,8 @@
 import { data, Link, redirect } from "react-router";
-import { ChoiceGroup, ErrorSummary, Field, SelectField } from "../components/form.tsx";
+import { ChoiceGroup, ErrorSummary, Field, Notice, SelectField } from "../components/form.tsx";
 import { listNetworkOwners } from "../features/orgs/networks.server.ts";
 import { can } from "../features/policy/policy.server.ts";
+import { departureOf } from "../features/programme/leave-programme.server.ts";
 import { createProgramme, listProgrammesFor } from "../features/programme/programmes.server.ts";
 import { ZProgramme } from "../features/programme/schemas.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
@@ -44,8 +45,22 @@ async function runnableNetworks(args: Route.LoaderArgs | Route.ActionArgs) {
  */
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, networks } = await runnableNetworks(args);
-  const programmes = await listProgrammesFor(services.db, actor);
+  const left = new URL(args.request.url).searchParams.get("forlatt");
+  // The notice after leaving names the programme only for an owner this person is koordinator of.
+  const [programmes, departure] = await Promise.all([
+    listProgrammesFor(services.db, actor),
+    left
+      ? departureOf(
+          services.db,
+          left,
+          actor.memberships
+            .filter((m) => m.kind === "eier" && m.role === "koordinator")
+            .map((m) => m.organisationId),
+        )
+      : undefined,
+  ]);
   return {
+    departure: departure ?? null,
     programmes: programmes.map((p) => ({
       id: p.id,
       name: p.name,
@@ -99,6 +114,9 @@ export default function Program({ loaderData: d, actionData }: Route.ComponentPr
           {t("programme.title")}
         </h1>
         <p className="ds-paragraph">{t("programme.lead")}</p>
+        <div id="forlatt">
+          {d.departure ? <Notice>{t("programme.leave.done", d.departure)}</Notice> : null}
+        </div>
       </div>
       <section aria-labelledby="program" className="stack prose">
         <h2 className="ds-heading" data-size="md" id="program">

@@ -97,6 +97,29 @@ describe("guidance groups", () => {
     await expect
       .poll(() => guide.getByRole("status").first().textContent())
       .toContain("Kommentaren er sendt.");
+    // She corrects it: only her own comment has the link; an empty text is refused and kept out.
+    await guide
+      .locator("article", { has: guide.getByRole("heading", { name: "Nabo kommune" }) })
+      .getByRole("link", { name: /^Endre eller slett/ })
+      .click();
+    await heading(guide, "Endre kommentaren");
+    await expectAccessible(guide);
+    await guide.getByLabel("Kommentaren", { exact: true }).fill("");
+    await guide.getByRole("button", { name: "Lagre endringen" }).click();
+    await expect
+      .poll(() => guide.getByRole("alert").first().textContent())
+      .toContain("Skriv kommentaren før du sender.");
+    await expectAccessible(guide);
+    await guide
+      .getByLabel("Kommentaren", { exact: true })
+      .fill("Fint at dere har avsluttet kartleggingen. Velg gjerne to eller tre tiltak før neste samling.");
+    await screenshot(guide, "grupper-kommentar-endre");
+    await guide.getByRole("button", { name: "Lagre endringen" }).click();
+    await heading(guide, "Gruppe Skogen");
+    const corrected = guide.locator("article", { has: guide.getByRole("heading", { name: "Nabo kommune" }) });
+    expect(await corrected.textContent()).toContain("Kommentaren er endret.");
+    expect(await corrected.textContent()).toMatch(/\(endret \d+\./);
+    await expectAccessible(guide);
     await screenshot(guide, "grupper-veileder");
     // The guide records who came to gathering 1, for the group's owners.
     await openProgramme(guide);
@@ -119,7 +142,7 @@ describe("guidance groups", () => {
     // Back at Nabo kommune: the koordinator reads the comment and answers.
     await openProgramme(owner);
     const thread = owner.locator("article", { has: owner.getByRole("heading", { name: "Nabo kommune" }) });
-    expect(await thread.textContent()).toContain("Velg gjerne tre tiltak før neste samling.");
+    expect(await thread.textContent()).toContain("Velg gjerne to eller tre tiltak før neste samling.");
     expect(await thread.textContent()).toContain("Vera Veileder (veileder)");
     await thread.getByLabel("Svar veilederen").fill("Takk! Vi tar det opp i ledermøtet.");
     await thread.getByRole("button", { name: /^Send svaret/ }).click();
@@ -130,5 +153,61 @@ describe("guidance groups", () => {
     await screenshot(owner, "grupper-svar-mobil");
     await thread.screenshot({ path: "test-results/screenshots/grupper-svar-del-mobil.png" });
     await owner.context().close();
+  });
+
+  it("the koordinator of Demo kommune reads the programme page, on a computer and a phone", async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await login(page, "koordinator@demo.oppvern.no");
+    await openProgramme(page);
+    const part = page.locator("article", { has: page.getByRole("heading", { name: "Demo kommune" }) });
+    expect(await part.textContent()).toContain("Godt jobbet med kartleggingen");
+    expect(await part.getByRole("link", { name: /^Gå ut av programmet/ }).count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, "program-koordinator");
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await fitsPhone(page);
+    await screenshot(page, "program-koordinator-mobil");
+    await page.context().close();
+  });
+
+  it("an owner's koordinator leaves a programme after a confirmation page; the programansvarlig sees it", async () => {
+    // A programme of its own, so the demo programme the other journeys read stays as it is.
+    const lead = await newPage(browser, { javaScriptEnabled: false });
+    await login(lead, "programansvarlig@demo.oppvern.no");
+    await lead.goto("/program?lang=nb");
+    await lead.getByLabel("Navn på programmet").fill("Høstkurs i personvern");
+    await lead.getByRole("button", { name: "Start programmet" }).click();
+    await heading(lead, "Høstkurs i personvern");
+    const programmeUrl = lead.url().replace(/[?#].*$/, "");
+
+    const owner = await newPage(browser, { viewport: PHONE, javaScriptEnabled: false });
+    await login(owner, "koordinator@nabo.oppvern.no");
+    await owner.goto(`${programmeUrl}?lang=nb`);
+    await owner
+      .locator("article", { has: owner.getByRole("heading", { name: "Nabo kommune" }) })
+      .getByRole("link", { name: /^Gå ut av programmet/ })
+      .click();
+    await heading(owner, "Skal Nabo kommune gå ut av «Høstkurs i personvern»?");
+    expect(await owner.locator("main").textContent()).toContain("Delingen stopper med en gang.");
+    await expectAccessible(owner);
+    await fitsPhone(owner);
+    await screenshot(owner, "program-forlat-mobil");
+    await owner.getByRole("button", { name: "Ja, Nabo kommune går ut av programmet" }).click();
+    await heading(owner, "Veiledningsprogram");
+    await expect
+      .poll(() => owner.getByRole("status").first().textContent())
+      .toContain("Nabo kommune har gått ut av «Høstkurs i personvern».");
+    expect(await owner.getByRole("link", { name: "Høstkurs i personvern" }).count()).toBe(0);
+    await expectAccessible(owner);
+    await owner.context().close();
+
+    await lead.goto(programmeUrl);
+    expect(await lead.locator("#deltakere ~ *").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Nabo kommune, gikk ut \d+\./)]),
+    );
+    await expectAccessible(lead);
+    await screenshot(lead, "program-forlatt-programansvarlig");
+    await lead.context().close();
   });
 });

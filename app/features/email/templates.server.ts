@@ -12,7 +12,9 @@ type Kind =
   | "incidentInfo"
   | "incidentReminder"
   | "planReminder"
-  | "inactive";
+  | "inactive"
+  | "commentFromGuide"
+  | "commentFromOwner";
 
 interface Vars {
   to: string;
@@ -25,6 +27,8 @@ interface Vars {
   moment?: string;
   /** What the e-mail is about: a measure's title. */
   title?: string;
+  /** The guidance programme the e-mail is about. */
+  programme?: string;
   /** A calendar date (YYYY-MM-DD) to answer by: said in the recipient's words. */
   deadline?: string | null;
 }
@@ -41,6 +45,7 @@ export function buildEmail(kind: Kind, locale: string, vars: Vars): EmailMessage
     role: vars.role ? t(`role.${vars.role}` as MessageKey) : "",
     moment: vars.moment ?? "",
     title: vars.title ?? "",
+    programme: vars.programme ?? "",
   };
   return {
     to: vars.to,

@@ -127,6 +127,11 @@ export type Action =
   | "programme:comment"
   /** Decide what the owner shares with a programme, and withdraw it: the owner's koordinator. */
   | "programme:share"
+  /**
+   * Take the owner out of a programme (sharing stops and the comments are removed, decision 017):
+   * the owner's koordinator, who also decides what it shares.
+   */
+  | "programme:leave"
   /** Record that an owner attended a gathering: the programansvarlig, and the guide of its group. */
   | "programme:attend";
 
@@ -286,6 +291,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
         (isGuide(actor, resource) || ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]))
       );
     case "programme:share":
+    case "programme:leave":
       return resource.type === "programmeOwner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
     case "programme:attend":
       return (

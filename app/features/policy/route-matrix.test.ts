@@ -299,6 +299,14 @@ const MATRIX: Record<string, Case[]> = {
   "/program/:id/oppmote/:number": [
     { path: () => "/program/finnes-ikke/oppmote/1", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],
+  // Correcting a comment and leaving a programme: tested with real rows, by author, role and
+  // tenant, in app/features/programme/comments.test.ts.
+  "/program/:id/kommentar/:commentId": [
+    { path: () => "/program/finnes-ikke/kommentar/x", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/program/:id/forlat/:ownerId": [
+    { path: () => "/program/finnes-ikke/forlat/x", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
   "/api/v1/sporsmalsbank": [{ path: () => "/api/v1/sporsmalsbank", expect: all(200) }],
   "/api/v1/openapi.json": [{ path: () => "/api/v1/openapi.json", expect: all(200) }],
   "/tilgjengelighet": [{ path: () => "/tilgjengelighet", expect: all(200) }],

@@ -70,6 +70,7 @@ export interface OwnerPart {
   guideName: string | null;
   share: Share;
   canShare: boolean;
+  canLeave: boolean;
   comments: Awaited<ReturnType<typeof listComments>> | null;
 }
 
@@ -87,7 +88,7 @@ export async function ownerParts(page: ProgrammePage): Promise<OwnerPart[]> {
       const group = page.groups.find((g) => g.owners.some((x) => x.id === o.id));
       const resource = page.ownerResource(o.id);
       const thread = can(actor, "programme:comment", resource)
-        ? await listComments(services.db, programme.id, o.id)
+        ? await listComments(services.db, programme.id, o.id, actor.userId)
         : null;
       return {
         id: o.id,
@@ -96,9 +97,44 @@ export async function ownerParts(page: ProgrammePage): Promise<OwnerPart[]> {
         guideName: group?.guideName ?? null,
         share: shares.get(o.id) ?? { progress: false, scores: false },
         canShare: can(actor, "programme:share", resource),
+        canLeave: can(actor, "programme:leave", resource),
         // Without a guide there is nobody to talk to yet: the thread shows once there is one.
         comments: thread && (group?.guideId || thread.length > 0) ? thread : null,
       };
     }),
   );
+}
+
+/**
+ * Where a thread is read after a comment is changed: the group's page for the guide's side, the
+ * programme page for the owner's, at the thread's own anchor.
+ */
+export function threadUrl(
+  page: ProgrammePage,
+  ownerId: string,
+  side: "veileder" | "eier",
+  notice?: "endret" | "slettet",
+) {
+  const base = `/program/${page.programme.id}`;
+  const query = notice ? `?kommentar=${notice}&eier=${ownerId}` : "";
+  if (side === "veileder") {
+    const group = page.groups.find((g) => g.owners.some((o) => o.id === ownerId));
+    if (group) {
+      const index = group.owners.findIndex((o) => o.id === ownerId);
+      return `${base}/gruppe/${group.id}${query}#e${index}-kommentarer`;
+    }
+  }
+  const index = ownOwners(page).findIndex((o) => o.id === ownerId);
+  return index < 0 ? base : `${base}${query}#o${index}k-kommentarer`;
+}
+
+/** The notice after a comment was changed or deleted (`?kommentar=…&eier=…`), for that owner's thread. */
+export function commentNotice(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const kind = params.get("kommentar");
+  const owner = params.get("eier");
+  if (!owner) return null;
+  if (kind === "endret") return { kind: "endret" as const, owner };
+  if (kind === "slettet") return { kind: "slettet" as const, owner };
+  return null;
 }

@@ -36,11 +36,13 @@ export const ZShare = z.object({
   resultater: z.literal("ja").optional(),
 });
 
-/** A short comment from the guide, or the owner's answer. */
-export const ZComment = z.object({
-  eier: z.string().min(1),
+/** A comment's text, new or corrected by its author. */
+export const ZCommentText = z.object({
   tekst: z.string().trim().min(1, "groups.error.commentRequired").max(2000, "groups.error.commentTooLong"),
 });
+
+/** A short comment from the guide, or the owner's answer. */
+export const ZComment = ZCommentText.extend({ eier: z.string().min(1) });
 
 /** The owners that attended a gathering (1–4: gathering 0 is the guides' own). */
 export const ZAttendance = z.object({

@@ -59,16 +59,20 @@ export async function saveShare(
   });
 }
 
-/** The comments between the guide and one owner in a programme, oldest first. */
-export function listComments(db: Db, programmeId: string, ownerId: string) {
-  return db
+/**
+ * The comments between the guide and one owner in a programme, oldest first; `mine` marks those
+ * this person wrote (only they may correct or delete them).
+ */
+export async function listComments(db: Db, programmeId: string, ownerId: string, userId: string) {
+  const rows = await db
     .selectFrom("programme_comment")
-    .select(["id", "author_name", "side", "body", "created_at"])
+    .select(["id", "author_id", "author_name", "side", "body", "created_at", "edited_at"])
     .where("programme_id", "=", programmeId)
     .where("owner_id", "=", ownerId)
     .orderBy("created_at")
     .orderBy("id")
     .execute();
+  return rows.map(({ author_id, ...c }) => ({ ...c, mine: author_id !== null && author_id === userId }));
 }
 
 export async function addComment(
@@ -95,6 +99,7 @@ export async function addComment(
         side: options.side,
         body: options.body,
         created_at: nowIso(),
+        edited_at: null,
       })
       .execute();
     await writeAudit(tx, {

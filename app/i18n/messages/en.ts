@@ -326,6 +326,9 @@ export const en: Messages = {
     "The page does not exist, or you do not have access to it. Check the address, or go to the home page.",
   "error.400.title": "We did not understand the request",
   "error.400.body": "Something in the request was missing or wrong. Go back and try again.",
+  "error.403.title": "You cannot change this",
+  "error.403.body":
+    "You can read this, but only the person who wrote it can change or delete it. Go back to the page you came from.",
   "error.500.title": "Something went wrong on our side",
   "error.500.body": "It is not your fault. Try again in a moment. What you have already saved is not lost.",
   "error.backHome": "Go to the home page",
@@ -1964,6 +1967,47 @@ export const en: Messages = {
   "groups.error.guideRequired": "Choose a guide from the list.",
   "groups.error.commentRequired": "Write the comment before you send it.",
   "groups.error.commentTooLong": "The comment is too long. Keep it under 2000 characters.",
+  "groups.comments.edited": "edited",
+  "groups.comments.change": "Edit or delete",
+  "groups.comments.changeWhich": "your comment from {date}",
+  "groups.comments.endret": "The comment is changed.",
+  "groups.comments.slettet": "The comment is deleted.",
+  "groups.comments.edit.title": "Edit the comment",
+  "groups.comments.edit.lead":
+    "You wrote this comment about {owner} on {date}. The other side sees that it was changed, and when.",
+  "groups.comments.edit.field": "The comment",
+  "groups.comments.edit.help":
+    "Correct what is wrong. Do not write personal data about pupils, children or staff.",
+  "groups.comments.edit.save": "Save the change",
+  "groups.comments.edit.cancel": "Cancel and go back",
+  "groups.comments.delete.title": "Delete the comment",
+  "groups.comments.delete.lead": "The comment is gone for both sides at once. You cannot undo this.",
+  "groups.comments.delete.confirm": "Delete the comment",
+  "email.commentFromGuide.subject": "New comment from the guide to {organisation}",
+  "email.commentFromGuide.body":
+    "Hello {name},\n\n{inviter} has written a comment to {organisation} in the guidance programme “{programme}”. Read it and answer here (sign in first):\n{url}\n\nWe do not put the comment itself in the e-mail, because it may hold information that should only be read in Oppvern.",
+  "email.commentFromOwner.subject": "New answer from {organisation}",
+  "email.commentFromOwner.body":
+    "Hello {name},\n\n{inviter} has answered you for {organisation} in the guidance programme “{programme}”. Read the answer here (sign in first):\n{url}\n\nWe do not put the answer itself in the e-mail, because it may hold information that should only be read in Oppvern.",
+  "programme.leave.title": "Leave the programme",
+  "programme.leave.link": "Leave the programme",
+  "programme.leave.heading": "Should {owner} leave “{programme}”?",
+  "programme.leave.lead": "This happens when you confirm:",
+  "programme.leave.sharing":
+    "Sharing stops at once. The guide and the programme no longer see your phase, progress or scores.",
+  "programme.leave.comments":
+    "The comments between you and the guide are deleted, for both sides. If you need any of them, copy them first.",
+  "programme.leave.group":
+    "You leave the guidance group, and the figures for the whole programme are counted without you.",
+  "programme.leave.kept":
+    "The programme lead sees that you have left, and on which day. Attendance at gatherings you have already been to stays in the programme.",
+  "programme.leave.back": "You cannot join again yourselves. To take part again, contact the programme lead.",
+  "programme.leave.confirm": "Yes, {owner} leaves the programme",
+  "programme.leave.cancel": "No, go back",
+  "programme.leave.done": "{owner} has left “{programme}”. Sharing has stopped and the comments are deleted.",
+  "programme.departed.title": "Owners that have left ({count})",
+  "programme.departed.lead": "They no longer share anything with the programme and are not in the figures.",
+  "programme.departed.item": "{owner}, left on {date}",
   // DPIA joined to the action plan and the systems register
   "dpia.field.service": "Service",
   "dpia.help.service":

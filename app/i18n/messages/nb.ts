@@ -322,6 +322,9 @@ export const nb = {
     "Siden finnes ikke, eller du har ikke tilgang til den. Sjekk adressen, eller gå til forsiden.",
   "error.400.title": "Vi forsto ikke forespørselen",
   "error.400.body": "Noe i forespørselen manglet eller var feil. Gå tilbake og prøv igjen.",
+  "error.403.title": "Du kan ikke endre dette",
+  "error.403.body":
+    "Du kan lese dette, men bare den som skrev det, kan endre eller slette det. Gå tilbake til siden du kom fra.",
   "error.500.title": "Noe gikk galt hos oss",
   "error.500.body": "Det er ikke din feil. Prøv igjen om litt. Det du allerede har lagret, er ikke borte.",
   "error.backHome": "Gå til forsiden",
@@ -1963,6 +1966,49 @@ export const nb = {
   "groups.error.guideRequired": "Velg en veileder fra listen.",
   "groups.error.commentRequired": "Skriv kommentaren før du sender.",
   "groups.error.commentTooLong": "Kommentaren er for lang. Hold den under 2000 tegn.",
+  "groups.comments.edited": "endret",
+  "groups.comments.change": "Endre eller slett",
+  "groups.comments.changeWhich": "kommentaren din fra {date}",
+  "groups.comments.endret": "Kommentaren er endret.",
+  "groups.comments.slettet": "Kommentaren er slettet.",
+  "groups.comments.edit.title": "Endre kommentaren",
+  "groups.comments.edit.lead":
+    "Du skrev denne kommentaren om {owner} {date}. Den andre siden ser at den er endret, og når.",
+  "groups.comments.edit.field": "Kommentaren",
+  "groups.comments.edit.help":
+    "Rett det som er feil. Ikke skriv personopplysninger om elever, barn eller ansatte.",
+  "groups.comments.edit.save": "Lagre endringen",
+  "groups.comments.edit.cancel": "Avbryt og gå tilbake",
+  "groups.comments.delete.title": "Slette kommentaren",
+  "groups.comments.delete.lead": "Kommentaren blir borte for begge sider med en gang. Du kan ikke angre.",
+  "groups.comments.delete.confirm": "Slett kommentaren",
+  "email.commentFromGuide.subject": "Ny kommentar fra veilederen til {organisation}",
+  "email.commentFromGuide.body":
+    "Hei, {name}!\n\n{inviter} har skrevet en kommentar til {organisation} i veiledningsprogrammet «{programme}». Les den og svar her (logg inn først):\n{url}\n\nVi tar ikke med selve kommentaren i e-posten, fordi den kan inneholde opplysninger som bare skal leses i Oppvern.",
+  "email.commentFromOwner.subject": "Nytt svar fra {organisation}",
+  "email.commentFromOwner.body":
+    "Hei, {name}!\n\n{inviter} har svart deg for {organisation} i veiledningsprogrammet «{programme}». Les svaret her (logg inn først):\n{url}\n\nVi tar ikke med selve svaret i e-posten, fordi det kan inneholde opplysninger som bare skal leses i Oppvern.",
+  "programme.leave.title": "Gå ut av programmet",
+  "programme.leave.link": "Gå ut av programmet",
+  "programme.leave.heading": "Skal {owner} gå ut av «{programme}»?",
+  "programme.leave.lead": "Dette skjer når du bekrefter:",
+  "programme.leave.sharing":
+    "Delingen stopper med en gang. Veilederen og programmet ser ikke lenger fasen, fremdriften eller resultatene deres.",
+  "programme.leave.comments":
+    "Kommentarene mellom dere og veilederen blir slettet, for begge sider. Trenger dere noe av dem, må dere skrive det av først.",
+  "programme.leave.group":
+    "Dere går ut av veiledningsgruppen, og tallene for hele programmet regnes uten dere.",
+  "programme.leave.kept":
+    "Programansvarlig ser at dere har gått ut, og hvilken dag. Oppmøtet på samlinger dere allerede har vært på, blir stående i programmet.",
+  "programme.leave.back":
+    "Dere kan ikke melde dere på igjen selv. Vil dere være med igjen, må dere ta kontakt med programansvarlig.",
+  "programme.leave.confirm": "Ja, {owner} går ut av programmet",
+  "programme.leave.cancel": "Nei, gå tilbake",
+  "programme.leave.done":
+    "{owner} har gått ut av «{programme}». Delingen er stoppet, og kommentarene er slettet.",
+  "programme.departed.title": "Eiere som har gått ut ({count})",
+  "programme.departed.lead": "De deler ingenting med programmet lenger, og er ikke med i tallene.",
+  "programme.departed.item": "{owner}, gikk ut {date}",
   // DPIA joined to the action plan and the systems register
   "dpia.field.service": "Tjeneste",
   "dpia.help.service": "Velg tjenesten fra systemoversikten hvis DPIA-en gjelder én bestemt tjeneste.",

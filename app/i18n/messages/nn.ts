@@ -322,6 +322,9 @@ export const nn: Messages = {
     "Sida finst ikkje, eller du har ikkje tilgang til henne. Sjekk adressa, eller gå til framsida.",
   "error.400.title": "Vi forstod ikkje førespurnaden",
   "error.400.body": "Noko i førespurnaden mangla eller var feil. Gå tilbake og prøv igjen.",
+  "error.403.title": "Du kan ikkje endre dette",
+  "error.403.body":
+    "Du kan lese dette, men berre den som skreiv det, kan endre eller slette det. Gå tilbake til sida du kom frå.",
   "error.500.title": "Noko gjekk gale hos oss",
   "error.500.body": "Det er ikkje din feil. Prøv igjen om litt. Det du alt har lagra, er ikkje borte.",
   "error.backHome": "Gå til framsida",
@@ -1956,6 +1959,49 @@ export const nn: Messages = {
   "groups.error.guideRequired": "Vel ein rettleiar frå lista.",
   "groups.error.commentRequired": "Skriv kommentaren før du sender.",
   "groups.error.commentTooLong": "Kommentaren er for lang. Hald han under 2000 teikn.",
+  "groups.comments.edited": "endra",
+  "groups.comments.change": "Endre eller slett",
+  "groups.comments.changeWhich": "kommentaren din frå {date}",
+  "groups.comments.endret": "Kommentaren er endra.",
+  "groups.comments.slettet": "Kommentaren er sletta.",
+  "groups.comments.edit.title": "Endre kommentaren",
+  "groups.comments.edit.lead":
+    "Du skreiv denne kommentaren om {owner} {date}. Den andre sida ser at han er endra, og når.",
+  "groups.comments.edit.field": "Kommentaren",
+  "groups.comments.edit.help":
+    "Rett det som er feil. Ikkje skriv personopplysningar om elevar, barn eller tilsette.",
+  "groups.comments.edit.save": "Lagre endringa",
+  "groups.comments.edit.cancel": "Avbryt og gå tilbake",
+  "groups.comments.delete.title": "Slette kommentaren",
+  "groups.comments.delete.lead": "Kommentaren blir borte for begge sider med ein gong. Du kan ikkje angre.",
+  "groups.comments.delete.confirm": "Slett kommentaren",
+  "email.commentFromGuide.subject": "Ny kommentar frå rettleiaren til {organisation}",
+  "email.commentFromGuide.body":
+    "Hei, {name}!\n\n{inviter} har skrive ein kommentar til {organisation} i rettleiingsprogrammet «{programme}». Les han og svar her (logg inn først):\n{url}\n\nVi tek ikkje med sjølve kommentaren i e-posten, fordi han kan innehalde opplysningar som berre skal lesast i Oppvern.",
+  "email.commentFromOwner.subject": "Nytt svar frå {organisation}",
+  "email.commentFromOwner.body":
+    "Hei, {name}!\n\n{inviter} har svart deg for {organisation} i rettleiingsprogrammet «{programme}». Les svaret her (logg inn først):\n{url}\n\nVi tek ikkje med sjølve svaret i e-posten, fordi det kan innehalde opplysningar som berre skal lesast i Oppvern.",
+  "programme.leave.title": "Gå ut av programmet",
+  "programme.leave.link": "Gå ut av programmet",
+  "programme.leave.heading": "Skal {owner} gå ut av «{programme}»?",
+  "programme.leave.lead": "Dette skjer når du stadfestar:",
+  "programme.leave.sharing":
+    "Delinga stoppar med ein gong. Rettleiaren og programmet ser ikkje lenger fasen, framdrifta eller resultata dykkar.",
+  "programme.leave.comments":
+    "Kommentarane mellom dykk og rettleiaren blir sletta, for begge sider. Treng de noko av dei, må de skrive det av først.",
+  "programme.leave.group":
+    "De går ut av rettleiingsgruppa, og tala for heile programmet blir rekna utan dykk.",
+  "programme.leave.kept":
+    "Programansvarleg ser at de har gått ut, og kva dag. Oppmøtet på samlingar de alt har vore på, blir ståande i programmet.",
+  "programme.leave.back":
+    "De kan ikkje melde dykk på igjen sjølve. Vil de vere med igjen, må de ta kontakt med programansvarleg.",
+  "programme.leave.confirm": "Ja, {owner} går ut av programmet",
+  "programme.leave.cancel": "Nei, gå tilbake",
+  "programme.leave.done":
+    "{owner} har gått ut av «{programme}». Delinga er stoppa, og kommentarane er sletta.",
+  "programme.departed.title": "Eigarar som har gått ut ({count})",
+  "programme.departed.lead": "Dei deler ikkje noko med programmet lenger, og er ikkje med i tala.",
+  "programme.departed.item": "{owner}, gjekk ut {date}",
   // DPIA knytt til handlingsplanen og systemoversikta
   "dpia.field.service": "Teneste",
   "dpia.help.service": "Vel tenesta frå systemoversikta dersom DPIA-en gjeld éi bestemd teneste.",
