@@ -167,11 +167,26 @@ const isGuide = (actor: Actor, resource: { networkId: string; guideId: string | 
  * Every loader, action and API handler asks it before reading or writing; callers turn a
  * "no" on another tenant's resource into 404 so that nothing reveals that it exists.
  */
+/** What the platform's admin may do anywhere, beside the rights of any roles they hold. */
+const ADMIN_ACTIONS = new Set<Action>([
+  "owner:read",
+  "owner:manage",
+  "unit:read",
+  "unit:manage",
+  "network:read",
+  "network:manage",
+  "platform:manage",
+]);
+
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
   if (!actor) return false;
   if (action === "group:present")
     return resource.type === "groupSession" && resource.hostUserId === actor.userId;
-  if (isAdmin(actor) && action !== "outbox:read") return true;
+  // The platform's admin runs the platform and helps people get in (product.md: support): owners,
+  // units, networks and who has which role in them. Never an owner's content (registers,
+  // incidents, rounds, the plan, programmes' shared data) nor its export or deletion; an admin
+  // who also works for an owner has that role's rights like anyone else (decision 021).
+  if (isAdmin(actor) && ADMIN_ACTIONS.has(action)) return true;
   switch (action) {
     case "platform:manage":
       return false;
