@@ -117,16 +117,12 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const root = useRouteLoaderData("root") as RootData | undefined;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const badRequest = isRouteErrorResponse(error) && error.status === 400;
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  const title = notFound
-    ? t("error.404.title")
-    : badRequest
-      ? t("error.400.title")
-      : forbidden
-        ? t("error.403.title")
-        : t("error.500.title");
+  // The statuses we answer with their own words; anything else is our fault (500).
+  const status =
+    isRouteErrorResponse(error) && (error.status === 400 || error.status === 403 || error.status === 404)
+      ? error.status
+      : 500;
+  const title = t(`error.${status}.title`);
   return (
     <>
       <title>{`${title} – Oppvern`}</title>
@@ -135,15 +131,7 @@ export function ErrorBoundary() {
         <h1 className="ds-heading" data-size="lg">
           {title}
         </h1>
-        <p className="ds-paragraph">
-          {notFound
-            ? t("error.404.body")
-            : badRequest
-              ? t("error.400.body")
-              : forbidden
-                ? t("error.403.body")
-                : t("error.500.body")}
-        </p>
+        <p className="ds-paragraph">{t(`error.${status}.body`)}</p>
         <p className="ds-paragraph">
           <a className="ds-link" href="/">
             {t("error.backHome")}

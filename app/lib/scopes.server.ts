@@ -3,9 +3,9 @@ import { findUnitOwner, getOwner, getUnit } from "../features/orgs/owners.server
 import { type Action, type Actor, can } from "../features/policy/policy.server.ts";
 import {
   getShared,
-  isNetworkMember,
   networksById,
   networksOfOwner,
+  sharedResource,
 } from "../features/shared/shared.server.ts";
 import { authorize, currentOwnerId, getServices, notFound, requireActor } from "./route.server.ts";
 
@@ -164,12 +164,7 @@ export async function loadSharedScope(context: Context, request: Request, id: st
   const shared = await getShared(services.db, id);
   if (!shared) notFound();
   const ownerId = currentOwnerId(request, actor);
-  const resource = {
-    type: "sharedAssessments",
-    networkId: shared.network_id,
-    ownerId,
-    ownerInNetwork: await isNetworkMember(services.db, shared.network_id, ownerId),
-  } as const;
+  const resource = await sharedResource(services.db, shared.network_id, ownerId);
   authorize(actor, "shared:read", resource);
   const canAdopt = ownerId !== null && ownerId !== shared.owner_id && can(actor, "shared:adopt", resource);
   return { actor, services, ownerId, shared, canAdopt };

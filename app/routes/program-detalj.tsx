@@ -3,7 +3,6 @@ import { Notice } from "../components/form.tsx";
 import { GatheringCard, GroupList } from "../components/programme-groups.tsx";
 import { OwnerPartView } from "../components/programme-owner-part.tsx";
 import { bankLocale, currentBank } from "../features/assessment/bank.server.ts";
-import { tellOfNewComment } from "../features/programme/comment-mail.server.ts";
 import { listAttendance } from "../features/programme/groups.server.ts";
 import { listDepartures } from "../features/programme/leave-programme.server.ts";
 import {
@@ -11,10 +10,11 @@ import {
   loadProgramme,
   ownerParts,
   ownOwners,
+  postComment,
 } from "../features/programme/programme-page.server.ts";
 import { cohortFigures, scheduleGathering } from "../features/programme/programmes.server.ts";
 import { ZComment, ZGathering, ZShare } from "../features/programme/schemas.ts";
-import { addComment, saveShare } from "../features/programme/sharing.server.ts";
+import { saveShare } from "../features/programme/sharing.server.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { formObject, parseObject, valuesToShow } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -123,23 +123,7 @@ export async function action(args: Route.ActionArgs) {
         { intent, owner: owner.id, errors: parsed.errors, values: raw as Record<string, string> },
         { status: 400 },
       );
-    await addComment(services.db, {
-      programmeId: programme.id,
-      ownerId: owner.id,
-      side: "eier",
-      body: parsed.data.tekst,
-      userId: actor.userId,
-      userName: actor.name,
-    });
-    const group = page.groups.find((g) => g.owners.some((o) => o.id === owner.id));
-    await tellOfNewComment(services.db, services.mailer, {
-      publicUrl: services.config.publicUrl,
-      programme: { id: programme.id, name: programme.name, networkId: programme.network_id },
-      owner,
-      group: group ? { id: group.id, guideId: group.guideId } : null,
-      side: "eier",
-      author: { id: actor.userId, name: actor.name },
-    });
+    await postComment(page, owner, "eier", parsed.data.tekst);
     return redirect(`/program/${programme.id}#o${index}k-kommentarer`, 303);
   }
   if (!canManage) notFound();

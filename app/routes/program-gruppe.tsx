@@ -3,10 +3,9 @@ import { Notice } from "../components/form.tsx";
 import { CommentThread, SharedStatus } from "../components/programme-share.tsx";
 import { bankLocale } from "../features/assessment/bank.server.ts";
 import { can } from "../features/policy/policy.server.ts";
-import { tellOfNewComment } from "../features/programme/comment-mail.server.ts";
-import { commentNotice, loadProgramme } from "../features/programme/programme-page.server.ts";
+import { commentNotice, loadProgramme, postComment } from "../features/programme/programme-page.server.ts";
 import { ZComment } from "../features/programme/schemas.ts";
-import { addComment, listComments, sharedView, sharesOf } from "../features/programme/sharing.server.ts";
+import { listComments, sharedView, sharesOf } from "../features/programme/sharing.server.ts";
 import { useT } from "../i18n/use-t.ts";
 import { formObject, parseObject } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -61,7 +60,8 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { actor, services, programme, group, ownerResource } = await loadGroup(args);
+  const page = await loadGroup(args);
+  const { actor, programme, group, ownerResource } = page;
   const raw = formObject(await readForm(args.request), []);
   const owner = group.owners.find((o) => o.id === raw.eier);
   if (!owner) notFound();
@@ -72,22 +72,7 @@ export async function action(args: Route.ActionArgs) {
       { owner: owner.id, errors: parsed.errors, values: raw as Record<string, string> },
       { status: 400 },
     );
-  await addComment(services.db, {
-    programmeId: programme.id,
-    ownerId: owner.id,
-    side: "veileder",
-    body: parsed.data.tekst,
-    userId: actor.userId,
-    userName: actor.name,
-  });
-  await tellOfNewComment(services.db, services.mailer, {
-    publicUrl: services.config.publicUrl,
-    programme: { id: programme.id, name: programme.name, networkId: programme.network_id },
-    owner,
-    group: { id: group.id, guideId: group.guideId },
-    side: "veileder",
-    author: { id: actor.userId, name: actor.name },
-  });
+  await postComment(page, owner, "veileder", parsed.data.tekst);
   return redirect(
     `/program/${programme.id}/gruppe/${group.id}?lagret=1#e${group.owners.indexOf(owner)}-kommentarer`,
     303,

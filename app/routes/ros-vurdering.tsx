@@ -1,11 +1,9 @@
-import type { Kysely } from "kysely";
 import { data, Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { RiskFacts } from "../components/risk-facts.tsx";
 import { RiskMatrices } from "../components/risk-matrix.tsx";
 import { AssessmentForm, RiskForm } from "../components/ros-forms.tsx";
-import type { Database } from "../db/schema.ts";
-import { type Actor, can } from "../features/policy/policy.server.ts";
+import { can } from "../features/policy/policy.server.ts";
 import { assessmentFormOptions, checkAssessment, checkRisk } from "../features/ros/form-page.server.ts";
 import {
   addRisk,
@@ -17,7 +15,7 @@ import {
   saveAssessment,
 } from "../features/ros/ros.server.ts";
 import { scoreAfter, scoreBefore } from "../features/ros/scale.ts";
-import { isNetworkMember, snapshotNow } from "../features/shared/shared.server.ts";
+import { originalOfCopy } from "../features/shared/shared.server.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { asFormValues } from "../lib/forms.ts";
@@ -27,8 +25,6 @@ import { loadRegisterScope } from "../lib/scopes.server.ts";
 import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/ros-vurdering";
-
-type Db = Kysely<Database>;
 
 export const handle: RouteHandle = { hydrate: false };
 
@@ -46,30 +42,12 @@ async function loadAssessment(args: Route.LoaderArgs | Route.ActionArgs) {
   return { ...scope, assessment, canPlan };
 }
 
-/**
- * For a copy of a shared assessment: whether its publisher has since shared a newer version or
- * withdrawn it. Only someone who may read the network's shared assessments gets the link.
- */
-async function originalNow(db: Db, actor: Actor, ownerId: string, sharedId: string) {
-  const now = await snapshotNow(db, sharedId);
-  if (!now || now.state === "live") return null;
-  const readable = can(actor, "shared:read", {
-    type: "sharedAssessments",
-    networkId: now.networkId,
-    ownerId,
-    ownerInNetwork: await isNetworkMember(db, now.networkId, ownerId),
-  });
-  return now.state === "newer"
-    ? { state: now.state, at: now.at, href: readable ? `/ros/delte/${now.id}` : null }
-    : { state: now.state, at: null, href: null };
-}
-
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, ownerId, assessment: a, canManage, canPlan } = await loadAssessment(args);
   const [risks, options, original] = await Promise.all([
     listRisks(services.db, ownerId, a.id),
     canManage ? assessmentFormOptions(services.db, ownerId) : { processings: [], services: [] },
-    a.based_on_id ? originalNow(services.db, actor, ownerId, a.based_on_id) : null,
+    a.based_on_id ? originalOfCopy(services.db, actor, ownerId, a.based_on_id) : null,
   ]);
   const url = new URL(args.request.url);
   return {

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type SqlBool, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { localeOr } from "../../i18n/locales.ts";
 import { DAY, formatDate, nowIso } from "../../lib/time.ts";
@@ -26,6 +26,13 @@ export async function recordSignIn(db: Db, userId: string, at = nowIso()) {
 }
 
 /**
+ * A course account: the person has no membership of any kind (a platform admin has one too).
+ * `userColumn` is the user's id in the query ("u.id", "a.user_id", …).
+ */
+const isCourseAccount = (userColumn: string) =>
+  sql<SqlBool>`not exists (select 1 from membership as m where m.user_id = ${sql.ref(userColumn)})`;
+
+/**
  * Warns each course account that has not signed in for INACTIVE_AFTER_DAYS (or never did, since it
  * was made) by e-mail, once: the warning is claimed in the database before it is sent, so several
  * instances may run this at once. Returns how many were warned.
@@ -46,10 +53,7 @@ export async function warnInactiveAccounts(
       .select(["u.id", "u.name", "u.email", "u.locale", "u.createdAt", "a.user_id as known"])
       .where("a.last_login_at", "<", cutoff)
       .where("a.warned_at", "is", null)
-      // No membership of any kind (a platform admin has one too): a course account.
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom("membership as m").select("m.id").whereRef("m.user_id", "=", "a.user_id"))),
-      )
+      .where(isCourseAccount("a.user_id"))
       .execute(),
     db
       .selectFrom("user as u")
@@ -60,10 +64,7 @@ export async function warnInactiveAccounts(
           exists(selectFrom("account_activity as a").select("a.user_id").whereRef("a.user_id", "=", "u.id")),
         ),
       )
-      // No membership of any kind (a platform admin has one too): a course account.
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom("membership as m").select("m.id").whereRef("m.user_id", "=", "u.id"))),
-      )
+      .where(isCourseAccount("u.id"))
       .execute(),
   ]);
   const candidates = [...signedIn, ...never];
@@ -122,10 +123,7 @@ export async function deleteInactiveAccounts(db: Db, options: { now?: number } =
     .selectFrom("account_activity as a")
     .select("a.user_id as id")
     .where("a.warned_at", "<", cutoff)
-    // No membership of any kind (a platform admin has one too): a course account.
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom("membership as m").select("m.id").whereRef("m.user_id", "=", "a.user_id"))),
-    )
+    .where(isCourseAccount("a.user_id"))
     .execute();
   if (due.length === 0) return 0;
   // Checked again in the delete itself: someone who signs in or gets a role now is kept.
@@ -136,9 +134,7 @@ export async function deleteInactiveAccounts(db: Db, options: { now?: number } =
       "in",
       due.map((u) => u.id),
     )
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom("membership as m").select("m.id").whereRef("m.user_id", "=", "user.id"))),
-    )
+    .where(isCourseAccount("user.id"))
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom("account_activity as a")

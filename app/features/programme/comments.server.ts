@@ -22,25 +22,27 @@ interface ByAuthor {
   userId: string;
 }
 
-/**
- * Corrects a comment's text. The author's id is part of the update, so nobody else's save can change
- * it even if a caller forgot to check. Returns whether a comment was changed.
- */
-export async function editComment(db: Db, options: ByAuthor & { body: string }) {
+/** The comment, in its programme and thread, and only if this person wrote it. */
+const byAuthor = (o: ByAuthor) => ({
+  id: o.commentId,
+  programme_id: o.programmeId,
+  owner_id: o.ownerId,
+  author_id: o.userId,
+});
+
+/** Runs the author's change of their comment and logs it, when there was such a comment. */
+function authorsChange(
+  db: Db,
+  options: ByAuthor,
+  action: "edit" | "delete",
+  change: (tx: Db) => Promise<bigint>,
+) {
   return db.transaction().execute(async (tx) => {
-    const updated = await tx
-      .updateTable("programme_comment")
-      .set({ body: options.body, edited_at: nowIso() })
-      .where("id", "=", options.commentId)
-      .where("programme_id", "=", options.programmeId)
-      .where("owner_id", "=", options.ownerId)
-      .where("author_id", "=", options.userId)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
+    if ((await change(tx)) === 0n) return false;
     await writeAudit(tx, {
       actorUserId: options.userId,
       tenantId: options.ownerId,
-      action: "programme.comment.edit",
+      action: `programme.comment.${action}`,
       entity: "programme_comment",
       entityId: options.commentId,
       details: { programme: options.programmeId },
@@ -49,25 +51,28 @@ export async function editComment(db: Db, options: ByAuthor & { body: string }) 
   });
 }
 
+/**
+ * Corrects a comment's text. The author's id is part of the update, so nobody else's save can change
+ * it even if a caller forgot to check. Returns whether a comment was changed.
+ */
+export function editComment(db: Db, options: ByAuthor & { body: string }) {
+  return authorsChange(db, options, "edit", async (tx) => {
+    const updated = await tx
+      .updateTable("programme_comment")
+      .set({ body: options.body, edited_at: nowIso() })
+      .where((eb) => eb.and(byAuthor(options)))
+      .executeTakeFirst();
+    return updated.numUpdatedRows;
+  });
+}
+
 /** Withdraws a comment: it is gone for both sides (the audit log keeps that it was, not its text). */
-export async function deleteComment(db: Db, options: ByAuthor) {
-  return db.transaction().execute(async (tx) => {
+export function deleteComment(db: Db, options: ByAuthor) {
+  return authorsChange(db, options, "delete", async (tx) => {
     const removed = await tx
       .deleteFrom("programme_comment")
-      .where("id", "=", options.commentId)
-      .where("programme_id", "=", options.programmeId)
-      .where("owner_id", "=", options.ownerId)
-      .where("author_id", "=", options.userId)
+      .where((eb) => eb.and(byAuthor(options)))
       .executeTakeFirst();
-    if (Number(removed.numDeletedRows) === 0) return false;
-    await writeAudit(tx, {
-      actorUserId: options.userId,
-      tenantId: options.ownerId,
-      action: "programme.comment.delete",
-      entity: "programme_comment",
-      entityId: options.commentId,
-      details: { programme: options.programmeId },
-    });
-    return true;
+    return removed.numDeletedRows;
   });
 }

@@ -1,9 +1,10 @@
 import type { RouterContextProvider } from "react-router";
 import { authorize, getServices, notFound, requireActor } from "../../lib/route.server.ts";
 import { can } from "../policy/policy.server.ts";
+import { tellOfNewComment } from "./comment-mail.server.ts";
 import { listGroups } from "./groups.server.ts";
 import { getProgramme } from "./programmes.server.ts";
-import { listComments, type Share, sharesOf } from "./sharing.server.ts";
+import { addComment, listComments, type Share, sharesOf } from "./sharing.server.ts";
 
 type Context = Readonly<RouterContextProvider>;
 
@@ -23,19 +24,20 @@ export async function loadProgramme(context: Context, request: Request, id: stri
   };
   authorize(actor, "programme:read", resource);
   const groups = await listGroups(services.db, programme.id);
-  const guideOfOwner = (ownerId: string) =>
-    groups.find((g) => g.owners.some((o) => o.id === ownerId))?.guideId ?? null;
+  /** The group an owner of the programme is in, if any. */
+  const groupOf = (ownerId: string) => groups.find((g) => g.owners.some((o) => o.id === ownerId));
   const ownerResource = (ownerId: string) => ({
     type: "programmeOwner" as const,
     networkId: programme.network_id,
     ownerId,
-    guideId: guideOfOwner(ownerId),
+    guideId: groupOf(ownerId)?.guideId ?? null,
   });
   return {
     actor,
     services,
     programme,
     groups,
+    groupOf,
     ownerResource,
     canManage: can(actor, "programme:manage", resource),
     /** The groups this person follows (their own as a guide; all for the programansvarlig). */
@@ -85,7 +87,7 @@ export async function ownerParts(page: ProgrammePage): Promise<OwnerPart[]> {
   );
   return Promise.all(
     owners.map(async (o) => {
-      const group = page.groups.find((g) => g.owners.some((x) => x.id === o.id));
+      const group = page.groupOf(o.id);
       const resource = page.ownerResource(o.id);
       const thread = can(actor, "programme:comment", resource)
         ? await listComments(services.db, programme.id, o.id, actor.userId)
@@ -118,7 +120,7 @@ export function threadUrl(
   const base = `/program/${page.programme.id}`;
   const query = notice ? `?kommentar=${notice}&eier=${ownerId}` : "";
   if (side === "veileder") {
-    const group = page.groups.find((g) => g.owners.some((o) => o.id === ownerId));
+    const group = page.groupOf(ownerId);
     if (group) {
       const index = group.owners.findIndex((o) => o.id === ownerId);
       return `${base}/gruppe/${group.id}${query}#e${index}-kommentarer`;
@@ -126,6 +128,36 @@ export function threadUrl(
   }
   const index = ownOwners(page).findIndex((o) => o.id === ownerId);
   return index < 0 ? base : `${base}${query}#o${index}k-kommentarer`;
+}
+
+/**
+ * Writes a comment in the thread between the guide and one owner, as this person on the given
+ * side, and tells the other side by e-mail.
+ */
+export async function postComment(
+  page: ProgrammePage,
+  owner: { id: string; name: string },
+  side: "veileder" | "eier",
+  body: string,
+) {
+  const { actor, services, programme } = page;
+  await addComment(services.db, {
+    programmeId: programme.id,
+    ownerId: owner.id,
+    side,
+    body,
+    userId: actor.userId,
+    userName: actor.name,
+  });
+  const group = page.groupOf(owner.id);
+  await tellOfNewComment(services.db, services.mailer, {
+    publicUrl: services.config.publicUrl,
+    programme: { id: programme.id, name: programme.name, networkId: programme.network_id },
+    owner,
+    group: group ? { id: group.id, guideId: group.guideId } : null,
+    side,
+    author: { id: actor.userId, name: actor.name },
+  });
 }
 
 /** The notice after a comment was changed or deleted (`?kommentar=…&eier=…`), for that owner's thread. */

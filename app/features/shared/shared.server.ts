@@ -4,6 +4,7 @@ import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
+import { type Actor, can } from "../policy/policy.server.ts";
 import { getAssessment, listRisks } from "../ros/ros.server.ts";
 
 type Db = Kysely<Database>;
@@ -118,6 +119,16 @@ export async function isNetworkMember(db: Db, networkId: string, ownerId: string
     .where("owner_id", "=", ownerId)
     .executeTakeFirst();
   return Boolean(row);
+}
+
+/** The policy's resource for a network's shared assessments, seen from the owner the person works in now. */
+export async function sharedResource(db: Db, networkId: string, ownerId: string | null) {
+  return {
+    type: "sharedAssessments",
+    networkId,
+    ownerId,
+    ownerInNetwork: await isNetworkMember(db, networkId, ownerId),
+  } as const;
 }
 
 /** Where one of the owner's assessments is published now, newest first. */
@@ -274,7 +285,7 @@ export type SharedAssessment = NonNullable<Awaited<ReturnType<typeof getShared>>
  * the same assessment in the same network (its id and date), or withdrawn. `null` when the snapshot
  * row is gone (its publisher was deleted). The copy itself is never changed by any of this.
  */
-export async function snapshotNow(db: Db, sharedId: string) {
+async function snapshotNow(db: Db, sharedId: string) {
   const old = await db
     .selectFrom("shared_assessment")
     .select(["id", "owner_id", "source_id", "network_id", "published_at", "withdrawn_at"])
@@ -300,6 +311,19 @@ export async function snapshotNow(db: Db, sharedId: string) {
   if (newest && newest.published_at > old.published_at)
     return { state: "newer" as const, networkId, id: newest.id, at: newest.published_at };
   return { state: "withdrawn" as const, networkId };
+}
+
+/**
+ * For the page of a copy: whether its original has since been replaced by a newer snapshot (with a
+ * link for someone who may read the network's shared assessments) or withdrawn; null while it is
+ * still shared as it was.
+ */
+export async function originalOfCopy(db: Db, actor: Actor, ownerId: string, sharedId: string) {
+  const now = await snapshotNow(db, sharedId);
+  if (!now || now.state === "live") return null;
+  if (now.state === "withdrawn") return { state: now.state, at: null, href: null };
+  const readable = can(actor, "shared:read", await sharedResource(db, now.networkId, ownerId));
+  return { state: now.state, at: now.at, href: readable ? `/ros/delte/${now.id}` : null };
 }
 
 /**
