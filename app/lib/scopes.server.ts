@@ -12,12 +12,17 @@ import { authorize, currentOwnerId, getServices, notFound, requireActor } from "
 type Context = Readonly<RouterContextProvider>;
 
 /** A unit page's guard: signed in, allowed to read the unit (else 404), and the unit itself. */
-export async function loadUnitScope(context: Context, request: Request, unitId: string) {
+export async function loadUnitScope(
+  context: Context,
+  request: Request,
+  unitId: string,
+  action: Action = "unit:read",
+) {
   const actor = await requireActor(context, request);
   const services = getServices(context);
   const ownerId = await findUnitOwner(services.db, unitId);
   if (!ownerId) notFound();
-  authorize(actor, "unit:read", { type: "unit", ownerId, unitId });
+  authorize(actor, action, { type: "unit", ownerId, unitId });
   const unit = await getUnit(services.db, ownerId, unitId);
   if (!unit) notFound();
   const target = { id: unit.id, name: unit.name, kind: "enhet" as const, ownerId };
@@ -25,9 +30,14 @@ export async function loadUnitScope(context: Context, request: Request, unitId: 
 }
 
 /** An owner page's guard: signed in, allowed to read the owner (else 404), and the owner itself. */
-export async function loadOwnerScope(context: Context, request: Request, ownerId: string) {
+export async function loadOwnerScope(
+  context: Context,
+  request: Request,
+  ownerId: string,
+  action: Action = "owner:read",
+) {
   const actor = await requireActor(context, request);
-  authorize(actor, "owner:read", { type: "owner", ownerId });
+  authorize(actor, action, { type: "owner", ownerId });
   const services = getServices(context);
   const owner = await getOwner(services.db, ownerId);
   if (!owner) notFound();

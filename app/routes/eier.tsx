@@ -38,6 +38,7 @@ export async function loader(args: Route.LoaderArgs) {
     units,
     canManage,
     canDelete,
+    showLearning: can(actor, "learning:report", { type: "owner", ownerId: owner.id }),
     members: await listMembers(services.db, [owner.id]),
     invitations: canManage ? await listOpenInvitations(services.db, orgIds) : [],
     inviteOptions: targets
@@ -76,7 +77,8 @@ type ActionResult = { intent?: string; done?: MessageKey; email?: string } & For
 
 export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { owner, units, members, invitations, canManage, canDelete, inviteOptions } = loaderData;
+  const { owner, units, members, invitations, canManage, canDelete, inviteOptions, showLearning } =
+    loaderData;
   const result = actionData as ActionResult | undefined;
   const stateFor = (intent: string) => (result?.intent === intent && result.errors ? result : undefined);
   return (
@@ -92,11 +94,13 @@ export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
           {t("owner.orgNumber")}: {owner.org_number?.replace(/(\d{3})(\d{3})(\d{3})/, "$1 $2 $3")}
         </p>
       </div>
-      <p>
-        <Link className="ds-link" to={`/eiere/${owner.id}/kompetanse`}>
-          {t("completion.link")}
-        </Link>
-      </p>
+      {showLearning ? (
+        <p>
+          <Link className="ds-link" to={`/eiere/${owner.id}/kompetanse`}>
+            {t("completion.link")}
+          </Link>
+        </p>
+      ) : null}
       <ActionNotice result={result} />
 
       <section aria-labelledby="units-heading" className="stack">

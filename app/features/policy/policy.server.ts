@@ -57,6 +57,12 @@ export type Action =
   | "platform:manage"
   /** The development outbox. */
   | "outbox:read"
+  /**
+   * See staff's course progress and set which modules they must take: on an owner, every unit's
+   * (koordinator, personvernombud); on a unit, that unit's (also its leader). Not the platform's
+   * admin, who helps people in but does not follow their learning (decision 021).
+   */
+  | "learning:report"
   /** Run a group session: only the person who started it. */
   | "group:present"
   /** Read the owner's registers (record of processing …): its koordinator, personvernombud and unit leaders. */
@@ -249,6 +255,14 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return (
         (resource.type === "owner" || resource.type === "incident") &&
         ownerRole(actor, resource.ownerId, ["koordinator"])
+      );
+    case "learning:report":
+      if (resource.type === "owner")
+        return ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]);
+      return (
+        resource.type === "unit" &&
+        (ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]) ||
+          unitRole(actor, resource.unitId, ["leder"]))
       );
     case "unit:read":
       return (
