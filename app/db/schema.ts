@@ -453,6 +453,10 @@ export interface PlanMeasureTable {
   status: PlanStatus;
   progress_note: string;
   processing_id: string | null;
+  /** The service of the systems register the measure is about. */
+  service_id: string | null;
+  /** The DPIA the measure is about. */
+  dpia_id: string | null;
   done_on: string | null;
   effect: string;
   reminded_for: string | null;

@@ -10,11 +10,13 @@ import {
 import { DpiaRisks } from "../components/dpia-risks.tsx";
 import { Section } from "../components/dpia-section.tsx";
 import { Notice } from "../components/form.tsx";
+import { LinkedMeasures } from "../components/linked-measures.tsx";
 import { isHigh } from "../features/dpia/criteria.ts";
 import { getDpia, listRisks, listVersions, snapshotOf } from "../features/dpia/dpia.server.ts";
 import { handleDpiaPost, hasOwnerRole, type Intent } from "../features/dpia/form-page.server.ts";
 import { dpiaRiskToPlan, serviceOptions } from "../features/dpia/links.server.ts";
 import { riskPlans } from "../features/dpia/snapshot.ts";
+import { measuresAbout } from "../features/plan/plan.server.ts";
 import { can } from "../features/policy/policy.server.ts";
 import { listProcessings } from "../features/processing/processing.server.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
@@ -73,7 +75,8 @@ export async function loader(args: Route.LoaderArgs) {
   ]);
   const version = String(d.version);
   const snapshot = snapshotOf(d, risks);
-  const plans = riskPlans(snapshot.risks, risks, can(actor, "plan:read", { type: "owner", ownerId }));
+  const canReadPlan = can(actor, "plan:read", { type: "owner", ownerId });
+  const plans = riskPlans(snapshot.risks, risks, canReadPlan);
   return {
     id: d.id,
     title: d.title,
@@ -125,6 +128,8 @@ export async function loader(args: Route.LoaderArgs) {
       },
     })),
     highRemains: risks.some((r) => isHigh(r.likelihood_after * r.consequence_after)),
+    measures: canReadPlan ? await measuresAbout(services.db, ownerId, { dpia: d.id }) : null,
+    newMeasure: canPlan ? `/handlingsplan/ny?dpia=${d.id}` : null,
     versions,
     saved: new URL(args.request.url).searchParams.get("lagret"),
   };
@@ -247,6 +252,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
         <>
           <p className="ds-paragraph">{t("dpia.readOnly")}</p>
           <DpiaDocument s={d.snapshot} plans={d.risks.map((r) => r.plan)} />
+          {d.measures ? <LinkedMeasures measures={d.measures} newHref={d.newMeasure} /> : null}
           <DpiaVersions id={d.id} versions={d.versions} />
         </>
       ) : (
@@ -353,6 +359,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
           </Section>
           <DpiaAdvice d={approval} refusedFor={refusedFor} savedHere={savedHere("rad")} />
           <DpiaApproval d={approval} refusedFor={refusedFor} savedHere={savedHere("godkjenning")} />
+          {d.measures ? <LinkedMeasures measures={d.measures} newHref={d.newMeasure} /> : null}
           <DpiaVersions id={d.id} versions={d.versions} />
         </>
       )}

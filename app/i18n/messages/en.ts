@@ -1273,7 +1273,7 @@ export const en: Messages = {
   "plan.help.progress": "Write briefly what has been done so far. Required when the measure is done.",
   "plan.field.processing": "Processing in the record",
   "plan.help.processing":
-    "If the measure concerns one processing, for example a DPIA for the learning platform.",
+    "If the measure concerns one processing, for example assessing pupils in the learning platform.",
   "plan.field.effort": "Effort",
   "plan.help.effort": "How much work the measure takes.",
   "plan.field.consequence": "Consequence",
@@ -1305,6 +1305,18 @@ export const en: Messages = {
   "plan.reasonRequired": "Write why the measure can wait.",
   "plan.doneNoteRequired": "Write briefly what was done before you mark the measure done.",
   "plan.unknownPerson": "Choose a person from the list.",
+  "plan.field.service": "Service in the systems register",
+  "plan.help.service":
+    "If the measure concerns one program or app, for example getting its data processing agreement in place.",
+  "plan.noService": "None",
+  "plan.field.dpia": "DPIA (data protection impact assessment)",
+  "plan.help.dpia": "If the measure follows from a DPIA, or must be done before it can be approved.",
+  "plan.noDpia": "None",
+  "plan.unknownService": "Choose a service from the list.",
+  "plan.unknownDpia": "Choose a DPIA from the list.",
+  "plan.linkedMeasures": "Measures in the action plan",
+  "plan.newAbout": "Add a measure about this",
+  "plan.linkedMeasuresNone": "No measure in the action plan concerns this yet.",
   "plan.unknownProcessing": "Choose a processing from the list.",
   "email.planReminder.subject": "A measure is due soon: {organisation}",
   "email.planReminder.body":

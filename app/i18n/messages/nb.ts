@@ -1271,7 +1271,7 @@ export const nb = {
   "plan.help.progress": "Skriv kort hva som er gjort så langt. Må fylles ut når tiltaket er ferdig.",
   "plan.field.processing": "Behandling i protokollen",
   "plan.help.processing":
-    "Hvis tiltaket gjelder en bestemt behandling, for eksempel en DPIA for læringsplattformen.",
+    "Hvis tiltaket gjelder en bestemt behandling, for eksempel elevvurdering i læringsplattformen.",
   "plan.field.effort": "Innsats",
   "plan.help.effort": "Hvor mye arbeid tiltaket krever.",
   "plan.field.consequence": "Konsekvens",
@@ -1303,6 +1303,18 @@ export const nb = {
   "plan.reasonRequired": "Skriv hvorfor tiltaket kan vente.",
   "plan.doneNoteRequired": "Skriv kort hva som ble gjort, før du setter tiltaket til ferdig.",
   "plan.unknownPerson": "Velg en person fra listen.",
+  "plan.field.service": "Tjeneste i systemoversikten",
+  "plan.help.service":
+    "Hvis tiltaket gjelder et bestemt program eller en app, for eksempel å få på plass databehandleravtalen.",
+  "plan.noService": "Ingen",
+  "plan.field.dpia": "DPIA (vurdering av personvernkonsekvenser)",
+  "plan.help.dpia": "Hvis tiltaket følger av en DPIA, eller må gjøres før den kan godkjennes.",
+  "plan.noDpia": "Ingen",
+  "plan.unknownService": "Velg en tjeneste fra listen.",
+  "plan.unknownDpia": "Velg en DPIA fra listen.",
+  "plan.linkedMeasures": "Tiltak i handlingsplanen",
+  "plan.newAbout": "Legg til et tiltak om dette",
+  "plan.linkedMeasuresNone": "Ingen tiltak i handlingsplanen gjelder dette ennå.",
   "plan.unknownProcessing": "Velg en behandling fra listen.",
   "email.planReminder.subject": "Frist for et tiltak nærmer seg: {organisation}",
   "email.planReminder.body":

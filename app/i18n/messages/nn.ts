@@ -1265,7 +1265,8 @@ export const nn: Messages = {
   "plan.field.progress": "Kva er gjort?",
   "plan.help.progress": "Skriv kort kva som er gjort så langt. Må fyllast ut når tiltaket er ferdig.",
   "plan.field.processing": "Behandling i protokollen",
-  "plan.help.processing": "Om tiltaket gjeld ei bestemt behandling, til dømes ei DPIA for læringsplattforma.",
+  "plan.help.processing":
+    "Om tiltaket gjeld ei bestemt behandling, til dømes elevvurdering i læringsplattforma.",
   "plan.field.effort": "Innsats",
   "plan.help.effort": "Kor mykje arbeid tiltaket krev.",
   "plan.field.consequence": "Konsekvens",
@@ -1297,6 +1298,18 @@ export const nn: Messages = {
   "plan.reasonRequired": "Skriv kvifor tiltaket kan vente.",
   "plan.doneNoteRequired": "Skriv kort kva som vart gjort, før du set tiltaket til ferdig.",
   "plan.unknownPerson": "Vel ein person frå lista.",
+  "plan.field.service": "Teneste i systemoversikta",
+  "plan.help.service":
+    "Om tiltaket gjeld eit bestemt program eller ein app, til dømes å få på plass databehandlaravtalen.",
+  "plan.noService": "Ingen",
+  "plan.field.dpia": "DPIA (vurdering av personvernkonsekvensar)",
+  "plan.help.dpia": "Om tiltaket følgjer av ei DPIA, eller må gjerast før ho kan godkjennast.",
+  "plan.noDpia": "Ingen",
+  "plan.unknownService": "Vel ei teneste frå lista.",
+  "plan.unknownDpia": "Vel ei DPIA frå lista.",
+  "plan.linkedMeasures": "Tiltak i handlingsplanen",
+  "plan.newAbout": "Legg til eit tiltak om dette",
+  "plan.linkedMeasuresNone": "Ingen tiltak i handlingsplanen gjeld dette enno.",
   "plan.unknownProcessing": "Vel ei behandling frå lista.",
   "email.planReminder.subject": "Frist for eit tiltak nærmar seg: {organisation}",
   "email.planReminder.body":
