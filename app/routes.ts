@@ -20,6 +20,7 @@ export default [
   route("eiere/:ownerId", "routes/eier.tsx"),
   route("eiere/:ownerId/kompetanse", "routes/eier-kompetanse.tsx"),
   route("eiere/:ownerId/eksport", "routes/eier-eksport.ts"),
+  route("eiere/:ownerId/eksport/filer", "routes/eier-eksport-filer.ts"),
   route("eiere/:ownerId/slett", "routes/eier-slett.tsx"),
   route("enheter/:unitId", "routes/enhet.tsx"),
   route("enheter/:unitId/kompetanse", "routes/enhet-kompetanse.tsx"),

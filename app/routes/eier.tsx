@@ -194,6 +194,14 @@ export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
             <a className="ds-button" data-variant="secondary" href={`/eiere/${owner.id}/eksport`} download>
               {t("owner.export.link")}
             </a>
+            <a
+              className="ds-button"
+              data-variant="secondary"
+              href={`/eiere/${owner.id}/eksport/filer`}
+              download
+            >
+              {t("owner.export.files")}
+            </a>
             <Link
               className="ds-button"
               data-variant="secondary"

@@ -78,6 +78,10 @@ const MATRIX: Record<string, Case[]> = {
     { path: (ids) => `/eiere/${ids.demo}/eksport`, expect: only(["koordinator"]) },
     { path: (ids) => `/eiere/${ids.nabo}/eksport`, expect: only(["nabo"]) },
   ],
+  "/eiere/:ownerId/eksport/filer": [
+    { path: (ids) => `/eiere/${ids.demo}/eksport/filer`, expect: only(["koordinator"]) },
+    { path: (ids) => `/eiere/${ids.nabo}/eksport/filer`, expect: only(["nabo"]) },
+  ],
   "/eiere/:ownerId/slett": [
     { path: (ids) => `/eiere/${ids.demo}/slett`, expect: only(["koordinator"]) },
     { path: (ids) => `/eiere/${ids.nabo}/slett`, expect: only(["nabo"]) },

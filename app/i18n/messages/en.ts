@@ -193,8 +193,9 @@ export const en: Messages = {
   "owner.unitCreated": "The unit has been added.",
   "owner.data.heading": "The owner's data",
   "owner.data.lead":
-    "You can take everything Oppvern keeps for the owner with you, and you can delete the owner with all its data.",
+    "You can take everything Oppvern keeps for the owner with you, and you can delete the owner with all its data. The Excel file has everything except the files uploaded as evidence in assessments; they are in the ZIP file.",
   "owner.export.link": "Download all data (Excel)",
+  "owner.export.files": "Download the evidence files (ZIP)",
   "owner.delete.link": "Delete the owner and all its data",
   "owner.delete.title": "Delete {name}?",
   "owner.delete.lead":

@@ -190,8 +190,9 @@ export const nb = {
   "owner.unitCreated": "Enheten er lagt til.",
   "owner.data.heading": "Eierens data",
   "owner.data.lead":
-    "Du kan ta med deg alt Oppvern har lagret for eieren, og du kan slette eieren med alle dataene.",
+    "Du kan ta med deg alt Oppvern har lagret for eieren, og du kan slette eieren med alle dataene. Excel-filen har alt unntatt filene som er lastet opp som dokumentasjon i kartleggingene; de ligger i ZIP-filen.",
   "owner.export.link": "Last ned alle data (Excel)",
+  "owner.export.files": "Last ned dokumentasjonsfilene (ZIP)",
   "owner.delete.link": "Slett eieren og alle dataene",
   "owner.delete.title": "Slette {name}?",
   "owner.delete.lead":

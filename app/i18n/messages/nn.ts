@@ -191,8 +191,9 @@ export const nn: Messages = {
   "owner.unitCreated": "Eininga er lagd til.",
   "owner.data.heading": "Data til eigaren",
   "owner.data.lead":
-    "Du kan ta med deg alt Oppvern har lagra for eigaren, og du kan slette eigaren med alle dataa.",
+    "Du kan ta med deg alt Oppvern har lagra for eigaren, og du kan slette eigaren med alle dataa. Excel-fila har alt utanom filene som er lasta opp som dokumentasjon i kartleggingane; dei ligg i ZIP-fila.",
   "owner.export.link": "Last ned alle data (Excel)",
+  "owner.export.files": "Last ned dokumentasjonsfilene (ZIP)",
   "owner.delete.link": "Slett eigaren og alle dataa",
   "owner.delete.title": "Slette {name}?",
   "owner.delete.lead":
