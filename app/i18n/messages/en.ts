@@ -2018,6 +2018,12 @@ export const en: Messages = {
   "programme.leave.confirm": "Yes, {owner} leaves the programme",
   "programme.leave.cancel": "No, go back",
   "programme.leave.done": "{owner} has left “{programme}”. Sharing has stopped and the comments are deleted.",
+  "programme.addOwner.label": "Add an owner from the network",
+  "programme.addOwner.help":
+    "The owner joins the programme and its figures. It shares nothing until its own koordinator chooses to. Owners that have left can be added again.",
+  "programme.addOwner.submit": "Add to the programme",
+  "programme.addOwner.done": "The owner is in the programme.",
+  "programme.addOwner.error": "Choose an owner of the network that is not in the programme.",
   "programme.departed.title": "Owners that have left ({count})",
   "programme.departed.lead": "They no longer share anything with the programme and are not in the figures.",
   "programme.departed.item": "{owner}, left on {date}",

@@ -2019,6 +2019,12 @@ export const nb = {
   "programme.leave.cancel": "Nei, gå tilbake",
   "programme.leave.done":
     "{owner} har gått ut av «{programme}». Delingen er stoppet, og kommentarene er slettet.",
+  "programme.addOwner.label": "Ta med en eier fra nettverket",
+  "programme.addOwner.help":
+    "Eieren blir med i programmet og i tallene. Den deler ingenting før koordinatoren hos eieren velger det selv. Eiere som har gått ut, kan tas med igjen.",
+  "programme.addOwner.submit": "Ta med i programmet",
+  "programme.addOwner.done": "Eieren er med i programmet.",
+  "programme.addOwner.error": "Velg en eier i nettverket som ikke er med i programmet.",
   "programme.departed.title": "Eiere som har gått ut ({count})",
   "programme.departed.lead": "De deler ingenting med programmet lenger, og er ikke med i tallene.",
   "programme.departed.item": "{owner}, gikk ut {date}",

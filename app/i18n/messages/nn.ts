@@ -2013,6 +2013,12 @@ export const nn: Messages = {
   "programme.leave.cancel": "Nei, gå tilbake",
   "programme.leave.done":
     "{owner} har gått ut av «{programme}». Delinga er stoppa, og kommentarane er sletta.",
+  "programme.addOwner.label": "Ta med ein eigar frå nettverket",
+  "programme.addOwner.help":
+    "Eigaren blir med i programmet og i tala. Han deler ingenting før koordinatoren hos eigaren vel det sjølv. Eigarar som har gått ut, kan takast med att.",
+  "programme.addOwner.submit": "Ta med i programmet",
+  "programme.addOwner.done": "Eigaren er med i programmet.",
+  "programme.addOwner.error": "Vel ein eigar i nettverket som ikkje er med i programmet.",
   "programme.departed.title": "Eigarar som har gått ut ({count})",
   "programme.departed.lead": "Dei deler ikkje noko med programmet lenger, og er ikkje med i tala.",
   "programme.departed.item": "{owner}, gjekk ut {date}",
