@@ -432,6 +432,14 @@ export interface CalendarFeedTable {
   created_at: string;
 }
 
+/** An owner invited to join a network, until its koordinator answers. */
+export interface NetworkInvitationTable {
+  network_id: string;
+  owner_id: string;
+  invited_by: string | null;
+  invited_at: string;
+}
+
 export interface PlanMeasureTable {
   id: string;
   owner_id: string;
@@ -752,6 +760,7 @@ export interface Database {
   rateLimit: RateLimitTable;
   organisation: OrganisationTable;
   network_member: NetworkMemberTable;
+  network_invitation: NetworkInvitationTable;
   membership: MembershipTable;
   invitation: InvitationTable;
   audit_log: AuditLogTable;

@@ -53,6 +53,11 @@ export type Action =
   | "unit:manage"
   | "network:read"
   | "network:manage"
+  /**
+   * Answer a network's invitation to join it, for the owner: its koordinator, who also decides
+   * what the owner shares with the network's programmes.
+   */
+  | "network:join"
   /** Create owners and networks, see all of them. */
   | "platform:manage"
   /** The development outbox. */
@@ -280,6 +285,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
         resource.type === "network" &&
         networkRole(actor, resource.networkId, ["programansvarlig", "veileder"])
       );
+    case "network:join":
+      return resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
     case "network:manage":
       return resource.type === "network" && networkRole(actor, resource.networkId, ["programansvarlig"]);
     case "programme:read":

@@ -196,6 +196,34 @@ export const en: Messages = {
     "You can take everything Oppvern keeps for the owner with you, and you can delete the owner with all its data. The Excel file has everything except the files uploaded as evidence in assessments; they are in the ZIP file.",
   "owner.export.link": "Download all data (Excel)",
   "owner.export.files": "Download the evidence files (ZIP)",
+  "network.inviteOwner.heading": "Invite an owner to the network",
+  "network.inviteOwner.lead":
+    "Type the owner's organisation number: the municipality, the county or the private owner. The owner's koordinator gets an e-mail and answers in Oppvern.",
+  "network.inviteOwner.field": "Organisation number",
+  "network.inviteOwner.help":
+    "Nine digits, for example 974 760 673. You find it in the Central Coordinating Register for Legal Entities.",
+  "network.inviteOwner.submit": "Send invitation",
+  "network.inviteOwner.sent": "The invitation has been sent. The owner's koordinator answers in Oppvern.",
+  "network.inviteOwner.withdrawn": "The invitation has been withdrawn.",
+  "network.inviteOwner.format": "Type a valid organisation number of nine digits.",
+  "network.inviteOwner.unknown":
+    "No owner with this organisation number uses Oppvern yet. Ask the owner to contact us, and we will add it.",
+  "network.inviteOwner.member": "The owner is already in the network.",
+  "network.inviteOwner.invited": "The owner has been invited already and has not answered yet.",
+  "network.inviteOwner.pending": "Invited, waiting for an answer ({count})",
+  "network.inviteOwner.item": "{owner}, invited {date}",
+  "network.inviteOwner.withdraw": "Withdraw",
+  "owner.networks.heading": "Networks",
+  "owner.networks.none": "The owner is not in any network.",
+  "owner.networks.invitations": "Invitations from networks",
+  "owner.networks.explain":
+    "As a member of a network, the owner can take part in the network's guidance programmes and read risk assessments other owners in the network share. The network sees none of the owner's data until you choose to share it.",
+  "owner.networks.invited": "{network} invites the owner to join (invited by {name}, {date}).",
+  "owner.networks.join": "Join the network",
+  "owner.networks.decline": "No, thank you",
+  "owner.networks.koordinatorAnswers": "The owner's koordinator answers the invitation.",
+  "owner.networks.joined": "The owner is in the network.",
+  "owner.networks.declined": "The invitation has been declined.",
   "owner.delete.link": "Delete the owner and all its data",
   "owner.delete.title": "Delete {name}?",
   "owner.delete.lead":
@@ -1996,6 +2024,9 @@ export const en: Messages = {
   "groups.comments.delete.title": "Delete the comment",
   "groups.comments.delete.lead": "The comment is gone for both sides at once. You cannot undo this.",
   "groups.comments.delete.confirm": "Delete the comment",
+  "email.networkInvitation.subject": "{programme} invites {organisation} to the network",
+  "email.networkInvitation.body":
+    "Hello, {name}!\n\n{inviter} invites {organisation} to join the network «{programme}» in Oppvern. As a member you can take part in the network's guidance programmes and read risk assessments other owners in the network share. The network sees nothing of what you have in Oppvern until you choose to share it.\n\nAnswer here (sign in first):\n{url}",
   "email.commentFromGuide.subject": "New comment from the guide to {organisation}",
   "email.commentFromGuide.body":
     "Hello {name},\n\n{inviter} has written a comment to {organisation} in the guidance programme “{programme}”. Read it and answer here (sign in first):\n{url}\n\nWe do not put the comment itself in the e-mail, because it may hold information that should only be read in Oppvern.",

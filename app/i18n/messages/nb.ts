@@ -193,6 +193,33 @@ export const nb = {
     "Du kan ta med deg alt Oppvern har lagret for eieren, og du kan slette eieren med alle dataene. Excel-filen har alt unntatt filene som er lastet opp som dokumentasjon i kartleggingene; de ligger i ZIP-filen.",
   "owner.export.link": "Last ned alle data (Excel)",
   "owner.export.files": "Last ned dokumentasjonsfilene (ZIP)",
+  "network.inviteOwner.heading": "Inviter en eier til nettverket",
+  "network.inviteOwner.lead":
+    "Skriv organisasjonsnummeret til eieren: kommunen, fylkeskommunen eller den private eieren. Koordinatoren hos eieren får en e-post og svarer i Oppvern.",
+  "network.inviteOwner.field": "Organisasjonsnummer",
+  "network.inviteOwner.help": "Ni siffer, for eksempel 974 760 673. Du finner det i Enhetsregisteret.",
+  "network.inviteOwner.submit": "Send invitasjon",
+  "network.inviteOwner.sent": "Invitasjonen er sendt. Koordinatoren hos eieren svarer i Oppvern.",
+  "network.inviteOwner.withdrawn": "Invitasjonen er trukket tilbake.",
+  "network.inviteOwner.format": "Skriv et gyldig organisasjonsnummer med ni siffer.",
+  "network.inviteOwner.unknown":
+    "Ingen eier med dette organisasjonsnummeret bruker Oppvern ennå. Be eieren ta kontakt med oss, så legger vi den inn.",
+  "network.inviteOwner.member": "Eieren er allerede med i nettverket.",
+  "network.inviteOwner.invited": "Eieren er allerede invitert og har ikke svart ennå.",
+  "network.inviteOwner.pending": "Invitert, venter på svar ({count})",
+  "network.inviteOwner.item": "{owner}, invitert {date}",
+  "network.inviteOwner.withdraw": "Trekk tilbake",
+  "owner.networks.heading": "Nettverk",
+  "owner.networks.none": "Eieren er ikke med i noe nettverk.",
+  "owner.networks.invitations": "Invitasjoner fra nettverk",
+  "owner.networks.explain":
+    "Som medlem av et nettverk kan eieren bli med i nettverkets veiledningsprogrammer og lese risikovurderinger som andre eiere i nettverket deler. Nettverket ser ingenting av eierens data før dere selv velger å dele det.",
+  "owner.networks.invited": "{network} inviterer eieren til å bli med (invitert av {name}, {date}).",
+  "owner.networks.join": "Bli med i nettverket",
+  "owner.networks.decline": "Takk nei",
+  "owner.networks.koordinatorAnswers": "Koordinatoren hos eieren svarer på invitasjonen.",
+  "owner.networks.joined": "Eieren er med i nettverket.",
+  "owner.networks.declined": "Invitasjonen er avslått.",
   "owner.delete.link": "Slett eieren og alle dataene",
   "owner.delete.title": "Slette {name}?",
   "owner.delete.lead":
@@ -1995,6 +2022,9 @@ export const nb = {
   "groups.comments.delete.title": "Slette kommentaren",
   "groups.comments.delete.lead": "Kommentaren blir borte for begge sider med en gang. Du kan ikke angre.",
   "groups.comments.delete.confirm": "Slett kommentaren",
+  "email.networkInvitation.subject": "{programme} inviterer {organisation} med i nettverket",
+  "email.networkInvitation.body":
+    "Hei, {name}!\n\n{inviter} inviterer {organisation} til å bli med i nettverket «{programme}» i Oppvern. Som medlem kan dere bli med i nettverkets veiledningsprogrammer og lese risikovurderinger som andre eiere i nettverket deler. Nettverket ser ingenting av det dere har i Oppvern før dere selv velger å dele det.\n\nSvar her (logg inn først):\n{url}",
   "email.commentFromGuide.subject": "Ny kommentar fra veilederen til {organisation}",
   "email.commentFromGuide.body":
     "Hei, {name}!\n\n{inviter} har skrevet en kommentar til {organisation} i veiledningsprogrammet «{programme}». Les den og svar her (logg inn først):\n{url}\n\nVi tar ikke med selve kommentaren i e-posten, fordi den kan inneholde opplysninger som bare skal leses i Oppvern.",

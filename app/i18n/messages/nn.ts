@@ -194,6 +194,33 @@ export const nn: Messages = {
     "Du kan ta med deg alt Oppvern har lagra for eigaren, og du kan slette eigaren med alle dataa. Excel-fila har alt utanom filene som er lasta opp som dokumentasjon i kartleggingane; dei ligg i ZIP-fila.",
   "owner.export.link": "Last ned alle data (Excel)",
   "owner.export.files": "Last ned dokumentasjonsfilene (ZIP)",
+  "network.inviteOwner.heading": "Inviter ein eigar til nettverket",
+  "network.inviteOwner.lead":
+    "Skriv organisasjonsnummeret til eigaren: kommunen, fylkeskommunen eller den private eigaren. Koordinatoren hos eigaren får ein e-post og svarer i Oppvern.",
+  "network.inviteOwner.field": "Organisasjonsnummer",
+  "network.inviteOwner.help": "Ni siffer, til dømes 974 760 673. Du finn det i Einingsregisteret.",
+  "network.inviteOwner.submit": "Send invitasjon",
+  "network.inviteOwner.sent": "Invitasjonen er send. Koordinatoren hos eigaren svarer i Oppvern.",
+  "network.inviteOwner.withdrawn": "Invitasjonen er trekt tilbake.",
+  "network.inviteOwner.format": "Skriv eit gyldig organisasjonsnummer med ni siffer.",
+  "network.inviteOwner.unknown":
+    "Ingen eigar med dette organisasjonsnummeret brukar Oppvern enno. Be eigaren ta kontakt med oss, så legg vi han inn.",
+  "network.inviteOwner.member": "Eigaren er alt med i nettverket.",
+  "network.inviteOwner.invited": "Eigaren er alt invitert og har ikkje svart enno.",
+  "network.inviteOwner.pending": "Invitert, ventar på svar ({count})",
+  "network.inviteOwner.item": "{owner}, invitert {date}",
+  "network.inviteOwner.withdraw": "Trekk tilbake",
+  "owner.networks.heading": "Nettverk",
+  "owner.networks.none": "Eigaren er ikkje med i noko nettverk.",
+  "owner.networks.invitations": "Invitasjonar frå nettverk",
+  "owner.networks.explain":
+    "Som medlem av eit nettverk kan eigaren bli med i rettleiingsprogramma til nettverket og lese risikovurderingar som andre eigarar i nettverket deler. Nettverket ser ingenting av dataa til eigaren før de sjølve vel å dele det.",
+  "owner.networks.invited": "{network} inviterer eigaren til å bli med (invitert av {name}, {date}).",
+  "owner.networks.join": "Bli med i nettverket",
+  "owner.networks.decline": "Takk nei",
+  "owner.networks.koordinatorAnswers": "Koordinatoren hos eigaren svarer på invitasjonen.",
+  "owner.networks.joined": "Eigaren er med i nettverket.",
+  "owner.networks.declined": "Invitasjonen er avslått.",
   "owner.delete.link": "Slett eigaren og alle dataa",
   "owner.delete.title": "Slette {name}?",
   "owner.delete.lead":
@@ -1989,6 +2016,9 @@ export const nn: Messages = {
   "groups.comments.delete.title": "Slette kommentaren",
   "groups.comments.delete.lead": "Kommentaren blir borte for begge sider med ein gong. Du kan ikkje angre.",
   "groups.comments.delete.confirm": "Slett kommentaren",
+  "email.networkInvitation.subject": "{programme} inviterer {organisation} med i nettverket",
+  "email.networkInvitation.body":
+    "Hei, {name}!\n\n{inviter} inviterer {organisation} til å bli med i nettverket «{programme}» i Oppvern. Som medlem kan de bli med i rettleiingsprogramma til nettverket og lese risikovurderingar som andre eigarar i nettverket deler. Nettverket ser ingenting av det de har i Oppvern før de sjølve vel å dele det.\n\nSvar her (logg inn først):\n{url}",
   "email.commentFromGuide.subject": "Ny kommentar frå rettleiaren til {organisation}",
   "email.commentFromGuide.body":
     "Hei, {name}!\n\n{inviter} har skrive ein kommentar til {organisation} i rettleiingsprogrammet «{programme}». Les han og svar her (logg inn først):\n{url}\n\nVi tek ikkje med sjølve kommentaren i e-posten, fordi han kan innehalde opplysningar som berre skal lesast i Oppvern.",
