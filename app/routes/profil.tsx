@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
 import { data, Form, redirect } from "react-router";
 import { ChoiceGroup, ErrorSummary, Field, Notice } from "../components/form.tsx";
-import { ScrollTable } from "../components/scroll-table.tsx";
 import { TOKEN_DAYS, ZNewApiToken } from "../features/api/schemas.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../features/api/tokens.server.ts";
 import { setUserLocale } from "../features/auth/accounts.server.ts";
@@ -199,61 +198,57 @@ function ApiTokens({
       </p>
       {revoked ? <Notice>{t("apiToken.revoked")}</Notice> : null}
       {created ? <CreatedToken name={created.name} token={created.token} /> : null}
-      <h3 className="ds-heading" data-size="xs">
+      <h3 className="ds-heading" data-size="xs" id="api-nokler-liste">
         {t("apiToken.listHeading")}
       </h3>
       {tokens.length === 0 ? (
         <p className="ds-paragraph">{t("apiToken.none")}</p>
       ) : (
-        <ScrollTable label={t("apiToken.listHeading")} size="sm">
-          <thead>
-            <tr>
-              <th scope="col">{t("apiToken.col.name")}</th>
-              <th scope="col">{t("apiToken.col.start")}</th>
-              <th scope="col">{t("apiToken.col.created")}</th>
-              <th scope="col">{t("apiToken.col.lastUsed")}</th>
-              <th scope="col">{t("apiToken.col.expires")}</th>
-              <th scope="col">{t("apiToken.col.action")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((k) => (
-              <tr key={k.id}>
-                <th scope="row">{k.name}</th>
-                <td>
+        <ul className="token-list" aria-labelledby="api-nokler-liste">
+          {tokens.map((k) => (
+            <li key={k.id} className="ds-card stack-sm">
+              <h4 className="ds-heading" data-size="2xs">
+                {k.name}
+              </h4>
+              <dl className="facts">
+                <dt>{t("apiToken.col.start")}</dt>
+                <dd>
                   <code>{k.prefix}…</code>
-                </td>
-                <td>{formatDate(k.createdAt, locale)}</td>
-                <td>{k.lastUsedAt ? formatMoment(k.lastUsedAt, locale) : t("apiToken.neverUsed")}</td>
-                <td>
+                </dd>
+                <dt>{t("apiToken.col.created")}</dt>
+                <dd>{formatDate(k.createdAt, locale)}</dd>
+                <dt>{t("apiToken.col.lastUsed")}</dt>
+                <dd>{k.lastUsedAt ? formatMoment(k.lastUsedAt, locale) : t("apiToken.neverUsed")}</dd>
+                <dt>{t("apiToken.col.expires")}</dt>
+                <dd>
                   {k.expired
                     ? t("apiToken.expired", { date: formatDate(k.expiresAt, locale) })
                     : formatDate(k.expiresAt, locale)}
-                </td>
-                <td>
-                  <Form method="post" action="/profil#api-nokler">
-                    <input type="hidden" name="intent" value="revoke-token" />
-                    <input type="hidden" name="id" value={k.id} />
-                    <button
-                      type="submit"
-                      className="ds-button"
-                      data-variant="tertiary"
-                      data-size="sm"
-                      aria-label={t("apiToken.revokeLabel", { name: k.name })}
-                    >
-                      {t("apiToken.revoke")}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+                </dd>
+              </dl>
+              <Form method="post" action="/profil#api-nokler">
+                <input type="hidden" name="intent" value="revoke-token" />
+                <input type="hidden" name="id" value={k.id} />
+                <button
+                  type="submit"
+                  className="ds-button"
+                  data-variant="secondary"
+                  data-size="sm"
+                  aria-label={t("apiToken.revokeLabel", { name: k.name })}
+                >
+                  {t("apiToken.revoke")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
       )}
       <h3 className="ds-heading" data-size="xs" id="ny-nokkel">
         {t("apiToken.newHeading")}
       </h3>
+      {/* A new form after each token made, so the fields start empty again. */}
       <Form
+        key={created ? `${created.name}-${tokens.length}` : "ny"}
         method="post"
         action="/profil#api-nokler"
         className="stack"
@@ -306,10 +301,11 @@ function CreatedToken({ name, token }: { name: string; token: string }) {
       <label className="ds-label" htmlFor="ny-api-nokkel">
         {t("apiToken.yourToken")}
       </label>
-      <input
+      <textarea
         id="ny-api-nokkel"
         className="ds-input token-value"
         readOnly
+        rows={3}
         value={token}
         spellCheck={false}
         autoComplete="off"
