@@ -1,4 +1,4 @@
-import { apiJson, requireOwnerForToken } from "../features/api/guard.server.ts";
+import { apiJson, onlyGet, requireOwnerForToken } from "../features/api/guard.server.ts";
 import type { ProcessingsAnswer } from "../features/api/schemas.ts";
 import { listProcessingsFull } from "../features/processing/processing.server.ts";
 import { parseList } from "../lib/forms.ts";
@@ -36,3 +36,5 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
   return apiJson(answer);
 }
+
+export const action = onlyGet;

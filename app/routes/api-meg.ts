@@ -1,4 +1,4 @@
-import { apiJson, requireTokenActor } from "../features/api/guard.server.ts";
+import { apiJson, onlyGet, requireTokenActor } from "../features/api/guard.server.ts";
 import type { MeAnswer } from "../features/api/schemas.ts";
 import type { Route } from "./+types/api-meg";
 
@@ -16,3 +16,5 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
   return apiJson(answer);
 }
+
+export const action = onlyGet;

@@ -1,4 +1,4 @@
-import { apiJson, requireOwnerForToken } from "../features/api/guard.server.ts";
+import { apiJson, onlyGet, requireOwnerForToken } from "../features/api/guard.server.ts";
 import type { ServicesAnswer } from "../features/api/schemas.ts";
 import { listServices } from "../features/systems/systems.server.ts";
 import { parseList } from "../lib/forms.ts";
@@ -37,3 +37,5 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
   return apiJson(answer);
 }
+
+export const action = onlyGet;

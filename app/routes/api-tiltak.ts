@@ -1,4 +1,4 @@
-import { apiJson, requireOwnerForToken } from "../features/api/guard.server.ts";
+import { apiJson, onlyGet, requireOwnerForToken } from "../features/api/guard.server.ts";
 import type { MeasuresAnswer } from "../features/api/schemas.ts";
 import { listMeasures, planOrder } from "../features/plan/plan.server.ts";
 import type { Route } from "./+types/api-tiltak";
@@ -30,3 +30,5 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
   return apiJson(answer);
 }
+
+export const action = onlyGet;

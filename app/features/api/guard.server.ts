@@ -10,6 +10,9 @@ type Context = Readonly<RouterContextProvider>;
 export const apiJson = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
+/** The token-protected endpoints only read: any other method is told so, in JSON like the rest. */
+export const onlyGet = () => apiJson({ feil: "Bruk GET." }, 405, { Allow: "GET, HEAD" });
+
 const UNAUTHORISED: Record<Exclude<BearerResult, { ok: true }>["reason"], string> = {
   missing:
     "Mangler API-nøkkel. Send den i headeren «Authorization: Bearer <nøkkel>». Du lager en på /profil.",

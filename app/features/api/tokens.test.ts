@@ -138,6 +138,12 @@ describe.each(dialects)("personal API tokens and the token-protected API, on %s"
       organisasjon: { id: demo, navn: "Demo kommune", type: "eier", eierId: demo },
       rolle: "koordinator",
     });
+    const post = await fetch(`${server.url}/api/v1/meg`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens.koordinator}` },
+    });
+    expect(post.status).toBe(405);
+    expect((await post.json()).feil).toBe("Bruk GET.");
     const ansatt = ZMeAnswer.parse(await (await api("/meg", tokens.ansatt)).json());
     expect(ansatt.medlemskap.map((m) => m.rolle)).toEqual(["ansatt"]);
     expect(ansatt.medlemskap[0]?.organisasjon.eierId).toBe(demo);
