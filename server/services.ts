@@ -24,6 +24,7 @@ export interface ServiceOptions {
   log?: Logger;
   loginAttemptsPerMinute?: number;
   classifyPerMinute?: number;
+  apiPerMinute?: number;
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv): ServiceOptions {
@@ -37,6 +38,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServiceOptions {
     mailFrom: env.MAIL_FROM || undefined,
     loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE ? Number(env.LOGIN_ATTEMPTS_PER_MINUTE) : undefined,
     classifyPerMinute: env.CLASSIFY_PER_MINUTE ? Number(env.CLASSIFY_PER_MINUTE) : undefined,
+    apiPerMinute: env.API_REQUESTS_PER_MINUTE ? Number(env.API_REQUESTS_PER_MINUTE) : undefined,
   };
 }
 
@@ -76,6 +78,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
       devOutbox: !options.smtpUrl && (options.demo || process.env.NODE_ENV !== "production"),
       dataDir: options.dataDir,
       classifyPerMinute: options.classifyPerMinute ?? 60,
+      apiPerMinute: options.apiPerMinute ?? 120,
     },
   };
   if (options.demo) await seedDemo(services);

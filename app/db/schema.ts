@@ -424,6 +424,19 @@ export interface ProgrammeAttendanceTable {
   recorded_by: string | null;
 }
 
+/** A person's API token (decision 022): only the token's hash and its first characters. */
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 /** A person's secret calendar address for one owner's action plan (only the token's hash). */
 export interface CalendarFeedTable {
   token_hash: string;
@@ -733,6 +746,7 @@ export interface Database {
   shared_assessment: SharedAssessmentTable;
   digital_service: DigitalServiceTable;
   calendar_feed: CalendarFeedTable;
+  api_token: ApiTokenTable;
   programme: ProgrammeTable;
   programme_owner: ProgrammeOwnerTable;
   programme_gathering: ProgrammeGatheringTable;

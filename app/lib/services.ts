@@ -18,6 +18,8 @@ export interface AppConfig {
   dataDir: string;
   /** Requests per minute and address to the public classifier API. */
   classifyPerMinute: number;
+  /** Requests per minute and API token to the token-protected API (/api/v1/meg, /api/v1/eiere/…). */
+  apiPerMinute: number;
 }
 
 export interface AppServices {

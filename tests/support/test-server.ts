@@ -34,6 +34,7 @@ export interface TestServerOptions {
   demo?: boolean;
   loginAttemptsPerMinute?: number;
   classifyPerMinute?: number;
+  apiPerMinute?: number;
 }
 
 /** Any number of test servers migrate at once (shared); a schema is dropped by one alone (exclusive). */
@@ -89,6 +90,7 @@ export async function startTestServer(
       log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
       loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
       classifyPerMinute: options.classifyPerMinute ?? 1000,
+      apiPerMinute: options.apiPerMinute ?? 1000,
     })
     .finally(() => lock?.release());
   handler = mod.createApp(services);

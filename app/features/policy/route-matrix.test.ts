@@ -321,6 +321,17 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "/api/v1/sporsmalsbank": [{ path: () => "/api/v1/sporsmalsbank", expect: all(200) }],
   "/api/v1/openapi.json": [{ path: () => "/api/v1/openapi.json", expect: all(200) }],
+  // The token-protected API: a browser session is not enough, so everyone here (signed in by a
+  // cookie, or not at all) gets 401. Tokens, roles and tenants are tested with real tokens in
+  // app/features/api/tokens.test.ts.
+  "/api/v1/meg": [{ path: () => "/api/v1/meg", expect: all(401) }],
+  "/api/v1/eiere/:ownerId/behandlinger": [
+    { path: (ids) => `/api/v1/eiere/${ids.demo}/behandlinger`, expect: all(401) },
+  ],
+  "/api/v1/eiere/:ownerId/tiltak": [{ path: (ids) => `/api/v1/eiere/${ids.demo}/tiltak`, expect: all(401) }],
+  "/api/v1/eiere/:ownerId/systemer": [
+    { path: (ids) => `/api/v1/eiere/${ids.nabo}/systemer`, expect: all(401) },
+  ],
   "/tilgjengelighet": [{ path: () => "/tilgjengelighet", expect: all(200) }],
   "/personvern": [{ path: () => "/personvern", expect: all(200) }],
   "/*": [{ path: () => "/finnes-ikke/her", expect: all(404) }],
