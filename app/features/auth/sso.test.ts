@@ -38,6 +38,14 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
           clientSecret: "hemmelig-test",
           trustEmail: false,
         },
+        // Entra ID against the same mock provider, as another client; this one's e-mail is vouched for.
+        {
+          id: "entra",
+          issuer: idp.issuer.url ?? "",
+          clientId: "oppvern-entra-test",
+          clientSecret: "hemmelig-entra",
+          trustEmail: true,
+        },
       ],
     });
   });
@@ -50,18 +58,18 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
   });
 
   /** Clicks «Logg inn med Feide», lets the provider answer, and comes back: the last redirect. */
-  async function signInWithFeide(client: TestClient, next = "/") {
-    const start = await client.get(`/logg-inn/sso/feide?neste=${encodeURIComponent(next)}`);
+  async function signInWithSso(client: TestClient, next = "/", provider = "feide") {
+    const start = await client.get(`/logg-inn/sso/${provider}?neste=${encodeURIComponent(next)}`);
     expect(start.status).toBe(302);
     const authorize = new URL(start.headers.get("location") ?? "");
     expect(authorize.origin).toBe(idp.issuer.url);
     // better-auth's own state and PKCE go to the provider.
     expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
     expect(authorize.searchParams.get("state")).toBeTruthy();
-    expect(authorize.searchParams.get("redirect_uri")).toBe(`${server.url}/logg-inn/sso/feide/tilbake`);
+    expect(authorize.searchParams.get("redirect_uri")).toBe(`${server.url}/logg-inn/sso/${provider}/tilbake`);
     const atIdp = await fetch(authorize, { redirect: "manual" });
     const callback = new URL(atIdp.headers.get("location") ?? "");
-    expect(callback.pathname).toBe("/logg-inn/sso/feide/tilbake");
+    expect(callback.pathname).toBe(`/logg-inn/sso/${provider}/tilbake`);
     return { callback, back: await client.get(callback.pathname + callback.search) };
   }
 
@@ -71,7 +79,7 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
     const { html } = await new TestClient(server.url).page("/logg-inn");
     const text = textOf(html);
     expect(text).toContain("Logg inn med Feide");
-    expect(text).not.toContain("Entra ID"); // only configured providers get a button
+    expect(text).toContain("Logg inn med Microsoft (Entra ID)");
     expect(html).toContain('href="/logg-inn/sso/feide?neste=%2F"');
     expect(html).toContain('name="password"');
   });
@@ -91,7 +99,7 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
       name: "Kari fra Feide",
     };
     const client = new TestClient(server.url);
-    const { back } = await signInWithFeide(client, "/profil");
+    const { back } = await signInWithSso(client, "/profil");
     expect(back.status).toBe(302);
     expect(back.headers.get("location")).toBe("/profil");
     expect(sessionOf(client)).toBeTruthy();
@@ -121,7 +129,7 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
 
     // The next time the linked account signs in by its subject alone.
     const again = new TestClient(server.url);
-    const second = await signInWithFeide(again);
+    const second = await signInWithSso(again);
     expect(second.back.headers.get("location")).toBe("/");
     expect((await again.get("/profil")).status).toBe(200);
   });
@@ -134,7 +142,7 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
       name: "Ny Person",
     };
     const client = new TestClient(server.url);
-    const { back } = await signInWithFeide(client);
+    const { back } = await signInWithSso(client);
     expect(back.headers.get("location")).toBe("/");
     const user = await server.services.db
       .selectFrom("user")
@@ -163,7 +171,7 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
   it("refuses an e-mail the provider has not verified: no account, no session, a plain message", async () => {
     claims = { sub: "feide-uverifisert", email: "uverifisert@skole.example.no", email_verified: false };
     const client = new TestClient(server.url);
-    const { back } = await signInWithFeide(client);
+    const { back } = await signInWithSso(client);
     const location = back.headers.get("location") ?? "";
     expect(location).toMatch(/^\/logg-inn\?/);
     expect(sessionOf(client)).toBeUndefined();
@@ -181,7 +189,7 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
   it("does not link an unverified e-mail to someone's existing account", async () => {
     claims = { sub: "feide-angriper", email: "leder@demo.oppvern.no", email_verified: false };
     const client = new TestClient(server.url);
-    const { back } = await signInWithFeide(client);
+    const { back } = await signInWithSso(client);
     expect(back.headers.get("location")).toMatch(/^\/logg-inn\?/);
     expect(sessionOf(client)).toBeUndefined();
     const page = await client.page(back.headers.get("location") ?? "");
@@ -211,7 +219,7 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
 
     // And a made-up state in the right browser.
     const client = new TestClient(server.url);
-    const { callback: real } = await signInWithFeide(new TestClient(server.url));
+    const { callback: real } = await signInWithSso(new TestClient(server.url));
     expect(real.searchParams.get("state")).toBeTruthy();
     const own = await client.get("/logg-inn/sso/feide");
     expect(own.status).toBe(302);
@@ -257,7 +265,7 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
       `href="/logg-inn/sso/feide?neste=${encodeURIComponent(`/invitasjon/${token}`)}"`,
     );
     claims = { sub: "feide-invitert", email: "invitert@skole.example.no", email_verified: true };
-    const { back } = await signInWithFeide(client, `/invitasjon/${token}`);
+    const { back } = await signInWithSso(client, `/invitasjon/${token}`);
     expect(back.headers.get("location")).toBe(`/invitasjon/${token}`);
     const signedIn = await client.page(`/invitasjon/${token}`);
     expect(textOf(signedIn.html)).toContain("Du er logget inn som invitert@skole.example.no");
@@ -273,10 +281,33 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
     expect(membership?.role).toBe("ansatt");
   });
 
+  it("signs in with Entra ID, whose e-mail the operator vouches for without an email_verified claim", async () => {
+    claims = { sub: "entra-ny", email: "ola@eier.example.no", name: "Ola Entra" };
+    const client = new TestClient(server.url);
+    const { back } = await signInWithSso(client, "/", "entra");
+    expect(back.headers.get("location")).toBe("/");
+    expect((await client.get("/profil")).status).toBe(200);
+    const userId = await userIdOf(server, "ola@eier.example.no");
+    const account = await server.services.db
+      .selectFrom("account")
+      .select(["providerId", "accountId"])
+      .where("userId", "=", userId)
+      .executeTakeFirstOrThrow();
+    expect(account).toEqual({ providerId: "entra", accountId: "entra-ny" });
+  });
+
+  it("refuses the same answer through Feide, which does not vouch for it", async () => {
+    claims = { sub: "feide-uten-krav", email: "kari@eier.example.no" };
+    const client = new TestClient(server.url);
+    const { back } = await signInWithSso(client);
+    expect(back.headers.get("location")).toMatch(/^\/logg-inn\?/);
+    expect(sessionOf(client)).toBeUndefined();
+  });
+
   it("answers 404 for a provider that is not configured", async () => {
     const client = new TestClient(server.url);
-    expect((await client.get("/logg-inn/sso/entra")).status).toBe(404);
-    expect((await client.get("/logg-inn/sso/entra/tilbake?code=x&state=y")).status).toBe(404);
+    expect((await client.get("/logg-inn/sso/google")).status).toBe(404);
+    expect((await client.get("/logg-inn/sso/google/tilbake?code=x&state=y")).status).toBe(404);
   });
 });
 
