@@ -7,6 +7,8 @@ import { index, type RouteConfig, route } from "@react-router/dev/routes";
 export default [
   index("routes/home.tsx"),
   route("logg-inn", "routes/logg-inn.tsx"),
+  route("logg-inn/sso/:provider", "routes/logg-inn-sso.ts"),
+  route("logg-inn/sso/:provider/tilbake", "routes/logg-inn-sso-tilbake.ts"),
   route("logg-ut", "routes/logg-ut.tsx"),
   route("registrer", "routes/registrer.tsx"),
   route("bekreft-epost", "routes/bekreft-epost.tsx"),

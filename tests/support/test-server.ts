@@ -35,6 +35,8 @@ export interface TestServerOptions {
   loginAttemptsPerMinute?: number;
   classifyPerMinute?: number;
   apiPerMinute?: number;
+  /** Single sign-on providers (tests start a mock OpenID provider of their own). */
+  sso?: import("../../app/features/auth/sso.server.ts").SsoProviderConfig[];
 }
 
 /** Any number of test servers migrate at once (shared); a schema is dropped by one alone (exclusive). */
@@ -91,6 +93,7 @@ export async function startTestServer(
       loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
       classifyPerMinute: options.classifyPerMinute ?? 1000,
       apiPerMinute: options.apiPerMinute ?? 1000,
+      sso: options.sso,
     })
     .finally(() => lock?.release());
   handler = mod.createApp(services);

@@ -59,6 +59,11 @@ const only = (allowed: Who[]): Expect => ({
 const MATRIX: Record<string, Case[]> = {
   "/": [{ path: () => "/", expect: all(200) }],
   "/logg-inn": [{ path: () => "/logg-inn", expect: { ...all(302, SIGNED_IN), anonym: 200 } }],
+  // Single sign-on is off here (no provider configured): nobody can start or finish it (sso.test.ts).
+  "/logg-inn/sso/:provider": [{ path: () => "/logg-inn/sso/feide", expect: all(404) }],
+  "/logg-inn/sso/:provider/tilbake": [
+    { path: () => "/logg-inn/sso/feide/tilbake?code=x&state=y", expect: all(404) },
+  ],
   "/logg-ut": [{ path: () => "/logg-ut", expect: all(302) }],
   "/registrer": [{ path: () => "/registrer", expect: { ...all(302, SIGNED_IN), anonym: 200 } }],
   "/bekreft-epost": [{ path: () => "/bekreft-epost?token=ugyldig", expect: all(200) }],

@@ -123,6 +123,23 @@ export const en: Messages = {
   "login.rateLimited":
     "You have tried to log in too many times in a short time. Wait {seconds} seconds and try again.",
   "login.rateLimitedShort": "Too many attempts in a short time. Wait a little and try again.",
+  "sso.lead": "Sign in with your organisation's account",
+  "sso.emailLead": "Or sign in with e-mail and password",
+  "sso.signIn.feide": "Sign in with Feide",
+  "sso.signIn.entra": "Sign in with Microsoft (Entra ID)",
+  "sso.invitationNote":
+    "Sign in with your organisation's account and you will come back here to accept the invitation. Or use the form below.",
+  "sso.error.unverified":
+    "The sign-in service did not confirm your e-mail address, so we could not sign you in. Sign in with e-mail and password instead, or ask your IT staff for help.",
+  "sso.error.noEmail":
+    "The sign-in service gave us no e-mail address for you, so we could not sign you in. Sign in with e-mail and password instead.",
+  "sso.error.notLinked":
+    "We could not link the sign-in to the Oppvern account with the same e-mail address. Either the sign-in service has not confirmed the address, or you have not confirmed it in Oppvern yet (the link in our e-mail). Sign in with e-mail and password instead.",
+  "sso.error.state": "The sign-in took too long, or it was started in another browser. Please try again.",
+  "sso.error.refused":
+    "The sign-in service refused the sign-in. Try again, or sign in with e-mail and password.",
+  "sso.error.generic":
+    "Signing in with your organisation's account failed. Try again a little later, or sign in with e-mail and password.",
 
   "register.title": "Create an account",
   "register.lead":

@@ -122,6 +122,23 @@ export const nb = {
   "login.rateLimited":
     "Du har prøvd å logge inn for mange ganger på kort tid. Vent {seconds} sekunder og prøv igjen.",
   "login.rateLimitedShort": "For mange forsøk på kort tid. Vent litt og prøv igjen.",
+  "sso.lead": "Logg inn med organisasjonens konto",
+  "sso.emailLead": "Eller logg inn med e-post og passord",
+  "sso.signIn.feide": "Logg inn med Feide",
+  "sso.signIn.entra": "Logg inn med Microsoft (Entra ID)",
+  "sso.invitationNote":
+    "Logg inn med organisasjonens konto, så kommer du tilbake hit og kan ta imot invitasjonen. Eller bruk skjemaet under.",
+  "sso.error.unverified":
+    "Innloggingstjenesten bekreftet ikke e-postadressen din, så vi kunne ikke logge deg inn. Logg inn med e-post og passord i stedet, eller be IT-ansvarlig hos dere om hjelp.",
+  "sso.error.noEmail":
+    "Innloggingstjenesten ga oss ingen e-postadresse for deg, så vi kunne ikke logge deg inn. Logg inn med e-post og passord i stedet.",
+  "sso.error.notLinked":
+    "Vi kunne ikke koble innloggingen til Oppvern-kontoen med samme e-postadresse. Enten er adressen ikke bekreftet hos innloggingstjenesten, eller så har du ikke bekreftet den i Oppvern ennå (lenken i e-posten fra oss). Logg inn med e-post og passord i stedet.",
+  "sso.error.state": "Innloggingen tok for lang tid, eller den ble startet i en annen nettleser. Prøv igjen.",
+  "sso.error.refused":
+    "Innloggingstjenesten avviste innloggingen. Prøv igjen, eller logg inn med e-post og passord.",
+  "sso.error.generic":
+    "Innloggingen med organisasjonens konto mislyktes. Prøv igjen litt senere, eller logg inn med e-post og passord.",
 
   "register.title": "Lag en konto",
   "register.lead":

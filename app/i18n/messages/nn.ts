@@ -124,6 +124,23 @@ export const nn: Messages = {
   "login.rateLimited":
     "Du har prøvd å logge inn for mange gonger på kort tid. Vent {seconds} sekund og prøv igjen.",
   "login.rateLimitedShort": "For mange forsøk på kort tid. Vent litt og prøv igjen.",
+  "sso.lead": "Logg inn med kontoen til organisasjonen",
+  "sso.emailLead": "Eller logg inn med e-post og passord",
+  "sso.signIn.feide": "Logg inn med Feide",
+  "sso.signIn.entra": "Logg inn med Microsoft (Entra ID)",
+  "sso.invitationNote":
+    "Logg inn med kontoen til organisasjonen, så kjem du tilbake hit og kan ta imot invitasjonen. Eller bruk skjemaet under.",
+  "sso.error.unverified":
+    "Innloggingstenesta stadfesta ikkje e-postadressa di, så vi kunne ikkje logge deg inn. Logg inn med e-post og passord i staden, eller be IT-ansvarleg hos dykk om hjelp.",
+  "sso.error.noEmail":
+    "Innloggingstenesta gav oss inga e-postadresse for deg, så vi kunne ikkje logge deg inn. Logg inn med e-post og passord i staden.",
+  "sso.error.notLinked":
+    "Vi kunne ikkje kople innlogginga til Oppvern-kontoen med same e-postadresse. Anten er adressa ikkje stadfesta hos innloggingstenesta, eller så har du ikkje stadfesta henne i Oppvern enno (lenkja i e-posten frå oss). Logg inn med e-post og passord i staden.",
+  "sso.error.state": "Innlogginga tok for lang tid, eller ho vart starta i ein annan nettlesar. Prøv igjen.",
+  "sso.error.refused":
+    "Innloggingstenesta avviste innlogginga. Prøv igjen, eller logg inn med e-post og passord.",
+  "sso.error.generic":
+    "Innlogginga med kontoen til organisasjonen gjekk ikkje. Prøv igjen litt seinare, eller logg inn med e-post og passord.",
 
   "register.title": "Lag ein konto",
   "register.lead":
