@@ -51,9 +51,14 @@ async function loadCurrentOwnerScope(context: Context, request: Request, read: A
   return { actor, services, owner, ownerId, canManage };
 }
 
-/** A register page's guard (/behandlinger …): register:read, and whether the user has register:manage. */
-export const loadRegisterScope = (context: Context, request: Request) =>
-  loadCurrentOwnerScope(context, request, "register:read", "register:manage");
+/**
+ * A register page's guard (/behandlinger …): register:read, whether the user has register:manage,
+ * and whether they may see the audit log (`showLog`, for the link to it in the registers' menu).
+ */
+export async function loadRegisterScope(context: Context, request: Request) {
+  const scope = await loadCurrentOwnerScope(context, request, "register:read", "register:manage");
+  return { ...scope, showLog: can(scope.actor, "audit:read", { type: "owner", ownerId: scope.ownerId }) };
+}
 
 /** As loadRegisterScope, for changes: register:manage, else 404. */
 export async function loadRegisterWriteScope(context: Context, request: Request) {

@@ -67,3 +67,20 @@ export const dayInNorway = (at: number | string = Date.now()) =>
 
 /** A moment as Norwegian time to the minute, "2026-12-03 10:03": it sorts as text. */
 export const minuteInNorway = (iso: string) => norwegianMinute.format(Date.parse(iso));
+
+/**
+ * The moment a day (YYYY-MM-DD) begins in Norway, `plusDays` later, as an ISO time in UTC: the
+ * day's midnight in UTC, moved back by Norway's offset from UTC at that time (one or two hours).
+ */
+export function norwegianMidnight(day: string, plusDays = 0): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const utcMidnight = Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + plusDays);
+  // Norway's clock at UTC noon of that day (clock changes happen at night, never near noon).
+  const noon = utcMidnight + 12 * HOUR;
+  const hour = Number(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Oslo", hour: "2-digit", hourCycle: "h23" }).format(
+      noon,
+    ),
+  );
+  return new Date(utcMidnight - (hour - 12) * HOUR).toISOString();
+}

@@ -2,6 +2,7 @@ import { data, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { ServiceForm } from "../components/service-form.tsx";
 import { ServiceGuide } from "../components/service-guide.tsx";
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { dpiaBasis, dpiasOfService } from "../features/dpia/links.server.ts";
 import { assessmentsOfService } from "../features/ros/ros.server.ts";
 import { checkService, serviceUnits } from "../features/systems/form-page.server.ts";
@@ -37,12 +38,13 @@ async function loadService(args: Route.LoaderArgs | Route.ActionArgs) {
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { services, ownerId, service: s, canManage } = await loadService(args);
+  const { actor, services, ownerId, service: s, canManage } = await loadService(args);
   const values = serviceValues(s);
   const [units, assessments, dpias] = await Promise.all([
     serviceUnits(services.db, ownerId),
     assessmentsOfService(services.db, ownerId, s.id),
     dpiasOfService(services.db, ownerId, s.id),
+    recordRead(services.db, { userId: actor.userId, ownerId, entity: "digital_service", entityId: s.id }),
   ]);
   return {
     id: s.id,

@@ -1,0 +1,251 @@
+import { Form } from "react-router";
+import { z } from "zod";
+import { ErrorSummary, Field, SelectField } from "../components/form.tsx";
+import { RegisterNav } from "../components/register-nav.tsx";
+import { ScrollTable } from "../components/scroll-table.tsx";
+import { entriesOf, listLog, peopleInLog, resolvable } from "../features/audit/audit-log.server.ts";
+import { kindOf, LOG_REGISTER_NAMES, type LogRegister, registerOf } from "../features/audit/log-registers.ts";
+import { getOwner } from "../features/orgs/owners.server.ts";
+import type { MessageKey } from "../i18n/translate.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
+import { dateField, parseObject } from "../lib/forms.ts";
+import { pageTitle } from "../lib/meta.ts";
+import {
+  authorize,
+  currentOwnerId,
+  getServices,
+  notFound,
+  pageOf,
+  requireActor,
+} from "../lib/route.server.ts";
+import { formatMoment, norwegianMidnight } from "../lib/time.ts";
+import type { RouteHandle } from "../root.tsx";
+import type { Route } from "./+types/logg";
+
+export const handle: RouteHandle = { hydrate: false };
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "auditlog.title");
+
+const PAGE = 50;
+
+const date = dateField("auditlog.dateFormat");
+const ZFilter = z.object({
+  register: z.union([z.literal(""), z.enum(LOG_REGISTER_NAMES)]).catch(""),
+  person: z.string().trim().max(100).catch(""),
+});
+
+/** The filter from the address: a wrong date (or a period that ends before it starts) is said, and left out. */
+function readFilter(raw: Record<string, string>) {
+  const { register, person } = ZFilter.parse(raw);
+  const errors: Record<string, string> = {};
+  const day = (field: "fra" | "til") => {
+    const parsed = parseObject(z.object({ [field]: date }), raw);
+    if (parsed.ok) return String(parsed.data[field]);
+    errors[field] = parsed.errors[field] ?? "auditlog.dateFormat";
+    return "";
+  };
+  let fra = day("fra");
+  let til = day("til");
+  if (fra && til && fra > til) {
+    errors.til = "auditlog.toBeforeFrom";
+    fra = "";
+    til = "";
+  }
+  return { filter: { register, person, fra, til }, errors };
+}
+
+const FIELDS = ["register", "person", "fra", "til"] as const;
+
+/**
+ * Who read, exported and changed what in the registers of the owner the user works in now
+ * (decision 025): its koordinator and personvernombud only (audit:read), else 404. Newest first,
+ * filtered by register, person and period with a plain GET form, 50 a page.
+ */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = await requireActor(context, request);
+  const ownerId = currentOwnerId(request, actor);
+  if (!ownerId) notFound();
+  authorize(actor, "audit:read", { type: "owner", ownerId });
+  const { db } = getServices(context);
+  const url = new URL(request.url);
+  const raw = Object.fromEntries(FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""]));
+  const { filter, errors } = readFilter(raw);
+  const page = pageOf(request);
+  const [owner, people, found] = await Promise.all([
+    getOwner(db, ownerId),
+    peopleInLog(db, ownerId),
+    listLog(
+      db,
+      ownerId,
+      {
+        register: (filter.register || null) as LogRegister | null,
+        userId: filter.person || null,
+        from: filter.fra ? norwegianMidnight(filter.fra) : null,
+        to: filter.til ? norwegianMidnight(filter.til, 1) : null,
+      },
+      { limit: PAGE + 1, offset: (page - 1) * PAGE },
+    ),
+  ]);
+  if (!owner) notFound();
+  const rows = found.slice(0, PAGE);
+  const entries = await entriesOf(db, ownerId, rows);
+  // The filter as it was given, for the links to the next and previous pages.
+  const query = new URLSearchParams(Object.entries(raw).filter(([, v]) => v !== ""));
+  return {
+    owner: owner.name,
+    people,
+    values: raw,
+    errors,
+    page,
+    older: found.length > PAGE,
+    first: (page - 1) * PAGE + 1,
+    last: (page - 1) * PAGE + rows.length,
+    query: query.toString(),
+    rows: rows.map((r) => {
+      let variant = "";
+      try {
+        const details = r.details ? JSON.parse(r.details) : {};
+        variant = typeof details.variant === "string" ? details.variant : "";
+      } catch {}
+      const entry = r.entity_id ? entries.get(`${r.entity}:${r.entity_id}`) : undefined;
+      return {
+        id: String(r.id),
+        at: r.at,
+        who: r.who,
+        kind: kindOf(r.action),
+        register: registerOf(r.entity),
+        // A read of a whole register (an export of it) names no entry.
+        entry: entry ?? null,
+        gone: Boolean(r.entity_id) && !entry && resolvable(r.entity),
+        allData: r.entity === "eier" && r.action === "export",
+        variant,
+      };
+    }),
+  };
+}
+
+/** The address of another page of the list, with the same filter. */
+const pageLink = (query: string, page: number) => {
+  const params = new URLSearchParams(query);
+  if (page > 1) params.set("side", String(page));
+  const text = params.toString();
+  return text ? `/logg?${text}` : "/logg";
+};
+
+export default function Logg({ loaderData: d }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const state = { errors: d.errors, values: d.values };
+  const labels: Record<string, string> = {
+    register: t("auditlog.filter.register"),
+    person: t("auditlog.filter.person"),
+    fra: t("auditlog.filter.from"),
+    til: t("auditlog.filter.to"),
+  };
+  return (
+    <div className="stack-lg">
+      <RegisterNav current="/logg" showLog />
+      <div className="stack prose">
+        <p className="ds-paragraph eyebrow">{d.owner}</p>
+        <h1 className="ds-heading" data-size="lg">
+          {t("auditlog.title")}
+        </h1>
+        <p className="ds-paragraph">{t("auditlog.lead", { owner: d.owner })}</p>
+        <p className="ds-paragraph">{t("auditlog.kept")}</p>
+      </div>
+      <ErrorSummary state={state} labelFor={(field) => labels[field]} />
+      <Form
+        method="get"
+        action="/logg"
+        className="filter-form"
+        role="search"
+        aria-label={t("auditlog.filter")}
+      >
+        <SelectField
+          name="register"
+          label={labels.register ?? ""}
+          state={state}
+          options={[
+            { value: "", label: t("auditlog.filter.allRegisters") },
+            ...LOG_REGISTER_NAMES.map((r) => ({
+              value: r,
+              label: t(`auditlog.register.${r}` as MessageKey),
+            })),
+          ]}
+        />
+        <SelectField
+          name="person"
+          label={labels.person ?? ""}
+          state={state}
+          options={[
+            { value: "", label: t("auditlog.filter.allPeople") },
+            ...d.people.map((p) => ({ value: p.id, label: p.name })),
+          ]}
+        />
+        <Field name="fra" type="date" label={labels.fra ?? ""} state={state} />
+        <Field name="til" type="date" label={labels.til ?? ""} state={state} />
+        <button type="submit" className="ds-button" data-variant="secondary">
+          {t("auditlog.filter.show")}
+        </button>
+      </Form>
+      {d.rows.length === 0 ? (
+        <p className="ds-paragraph">{d.query ? t("auditlog.noneFiltered") : t("auditlog.empty")}</p>
+      ) : (
+        <ScrollTable label={t("auditlog.title")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("auditlog.column.when")}</th>
+              <th scope="col">{t("auditlog.column.who")}</th>
+              <th scope="col">{t("auditlog.column.what")}</th>
+              <th scope="col">{t("auditlog.column.register")}</th>
+              <th scope="col">{t("auditlog.column.entry")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.rows.map((r) => (
+              <tr key={r.id}>
+                <td>{formatMoment(r.at, locale)}</td>
+                <th scope="row">{r.who ?? t("auditlog.deletedUser")}</th>
+                <td>
+                  {t(`auditlog.kind.${r.kind}` as MessageKey)}
+                  {r.variant ? ` (${r.variant})` : ""}
+                </td>
+                <td>{t(`auditlog.register.${r.register}` as MessageKey)}</td>
+                <td className="wrap-anywhere">
+                  {r.entry?.href ? (
+                    <a className="ds-link" href={r.entry.href}>
+                      {r.entry.title || t("auditlog.untitled")}
+                    </a>
+                  ) : r.gone ? (
+                    t("auditlog.gone")
+                  ) : r.allData ? (
+                    t("auditlog.allData")
+                  ) : r.kind === "export" ? (
+                    t("auditlog.wholeRegister")
+                  ) : (
+                    ""
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+      {d.page > 1 || d.older ? (
+        <nav aria-label={t("auditlog.pages")} className="button-row">
+          <span className="ds-paragraph">{t("auditlog.showing", { first: d.first, last: d.last })}</span>
+          {d.page > 1 ? (
+            <a className="ds-link" href={pageLink(d.query, d.page - 1)}>
+              {t("auditlog.newer")}
+            </a>
+          ) : null}
+          {d.older ? (
+            <a className="ds-link" href={pageLink(d.query, d.page + 1)}>
+              {t("auditlog.older")}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
