@@ -50,6 +50,22 @@ const writtenDates = new Map<string, string>();
 export const formatMoment = (iso: string, locale: Lang): string =>
   languageFormat(locale, true).format(new Date(iso));
 
+const shortMoments = new Map<Lang, Intl.DateTimeFormat>();
+
+/** A moment in few characters, in Norwegian time: "04.12.2026, 22:10" ("04/12/2026, 22:10" in English). */
+export function formatShortMoment(iso: string, locale: Lang): string {
+  let format = shortMoments.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : `${locale}-NO`, {
+      dateStyle: "short",
+      timeStyle: "short",
+      timeZone: "Europe/Oslo",
+    });
+    shortMoments.set(locale, format);
+  }
+  return format.format(new Date(iso));
+}
+
 // Swedish writes dates and times as ISO does: "2026-12-03", "2026-12-03 10:03".
 const norwegianDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" });
 const norwegianMinute = new Intl.DateTimeFormat("sv-SE", {

@@ -18,7 +18,7 @@ import {
   pageOf,
   requireActor,
 } from "../lib/route.server.ts";
-import { formatMoment, norwegianMidnight } from "../lib/time.ts";
+import { formatShortMoment, norwegianMidnight } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/logg";
 
@@ -112,6 +112,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         id: String(r.id),
         at: r.at,
         who: r.who,
+        // A row with no person was written by Oppvern itself (the demo's set-up, a job).
+        byUser: r.actor_user_id !== null,
         kind: kindOf(r.action),
         register: registerOf(r.entity),
         // A read of a whole register (an export of it) names no entry.
@@ -191,7 +193,7 @@ export default function Logg({ loaderData: d }: Route.ComponentProps) {
       {d.rows.length === 0 ? (
         <p className="ds-paragraph">{d.query ? t("auditlog.noneFiltered") : t("auditlog.empty")}</p>
       ) : (
-        <ScrollTable label={t("auditlog.title")}>
+        <ScrollTable label={t("auditlog.title")} size="sm">
           <thead>
             <tr>
               <th scope="col">{t("auditlog.column.when")}</th>
@@ -204,8 +206,10 @@ export default function Logg({ loaderData: d }: Route.ComponentProps) {
           <tbody>
             {d.rows.map((r) => (
               <tr key={r.id}>
-                <td>{formatMoment(r.at, locale)}</td>
-                <th scope="row">{r.who ?? t("auditlog.deletedUser")}</th>
+                <td className="nowrap">
+                  <time dateTime={r.at}>{formatShortMoment(r.at, locale)}</time>
+                </td>
+                <th scope="row">{r.who ?? (r.byUser ? t("auditlog.deletedUser") : t("auditlog.system"))}</th>
                 <td>
                   {t(`auditlog.kind.${r.kind}` as MessageKey)}
                   {r.variant ? ` (${r.variant})` : ""}

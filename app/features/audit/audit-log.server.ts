@@ -89,6 +89,7 @@ export async function listLog(
       "audit_log.entity",
       "audit_log.entity_id",
       "audit_log.details",
+      "audit_log.actor_user_id",
       "user.name as who",
     ])
     .where((e) =>

@@ -146,6 +146,10 @@ describe.each(dialects)("the audit log on %s", (dialect) => {
     );
     expect(rows).toMatch(/Kari Koordinator\s+Lastet ned \(xlsx\)\s+Behandlinger\s+Hele registeret/);
     expect(html).toContain(`href="/behandlinger/${processing.id}"`);
+    // The time in Norway, to the minute; the demo's set-up was done by Oppvern itself.
+    expect(rows).toMatch(/^\s*\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\s/);
+    expect(rows).toContain("Oppvern selv");
+    expect(rows).not.toContain("En slettet bruker");
     // The registers' menu links to the log for those who may read it, and not for a unit leader.
     expect((await koordinator.page("/behandlinger")).html).toContain('href="/logg"');
     expect((await personvernombud.page("/behandlinger")).html).toContain('href="/logg"');

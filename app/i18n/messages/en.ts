@@ -1461,6 +1461,7 @@ export const en: Messages = {
   "auditlog.column.register": "Register",
   "auditlog.column.entry": "Entry",
   "auditlog.deletedUser": "A deleted user",
+  "auditlog.system": "Oppvern itself",
   "auditlog.untitled": "Untitled",
   "auditlog.gone": "Deleted",
   "auditlog.allData": "All the owner's data",

@@ -1459,6 +1459,7 @@ export const nb = {
   "auditlog.column.register": "Register",
   "auditlog.column.entry": "Oppføring",
   "auditlog.deletedUser": "En slettet bruker",
+  "auditlog.system": "Oppvern selv",
   "auditlog.untitled": "Uten navn",
   "auditlog.gone": "Slettet",
   "auditlog.allData": "Alle dataene til eieren",

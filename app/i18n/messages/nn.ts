@@ -1453,6 +1453,7 @@ export const nn: Messages = {
   "auditlog.column.register": "Register",
   "auditlog.column.entry": "Oppføring",
   "auditlog.deletedUser": "Ein sletta brukar",
+  "auditlog.system": "Oppvern sjølv",
   "auditlog.untitled": "Utan namn",
   "auditlog.gone": "Sletta",
   "auditlog.allData": "Alle dataa til eigaren",
