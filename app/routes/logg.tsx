@@ -193,7 +193,7 @@ export default function Logg({ loaderData: d }: Route.ComponentProps) {
       {d.rows.length === 0 ? (
         <p className="ds-paragraph">{d.query ? t("auditlog.noneFiltered") : t("auditlog.empty")}</p>
       ) : (
-        <ScrollTable label={t("auditlog.title")} size="sm">
+        <ScrollTable label={t("auditlog.title")} size="sm" className="audit-log">
           <thead>
             <tr>
               <th scope="col">{t("auditlog.column.when")}</th>

@@ -66,5 +66,10 @@ describe("the audit log", () => {
     // The top of the table as the phone shows it.
     await page.locator("table").scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/screenshots/logg-mobil-tabell.png" });
+    await page.evaluate(() => {
+      const box = document.querySelector(".table-scroll");
+      if (box) box.scrollLeft = 400;
+    });
+    await page.screenshot({ path: "test-results/screenshots/logg-mobil-tabell-hoyre.png" });
   });
 });
