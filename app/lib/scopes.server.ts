@@ -1,4 +1,5 @@
 import type { RouterContextProvider } from "react-router";
+import { readLogFilter } from "../features/audit/audit-log.server.ts";
 import { findUnitOwner, getOwner, getUnit } from "../features/orgs/owners.server.ts";
 import { type Action, type Actor, can } from "../features/policy/policy.server.ts";
 import {
@@ -58,6 +59,21 @@ async function loadCurrentOwnerScope(context: Context, request: Request, read: A
 export async function loadRegisterScope(context: Context, request: Request) {
   const scope = await loadCurrentOwnerScope(context, request, "register:read", "register:manage");
   return { ...scope, showLog: can(scope.actor, "audit:read", { type: "owner", ownerId: scope.ownerId }) };
+}
+
+/**
+ * The audit log's guard (/logg, decision 025): audit:read on the owner the user works in now, else
+ * 404; the owner, and the log's filter read from the address.
+ */
+export async function loadAuditScope(context: Context, request: Request) {
+  const actor = await requireActor(context, request);
+  const ownerId = currentOwnerId(request, actor);
+  if (!ownerId) notFound();
+  authorize(actor, "audit:read", { type: "owner", ownerId });
+  const { db } = getServices(context);
+  const owner = await getOwner(db, ownerId);
+  if (!owner) notFound();
+  return { actor, db, ownerId, owner, ...readLogFilter(new URL(request.url)) };
 }
 
 /** As loadRegisterScope, for changes: register:manage, else 404. */

@@ -1,24 +1,15 @@
 import { Form } from "react-router";
-import { z } from "zod";
 import { ErrorSummary, Field, SelectField } from "../components/form.tsx";
 import { RegisterNav } from "../components/register-nav.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
-import { entriesOf, listLog, peopleInLog, resolvable } from "../features/audit/audit-log.server.ts";
-import { kindOf, LOG_REGISTER_NAMES, type LogRegister, registerOf } from "../features/audit/log-registers.ts";
-import { getOwner } from "../features/orgs/owners.server.ts";
+import { listLog, logRows, peopleInLog } from "../features/audit/audit-log.server.ts";
+import { LOG_REGISTER_NAMES } from "../features/audit/log-registers.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { dateField, parseObject } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
-import {
-  authorize,
-  currentOwnerId,
-  getServices,
-  notFound,
-  pageOf,
-  requireActor,
-} from "../lib/route.server.ts";
-import { formatShortMoment, norwegianMidnight } from "../lib/time.ts";
+import { pageOf } from "../lib/route.server.ts";
+import { loadAuditScope } from "../lib/scopes.server.ts";
+import { formatShortMoment } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/logg";
 
@@ -28,101 +19,30 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "aud
 
 const PAGE = 50;
 
-const date = dateField("auditlog.dateFormat");
-const ZFilter = z.object({
-  register: z.union([z.literal(""), z.enum(LOG_REGISTER_NAMES)]).catch(""),
-  person: z.string().trim().max(100).catch(""),
-});
-
-/** The filter from the address: a wrong date (or a period that ends before it starts) is said, and left out. */
-function readFilter(raw: Record<string, string>) {
-  const { register, person } = ZFilter.parse(raw);
-  const errors: Record<string, string> = {};
-  const day = (field: "fra" | "til") => {
-    const parsed = parseObject(z.object({ [field]: date }), raw);
-    if (parsed.ok) return String(parsed.data[field]);
-    errors[field] = parsed.errors[field] ?? "auditlog.dateFormat";
-    return "";
-  };
-  let fra = day("fra");
-  let til = day("til");
-  if (fra && til && fra > til) {
-    errors.til = "auditlog.toBeforeFrom";
-    fra = "";
-    til = "";
-  }
-  return { filter: { register, person, fra, til }, errors };
-}
-
-const FIELDS = ["register", "person", "fra", "til"] as const;
-
 /**
  * Who read, exported and changed what in the registers of the owner the user works in now
  * (decision 025): its koordinator and personvernombud only (audit:read), else 404. Newest first,
  * filtered by register, person and period with a plain GET form, 50 a page.
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const actor = await requireActor(context, request);
-  const ownerId = currentOwnerId(request, actor);
-  if (!ownerId) notFound();
-  authorize(actor, "audit:read", { type: "owner", ownerId });
-  const { db } = getServices(context);
-  const url = new URL(request.url);
-  const raw = Object.fromEntries(FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""]));
-  const { filter, errors } = readFilter(raw);
+  const { db, ownerId, owner, values, filter, errors, query } = await loadAuditScope(context, request);
   const page = pageOf(request);
-  const [owner, people, found] = await Promise.all([
-    getOwner(db, ownerId),
+  const [people, found] = await Promise.all([
     peopleInLog(db, ownerId),
-    listLog(
-      db,
-      ownerId,
-      {
-        register: (filter.register || null) as LogRegister | null,
-        userId: filter.person || null,
-        from: filter.fra ? norwegianMidnight(filter.fra) : null,
-        to: filter.til ? norwegianMidnight(filter.til, 1) : null,
-      },
-      { limit: PAGE + 1, offset: (page - 1) * PAGE },
-    ),
+    listLog(db, ownerId, filter, { limit: PAGE + 1, offset: (page - 1) * PAGE }),
   ]);
-  if (!owner) notFound();
-  const rows = found.slice(0, PAGE);
-  const entries = await entriesOf(db, ownerId, rows);
-  // The filter as it was given, for the links to the next and previous pages.
-  const query = new URLSearchParams(Object.entries(raw).filter(([, v]) => v !== ""));
+  const rows = await logRows(db, ownerId, found.slice(0, PAGE));
   return {
     owner: owner.name,
     people,
-    values: raw,
+    values,
     errors,
     page,
     older: found.length > PAGE,
     first: (page - 1) * PAGE + 1,
     last: (page - 1) * PAGE + rows.length,
-    query: query.toString(),
-    rows: rows.map((r) => {
-      let variant = "";
-      try {
-        const details = r.details ? JSON.parse(r.details) : {};
-        variant = typeof details.variant === "string" ? details.variant : "";
-      } catch {}
-      const entry = r.entity_id ? entries.get(`${r.entity}:${r.entity_id}`) : undefined;
-      return {
-        id: String(r.id),
-        at: r.at,
-        who: r.who,
-        // A row with no person was written by Oppvern itself (the demo's set-up, a job).
-        byUser: r.actor_user_id !== null,
-        kind: kindOf(r.action),
-        register: registerOf(r.entity),
-        // A read of a whole register (an export of it) names no entry.
-        entry: entry ?? null,
-        gone: Boolean(r.entity_id) && !entry && resolvable(r.entity),
-        allData: r.entity === "eier" && r.action === "export",
-        variant,
-      };
-    }),
+    query,
+    rows,
   };
 }
 
@@ -222,8 +142,8 @@ export default function Logg({ loaderData: d }: Route.ComponentProps) {
                     </a>
                   ) : r.gone ? (
                     t("auditlog.gone")
-                  ) : r.allData ? (
-                    t("auditlog.allData")
+                  ) : r.whole ? (
+                    t(r.whole === "log" ? "auditlog.theLog" : "auditlog.allData")
                   ) : r.kind === "export" ? (
                     t("auditlog.wholeRegister")
                   ) : (
@@ -235,6 +155,18 @@ export default function Logg({ loaderData: d }: Route.ComponentProps) {
           </tbody>
         </ScrollTable>
       )}
+      {d.rows.length > 0 ? (
+        <p>
+          <a
+            className="ds-button"
+            data-variant="secondary"
+            href={d.query ? `/logg/eksport?${d.query}` : "/logg/eksport"}
+            download
+          >
+            {t("auditlog.export")}
+          </a>
+        </p>
+      ) : null}
       {d.page > 1 || d.older ? (
         <nav aria-label={t("auditlog.pages")} className="button-row">
           <span className="ds-paragraph">{t("auditlog.showing", { first: d.first, last: d.last })}</span>

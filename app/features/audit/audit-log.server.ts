@@ -1,7 +1,9 @@
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
-import { DAY, nowIso } from "../../lib/time.ts";
-import { LOG_REGISTERS, type LogRegister } from "./log-registers.ts";
+import { dateField, parseObject } from "../../lib/forms.ts";
+import { DAY, norwegianMidnight, nowIso } from "../../lib/time.ts";
+import { kindOf, LOG_REGISTER_NAMES, LOG_REGISTERS, type LogRegister, registerOf } from "./log-registers.ts";
 
 type Db = Kysely<Database>;
 
@@ -168,16 +170,22 @@ export interface LogEntry {
 
 /**
  * The entries the given rows are about that still exist in the owner's registers: one query per
- * register that appears (at most six, side by side), by id and owner.
+ * register that appears (for a page, at most seven, side by side), by id and owner.
  */
 export async function entriesOf(
   db: Db,
   ownerId: string,
   rows: { entity: string; entity_id: string | null }[],
 ): Promise<Map<string, LogEntry>> {
-  const ids = (entity: string) => [
-    ...new Set(rows.filter((r) => r.entity === entity && r.entity_id).map((r) => r.entity_id as string)),
-  ];
+  // At most 1,000 ids a statement (a download can name many; both databases limit parameters).
+  const ids = (entity: string) => {
+    const list = [
+      ...new Set(rows.filter((r) => r.entity === entity && r.entity_id).map((r) => r.entity_id as string)),
+    ];
+    return Array.from({ length: Math.ceil(list.length / 1000) }, (_, i) =>
+      list.slice(i * 1000, (i + 1) * 1000),
+    );
+  };
   const found = new Map<string, LogEntry>();
   const lookups: Promise<void>[] = [];
   const add = (entity: string, list: { id: string; title: string; href: string }[]) => {
@@ -187,33 +195,31 @@ export async function entriesOf(
     entity: "processing" | "digital_service" | "dpia" | "risk_assessment" | "plan_measure",
     path: string,
   ) => {
-    const list = ids(entity);
-    if (list.length === 0) return;
     const column = entity === "processing" || entity === "digital_service" ? "name" : "title";
     // The five tables share id, owner_id and a name or a title; the statement names the real table.
     const table = entity as "dpia";
-    lookups.push(
-      db
-        .selectFrom(table)
-        .select(["id", `${column as "title"} as title`])
-        .where("owner_id", "=", ownerId)
-        .where("id", "in", list)
-        .execute()
-        .then((r) =>
-          add(
-            entity,
-            r.map((x) => ({ id: x.id, title: x.title, href: `${path}/${x.id}` })),
+    for (const list of ids(entity))
+      lookups.push(
+        db
+          .selectFrom(table)
+          .select(["id", `${column as "title"} as title`])
+          .where("owner_id", "=", ownerId)
+          .where("id", "in", list)
+          .execute()
+          .then((r) =>
+            add(
+              entity,
+              r.map((x) => ({ id: x.id, title: x.title, href: `${path}/${x.id}` })),
+            ),
           ),
-        ),
-    );
+      );
   };
   byTitle("processing", "/behandlinger");
   byTitle("digital_service", "/systemer");
   byTitle("dpia", "/dpia");
   byTitle("risk_assessment", "/ros");
   byTitle("plan_measure", "/handlingsplan");
-  const risks = ids("ros_risk");
-  if (risks.length > 0)
+  for (const risks of ids("ros_risk"))
     lookups.push(
       db
         .selectFrom("ros_risk")
@@ -228,8 +234,7 @@ export async function entriesOf(
           ),
         ),
     );
-  const incidents = ids("incident");
-  if (incidents.length > 0)
+  for (const incidents of ids("incident"))
     lookups.push(
       db
         .selectFrom("incident")
@@ -250,3 +255,72 @@ export async function entriesOf(
 
 const snippet = (text: string, length = 60) =>
   text.length > length ? `${text.slice(0, length - 1)}…` : text;
+
+const day = dateField("auditlog.dateFormat");
+const ZChoice = z.object({
+  register: z.union([z.literal(""), z.enum(LOG_REGISTER_NAMES)]).catch(""),
+  person: z.string().trim().max(100).catch(""),
+});
+const FILTER_FIELDS = ["register", "person", "fra", "til"] as const;
+
+/**
+ * The log's filter from the address (the page's GET form): what was given (`values`, to show it
+ * again), the filter to query with, what to fix (a wrong date, or a period that ends before it
+ * starts, is said and left out), and the given filter as a query string for links.
+ */
+export function readLogFilter(url: URL) {
+  const values = Object.fromEntries(FILTER_FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""]));
+  const { register, person } = ZChoice.parse(values);
+  const errors: Record<string, string> = {};
+  const date = (field: "fra" | "til") => {
+    const parsed = parseObject(z.object({ [field]: day }), values);
+    if (parsed.ok) return String(parsed.data[field]);
+    errors[field] = parsed.errors[field] ?? "auditlog.dateFormat";
+    return "";
+  };
+  let fra = date("fra");
+  let til = date("til");
+  if (fra && til && fra > til) {
+    errors.til = "auditlog.toBeforeFrom";
+    fra = "";
+    til = "";
+  }
+  const filter: LogFilter = {
+    register: register || null,
+    userId: person || null,
+    from: fra ? norwegianMidnight(fra) : null,
+    to: til ? norwegianMidnight(til, 1) : null,
+  };
+  const query = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== "")).toString();
+  return { values, filter, errors, query };
+}
+
+/** Rows of the log as the page and its download show them: the entry named, and linked while it exists. */
+export async function logRows(db: Db, ownerId: string, rows: Awaited<ReturnType<typeof listLog>>) {
+  const entries = await entriesOf(db, ownerId, rows);
+  return rows.map((r) => {
+    let variant = "";
+    try {
+      const details = r.details ? JSON.parse(r.details) : {};
+      variant = typeof details.variant === "string" ? details.variant : "";
+    } catch {}
+    const entry = r.entity_id ? entries.get(`${r.entity}:${r.entity_id}`) : undefined;
+    return {
+      id: String(r.id),
+      at: r.at,
+      who: r.who,
+      // A row with no person was written by Oppvern itself (the demo's set-up, a job).
+      byUser: r.actor_user_id !== null,
+      kind: kindOf(r.action),
+      register: registerOf(r.entity),
+      entry: entry ?? null,
+      // An entry that is no longer there; a read of a whole register (an export) names none.
+      gone: Boolean(r.entity_id) && !entry && resolvable(r.entity),
+      /** What an export without an entry took: the owner's data, the log, or a whole register. */
+      whole: r.entity === "eier" ? ("allData" as const) : r.entity === "audit_log" ? ("log" as const) : null,
+      variant,
+    };
+  });
+}
+
+export type LogRow = Awaited<ReturnType<typeof logRows>>[number];

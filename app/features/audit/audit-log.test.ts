@@ -181,6 +181,32 @@ describe.each(dialects)("the audit log on %s", (dialect) => {
     expect(backwards).toContain("Til-datoen kan ikke være før fra-datoen.");
   });
 
+  it("downloads the filtered log as a spreadsheet, and logs that it was taken out", async () => {
+    const file = await koordinator.get("/logg/eksport?register=behandlinger");
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-disposition")).toMatch(/logg.*\.xlsx/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await file.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet("Logg");
+    const rows: string[][] = [];
+    sheet?.eachRow((r) => {
+      rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? "")));
+    });
+    expect(rows[0]).toEqual(["Når", "Hvem", "Hva", "Register", "Oppføring"]);
+    const data = rows.slice(1);
+    expect(data.length).toBeGreaterThan(0);
+    expect(data.every((r) => r[3] === "Behandlinger")).toBe(true);
+    expect(data).toContainEqual([
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      "Lars Leder",
+      "Åpnet",
+      "Behandlinger",
+      processing.name,
+    ]);
+    const log = tableOf((await koordinator.page("/logg?register=annet")).html);
+    expect(log).toMatch(/Kari Koordinator\s+Lastet ned \(xlsx\)\s+Organisasjon og personer\s+Loggen/);
+  });
+
   it("pages the log fifty rows at a time, newest first, keeping the filter", async () => {
     const lederId = await userIdOf(server, "leder@demo.oppvern.no");
     // Ten days ago, from 10:00 UTC: the hour is within the same day in Norway.
