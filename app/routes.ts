@@ -75,6 +75,8 @@ export default [
   route("ros/:id/risiko/:riskId", "routes/ros-risiko.tsx"),
   route("ros/:id/eksport/:format", "routes/ros-eksport.ts"),
   route("ros/:id/del", "routes/ros-del.tsx"),
+  route("logg", "routes/logg.tsx"),
+  route("logg/eksport", "routes/logg-eksport.ts"),
   route("kartlegging", "routes/kartlegging.tsx"),
   route("kartlegging/:id", "routes/kartlegging-runde.tsx"),
   route("kartlegging/:id/avstemming", "routes/kartlegging-avstemming.tsx"),

@@ -132,6 +132,11 @@ export interface AuditLogTable {
   entity: string;
   entity_id: string | null;
   details: string | null;
+  /**
+   * Only on a read or an export (decision 025): who, what, which entry and the hour, unique, so
+   * that one person's reads of one entry within an hour make one row. Null on changes.
+   */
+  read_key: string | null;
 }
 
 export interface OutboxTable {

@@ -1,3 +1,4 @@
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { download, downloadName } from "../features/exports/download.server.ts";
 import { buildWorkbook, XLSX_TYPE } from "../features/exports/xlsx.server.ts";
 import { noticeDeadline } from "../features/incidents/clock.ts";
@@ -14,6 +15,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (params.format !== "xlsx") notFound();
   const { actor, services, owner, ownerId, seesLog } = await loadIncidentScope(context, request);
   if (!seesLog) notFound();
+  await recordRead(services.db, {
+    userId: actor.userId,
+    ownerId,
+    entity: "incident",
+    entityId: null,
+    action: "export",
+    variant: "xlsx",
+  });
   const t = createT(localeFor(request, actor));
   const rows = await listIncidents(services.db, ownerId, { all: true }, { limit: 1_000_000, offset: 0 });
   const label = (key: string) => t(key as MessageKey);

@@ -1,3 +1,4 @@
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { download, downloadName } from "../features/exports/download.server.ts";
 import { EXPORT_TYPES as TYPES } from "../features/exports/xlsx.server.ts";
 import { listProcessingsFull } from "../features/processing/processing.server.ts";
@@ -11,6 +12,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!(format in TYPES)) notFound();
   const { actor, services, owner, ownerId } = await loadRegisterScope(context, request);
   const locale = localeFor(request, actor);
+  await recordRead(services.db, {
+    userId: actor.userId,
+    ownerId,
+    entity: "processing",
+    entityId: null,
+    action: "export",
+    variant: format,
+  });
   // The writers (docx, pdfkit, exceljs) load on the first export, not when the server starts.
   const exporter = await import("../features/processing/export.server.ts");
   const entries = exporter.recordEntries(await listProcessingsFull(services.db, ownerId), locale);

@@ -11,6 +11,7 @@ import { DpiaRisks } from "../components/dpia-risks.tsx";
 import { Section } from "../components/dpia-section.tsx";
 import { Notice } from "../components/form.tsx";
 import { LinkedMeasures } from "../components/linked-measures.tsx";
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { isHigh } from "../features/dpia/criteria.ts";
 import { getDpia, listRisks, listVersions, snapshotOf } from "../features/dpia/dpia.server.ts";
 import { handleDpiaPost, hasOwnerRole, type Intent } from "../features/dpia/form-page.server.ts";
@@ -72,6 +73,7 @@ export async function loader(args: Route.LoaderArgs) {
     listVersions(services.db, ownerId, d.id),
     canManage ? listProcessings(services.db, ownerId) : [],
     canManage ? serviceOptions(services.db, ownerId) : [],
+    recordRead(services.db, { userId: actor.userId, ownerId, entity: "dpia", entityId: d.id }),
   ]);
   const version = String(d.version);
   const snapshot = snapshotOf(d, risks);

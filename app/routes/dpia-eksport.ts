@@ -1,3 +1,4 @@
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { getDpia, listRisks, snapshotOf } from "../features/dpia/dpia.server.ts";
 import { download, downloadName } from "../features/exports/download.server.ts";
 import { EXPORT_TYPES } from "../features/exports/xlsx.server.ts";
@@ -12,6 +13,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { actor, services, owner, ownerId } = await loadRegisterScope(context, request);
   const dpia = await getDpia(services.db, ownerId, params.id);
   if (!dpia) notFound();
+  await recordRead(services.db, {
+    userId: actor.userId,
+    ownerId,
+    entity: "dpia",
+    entityId: dpia.id,
+    action: "export",
+    variant: "docx",
+  });
   const locale = localeFor(request, actor);
   const t = createT(locale);
   // docx (~1 MB of code) loads on the first export, not at start.

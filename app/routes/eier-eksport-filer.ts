@@ -1,3 +1,4 @@
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { download, downloadName } from "../features/exports/download.server.ts";
 import { exportOwnerFiles } from "../features/orgs/owner-data.server.ts";
 import { authorize } from "../lib/route.server.ts";
@@ -8,6 +9,14 @@ import type { Route } from "./+types/eier-eksport-filer";
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { actor, services, owner } = await loadOwnerScope(context, request, params.ownerId);
   authorize(actor, "owner:delete", { type: "owner", ownerId: owner.id });
+  await recordRead(services.db, {
+    userId: actor.userId,
+    ownerId: owner.id,
+    entity: "eier",
+    entityId: owner.id,
+    action: "export",
+    variant: "zip",
+  });
   const file = await exportOwnerFiles(services.db, owner.id);
   return download(file, "application/zip", downloadName("dokumentasjon", owner.name, "zip"));
 }

@@ -1,3 +1,4 @@
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { download, downloadName } from "../features/exports/download.server.ts";
 import { buildWorkbook, XLSX_TYPE } from "../features/exports/xlsx.server.ts";
 import { getAssessment, listRisks } from "../features/ros/ros.server.ts";
@@ -13,7 +14,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { actor, services, ownerId } = await loadRegisterScope(context, request);
   const assessment = await getAssessment(services.db, ownerId, params.id);
   if (!assessment) notFound();
-  const risks = await listRisks(services.db, ownerId, assessment.id);
+  const [risks] = await Promise.all([
+    listRisks(services.db, ownerId, assessment.id),
+    recordRead(services.db, {
+      userId: actor.userId,
+      ownerId,
+      entity: "risk_assessment",
+      entityId: assessment.id,
+      action: "export",
+      variant: "xlsx",
+    }),
+  ]);
   const t = createT(localeFor(request, actor));
   const level = (score: number) => `${t(`ros.level.${riskLevel(score)}` as MessageKey)} (${score})`;
   const file = await buildWorkbook([

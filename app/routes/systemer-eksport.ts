@@ -1,3 +1,4 @@
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { download, downloadName } from "../features/exports/download.server.ts";
 import { XLSX_TYPE } from "../features/exports/xlsx.server.ts";
 import { serviceUnits } from "../features/systems/form-page.server.ts";
@@ -14,6 +15,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const [rows, units] = await Promise.all([
     listServices(services.db, ownerId),
     serviceUnits(services.db, ownerId),
+    recordRead(services.db, {
+      userId: actor.userId,
+      ownerId,
+      entity: "digital_service",
+      entityId: null,
+      action: "export",
+      variant: "xlsx",
+    }),
   ]);
   const file = await servicesXlsx(owner.name, rows, units, localeFor(request, actor));
   return download(file, XLSX_TYPE, downloadName("systemer", owner.name, "xlsx"));

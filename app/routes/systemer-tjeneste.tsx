@@ -3,6 +3,7 @@ import { Notice } from "../components/form.tsx";
 import { LinkedMeasures } from "../components/linked-measures.tsx";
 import { ServiceForm } from "../components/service-form.tsx";
 import { ServiceGuide } from "../components/service-guide.tsx";
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { dpiaBasis, dpiasOfService } from "../features/dpia/links.server.ts";
 import { measuresAbout } from "../features/plan/plan.server.ts";
 import { can } from "../features/policy/policy.server.ts";
@@ -47,6 +48,7 @@ export async function loader(args: Route.LoaderArgs) {
     serviceUnits(services.db, ownerId),
     assessmentsOfService(services.db, ownerId, s.id),
     dpiasOfService(services.db, ownerId, s.id),
+    recordRead(services.db, { userId: actor.userId, ownerId, entity: "digital_service", entityId: s.id }),
   ]);
   return {
     id: s.id,

@@ -74,6 +74,11 @@ export type Action =
   | "register:read"
   /** Write the owner's registers: its koordinator and personvernombud. */
   | "register:manage"
+  /**
+   * See the owner's audit log, who read and changed what (decision 025): its koordinator and
+   * personvernombud. Not unit leaders, nor the platform's admin (decision 021).
+   */
+  | "audit:read"
   /** See the owner's assessment rounds: its koordinator and personvernombud, and unit leaders (their unit's part). */
   | "assessment:read"
   /** Start, reconcile and close rounds: the koordinator. */
@@ -217,6 +222,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
           has(actor, (m) => m.kind === "enhet" && m.ownerId === resource.ownerId && m.role === "leder"))
       );
     case "register:manage":
+    case "audit:read":
       return (
         resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"])
       );

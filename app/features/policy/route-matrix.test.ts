@@ -180,6 +180,12 @@ const MATRIX: Record<string, Case[]> = {
   "/behandlinger": [
     { path: () => "/behandlinger", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
   ],
+  // The audit log of the owner the user works in now (decision 025): its koordinator and
+  // personvernombud; Nabo's koordinator sees Nabo's (never Demo's rows: app/features/audit/audit-log.test.ts).
+  "/logg": [{ path: () => "/logg", expect: only(["koordinator", "personvernombud", "nabo"]) }],
+  "/logg/eksport": [
+    { path: () => "/logg/eksport?register=avvik", expect: only(["koordinator", "personvernombud", "nabo"]) },
+  ],
   "/behandlinger/maler": [
     { path: () => "/behandlinger/maler", expect: only(["koordinator", "personvernombud", "nabo"]) },
   ],
