@@ -31,7 +31,9 @@ const cell = (text: string, bold = false, width?: number) =>
 const fieldTable = (fields: Field[]) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: fields.map((f) => new TableRow({ children: [cell(f.label, true, 30), cell(f.value, false, 70)] })),
+    rows: fields.map(
+      (f) => new TableRow({ children: [cell(f.label, true, 30), cell(f.value.trim() || "–", false, 70)] }),
+    ),
   });
 
 function block(b: Block): (Paragraph | Table)[] {

@@ -72,7 +72,7 @@ function fields(doc: Doc, list: Field[]) {
     keep(doc, 40);
     doc.moveDown(0.35);
     write(doc, f.label, { weight: "bold", size: 9, color: MUTED });
-    write(doc, f.value, { size: 10 });
+    write(doc, f.value.trim() || "–", { size: 10 });
   }
 }
 

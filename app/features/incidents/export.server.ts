@@ -54,7 +54,9 @@ export function incidentReport(rows: Incident[], owner: string, locale: Locale):
             ],
             records: rows.map((r) => ({
               title: minuteInNorway(r.reported_at),
-              heading: `${r.occurred_on}: ${opening(r.what_happened)}`,
+              heading: r.occurred_on
+                ? `${r.occurred_on}: ${opening(r.what_happened)}`
+                : opening(r.what_happened),
               values: [
                 r.reporter_name ?? t("incident.deletedUser"),
                 r.unit_name ?? t("incident.wholeOwner"),
