@@ -128,7 +128,9 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
         const response = await koordinator.get(`${register.base}/${format}`);
         const where = `${register.base}/${format}`;
         expect(response.status, where).toBe(200);
-        expect(response.headers.get("content-disposition"), where).toContain(`${register.file}.${format}`);
+        expect(response.headers.get("content-disposition"), where).toContain(
+          `filename*=UTF-8''${encodeURIComponent(`${register.file}.${format}`)}`,
+        );
         expect(response.headers.get("cache-control"), where).toBe("private, no-store");
         const file = await opened(response, format);
         for (const expected of [...register.expected, "Demo kommune"]) {
