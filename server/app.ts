@@ -1,11 +1,11 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import * as serverBuild from "virtual:react-router/server-build";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
-import { rateLimit } from "express-rate-limit";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import { autosave } from "../app/features/assessment/autosave.server.ts";
 import { answerFromPhone } from "../app/features/group/answer-post.server.ts";
@@ -246,6 +246,31 @@ export function createApp(services: AppServices, options: { clientDir?: string }
       handler: (_req, res) => {
         res.locals.routeLabel = "/api/v1/klassifiser";
         res.status(429).json({ feil: "For mange forespørsler. Vent et minutt og prøv igjen." });
+      },
+    }),
+  );
+
+  // The token-protected API: a fixed number of requests per minute and token (the SHA-256 of the
+  // Authorization header; without one, per address), so one busy integration cannot crowd out others.
+  app.use(
+    ["/api/v1/meg", "/api/v1/eiere"],
+    rateLimit({
+      windowMs: 60_000,
+      limit: services.config.apiPerMinute,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      keyGenerator: (req) => {
+        const authorization = req.headers.authorization;
+        return authorization
+          ? `token:${createHash("sha256").update(authorization).digest("hex")}`
+          : `ip:${ipKeyGenerator(req.ip ?? "unknown")}`;
+      },
+      handler: (req, res) => {
+        res.locals.routeLabel = req.baseUrl === "/api/v1/meg" ? "/api/v1/meg" : "/api/v1/eiere/:ownerId/*";
+        res
+          .status(429)
+          .set("Cache-Control", "no-store")
+          .json({ feil: "For mange forespørsler med denne API-nøkkelen. Vent et minutt og prøv igjen." });
       },
     }),
   );

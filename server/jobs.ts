@@ -1,3 +1,4 @@
+import { deleteOldReads } from "../app/features/audit/audit-log.server.ts";
 import {
   deleteInactiveAccounts,
   warnInactiveAccounts,
@@ -10,7 +11,8 @@ import type { AppServices } from "../app/lib/services.ts";
 /**
  * Background work of the process: course reminders, reminders to the koordinator when an
  * incident's 72 hours run out within a day, reminders of action-plan measures due within a week,
- * and the warning and then deletion of course accounts nobody has used for two years. Safe with several instances, because each reminder is claimed (a row inserted, or a column
+ * the warning and then deletion of course accounts nobody has used for two years, and the deletion
+ * of the audit log's read rows older than a year. Safe with several instances, because each reminder is claimed (a row inserted, or a column
  * set where it was empty) before it is sent.
  */
 export function startJobs(
@@ -29,6 +31,8 @@ export function startJobs(
     // The privacy statement's promise: an unused course account is warned, then deleted.
     ["inactive course accounts warned", () => warnInactiveAccounts(db, mailer, { publicUrl })],
     ["inactive course accounts deleted", () => deleteInactiveAccounts(db)],
+    // Who read a register entry is kept a year (decision 025); changes are kept.
+    ["old audit log reads deleted", () => deleteOldReads(db)],
   ];
   const run = async () => {
     // One after another, each on its own: one that fails does not stop the others.

@@ -3,6 +3,7 @@ import pino, { type Logger } from "pino";
 import { migrate, openDatabase } from "../app/db/connect.server.ts";
 import { lazyAuth } from "../app/features/auth/auth.server.ts";
 import { createSessionReader } from "../app/features/auth/session-read.server.ts";
+import { type SsoProviderConfig, ssoProvidersFromEnv } from "../app/features/auth/sso.server.ts";
 import { seedDemo } from "../app/features/demo/seed-demo.server.ts";
 import { createMailer } from "../app/features/email/mailer.server.ts";
 import { createLocalBus, createPostgresBus } from "../app/features/group/live-bus.server.ts";
@@ -24,6 +25,9 @@ export interface ServiceOptions {
   log?: Logger;
   loginAttemptsPerMinute?: number;
   classifyPerMinute?: number;
+  apiPerMinute?: number;
+  /** OpenID Connect providers (OIDC_FEIDE_*, OIDC_ENTRA_*); none by default. */
+  sso?: SsoProviderConfig[];
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv): ServiceOptions {
@@ -37,6 +41,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServiceOptions {
     mailFrom: env.MAIL_FROM || undefined,
     loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE ? Number(env.LOGIN_ATTEMPTS_PER_MINUTE) : undefined,
     classifyPerMinute: env.CLASSIFY_PER_MINUTE ? Number(env.CLASSIFY_PER_MINUTE) : undefined,
+    apiPerMinute: env.API_REQUESTS_PER_MINUTE ? Number(env.API_REQUESTS_PER_MINUTE) : undefined,
+    sso: ssoProvidersFromEnv(env),
   };
 }
 
@@ -58,6 +64,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     publicUrl: options.publicUrl,
     mailer,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute,
+    sso: options.sso,
   });
   const services: AppServices = {
     handle,
@@ -76,6 +83,8 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
       devOutbox: !options.smtpUrl && (options.demo || process.env.NODE_ENV !== "production"),
       dataDir: options.dataDir,
       classifyPerMinute: options.classifyPerMinute ?? 60,
+      apiPerMinute: options.apiPerMinute ?? 120,
+      sso: (options.sso ?? []).map((p) => ({ id: p.id })),
     },
   };
   if (options.demo) await seedDemo(services);

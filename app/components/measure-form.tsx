@@ -9,8 +9,8 @@ export interface MeasureFormProps {
   values: Record<string, string>;
   errors?: Record<string, string>;
   message?: string;
-  people: { id: string; name: string }[];
-  processings: { id: string; name: string }[];
+  /** What the selects offer (`measureFormOptions`): people, processings, services and DPIAs. */
+  options: Record<"people" | "processings" | "services" | "dpias", { id: string; name: string }[]>;
   submitLabel: string;
 }
 
@@ -40,7 +40,7 @@ export function MeasureForm(props: MeasureFormProps) {
         state={state}
         options={[
           { value: "", label: t("plan.nobodyYet") },
-          ...props.people.map((p) => ({ value: p.id, label: p.name })),
+          ...props.options.people.map((p) => ({ value: p.id, label: p.name })),
         ]}
       />
       <Field
@@ -71,7 +71,27 @@ export function MeasureForm(props: MeasureFormProps) {
         state={state}
         options={[
           { value: "", label: t("plan.noProcessing") },
-          ...props.processings.map((p) => ({ value: p.id, label: p.name })),
+          ...props.options.processings.map((p) => ({ value: p.id, label: p.name })),
+        ]}
+      />
+      <SelectField
+        name="system"
+        label={t("plan.field.service")}
+        description={t("plan.help.service")}
+        state={state}
+        options={[
+          { value: "", label: t("plan.noService") },
+          ...props.options.services.map((s) => ({ value: s.id, label: s.name })),
+        ]}
+      />
+      <SelectField
+        name="dpia"
+        label={t("plan.field.dpia")}
+        description={t("plan.help.dpia")}
+        state={state}
+        options={[
+          { value: "", label: t("plan.noDpia") },
+          ...props.options.dpias.map((d) => ({ value: d.id, label: d.name })),
         ]}
       />
       <SelectField

@@ -9,13 +9,17 @@ const REGISTERS: { href: string; label: MessageKey }[] = [
   { href: "/dpia", label: "register.dpia" },
 ];
 
-/** The owner's registers, side by side at the top of each register's list; the one shown is marked. */
-export function RegisterNav({ current }: { current: string }) {
+/**
+ * The owner's registers, side by side at the top of each register's list; the one shown is marked.
+ * `showLog` adds the audit log, for those who may read it (audit:read, decision 025).
+ */
+export function RegisterNav({ current, showLog = false }: { current: string; showLog?: boolean }) {
   const t = useT();
+  const links = showLog ? [...REGISTERS, { href: "/logg", label: "register.log" as const }] : REGISTERS;
   return (
     <nav aria-label={t("register.nav")} className="register-nav">
       <ul>
-        {REGISTERS.map((r) => (
+        {links.map((r) => (
           <li key={r.href}>
             <Link className="ds-link" to={r.href} aria-current={r.href === current ? "page" : undefined}>
               {t(r.label)}

@@ -24,6 +24,10 @@ import { migration017 } from "./migrations/017-shared-assessments.ts";
 import { migration020 } from "./migrations/020-account-activity.ts";
 import { migration021 } from "./migrations/021-account-activity-indexes.ts";
 import { migration022 } from "./migrations/022-programme-comment-edits-and-leaving.ts";
+import { migration023 } from "./migrations/023-api-tokens.ts";
+import { migration025 } from "./migrations/025-audit-reads.ts";
+import { migration026 } from "./migrations/026-measure-links.ts";
+import { migration027 } from "./migrations/027-network-invitations.ts";
 import { preparingClientClass } from "./named-statements.ts";
 import { loadPg } from "./pg.server.ts";
 import type { Database } from "./schema.ts";
@@ -72,6 +76,10 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "020-account-activity": migration020(),
     "021-account-activity-indexes": migration021(),
     "022-programme-comment-edits-and-leaving": migration022(),
+    "023-api-tokens": migration023(),
+    "025-audit-reads": migration025(),
+    "026-measure-links": migration026(),
+    "027-network-invitations": migration027(),
   };
 }
 

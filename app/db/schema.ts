@@ -132,6 +132,11 @@ export interface AuditLogTable {
   entity: string;
   entity_id: string | null;
   details: string | null;
+  /**
+   * Only on a read or an export (decision 025): who, what, which entry and the hour, unique, so
+   * that one person's reads of one entry within an hour make one row. Null on changes.
+   */
+  read_key: string | null;
 }
 
 export interface OutboxTable {
@@ -424,12 +429,33 @@ export interface ProgrammeAttendanceTable {
   recorded_by: string | null;
 }
 
+/** A person's API token (decision 022): only the token's hash and its first characters. */
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 /** A person's secret calendar address for one owner's action plan (only the token's hash). */
 export interface CalendarFeedTable {
   token_hash: string;
   user_id: string;
   owner_id: string;
   created_at: string;
+}
+
+/** An owner invited to join a network, until its koordinator answers. */
+export interface NetworkInvitationTable {
+  network_id: string;
+  owner_id: string;
+  invited_by: string | null;
+  invited_at: string;
 }
 
 export interface PlanMeasureTable {
@@ -453,6 +479,10 @@ export interface PlanMeasureTable {
   status: PlanStatus;
   progress_note: string;
   processing_id: string | null;
+  /** The service of the systems register the measure is about. */
+  service_id: string | null;
+  /** The DPIA the measure is about. */
+  dpia_id: string | null;
   done_on: string | null;
   effect: string;
   reminded_for: string | null;
@@ -721,6 +751,7 @@ export interface Database {
   shared_assessment: SharedAssessmentTable;
   digital_service: DigitalServiceTable;
   calendar_feed: CalendarFeedTable;
+  api_token: ApiTokenTable;
   programme: ProgrammeTable;
   programme_owner: ProgrammeOwnerTable;
   programme_gathering: ProgrammeGatheringTable;
@@ -748,6 +779,7 @@ export interface Database {
   rateLimit: RateLimitTable;
   organisation: OrganisationTable;
   network_member: NetworkMemberTable;
+  network_invitation: NetworkInvitationTable;
   membership: MembershipTable;
   invitation: InvitationTable;
   audit_log: AuditLogTable;

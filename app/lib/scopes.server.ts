@@ -1,4 +1,5 @@
 import type { RouterContextProvider } from "react-router";
+import { readLogFilter } from "../features/audit/audit-log.server.ts";
 import { findUnitOwner, getOwner, getUnit } from "../features/orgs/owners.server.ts";
 import { type Action, type Actor, can } from "../features/policy/policy.server.ts";
 import {
@@ -12,12 +13,17 @@ import { authorize, currentOwnerId, getServices, notFound, requireActor } from "
 type Context = Readonly<RouterContextProvider>;
 
 /** A unit page's guard: signed in, allowed to read the unit (else 404), and the unit itself. */
-export async function loadUnitScope(context: Context, request: Request, unitId: string) {
+export async function loadUnitScope(
+  context: Context,
+  request: Request,
+  unitId: string,
+  action: Action = "unit:read",
+) {
   const actor = await requireActor(context, request);
   const services = getServices(context);
   const ownerId = await findUnitOwner(services.db, unitId);
   if (!ownerId) notFound();
-  authorize(actor, "unit:read", { type: "unit", ownerId, unitId });
+  authorize(actor, action, { type: "unit", ownerId, unitId });
   const unit = await getUnit(services.db, ownerId, unitId);
   if (!unit) notFound();
   const target = { id: unit.id, name: unit.name, kind: "enhet" as const, ownerId };
@@ -25,9 +31,14 @@ export async function loadUnitScope(context: Context, request: Request, unitId: 
 }
 
 /** An owner page's guard: signed in, allowed to read the owner (else 404), and the owner itself. */
-export async function loadOwnerScope(context: Context, request: Request, ownerId: string) {
+export async function loadOwnerScope(
+  context: Context,
+  request: Request,
+  ownerId: string,
+  action: Action = "owner:read",
+) {
   const actor = await requireActor(context, request);
-  authorize(actor, "owner:read", { type: "owner", ownerId });
+  authorize(actor, action, { type: "owner", ownerId });
   const services = getServices(context);
   const owner = await getOwner(services.db, ownerId);
   if (!owner) notFound();
@@ -51,9 +62,29 @@ async function loadCurrentOwnerScope(context: Context, request: Request, read: A
   return { actor, services, owner, ownerId, canManage };
 }
 
-/** A register page's guard (/behandlinger …): register:read, and whether the user has register:manage. */
-export const loadRegisterScope = (context: Context, request: Request) =>
-  loadCurrentOwnerScope(context, request, "register:read", "register:manage");
+/**
+ * A register page's guard (/behandlinger …): register:read, whether the user has register:manage,
+ * and whether they may see the audit log (`showLog`, for the link to it in the registers' menu).
+ */
+export async function loadRegisterScope(context: Context, request: Request) {
+  const scope = await loadCurrentOwnerScope(context, request, "register:read", "register:manage");
+  return { ...scope, showLog: can(scope.actor, "audit:read", { type: "owner", ownerId: scope.ownerId }) };
+}
+
+/**
+ * The audit log's guard (/logg, decision 025): audit:read on the owner the user works in now, else
+ * 404; the owner, and the log's filter read from the address.
+ */
+export async function loadAuditScope(context: Context, request: Request) {
+  const actor = await requireActor(context, request);
+  const ownerId = currentOwnerId(request, actor);
+  if (!ownerId) notFound();
+  authorize(actor, "audit:read", { type: "owner", ownerId });
+  const { db } = getServices(context);
+  const owner = await getOwner(db, ownerId);
+  if (!owner) notFound();
+  return { actor, db, ownerId, owner, ...readLogFilter(new URL(request.url)) };
+}
 
 /** As loadRegisterScope, for changes: register:manage, else 404. */
 export async function loadRegisterWriteScope(context: Context, request: Request) {

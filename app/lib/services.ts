@@ -5,6 +5,7 @@ import type { DbHandle } from "../db/connect.server.ts";
 import type { Database } from "../db/schema.ts";
 import type { Auth } from "../features/auth/auth.server.ts";
 import type { SessionReader } from "../features/auth/session-read.server.ts";
+import type { SsoProviderId } from "../features/auth/sso.server.ts";
 import type { Mailer } from "../features/email/mailer.server.ts";
 import type { LiveBus } from "../features/group/live-bus.server.ts";
 import type { PageCache } from "./page-cache.ts";
@@ -18,6 +19,10 @@ export interface AppConfig {
   dataDir: string;
   /** Requests per minute and address to the public classifier API. */
   classifyPerMinute: number;
+  /** Requests per minute and API token to the token-protected API (/api/v1/meg, /api/v1/eiere/…). */
+  apiPerMinute: number;
+  /** The single sign-on providers that are configured, in the order their buttons show (decision 023). */
+  sso: { id: SsoProviderId }[];
 }
 
 export interface AppServices {

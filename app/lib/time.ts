@@ -50,6 +50,22 @@ const writtenDates = new Map<string, string>();
 export const formatMoment = (iso: string, locale: Lang): string =>
   languageFormat(locale, true).format(new Date(iso));
 
+const shortMoments = new Map<Lang, Intl.DateTimeFormat>();
+
+/** A moment in few characters, in Norwegian time: "04.12.2026, 22:10" ("04/12/2026, 22:10" in English). */
+export function formatShortMoment(iso: string, locale: Lang): string {
+  let format = shortMoments.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : `${locale}-NO`, {
+      dateStyle: "short",
+      timeStyle: "short",
+      timeZone: "Europe/Oslo",
+    });
+    shortMoments.set(locale, format);
+  }
+  return format.format(new Date(iso));
+}
+
 // Swedish writes dates and times as ISO does: "2026-12-03", "2026-12-03 10:03".
 const norwegianDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" });
 const norwegianMinute = new Intl.DateTimeFormat("sv-SE", {
@@ -67,3 +83,20 @@ export const dayInNorway = (at: number | string = Date.now()) =>
 
 /** A moment as Norwegian time to the minute, "2026-12-03 10:03": it sorts as text. */
 export const minuteInNorway = (iso: string) => norwegianMinute.format(Date.parse(iso));
+
+/**
+ * The moment a day (YYYY-MM-DD) begins in Norway, `plusDays` later, as an ISO time in UTC: the
+ * day's midnight in UTC, moved back by Norway's offset from UTC at that time (one or two hours).
+ */
+export function norwegianMidnight(day: string, plusDays = 0): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const utcMidnight = Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + plusDays);
+  // Norway's clock at UTC noon of that day (clock changes happen at night, never near noon).
+  const noon = utcMidnight + 12 * HOUR;
+  const hour = Number(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Oslo", hour: "2-digit", hourCycle: "h23" }).format(
+      noon,
+    ),
+  );
+  return new Date(utcMidnight - (hour - 12) * HOUR).toISOString();
+}

@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import { ChoiceGroup, ErrorSummary, Field, Notice, SelectField, TextAreaField } from "../components/form.tsx";
 import { NoticeClockText } from "../components/notice-clock.tsx";
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { noticeClock, noticeDeadline } from "../features/incidents/clock.ts";
 import {
   getIncident,
@@ -51,7 +52,8 @@ async function loadIncident(args: Route.LoaderArgs | Route.ActionArgs) {
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { incident: i, canManage } = await loadIncident(args);
+  const { actor, services, ownerId, incident: i, canManage } = await loadIncident(args);
+  await recordRead(services.db, { userId: actor.userId, ownerId, entity: "incident", entityId: i.id });
   const url = new URL(args.request.url);
   return {
     id: i.id,

@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { ProcessingForm } from "../components/processing-form.tsx";
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { catalogueLocale, getCatalogueEntry } from "../features/classifier/catalogue.server.ts";
 import {
   type FormFailure,
@@ -44,6 +45,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const values = draft ?? saved;
   const lang = catalogueLocale(locale);
   const url = new URL(request.url);
+  const [history] = await Promise.all([
+    processingHistory(services.db, ownerId, row.id),
+    recordRead(services.db, { userId: actor.userId, ownerId, entity: "processing", entityId: row.id }),
+  ]);
   return {
     id: row.id,
     name: row.name,
@@ -57,7 +62,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     dataTypeNames: (Array.isArray(saved.opplysninger) ? saved.opplysninger : []).map(
       (id) => getCatalogueEntry(id)?.navn[lang] ?? id,
     ),
-    history: await processingHistory(services.db, ownerId, row.id),
+    history,
     ...(canManage ? await formOptions(services.db, ownerId, locale) : { units: [], catalogue: [] }),
   };
 }

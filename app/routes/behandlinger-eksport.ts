@@ -1,3 +1,4 @@
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { reportDownload } from "../features/exports/render.server.ts";
 import { exportFormat } from "../features/exports/report.ts";
 import { recordEntries, recordReport } from "../features/processing/export.server.ts";
@@ -12,6 +13,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!format) notFound();
   const { actor, services, owner, ownerId } = await loadRegisterScope(context, request);
   const locale = localeFor(request, actor);
+  await recordRead(services.db, {
+    userId: actor.userId,
+    ownerId,
+    entity: "processing",
+    entityId: null,
+    action: "export",
+    variant: format,
+  });
   const entries = recordEntries(await listProcessingsFull(services.db, ownerId), locale);
   return reportDownload(recordReport(owner.name, entries, locale), format, "behandlingsoversikt", owner.name);
 }

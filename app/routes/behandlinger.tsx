@@ -16,13 +16,14 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pro
 
 /** The owner's record of processing: koordinator and personvernombud edit, unit leaders read. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { services, owner, ownerId, canManage, actor } = await loadRegisterScope(context, request);
+  const { services, owner, ownerId, canManage, showLog, actor } = await loadRegisterScope(context, request);
   const locale = localeFor(request, actor);
   const rows = await listProcessings(services.db, ownerId);
   const today = new Date().toISOString().slice(0, 10);
   return {
     owner: owner.name,
     canManage,
+    showLog,
     rows: rows.map((r) => {
       const special =
         parseList(r.data_types).some((id) => getCatalogueEntry(id)?.kategori === "saerlig") ||
@@ -44,7 +45,7 @@ export default function Behandlinger({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   return (
     <div className="stack-lg">
-      <RegisterNav current="/behandlinger" />
+      <RegisterNav current="/behandlinger" showLog={d.showLog} />
       <div className="stack">
         <p className="ds-paragraph eyebrow">{d.owner}</p>
         <h1 className="ds-heading" data-size="lg">

@@ -11,11 +11,14 @@ import { DpiaRisks } from "../components/dpia-risks.tsx";
 import { Section } from "../components/dpia-section.tsx";
 import { ExportLinks } from "../components/export-links.tsx";
 import { Notice } from "../components/form.tsx";
+import { LinkedMeasures } from "../components/linked-measures.tsx";
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { isHigh } from "../features/dpia/criteria.ts";
 import { getDpia, listRisks, listVersions, snapshotOf } from "../features/dpia/dpia.server.ts";
 import { handleDpiaPost, hasOwnerRole, type Intent } from "../features/dpia/form-page.server.ts";
 import { dpiaRiskToPlan, serviceOptions } from "../features/dpia/links.server.ts";
 import { riskPlans } from "../features/dpia/snapshot.ts";
+import { measuresAbout } from "../features/plan/plan.server.ts";
 import { can } from "../features/policy/policy.server.ts";
 import { listProcessings } from "../features/processing/processing.server.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
@@ -71,10 +74,12 @@ export async function loader(args: Route.LoaderArgs) {
     listVersions(services.db, ownerId, d.id),
     canManage ? listProcessings(services.db, ownerId) : [],
     canManage ? serviceOptions(services.db, ownerId) : [],
+    recordRead(services.db, { userId: actor.userId, ownerId, entity: "dpia", entityId: d.id }),
   ]);
   const version = String(d.version);
   const snapshot = snapshotOf(d, risks);
-  const plans = riskPlans(snapshot.risks, risks, can(actor, "plan:read", { type: "owner", ownerId }));
+  const canReadPlan = can(actor, "plan:read", { type: "owner", ownerId });
+  const plans = riskPlans(snapshot.risks, risks, canReadPlan);
   return {
     id: d.id,
     title: d.title,
@@ -126,6 +131,8 @@ export async function loader(args: Route.LoaderArgs) {
       },
     })),
     highRemains: risks.some((r) => isHigh(r.likelihood_after * r.consequence_after)),
+    measures: canReadPlan ? await measuresAbout(services.db, ownerId, { dpia: d.id }) : null,
+    newMeasure: canPlan ? `/handlingsplan/ny?dpia=${d.id}` : null,
     versions,
     saved: new URL(args.request.url).searchParams.get("lagret"),
   };
@@ -244,6 +251,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
         <>
           <p className="ds-paragraph">{t("dpia.readOnly")}</p>
           <DpiaDocument s={d.snapshot} plans={d.risks.map((r) => r.plan)} />
+          {d.measures ? <LinkedMeasures measures={d.measures} newHref={d.newMeasure} /> : null}
           <DpiaVersions id={d.id} versions={d.versions} />
         </>
       ) : (
@@ -350,6 +358,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
           </Section>
           <DpiaAdvice d={approval} refusedFor={refusedFor} savedHere={savedHere("rad")} />
           <DpiaApproval d={approval} refusedFor={refusedFor} savedHere={savedHere("godkjenning")} />
+          {d.measures ? <LinkedMeasures measures={d.measures} newHref={d.newMeasure} /> : null}
           <DpiaVersions id={d.id} versions={d.versions} />
         </>
       )}

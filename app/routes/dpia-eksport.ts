@@ -1,3 +1,4 @@
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { getDpia, listRisks, snapshotOf } from "../features/dpia/dpia.server.ts";
 import { dpiaReport } from "../features/dpia/export.server.ts";
 import { reportDownload } from "../features/exports/render.server.ts";
@@ -14,6 +15,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { actor, services, owner, ownerId } = await loadRegisterScope(context, request);
   const dpia = await getDpia(services.db, ownerId, params.id);
   if (!dpia) notFound();
+  await recordRead(services.db, {
+    userId: actor.userId,
+    ownerId,
+    entity: "dpia",
+    entityId: dpia.id,
+    action: "export",
+    variant: format,
+  });
   const locale = localeFor(request, actor);
   const t = createT(locale);
   const report = dpiaReport(snapshotOf(dpia, await listRisks(services.db, ownerId, dpia.id)), {

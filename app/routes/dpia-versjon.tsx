@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { ConclusionText, DpiaDocument } from "../components/dpia-parts.tsx";
 import { Notice } from "../components/form.tsx";
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { getDpia, getVersion, listRisks } from "../features/dpia/dpia.server.ts";
 import { riskPlans } from "../features/dpia/snapshot.ts";
 import { can } from "../features/policy/policy.server.ts";
@@ -27,6 +28,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     listRisks(services.db, ownerId, params.id),
   ]);
   if (!dpia || !version) notFound();
+  await recordRead(services.db, {
+    userId: actor.userId,
+    ownerId,
+    entity: "dpia",
+    entityId: dpia.id,
+    variant: `versjon ${number}`,
+  });
   return {
     id: dpia.id,
     number,

@@ -17,11 +17,12 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "dpi
 
 /** The owner's DPIAs: koordinator and personvernombud write them, unit leaders read. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { services, owner, ownerId, canManage } = await loadRegisterScope(context, request);
+  const { services, owner, ownerId, canManage, showLog } = await loadRegisterScope(context, request);
   const rows = await listDpias(services.db, ownerId);
   return {
     owner: owner.name,
     canManage,
+    showLog,
     rows: rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -39,7 +40,7 @@ export default function DpiaList({ loaderData: d }: Route.ComponentProps) {
   const locale = useLocale();
   return (
     <div className="stack-lg">
-      <RegisterNav current="/dpia" />
+      <RegisterNav current="/dpia" showLog={d.showLog} />
       <div className="stack prose">
         <p className="ds-paragraph eyebrow">{d.owner}</p>
         <h1 className="ds-heading" data-size="lg">

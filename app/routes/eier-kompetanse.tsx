@@ -22,7 +22,12 @@ import type { Route } from "./+types/eier-kompetanse";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "completion.ownerTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { actor, services, owner } = await loadOwnerScope(context, request, params.ownerId);
+  const { actor, services, owner } = await loadOwnerScope(
+    context,
+    request,
+    params.ownerId,
+    "learning:report",
+  );
   return {
     owner: { id: owner.id, name: owner.name },
     units: await ownerCompletionSummary(services.db, owner.id),
@@ -32,7 +37,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { actor, services, owner } = await loadOwnerScope(context, request, params.ownerId);
+  const { actor, services, owner } = await loadOwnerScope(
+    context,
+    request,
+    params.ownerId,
+    "learning:report",
+  );
   authorize(actor, "owner:manage", { type: "owner", ownerId: owner.id });
   const form = await readForm(request);
   if (form.get("intent") === "delete-assignment") {

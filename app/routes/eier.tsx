@@ -6,15 +6,17 @@ import { MemberTable } from "../components/member-table.tsx";
 import { listOpenInvitations } from "../features/orgs/invitations.server.ts";
 import { handleMembershipIntent } from "../features/orgs/membership-actions.server.ts";
 import { listMembers } from "../features/orgs/memberships.server.ts";
+import { answerNetworkInvitation, networksOfOwnerPage } from "../features/orgs/network-invitations.server.ts";
 import { createUnit, listUnits } from "../features/orgs/owners.server.ts";
 import { unitTypes, ZUnitForm } from "../features/orgs/schemas.ts";
 import { can, invitableRoles } from "../features/policy/policy.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
 import { parseForm } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { authorize, getT, readForm } from "../lib/route.server.ts";
+import { authorize, getT, notFound, readForm } from "../lib/route.server.ts";
 import { loadOwnerScope } from "../lib/scopes.server.ts";
+import { formatDate } from "../lib/time.ts";
 import type { Route } from "./+types/eier";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "owner.title");
@@ -38,6 +40,9 @@ export async function loader(args: Route.LoaderArgs) {
     units,
     canManage,
     canDelete,
+    showLearning: can(actor, "learning:report", { type: "owner", ownerId: owner.id }),
+    networks: await networksOfOwnerPage(services.db, owner.id),
+    canJoin: can(actor, "network:join", { type: "owner", ownerId: owner.id }),
     members: await listMembers(services.db, [owner.id]),
     invitations: canManage ? await listOpenInvitations(services.db, orgIds) : [],
     inviteOptions: targets
@@ -48,10 +53,22 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { actor, services, owner, units } = await loadScope(args);
-  authorize(actor, "owner:manage", { type: "owner", ownerId: owner.id });
-  const { locale } = await getT(args.context, args.request);
   const form = await readForm(args.request);
   const intent = form.get("intent");
+  if (intent === "join-network" || intent === "decline-network") {
+    authorize(actor, "network:join", { type: "owner", ownerId: owner.id });
+    const accept = intent === "join-network";
+    const answered = await answerNetworkInvitation(services.db, {
+      networkId: String(form.get("networkId") ?? ""),
+      ownerId: owner.id,
+      accept,
+      userId: actor.userId,
+    });
+    if (!answered) notFound();
+    return { intent, done: (accept ? "owner.networks.joined" : "owner.networks.declined") as MessageKey };
+  }
+  authorize(actor, "owner:manage", { type: "owner", ownerId: owner.id });
+  const { locale } = await getT(args.context, args.request);
   if (intent === "create-unit") {
     const parsed = parseForm(ZUnitForm, form);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -76,7 +93,19 @@ type ActionResult = { intent?: string; done?: MessageKey; email?: string } & For
 
 export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { owner, units, members, invitations, canManage, canDelete, inviteOptions } = loaderData;
+  const {
+    owner,
+    units,
+    members,
+    invitations,
+    canManage,
+    canDelete,
+    inviteOptions,
+    showLearning,
+    networks,
+    canJoin,
+  } = loaderData;
+  const locale = useLocale();
   const result = actionData as ActionResult | undefined;
   const stateFor = (intent: string) => (result?.intent === intent && result.errors ? result : undefined);
   return (
@@ -92,11 +121,13 @@ export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
           {t("owner.orgNumber")}: {owner.org_number?.replace(/(\d{3})(\d{3})(\d{3})/, "$1 $2 $3")}
         </p>
       </div>
-      <p>
-        <Link className="ds-link" to={`/eiere/${owner.id}/kompetanse`}>
-          {t("completion.link")}
-        </Link>
-      </p>
+      {showLearning ? (
+        <p>
+          <Link className="ds-link" to={`/eiere/${owner.id}/kompetanse`}>
+            {t("completion.link")}
+          </Link>
+        </p>
+      ) : null}
       <ActionNotice result={result} />
 
       <section aria-labelledby="units-heading" className="stack">
@@ -180,6 +211,60 @@ export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
         </section>
       ) : null}
 
+      <section aria-labelledby="nettverk" className="stack prose">
+        <h2 id="nettverk" className="ds-heading" data-size="md">
+          {t("owner.networks.heading")}
+        </h2>
+        {networks.members.length === 0 ? (
+          <p className="ds-paragraph">{t("owner.networks.none")}</p>
+        ) : (
+          <ul className="ds-list">
+            {networks.members.map((n) => (
+              <li key={n.id}>{n.name}</li>
+            ))}
+          </ul>
+        )}
+        {networks.invitations.length > 0 ? (
+          <>
+            <p className="ds-paragraph">{t("owner.networks.explain")}</p>
+            <ul className="stack" aria-label={t("owner.networks.invitations")}>
+              {networks.invitations.map((n) => (
+                <li key={n.id} className="ds-card stack-sm" data-variant="tinted">
+                  <p className="ds-paragraph">
+                    {t("owner.networks.invited", {
+                      network: n.name,
+                      name: n.invited_by ?? "",
+                      date: formatDate(n.invited_at.slice(0, 10), locale),
+                    })}
+                  </p>
+                  {canJoin ? (
+                    <Form method="post" action="#nettverk" className="button-row">
+                      <input type="hidden" name="networkId" value={n.id} />
+                      <button type="submit" name="intent" value="join-network" className="ds-button">
+                        {t("owner.networks.join")}
+                        <span className="ds-sr-only"> {n.name}</span>
+                      </button>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="decline-network"
+                        className="ds-button"
+                        data-variant="secondary"
+                      >
+                        {t("owner.networks.decline")}
+                        <span className="ds-sr-only"> {n.name}</span>
+                      </button>
+                    </Form>
+                  ) : (
+                    <p className="ds-paragraph">{t("owner.networks.koordinatorAnswers")}</p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
       {canDelete ? (
         <section aria-labelledby="data-heading" className="stack">
           <h2 id="data-heading" className="ds-heading" data-size="md">
@@ -189,6 +274,14 @@ export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
           <p className="button-row">
             <a className="ds-button" data-variant="secondary" href={`/eiere/${owner.id}/eksport`} download>
               {t("owner.export.link")}
+            </a>
+            <a
+              className="ds-button"
+              data-variant="secondary"
+              href={`/eiere/${owner.id}/eksport/filer`}
+              download
+            >
+              {t("owner.export.files")}
             </a>
             <Link
               className="ds-button"

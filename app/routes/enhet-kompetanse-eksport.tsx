@@ -8,7 +8,7 @@ import type { Route } from "./+types/enhet-kompetanse-eksport";
 
 /** The unit's staff × modules matrix as an XLSX file. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { actor, services, unit } = await loadUnitScope(context, request, params.unitId);
+  const { actor, services, unit } = await loadUnitScope(context, request, params.unitId, "learning:report");
   const t = createT(localeFor(request, actor));
   const pkg = packageForUnit(unit.unit_type);
   const rows = await unitCompletionMatrix(services.db, unit.id, pkg);

@@ -10,7 +10,7 @@ import type { Route } from "./+types/enhet-kompetanse";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "completion.unitTitle");
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { services, unit } = await loadUnitScope(context, request, params.unitId);
+  const { services, unit } = await loadUnitScope(context, request, params.unitId, "learning:report");
   const pkg = packageForUnit(unit.unit_type);
   return {
     unit: { id: unit.id, name: unit.name },

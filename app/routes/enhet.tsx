@@ -31,6 +31,7 @@ export async function loader(args: Route.LoaderArgs) {
     owner: owner ? { id: owner.id, name: owner.name } : null,
     showOwnerLink: can(actor, "owner:read", { type: "owner", ownerId }),
     canEditUnit: can(actor, "owner:manage", { type: "owner", ownerId }),
+    showLearning: can(actor, "learning:report", { type: "unit", ownerId, unitId: unit.id }),
     canManage,
     members: await listMembers(services.db, [unit.id]),
     invitations: canManage ? await listOpenInvitations(services.db, [unit.id]) : [],
@@ -78,8 +79,17 @@ type ActionResult = { intent?: string; done?: MessageKey; email?: string } & For
 
 export default function Enhet({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { unit, owner, members, invitations, canManage, inviteOptions, showOwnerLink, canEditUnit } =
-    loaderData;
+  const {
+    unit,
+    owner,
+    members,
+    invitations,
+    canManage,
+    inviteOptions,
+    showOwnerLink,
+    canEditUnit,
+    showLearning,
+  } = loaderData;
   const result = actionData as ActionResult | undefined;
   return (
     <div className="stack-lg">
@@ -101,11 +111,13 @@ export default function Enhet({ loaderData, actionData }: Route.ComponentProps) 
           </p>
         ) : null}
       </div>
-      <p>
-        <Link className="ds-link" to={`/enheter/${unit.id}/kompetanse`}>
-          {t("completion.link")}
-        </Link>
-      </p>
+      {showLearning ? (
+        <p>
+          <Link className="ds-link" to={`/enheter/${unit.id}/kompetanse`}>
+            {t("completion.link")}
+          </Link>
+        </p>
+      ) : null}
       <ActionNotice result={result} />
       <section aria-labelledby="staff-heading" className="stack">
         <h2 id="staff-heading" className="ds-heading" data-size="md">

@@ -22,7 +22,17 @@ async function writeScope(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const { services, ownerId } = await writeScope(args);
-  return measureFormOptions(services.db, ownerId);
+  const options = await measureFormOptions(services.db, ownerId);
+  // Opened from a service's or a DPIA's page: the measure is about that entry (when it is the owner's).
+  const query = new URL(args.request.url).searchParams;
+  const pick = (name: string, list: { id: string }[]) => {
+    const id = query.get(name) ?? "";
+    return list.some((e) => e.id === id) ? id : "";
+  };
+  return {
+    options,
+    about: { system: pick("system", options.services), dpia: pick("dpia", options.dpias) },
+  };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -47,10 +57,11 @@ export default function NyttTiltak({ loaderData: d, actionData }: Route.Componen
       </h1>
       <p className="ds-paragraph">{t("plan.new.lead")}</p>
       <MeasureForm
-        values={actionData?.values ?? { status: "ikke-startet", innsats: "middels", konsekvens: "2" }}
+        values={
+          actionData?.values ?? { status: "ikke-startet", innsats: "middels", konsekvens: "2", ...d.about }
+        }
         errors={actionData?.errors}
-        people={d.people}
-        processings={d.processings}
+        options={d.options}
         submitLabel={t("plan.create")}
       />
     </div>

@@ -49,6 +49,8 @@ export async function loader(args: Route.LoaderArgs) {
     values: measureValues(m),
     responsible: m.responsible_name,
     processing: m.processing_id ? { id: m.processing_id, name: m.processing_name ?? "" } : null,
+    service: m.service_id ? { id: m.service_id, name: m.service_name ?? "" } : null,
+    linkedDpia: m.dpia_id ? { id: m.dpia_id, title: m.dpia_title ?? "" } : null,
     doneOn: m.done_on,
     overdue: isOverdue(m, dayInNorway()),
     priority: priority(m),
@@ -132,8 +134,7 @@ export default function Tiltak({ loaderData: d, actionData }: Route.ComponentPro
             values={actionData?.values ?? d.values}
             errors={actionData?.errors}
             message={actionData?.message ?? undefined}
-            people={d.options.people}
-            processings={d.options.processings}
+            options={d.options}
             submitLabel={t("plan.save")}
           />
         </section>
@@ -197,6 +198,26 @@ function Origin({ d }: { d: Loaded }) {
           <dd>
             <Link className="ds-link" to={`/behandlinger/${d.processing.id}`}>
               {d.processing.name}
+            </Link>
+          </dd>
+        </div>
+      ) : null}
+      {d.service ? (
+        <div>
+          <dt>{t("plan.field.service")}</dt>
+          <dd>
+            <Link className="ds-link" to={`/systemer/${d.service.id}`}>
+              {d.service.name}
+            </Link>
+          </dd>
+        </div>
+      ) : null}
+      {d.linkedDpia && d.linkedDpia.id !== d.dpia?.id ? (
+        <div>
+          <dt>{t("plan.field.dpia")}</dt>
+          <dd>
+            <Link className="ds-link" to={`/dpia/${d.linkedDpia.id}`}>
+              {d.linkedDpia.title}
             </Link>
           </dd>
         </div>

@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import { ErrorSummary, Field, type FormState, NewPasswordFields, Notice } from "../components/form.tsx";
+import { SsoButtons } from "../components/sso-buttons.tsx";
 import { createVerifiedAccount, EmailTakenError, findUserByEmail } from "../features/auth/accounts.server.ts";
 import { ZNewAccountForm } from "../features/auth/schemas.ts";
 import { signIn } from "../features/auth/sign-in.server.ts";
@@ -16,7 +17,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "inv
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const services = getServices(context);
   const { state, invitation } = await findInvitation(services.db, params.token);
-  if (state !== "valid" || !invitation) return { state, invitation: null, mode: null, actorEmail: null };
+  if (state !== "valid" || !invitation)
+    return { state, invitation: null, mode: null, actorEmail: null, sso: [], path: "" };
   const actor = await loadActor(context, request);
   const existing = await findUserByEmail(services, invitation.email);
   const mode = actor ? "accept-logged-in" : existing ? "login" : "create";
@@ -30,6 +32,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     },
     mode,
     actorEmail: actor?.email ?? null,
+    // Signing in with Feide or Entra ID comes back here, signed in, to accept (decision 023).
+    sso: actor ? [] : services.config.sso.map((p) => p.id),
+    path: new URL(request.url).pathname,
   };
 }
 
@@ -131,6 +136,7 @@ export default function Invitasjon({ loaderData, actionData }: Route.ComponentPr
         })}
       </p>
       <ErrorSummary state={state} />
+      <SsoButtons providers={loaderData.sso} next={loaderData.path} note={t("sso.invitationNote")} />
       <Form method="post" className="stack" noValidate>
         {mode === "accept-logged-in" ? (
           <p className="ds-paragraph">{t("invitation.loggedInAs", { email: loaderData.actorEmail ?? "" })}</p>

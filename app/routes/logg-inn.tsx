@@ -1,7 +1,9 @@
 import { data, Form, Link, redirect } from "react-router";
 import { ErrorSummary, Field, type FormState, Notice } from "../components/form.tsx";
+import { SsoButtons } from "../components/sso-buttons.tsx";
 import { ZLoginForm } from "../features/auth/schemas.ts";
 import { signIn } from "../features/auth/sign-in.server.ts";
+import { ssoErrorMessage } from "../features/auth/sso.server.ts";
 import { useT } from "../i18n/use-t.ts";
 import { parseForm } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -17,6 +19,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     next: safeNext(url.searchParams.get("neste"), "/"),
     reset: url.searchParams.get("tilbakestilt") === "1",
+    sso: getServices(context).config.sso.map((p) => p.id),
+    // A single sign-on that failed comes back here with better-auth's (or the provider's) code.
+    ssoError: ssoErrorMessage(url.searchParams.get("error")),
   };
 }
 
@@ -54,6 +59,17 @@ export default function LoggInn({ loaderData, actionData }: Route.ComponentProps
         {t("login.title")}
       </h1>
       {loaderData.reset ? <Notice>{t("reset.done")}</Notice> : null}
+      {loaderData.ssoError && !state ? (
+        <div className="ds-alert" data-color="danger" role="alert">
+          <p className="ds-paragraph">{t(loaderData.ssoError)}</p>
+        </div>
+      ) : null}
+      <SsoButtons providers={loaderData.sso} next={loaderData.next} />
+      {loaderData.sso.length > 0 ? (
+        <h2 className="ds-heading" data-size="2xs">
+          {t("sso.emailLead")}
+        </h2>
+      ) : null}
       {state?.message ? (
         <div className="ds-alert" data-color="danger" role="alert">
           <p className="ds-paragraph">{state.message}</p>

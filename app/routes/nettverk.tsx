@@ -1,5 +1,5 @@
 import { data, Form, Link } from "react-router";
-import { ActionNotice, type FormState, SelectField } from "../components/form.tsx";
+import { ActionNotice, ErrorSummary, Field, type FormState, SelectField } from "../components/form.tsx";
 import { InvitationList } from "../components/invitation-list.tsx";
 import { InviteForm } from "../components/invite-form.tsx";
 import { MemberTable } from "../components/member-table.tsx";
@@ -7,17 +7,24 @@ import { listOpenInvitations } from "../features/orgs/invitations.server.ts";
 import { handleMembershipIntent } from "../features/orgs/membership-actions.server.ts";
 import { listMembers } from "../features/orgs/memberships.server.ts";
 import {
+  inviteOwnerToNetwork,
+  listNetworkInvitations,
+  withdrawNetworkInvitation,
+} from "../features/orgs/network-invitations.server.ts";
+import {
   addNetworkOwner,
   getNetwork,
   listNetworkOwners,
   removeNetworkOwner,
 } from "../features/orgs/networks.server.ts";
+import { isValidOrgNumber } from "../features/orgs/org-number.ts";
 import { getOwner, listOwners } from "../features/orgs/owners.server.ts";
 import { can, invitableRoles } from "../features/policy/policy.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { authorize, getServices, getT, notFound, readForm, requireActor } from "../lib/route.server.ts";
+import { formatDate } from "../lib/time.ts";
 import type { Route } from "./+types/nettverk";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "network.title");
@@ -61,6 +68,7 @@ export async function loader(args: Route.LoaderArgs) {
           .filter((o) => !memberIds.has(o.id))
           .map((o) => ({ id: o.id, name: o.name }))
       : [],
+    ownerInvitations: canManage ? await listNetworkInvitations(services.db, network.id) : [],
     members: await listMembers(services.db, [network.id]),
     invitations: canManage ? await listOpenInvitations(services.db, [network.id]) : [],
     inviteOptions: [
@@ -88,6 +96,30 @@ export async function action(args: Route.ActionArgs) {
     };
   }
   authorize(actor, "network:manage", { type: "network", networkId: network.id });
+  if (intent === "invite-owner") {
+    const orgNumber = String(form.get("orgnr") ?? "").trim();
+    const refuse = (error: MessageKey) =>
+      data({ intent, errors: { orgnr: error }, values: { orgnr: orgNumber } }, { status: 400 });
+    if (!isValidOrgNumber(orgNumber)) return refuse("network.inviteOwner.format");
+    const sent = await inviteOwnerToNetwork(services.db, services.mailer, {
+      network,
+      orgNumber,
+      userId: actor.userId,
+      inviter: actor.name,
+      publicUrl: services.config.publicUrl,
+    });
+    if (!sent.ok) return refuse(`network.inviteOwner.${sent.error}` as MessageKey);
+    return { intent, done: "network.inviteOwner.sent" as MessageKey };
+  }
+  if (intent === "withdraw-owner") {
+    const withdrawn = await withdrawNetworkInvitation(services.db, {
+      networkId: network.id,
+      ownerId: String(form.get("ownerId") ?? ""),
+      userId: actor.userId,
+    });
+    if (!withdrawn) notFound();
+    return { intent, done: "network.inviteOwner.withdrawn" as MessageKey };
+  }
   const shared = await handleMembershipIntent(services, {
     actor,
     locale,
@@ -102,7 +134,9 @@ type ActionResult = { intent?: string; done?: MessageKey; email?: string } & For
 
 export default function Nettverk({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   const {
+    ownerInvitations,
     network,
     owners,
     canManage,
@@ -167,6 +201,60 @@ export default function Nettverk({ loaderData, actionData }: Route.ComponentProp
               </button>
             </div>
           </Form>
+        ) : null}
+        {canManage ? (
+          <div className="stack">
+            <h3 id="invite-owner-heading" className="ds-heading" data-size="sm">
+              {t("network.inviteOwner.heading")}
+            </h3>
+            <p className="ds-paragraph">{t("network.inviteOwner.lead")}</p>
+            <Form method="post" className="stack" noValidate aria-labelledby="invite-owner-heading">
+              <ErrorSummary state={result?.intent === "invite-owner" ? result : null} idPrefix="inv" />
+              <input type="hidden" name="intent" value="invite-owner" />
+              <Field
+                idPrefix="inv"
+                name="orgnr"
+                label={t("network.inviteOwner.field")}
+                description={t("network.inviteOwner.help")}
+                inputMode="numeric"
+                autoComplete="off"
+                state={result?.intent === "invite-owner" ? result : undefined}
+                required
+              />
+              <div>
+                <button type="submit" className="ds-button" data-variant="secondary">
+                  {t("network.inviteOwner.submit")}
+                </button>
+              </div>
+            </Form>
+            {ownerInvitations.length > 0 ? (
+              <>
+                <h4 id="invited-heading" className="ds-heading" data-size="xs">
+                  {t("network.inviteOwner.pending", { count: ownerInvitations.length })}
+                </h4>
+                <ul className="ds-list" aria-labelledby="invited-heading">
+                  {ownerInvitations.map((o) => (
+                    <li key={o.id} className="row-with-action">
+                      <span>
+                        {t("network.inviteOwner.item", {
+                          owner: o.name,
+                          date: formatDate(o.invited_at.slice(0, 10), locale),
+                        })}
+                      </span>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="withdraw-owner" />
+                        <input type="hidden" name="ownerId" value={o.id} />
+                        <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm">
+                          {t("network.inviteOwner.withdraw")}
+                          <span className="ds-sr-only"> {o.name}</span>
+                        </button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
         ) : null}
       </section>
       <section aria-labelledby="people-heading" className="stack">

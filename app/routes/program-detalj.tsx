@@ -1,10 +1,11 @@
-import { data, Link, redirect } from "react-router";
-import { Notice } from "../components/form.tsx";
+import { data, Form, Link, redirect } from "react-router";
+import { ErrorSummary, Notice, SelectField } from "../components/form.tsx";
 import { GatheringCard, GroupList } from "../components/programme-groups.tsx";
 import { OwnerPartView } from "../components/programme-owner-part.tsx";
 import { bankLocale, currentBank } from "../features/assessment/bank.server.ts";
+import { listNetworkOwners } from "../features/orgs/networks.server.ts";
 import { listAttendance } from "../features/programme/groups.server.ts";
-import { listDepartures } from "../features/programme/leave-programme.server.ts";
+import { addOwnerToProgramme, listDepartures } from "../features/programme/leave-programme.server.ts";
 import {
   commentNotice,
   loadProgramme,
@@ -35,7 +36,7 @@ export async function loader(args: Route.LoaderArgs) {
   const page = await load(args);
   const { actor, services, programme: p, canManage } = page;
   const lang = bankLocale(localeFor(args.request, actor));
-  const [figures, attendance, mine, departures] = await Promise.all([
+  const [figures, attendance, mine, departures, networkOwners] = await Promise.all([
     cohortFigures(
       services.db,
       p.owners.map((o) => o.id),
@@ -43,7 +44,9 @@ export async function loader(args: Route.LoaderArgs) {
     listAttendance(services.db, p.id),
     ownerParts(page),
     listDepartures(services.db, p.id),
+    canManage ? listNetworkOwners(services.db, p.network_id) : [],
   ]);
+  const inProgramme = new Set(p.owners.map((o) => o.id));
   // Attendance at past gatherings stays after an owner leaves (decision 017): it keeps its name.
   const nameOf = new Map([...departures, ...p.owners].map((o) => [o.id, o.name]));
   const url = new URL(args.request.url);
@@ -73,6 +76,9 @@ export async function loader(args: Route.LoaderArgs) {
     departed: canManage
       ? departures.map((o) => ({ id: o.id, name: o.name, leftOn: dayInNorway(o.left_at) }))
       : [],
+    // The network's owners the programansvarlig can still take in (also those that left).
+    candidates: networkOwners.filter((o) => !inProgramme.has(o.id)).map((o) => ({ id: o.id, name: o.name })),
+    added: url.searchParams.get("tatt-med"),
     shared: url.searchParams.get("delt"),
     attendanceSaved: Number(url.searchParams.get("oppmote") ?? -1),
     made: url.searchParams.get("laget") === "1",
@@ -127,6 +133,21 @@ export async function action(args: Route.ActionArgs) {
     return redirect(`/program/${programme.id}#o${index}k-kommentarer`, 303);
   }
   if (!canManage) notFound();
+  if (intent === "ta-med") {
+    const ownerId = String(form.get("eier") ?? "");
+    const added = await addOwnerToProgramme(services.db, {
+      programmeId: programme.id,
+      networkId: programme.network_id,
+      ownerId,
+      userId: actor.userId,
+    });
+    if (!added)
+      return data(
+        { intent, owner: "", errors: { eier: "programme.addOwner.error" }, values: { eier: ownerId } },
+        { status: 400 },
+      );
+    return redirect(`/program/${programme.id}?tatt-med=${ownerId}#deltakere`, 303);
+  }
   const raw = formObject(form, []);
   const parsed = parseObject(ZGathering, raw);
   if (!parsed.ok)
@@ -229,6 +250,25 @@ export default function ProgramDetalj({ loaderData: d, actionData }: Route.Compo
             ))}
           </ul>
         )}
+        {d.added ? <Notice>{t("programme.addOwner.done")}</Notice> : null}
+        {d.canManage && d.candidates.length > 0 ? (
+          <Form method="post" action="#deltakere" className="stack-sm" noValidate>
+            <ErrorSummary state={actionData?.intent === "ta-med" ? actionData : null} />
+            <input type="hidden" name="intent" value="ta-med" />
+            <SelectField
+              name="eier"
+              label={t("programme.addOwner.label")}
+              description={t("programme.addOwner.help")}
+              state={actionData?.intent === "ta-med" ? actionData : undefined}
+              options={d.candidates.map((o) => ({ value: o.id, label: o.name }))}
+            />
+            <p>
+              <button type="submit" className="ds-button" data-variant="secondary">
+                {t("programme.addOwner.submit")}
+              </button>
+            </p>
+          </Form>
+        ) : null}
         {d.departed.length > 0 ? (
           <>
             <h3 className="ds-heading" data-size="xs" id="gikk-ut">

@@ -1,3 +1,4 @@
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { reportDownload } from "../features/exports/render.server.ts";
 import { exportFormat } from "../features/exports/report.ts";
 import { rosReport } from "../features/ros/export.server.ts";
@@ -13,7 +14,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { actor, services, owner, ownerId } = await loadRegisterScope(context, request);
   const assessment = await getAssessment(services.db, ownerId, params.id);
   if (!assessment) notFound();
-  const risks = await listRisks(services.db, ownerId, assessment.id);
+  const [risks] = await Promise.all([
+    listRisks(services.db, ownerId, assessment.id),
+    recordRead(services.db, {
+      userId: actor.userId,
+      ownerId,
+      entity: "risk_assessment",
+      entityId: assessment.id,
+      action: "export",
+      variant: format,
+    }),
+  ]);
   const report = rosReport(assessment, risks, owner.name, localeFor(request, actor));
   return reportDownload(report, format, "ros", assessment.title);
 }

@@ -4,6 +4,7 @@ import { Notice } from "../components/form.tsx";
 import { RiskFacts } from "../components/risk-facts.tsx";
 import { RiskMatrices } from "../components/risk-matrix.tsx";
 import { AssessmentForm, RiskForm } from "../components/ros-forms.tsx";
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { can } from "../features/policy/policy.server.ts";
 import { assessmentFormOptions, checkAssessment, checkRisk } from "../features/ros/form-page.server.ts";
 import {
@@ -49,6 +50,7 @@ export async function loader(args: Route.LoaderArgs) {
     listRisks(services.db, ownerId, a.id),
     canManage ? assessmentFormOptions(services.db, ownerId) : { processings: [], services: [] },
     a.based_on_id ? originalOfCopy(services.db, actor, ownerId, a.based_on_id) : null,
+    recordRead(services.db, { userId: actor.userId, ownerId, entity: "risk_assessment", entityId: a.id }),
   ]);
   const url = new URL(args.request.url);
   return {

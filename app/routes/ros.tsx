@@ -17,12 +17,13 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "ros
 
 /** The owner's risk assessments: koordinator and personvernombud write, unit leaders read. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { services, owner, ownerId, canManage } = await loadRegisterScope(context, request);
+  const { services, owner, ownerId, canManage, showLog } = await loadRegisterScope(context, request);
   const today = dayInNorway();
   const rows = await listAssessments(services.db, ownerId);
   return {
     owner: owner.name,
     canManage,
+    showLog,
     rows: rows.map((a) => ({
       id: a.id,
       title: a.title,
@@ -45,7 +46,7 @@ export default function Ros({ loaderData: d }: Route.ComponentProps) {
     score > 0 ? `${t(`ros.level.${riskLevel(score)}` as MessageKey)} (${score})` : "–";
   return (
     <div className="stack-lg">
-      <RegisterNav current="/ros" />
+      <RegisterNav current="/ros" showLog={d.showLog} />
       <div className="stack prose">
         <p className="ds-paragraph eyebrow">{d.owner}</p>
         <h1 className="ds-heading" data-size="lg">

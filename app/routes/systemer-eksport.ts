@@ -1,3 +1,4 @@
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { reportDownload } from "../features/exports/render.server.ts";
 import { exportFormat } from "../features/exports/report.ts";
 import { servicesReport } from "../features/systems/export.server.ts";
@@ -15,6 +16,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const [rows, units] = await Promise.all([
     listServices(services.db, ownerId),
     serviceUnits(services.db, ownerId),
+    recordRead(services.db, {
+      userId: actor.userId,
+      ownerId,
+      entity: "digital_service",
+      entityId: null,
+      action: "export",
+      variant: format,
+    }),
   ]);
   const report = servicesReport(owner.name, rows, units, localeFor(request, actor));
   return reportDownload(report, format, "systemer", owner.name);

@@ -1,8 +1,12 @@
 import { data, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
+import { LinkedMeasures } from "../components/linked-measures.tsx";
 import { ServiceForm } from "../components/service-form.tsx";
 import { ServiceGuide } from "../components/service-guide.tsx";
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { dpiaBasis, dpiasOfService } from "../features/dpia/links.server.ts";
+import { measuresAbout } from "../features/plan/plan.server.ts";
+import { can } from "../features/policy/policy.server.ts";
 import { assessmentsOfService } from "../features/ros/ros.server.ts";
 import { checkService, serviceUnits } from "../features/systems/form-page.server.ts";
 import { guideSteps, serviceWarnings } from "../features/systems/guide.ts";
@@ -37,12 +41,14 @@ async function loadService(args: Route.LoaderArgs | Route.ActionArgs) {
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { services, ownerId, service: s, canManage } = await loadService(args);
+  const { actor, services, ownerId, service: s, canManage } = await loadService(args);
+  const owner = { type: "owner", ownerId } as const;
   const values = serviceValues(s);
   const [units, assessments, dpias] = await Promise.all([
     serviceUnits(services.db, ownerId),
     assessmentsOfService(services.db, ownerId, s.id),
     dpiasOfService(services.db, ownerId, s.id),
+    recordRead(services.db, { userId: actor.userId, ownerId, entity: "digital_service", entityId: s.id }),
   ]);
   return {
     id: s.id,
@@ -57,6 +63,10 @@ export async function loader(args: Route.LoaderArgs) {
     assessments: assessments.map((a) => ({ id: a.id, title: a.title, status: a.status, on: a.assessed_on })),
     dpias: dpias.map((p) => ({ id: p.id, title: p.title, status: p.status, conclusion: p.conclusion })),
     warnings: serviceWarnings(values, dayInNorway()),
+    measures: can(actor, "plan:read", owner)
+      ? await measuresAbout(services.db, ownerId, { service: s.id })
+      : null,
+    newMeasure: can(actor, "plan:manage", owner) ? `/handlingsplan/ny?system=${s.id}` : null,
     history: await serviceHistory(services.db, ownerId, s.id),
     canManage,
     units: canManage ? units : [],
@@ -162,6 +172,7 @@ export default function SystemTjeneste({ loaderData: d, actionData }: Route.Comp
           <ServiceFacts values={d.values} usedBy={d.usedBy} />
         </section>
       )}
+      {d.measures ? <LinkedMeasures measures={d.measures} newHref={d.newMeasure} /> : null}
       <History history={d.history} />
     </div>
   );

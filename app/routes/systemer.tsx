@@ -20,7 +20,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "sys
 
 /** The owner's digital services: koordinator and personvernombud edit, unit leaders read. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { services, owner, ownerId, canManage } = await loadRegisterScope(context, request);
+  const { services, owner, ownerId, canManage, showLog } = await loadRegisterScope(context, request);
   const today = dayInNorway();
   const rows = (await listServices(services.db, ownerId)).map((r) => {
     const v = serviceValues(r);
@@ -42,6 +42,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     owner: owner.name,
     canManage,
+    showLog,
     deleted: new URL(request.url).searchParams.get("slettet") === "1",
     view,
     total: rows.length,
@@ -59,7 +60,7 @@ export default function Systemer({ loaderData: d }: Route.ComponentProps) {
     t(`${key}.${n === 1 ? "one" : "other"}` as MessageKey, { count: n });
   return (
     <div className="stack-lg">
-      <RegisterNav current="/systemer" />
+      <RegisterNav current="/systemer" showLog={d.showLog} />
       <div className="stack">
         <p className="ds-paragraph eyebrow">{d.owner}</p>
         <h1 className="ds-heading" data-size="lg">

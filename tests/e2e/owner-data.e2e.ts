@@ -12,6 +12,31 @@ afterAll(() => browser.close());
 // The deletion itself is tested against its own database (app/features/orgs/owner-data.test.ts):
 // here the browser shares the demo owner with every other journey, so it stops before deleting.
 describe("the owner's data", () => {
+  it("a programansvarlig invites an owner to the network and is told what to fix", async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false, viewport: PHONE });
+    await login(page, "programansvarlig@demo.oppvern.no");
+    // The organisation page of the programansvarlig is the network's.
+    await page.goto("/organisasjon");
+    await heading(page, "Demo digitaliseringsnettverk");
+    const field = page.getByLabel("Organisasjonsnummer");
+    await field.fill("123 456");
+    await page.getByRole("button", { name: "Send invitasjon" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").first().textContent())
+      .toContain("Skriv et gyldig organisasjonsnummer med ni siffer.");
+    expect(await page.getByLabel("Organisasjonsnummer").inputValue()).toBe("123 456");
+    await expectAccessible(page);
+    await screenshot(page, "nettverk-inviter-feil-mobil");
+    // Every demo owner is a member already: the page says so rather than sending anything.
+    await page.getByLabel("Organisasjonsnummer").fill("910000039");
+    await page.getByRole("button", { name: "Send invitasjon" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").first().textContent())
+      .toContain("Eieren er allerede med i nettverket.");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.context().close();
+  });
+
   it("a koordinator without JavaScript downloads everything, and a slip of the hand deletes nothing", async () => {
     const page = await newPage(browser, { javaScriptEnabled: false, viewport: PHONE });
     await login(page, "koordinator@demo.oppvern.no");
@@ -24,7 +49,22 @@ describe("the owner's data", () => {
     ]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await download.path()) ?? "");
-    expect(book.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Eier og enheter", "Avvik"]));
+    expect(book.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["Eier og enheter", "Avvik", "Program", "Dokumentasjon (filer)"]),
+    );
+    // The uploaded evidence files come as a ZIP file beside the workbook.
+    const [zip] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Last ned dokumentasjonsfilene (ZIP)" }).click(),
+    ]);
+    expect(zip.suggestedFilename()).toBe("dokumentasjon-demo-kommune.zip");
+    // The owner's networks are on its page.
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Nettverk", exact: true }).isVisible())
+      .toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await expectAccessible(page);
+    await screenshot(page, "eier-data-mobil");
     await page.getByRole("link", { name: "Slett eieren og alle dataene" }).click();
     await heading(page, "Slette Demo kommune?");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

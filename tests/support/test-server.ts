@@ -34,6 +34,9 @@ export interface TestServerOptions {
   demo?: boolean;
   loginAttemptsPerMinute?: number;
   classifyPerMinute?: number;
+  apiPerMinute?: number;
+  /** Single sign-on providers (tests start a mock OpenID provider of their own). */
+  sso?: import("../../app/features/auth/sso.server.ts").SsoProviderConfig[];
 }
 
 /** Any number of test servers migrate at once (shared); a schema is dropped by one alone (exclusive). */
@@ -89,6 +92,8 @@ export async function startTestServer(
       log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
       loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
       classifyPerMinute: options.classifyPerMinute ?? 1000,
+      apiPerMinute: options.apiPerMinute ?? 1000,
+      sso: options.sso,
     })
     .finally(() => lock?.release());
   handler = mod.createApp(services);

@@ -118,6 +118,8 @@ export async function auditHistory(
     .where("audit_log.tenant_id", "=", ownerId)
     .where("audit_log.entity", "=", entity)
     .where("audit_log.entity_id", "=", id)
+    // Changes only: reads and exports (decision 025) are shown on the log page.
+    .where("audit_log.read_key", "is", null)
     .orderBy("audit_log.id", "desc")
     .limit(limit)
     .execute();

@@ -4,6 +4,7 @@ import type { Database } from "../../db/schema.ts";
 import type { Mailer } from "../email/mailer.server.ts";
 import { buildEmail } from "../email/templates.server.ts";
 import { recordSignIn } from "./inactive-accounts.server.ts";
+import { genericOAuthConfig, type SsoProviderConfig } from "./sso.server.ts";
 
 export interface CreateAuthOptions {
   db: Kysely<Database>;
@@ -13,6 +14,8 @@ export interface CreateAuthOptions {
   mailer: Mailer;
   /** Attempts per minute per client address on the login endpoint. */
   loginAttemptsPerMinute?: number;
+  /** OpenID Connect providers (Feide, Entra ID) configured by the operator; none by default. */
+  sso?: SsoProviderConfig[];
 }
 
 const localeOf = (user: object) => ("locale" in user && typeof user.locale === "string" ? user.locale : "nb");
@@ -28,6 +31,13 @@ const localeOf = (user: object) => ("locale" in user && typeof user.locale === "
 export async function createAuth(options: CreateAuthOptions) {
   const secure = options.publicUrl.startsWith("https://");
   const { betterAuth } = await import("better-auth");
+  const { APIError } = await import("better-auth/api");
+  const sso = options.sso ?? [];
+  const plugins = [];
+  if (sso.length > 0) {
+    const { genericOAuth } = await import("better-auth/plugins/generic-oauth");
+    plugins.push(genericOAuth({ config: sso.map((p) => genericOAuthConfig(p, options.publicUrl)) }));
+  }
   return betterAuth({
     appName: "Oppvern",
     baseURL: options.publicUrl,
@@ -36,8 +46,17 @@ export async function createAuth(options: CreateAuthOptions) {
     trustedOrigins: [options.publicUrl],
     database: { db: options.db, type: options.dialect },
     telemetry: { enabled: false },
+    plugins,
+    // A failed single sign-on lands on the login page, which says what went wrong (sso.server.ts).
+    onAPIError: { errorURL: `${options.publicUrl}/logg-inn` },
     user: {
       additionalFields: { locale: { type: "string", required: false, input: true } },
+    },
+    account: {
+      // Linking needs a proven address on both sides: ours (requireLocalEmailVerified, the default)
+      // and the provider's; no provider is trusted without it.
+      accountLinking: { enabled: true, trustedProviders: [], requireLocalEmailVerified: true },
+      encryptOAuthTokens: true,
     },
     emailAndPassword: {
       enabled: true,
@@ -70,6 +89,18 @@ export async function createAuth(options: CreateAuthOptions) {
     },
     // Every new session is a sign-in: the course account is in use (inactive-accounts.server.ts).
     databaseHooks: {
+      user: {
+        create: {
+          // Single sign-on makes an account only for an e-mail address the provider (or the
+          // operator) vouches for (decision 023); linking to an existing account needs the same,
+          // which better-auth checks itself (no provider is trusted without it).
+          async before(user, ctx) {
+            if (ctx?.path?.startsWith("/callback") && user.emailVerified !== true) {
+              throw new APIError("FORBIDDEN", { code: "email_not_verified", message: "email_not_verified" });
+            }
+          },
+        },
+      },
       session: {
         create: {
           async after(session) {
@@ -85,6 +116,8 @@ export async function createAuth(options: CreateAuthOptions) {
       max: 200,
       customRules: {
         "/sign-in/email": { window: 60, max: options.loginAttemptsPerMinute ?? 5 },
+        // Starting a single sign-on guesses no password; a school's staff share one address.
+        "/sign-in/social": { window: 60, max: Math.max(120, options.loginAttemptsPerMinute ?? 0) },
         "/request-password-reset": { window: 60, max: 5 },
         "/sign-up/email": { window: 60, max: 10 },
       },

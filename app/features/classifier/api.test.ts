@@ -39,7 +39,15 @@ describe("the classifier API, page and catalogue API", () => {
     expect(response.status).toBe(200);
     const doc = await response.json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/katalog", "/klassifiser", "/sporsmalsbank"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/eiere/{ownerId}/behandlinger",
+      "/eiere/{ownerId}/systemer",
+      "/eiere/{ownerId}/tiltak",
+      "/katalog",
+      "/klassifiser",
+      "/meg",
+      "/sporsmalsbank",
+    ]);
     // The request body is the schema the route checks with: the 300-character limit included.
     const body = doc.paths["/klassifiser"].post.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(["tekst"]);

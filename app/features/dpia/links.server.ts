@@ -31,7 +31,7 @@ export async function dpiaRiskToPlan(
   db: Db,
   options: {
     ownerId: string;
-    dpia: { id: string; title: string; processing_id: string | null };
+    dpia: { id: string; title: string; processing_id: string | null; service_id: string | null };
     riskId: string;
     userId: string;
     t: TFunction;
@@ -67,6 +67,8 @@ export async function dpiaRiskToPlan(
         konsekvens: planConsequence(risk.consequence),
         fremdrift: "",
         behandling: dpia.processing_id ?? "",
+        system: dpia.service_id ?? "",
+        dpia: dpia.id,
         begrunnelse: "",
         effekt: "",
         version: 0,

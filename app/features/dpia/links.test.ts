@@ -157,6 +157,8 @@ describe.each(dialects)("a DPIA joined to the action plan and the systems regist
       .executeTakeFirstOrThrow();
     expect(measure.title).toBe(second?.measure);
     expect(measure.description).toContain(`DPIA-en «${PLATFORM}»`);
+    // The measure names the DPIA it came from, and the DPIA lists it among its measures in the plan.
+    expect(measure.dpia_id).toBe(platform);
     const audit = await server.services.db
       .selectFrom("audit_log")
       .select(["action", "details"])
@@ -166,6 +168,7 @@ describe.each(dialects)("a DPIA joined to the action plan and the systems regist
     expect(audit.map((a) => a.details)).toEqual(expect.arrayContaining([expect.stringContaining(measureId)]));
     const after = textOf((await koordinator.page(`/dpia/${platform}?lagret=til-plan`)).html);
     expect(after).toContain("Tiltaket er lagt i handlingsplanen.");
+    expect(after.slice(after.indexOf("Tiltak i handlingsplanen"))).toContain(second?.measure ?? "?");
     // A plan action, not a change of the DPIA: it stays approved.
     expect(after).toContain("Status: Godkjent.");
 
@@ -196,7 +199,8 @@ describe.each(dialects)("a DPIA joined to the action plan and the systems regist
       expect(page.response.status).toBe(200);
       const main = page.html.slice(page.html.indexOf("<main"), page.html.indexOf("</main>"));
       expect(main).not.toContain("<form");
-      const cards = main.split('<li class="ds-card').slice(1);
+      // The risk cards, up to the list of the DPIA's measures in the plan that follows them.
+      const cards = (main.split('id="tiltak-i-planen"')[0] ?? "").split('<li class="ds-card').slice(1);
       const card = (threat: string) => cards.find((c) => textOf(c).includes(threat)) ?? "";
       for (const r of inPlan) {
         expect(textOf(card(r.threat))).toContain("Tiltaket er i handlingsplanen:");

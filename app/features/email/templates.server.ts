@@ -14,7 +14,8 @@ type Kind =
   | "planReminder"
   | "inactive"
   | "commentFromGuide"
-  | "commentFromOwner";
+  | "commentFromOwner"
+  | "networkInvitation";
 
 interface Vars {
   to: string;
@@ -27,7 +28,7 @@ interface Vars {
   moment?: string;
   /** What the e-mail is about: a measure's title. */
   title?: string;
-  /** The guidance programme the e-mail is about. */
+  /** The guidance programme (or the network) the e-mail is about. */
   programme?: string;
   /** A calendar date (YYYY-MM-DD) to answer by: said in the recipient's words. */
   deadline?: string | null;

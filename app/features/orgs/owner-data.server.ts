@@ -22,6 +22,12 @@ const OWNER_TABLES = [
   ["Kartlegginger", "assessment_round"],
   ["Områdepoeng", "assessment_area_score"],
   ["Kurstildelinger", "learning_assignment"],
+  ["Program", "programme_owner"],
+  ["Programdeling", "programme_share"],
+  ["Programkommentarer", "programme_comment"],
+  ["Programoppmøte", "programme_attendance"],
+  ["Programutmelding", "programme_departure"],
+  ["Delt i nettverk", "shared_assessment"],
 ] as const;
 
 /** A cell: text, a number or nothing (JSON kept as its text). */
@@ -46,8 +52,9 @@ function sheet(name: string, rows: Record<string, unknown>[]): SheetSpec {
 /**
  * Everything Oppvern keeps for an owner, for the owner to take with them (GDPR art. 20 in spirit;
  * the owner is the controller): the owner and its units, its people and their roles, every
- * register, the rounds with their answers, the plan and the log of changes. Uploaded evidence files
- * are listed by name (they stay in Oppvern until the owner is deleted).
+ * register, the rounds with their answers, the plan, what it takes part in through its networks
+ * and the log of changes. Uploaded evidence files are listed with where they lie in the ZIP file of
+ * `exportOwnerFiles`.
  */
 export async function exportOwnerData(db: Db, ownerId: string): Promise<SheetSpec[]> {
   const organisations = await db
@@ -73,25 +80,102 @@ export async function exportOwnerData(db: Db, ownerId: string): Promise<SheetSpe
     ),
   );
   const rounds = db.selectFrom("assessment_round").select("id").where("owner_id", "=", ownerId);
+  const roundTitles = await titlesOfRounds(db, ownerId);
   const [answers, finals, evidence, log] = await Promise.all([
     db.selectFrom("assessment_answer").selectAll().where("round_id", "in", rounds).execute(),
     db.selectFrom("assessment_final").selectAll().where("round_id", "in", rounds).execute(),
     db
       .selectFrom("assessment_evidence")
-      .select(["round_id", "scope", "question_id", "filename", "created_at"])
+      .select(["id", "round_id", "scope", "question_id", "filename", "created_at"])
       .where("round_id", "in", rounds)
+      .orderBy("created_at")
+      .orderBy("id")
       .execute(),
     db.selectFrom("audit_log").selectAll().where("tenant_id", "in", orgIds).orderBy("id").execute(),
   ]);
+  const evidencePaths = zipPaths(
+    evidence.map((e) => ({ ...e, round: roundTitles.get(e.round_id) ?? e.round_id })),
+  );
   return [
     sheet("Eier og enheter", organisations),
     sheet("Personer og roller", people),
     ...tables,
     sheet("Svar", answers),
     sheet("Endelige svar", finals),
-    sheet("Dokumentasjon (filer)", evidence),
+    sheet(
+      "Dokumentasjon (filer)",
+      evidence.map(({ id, ...row }) => ({ ...row, fil_i_zip: evidencePaths.get(id) ?? null })),
+    ),
     sheet("Endringslogg", log),
   ];
+}
+
+const titlesOfRounds = async (db: Db, ownerId: string) =>
+  new Map(
+    (
+      await db
+        .selectFrom("assessment_round")
+        .select(["id", "title"])
+        .where("owner_id", "=", ownerId)
+        .execute()
+    ).map((r) => [r.id, r.title]),
+  );
+
+/** A file or folder name without characters that Windows, macOS or Linux refuse. */
+const safeName = (name: string) =>
+  name
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, "-")
+    .replace(/^[.\s]+|[.\s]+$/g, "")
+    .slice(0, 100) || "uten-navn";
+
+/**
+ * Where each evidence file lies in the ZIP: `<round>/<part>/<question>-<file name>`, by the file's
+ * id; a second file of the same name gets a number before its extension.
+ */
+function zipPaths(
+  files: { id: string; round: string; scope: string; question_id: string; filename: string }[],
+) {
+  const paths = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const f of files) {
+    const base = `${safeName(f.round)}/${safeName(f.scope)}/${safeName(`${f.question_id}-${f.filename}`)}`;
+    let path = base;
+    for (let n = 2; taken.has(path.toLowerCase()); n++) path = base.replace(/(\.[^./]*)?$/, ` (${n})$1`);
+    taken.add(path.toLowerCase());
+    paths.set(f.id, path);
+  }
+  return paths;
+}
+
+/**
+ * The owner's uploaded evidence files, as one ZIP file with the paths the workbook's sheet
+ * «Dokumentasjon (filer)» names. Files are read one round at a time and stored as they are
+ * (most are PDFs and images, which do not shrink).
+ */
+export async function exportOwnerFiles(db: Db, ownerId: string): Promise<Uint8Array> {
+  const { zipSync } = await import("fflate");
+  const roundTitles = await titlesOfRounds(db, ownerId);
+  const listed = await db
+    .selectFrom("assessment_evidence")
+    .select(["id", "round_id", "scope", "question_id", "filename"])
+    .where("round_id", "in", [...roundTitles.keys(), ""])
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const paths = zipPaths(listed.map((e) => ({ ...e, round: roundTitles.get(e.round_id) ?? e.round_id })));
+  const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const roundId of roundTitles.keys()) {
+    const files = await db
+      .selectFrom("assessment_evidence")
+      .select(["id", "data"])
+      .where("round_id", "=", roundId)
+      .execute();
+    for (const f of files) {
+      const path = paths.get(f.id);
+      if (path) entries[path] = [new Uint8Array(f.data), { level: 0 }];
+    }
+  }
+  return zipSync(entries);
 }
 
 /**

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient, textOf } from "../../../tests/support/client.ts";
 import {
@@ -8,6 +9,7 @@ import {
   type TestServer,
   userIdOf,
 } from "../../../tests/support/test-server.ts";
+import { storeEvidence } from "../assessment/evidence.server.ts";
 
 describe.each(dialects)("an owner's data, taken out and deleted, on %s", (dialect) => {
   let server: TestServer;
@@ -64,6 +66,72 @@ describe.each(dialects)("an owner's data, taken out and deleted, on %s", (dialec
     expect(rowsOf("Endringslogg")).toBeGreaterThan(0);
     // Nothing of Nabo kommune's.
     expect(book.worksheets.map((w) => JSON.stringify(w.getSheetValues())).join()).not.toContain("Nabo skole");
+  });
+
+  it("gives the uploaded evidence files in a ZIP file, at the paths the workbook names", async () => {
+    const round = await server.services.db
+      .selectFrom("assessment_round")
+      .select(["id", "title"])
+      .where("owner_id", "=", demo)
+      .orderBy("created_at")
+      .executeTakeFirstOrThrow();
+    const user = await userIdOf(server, "leder@demo.oppvern.no");
+    const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+    // Two files of the same name for one question, and one for another part.
+    const key = { roundId: round.id, scope: eik, questionId: "q-rutiner", userId: user };
+    await storeEvidence(server.services.db, key, {
+      mime: "application/pdf",
+      bytes: pdf("først"),
+      filename: "Rutine.pdf",
+    });
+    await storeEvidence(server.services.db, key, {
+      mime: "application/pdf",
+      bytes: pdf("så"),
+      filename: "Rutine.pdf",
+    });
+    await storeEvidence(
+      server.services.db,
+      { ...key, scope: "eier", questionId: "q-ledelse" },
+      { mime: "application/pdf", bytes: pdf("eier"), filename: "Styring: plan?.pdf" },
+    );
+    expect(textOf((await koordinator.page(`/eiere/${demo}`)).html)).toContain(
+      "Last ned dokumentasjonsfilene (ZIP)",
+    );
+    const response = await koordinator.get(`/eiere/${demo}/eksport/filer`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect(response.headers.get("content-disposition")).toContain("dokumentasjon-demo-kommune.zip");
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const decoded = Object.fromEntries(
+      Object.entries(files).map(([path, bytes]) => [path, new TextDecoder().decode(bytes)]),
+    );
+    // Uploaded in the same millisecond, either may come first; both are kept.
+    const twins = [`q-rutiner-Rutine.pdf`, `q-rutiner-Rutine (2).pdf`].map(
+      (name) => decoded[`${round.title}/${eik}/${name}`] ?? "",
+    );
+    expect(twins.map((t) => t.match(/% (\S+)/)?.[1]).sort()).toEqual(["først", "så"]);
+    expect(decoded[`${round.title}/eier/q-ledelse-Styring- plan-.pdf`]).toContain("eier");
+    // The workbook's sheet of files says where each one lies in the ZIP.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await (await koordinator.get(`/eiere/${demo}/eksport`)).arrayBuffer());
+    const listed = JSON.stringify(book.getWorksheet("Dokumentasjon (filer)")?.getSheetValues());
+    for (const path of Object.keys(files)) expect(listed).toContain(JSON.stringify(path).slice(1, -1));
+    // Others get 404, and Nabo's koordinator gets nothing of Demo's.
+    for (const email of [
+      "personvernombud@demo.oppvern.no",
+      "koordinator@nabo.oppvern.no",
+      "admin@demo.oppvern.no",
+    ]) {
+      const other = new TestClient(server.url);
+      await other.login(email);
+      expect((await other.get(`/eiere/${demo}/eksport/filer`)).status, email).toBe(404);
+    }
+    const naboFiles = new TestClient(server.url);
+    await naboFiles.login("koordinator@nabo.oppvern.no");
+    const own = await naboFiles.get(`/eiere/${nabo}/eksport/filer`);
+    expect(own.status).toBe(200);
+    const naboNames = Object.keys(unzipSync(new Uint8Array(await own.arrayBuffer())));
+    expect(naboNames.some((n) => n.includes("Rutine"))).toBe(false);
   });
 
   it("lets nobody but the owner's koordinator take the data out or delete it", async () => {

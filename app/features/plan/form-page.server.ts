@@ -5,17 +5,37 @@ import { listProcessings } from "../processing/processing.server.ts";
 import { foreignReferences, responsibleCandidates } from "./plan.server.ts";
 import { type MeasureValues, ZMeasure } from "./schemas.ts";
 
-/** What the measure form offers: the people a measure can be given to, and the record's entries. */
+/**
+ * What the measure form offers: the people a measure can be given to, and the register entries it
+ * can be about (the record's processings, the systems register's services, the DPIAs).
+ */
 export async function measureFormOptions(db: Kysely<Database>, ownerId: string) {
-  const [people, processings] = await Promise.all([
+  const [people, processings, services, dpias] = await Promise.all([
     responsibleCandidates(db, ownerId),
     listProcessings(db, ownerId),
+    db
+      .selectFrom("digital_service")
+      .select(["id", "name"])
+      .where("owner_id", "=", ownerId)
+      .orderBy("name")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("dpia")
+      .select(["id", "title as name"])
+      .where("owner_id", "=", ownerId)
+      .orderBy("title")
+      .orderBy("id")
+      .execute(),
   ]);
   return {
     people: people.map((p) => ({ id: p.id, name: p.name })),
     processings: processings.map((p) => ({ id: p.id, name: p.name })),
+    services,
+    dpias,
   };
 }
+export type MeasureFormOptions = Awaited<ReturnType<typeof measureFormOptions>>;
 
 export type MeasureCheck =
   | { ok: true; values: MeasureValues }

@@ -84,6 +84,8 @@ export async function proposeFromRound(
           status: "ikke-startet" as const,
           progress_note: "",
           processing_id: null,
+          service_id: null,
+          dpia_id: null,
           done_on: null,
           effect: "",
           reminded_for: null,
@@ -123,9 +125,36 @@ const measures = (db: Db, ownerId: string) =>
     .selectFrom("plan_measure as m")
     .leftJoin("user as u", "u.id", "m.responsible_id")
     .leftJoin("processing as p", "p.id", "m.processing_id")
+    .leftJoin("digital_service as s", "s.id", "m.service_id")
+    .leftJoin("dpia as d", "d.id", "m.dpia_id")
     .selectAll("m")
-    .select(["u.name as responsible_name", "p.name as processing_name"])
+    .select([
+      "u.name as responsible_name",
+      "p.name as processing_name",
+      "s.name as service_name",
+      "d.title as dpia_title",
+    ])
     .where("m.owner_id", "=", ownerId);
+
+/**
+ * The measures in the plan that name one service of the systems register or one DPIA, for that
+ * entry's page: what is not done first, then by due date.
+ */
+export function measuresAbout(db: Db, ownerId: string, about: { service: string } | { dpia: string }) {
+  const [column, id] =
+    "service" in about ? (["service_id", about.service] as const) : (["dpia_id", about.dpia] as const);
+  return db
+    .selectFrom("plan_measure")
+    .select(["id", "title", "status", "due_on"])
+    .where("owner_id", "=", ownerId)
+    .where(column, "=", id)
+    .where("decision", "=", "valgt")
+    .orderBy((eb) => eb.case().when("status", "=", "ferdig").then(1).else(0).end())
+    .orderBy("due_on")
+    .orderBy("rank")
+    .execute();
+}
+export type MeasureAbout = Awaited<ReturnType<typeof measuresAbout>>[number];
 
 export type ListedMeasure = Awaited<ReturnType<typeof listMeasures>>[number];
 
@@ -255,6 +284,8 @@ const COLUMNS = {
   konsekvens: "consequence",
   fremdrift: "progress_note",
   behandling: "processing_id",
+  system: "service_id",
+  dpia: "dpia_id",
   effekt: "effect",
 } as const;
 
@@ -268,6 +299,8 @@ const columnsOf = (v: MeasureValues) => ({
   consequence: v.konsekvens,
   progress_note: v.fremdrift,
   processing_id: v.behandling || null,
+  service_id: v.system || null,
+  dpia_id: v.dpia || null,
   effect: v.effekt,
 });
 
@@ -279,15 +312,16 @@ export async function foreignReferences(db: Db, ownerId: string, v: MeasureValue
   const wrong: Record<string, string> = {};
   if (v.ansvarlig && !(await responsibleCandidates(db, ownerId)).some((p) => p.id === v.ansvarlig))
     wrong.ansvarlig = "plan.unknownPerson";
-  if (v.behandling) {
-    const found = await db
-      .selectFrom("processing")
+  const owns = async (table: "processing" | "digital_service" | "dpia", id: string) =>
+    (await db
+      .selectFrom(table)
       .select("id")
       .where("owner_id", "=", ownerId)
-      .where("id", "=", v.behandling)
-      .executeTakeFirst();
-    if (!found) wrong.behandling = "plan.unknownProcessing";
-  }
+      .where("id", "=", id)
+      .executeTakeFirst()) !== undefined;
+  if (v.behandling && !(await owns("processing", v.behandling))) wrong.behandling = "plan.unknownProcessing";
+  if (v.system && !(await owns("digital_service", v.system))) wrong.system = "plan.unknownService";
+  if (v.dpia && !(await owns("dpia", v.dpia))) wrong.dpia = "plan.unknownDpia";
   return wrong;
 }
 
@@ -376,6 +410,8 @@ export function measureValues(row: MeasureRow): Record<string, string> {
     konsekvens: String(row.consequence),
     fremdrift: row.progress_note,
     behandling: row.processing_id ?? "",
+    system: row.service_id ?? "",
+    dpia: row.dpia_id ?? "",
     begrunnelse: row.reason,
     effekt: row.effect,
     version: String(row.version),

@@ -51,6 +51,8 @@ const values = (extra: Partial<MeasureValues> = {}): MeasureValues => ({
   konsekvens: 2,
   fremdrift: "",
   behandling: "",
+  system: "",
+  dpia: "",
   begrunnelse: "",
   effekt: "",
   version: 0,
@@ -209,6 +211,77 @@ describe.each(dialects)("prioritising and the action plan on %s", (dialect) => {
     expect(plan).toContain("Nils Nabo");
     expect(plan).toContain("15. mars 2027");
     expect(textOf((await nabo.page("/handlingsplan?vis=mine")).html)).toContain("Lag en DPIA");
+  });
+
+  it("ties a measure to a service and a DPIA, lists it on their pages, and keeps it when the service goes", async () => {
+    const demo = await organisationIdOf(server, "Demo kommune");
+    const first = (table: "digital_service" | "dpia") =>
+      server.services.db
+        .selectFrom(table)
+        .select("id")
+        .where("owner_id", "=", demo)
+        .orderBy("id")
+        .executeTakeFirstOrThrow();
+    const service = (await first("digital_service")).id;
+    const dpia = (await first("dpia")).id;
+    const names = {
+      service: (
+        await server.services.db
+          .selectFrom("digital_service")
+          .select("name")
+          .where("id", "=", service)
+          .executeTakeFirstOrThrow()
+      ).name,
+      dpia: (
+        await server.services.db
+          .selectFrom("dpia")
+          .select("title")
+          .where("id", "=", dpia)
+          .executeTakeFirstOrThrow()
+      ).title,
+    };
+    // Opened from the service's page, the new measure's form already names the service.
+    const form = (await koordinator.page(`/handlingsplan/ny?system=${service}`)).html;
+    expect(form).toMatch(new RegExp(`<option value="${service}" selected=""`));
+    // Another owner's service or DPIA cannot be named, whatever the form posts.
+    const foreign = await nabo.post("/handlingsplan/ny", measureForm({ system: service, dpia }));
+    expect(foreign.status).toBe(400);
+    const refused = textOf(await foreign.text());
+    expect(refused).toContain("Velg en tjeneste fra listen.");
+    expect(refused).toContain("Velg en DPIA fra listen.");
+    const made = await koordinator.post(
+      "/handlingsplan/ny",
+      measureForm({ tittel: "Få signert databehandleravtalen", system: service, dpia }),
+    );
+    expect(made.status).toBe(303);
+    const id = idFrom(made.headers.get("location"));
+    const page = (await koordinator.page(`/handlingsplan/${id}`)).html;
+    expect(page).toContain(`href="/systemer/${service}"`);
+    expect(page).toContain(`href="/dpia/${dpia}"`);
+    // The service's and the DPIA's pages list it; the leader reads it there but may not add one.
+    for (const path of [`/systemer/${service}`, `/dpia/${dpia}`]) {
+      const html = (await koordinator.page(path)).html;
+      expect(textOf(html)).toContain("Tiltak i handlingsplanen");
+      expect(html).toContain(`href="/handlingsplan/${id}"`);
+      expect(textOf(html)).toContain("Legg til et tiltak om dette");
+      const read = (await leder.page(path)).html;
+      expect(read).toContain(`href="/handlingsplan/${id}"`);
+      expect(textOf(read)).not.toContain("Legg til et tiltak om dette");
+    }
+    expect(textOf((await koordinator.page(`/systemer/${service}`)).html)).toContain(names.service);
+    expect(textOf(page)).toContain(names.dpia);
+    // The service is deleted: the measure stays, no longer tied to it.
+    const gone = await koordinator.post(`/systemer/${service}/slett`, { intent: "slett" });
+    expect(gone.status).toBe(303);
+    const after = await server.services.db
+      .selectFrom("plan_measure")
+      .select(["service_id", "dpia_id"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ service_id: null, dpia_id: dpia });
+    expect((await koordinator.page(`/handlingsplan/${id}`)).html).not.toContain(
+      `href="/systemer/${service}"`,
+    );
   });
 
   it("asks what was done before a measure is marked done, stamps the day, and refuses a stale save", async () => {

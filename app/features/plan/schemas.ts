@@ -35,6 +35,8 @@ export const ZMeasure = z
     konsekvens: consequence,
     fremdrift: text(4000).default(""),
     behandling: z.string().default(""),
+    system: z.string().default(""),
+    dpia: z.string().default(""),
     begrunnelse: text(2000).default(""),
     effekt: text(4000).default(""),
     version: z.coerce.number().int().min(0).default(0),

@@ -53,16 +53,32 @@ export type Action =
   | "unit:manage"
   | "network:read"
   | "network:manage"
+  /**
+   * Answer a network's invitation to join it, for the owner: its koordinator, who also decides
+   * what the owner shares with the network's programmes.
+   */
+  | "network:join"
   /** Create owners and networks, see all of them. */
   | "platform:manage"
   /** The development outbox. */
   | "outbox:read"
+  /**
+   * See staff's course progress and set which modules they must take: on an owner, every unit's
+   * (koordinator, personvernombud); on a unit, that unit's (also its leader). Not the platform's
+   * admin, who helps people in but does not follow their learning (decision 021).
+   */
+  | "learning:report"
   /** Run a group session: only the person who started it. */
   | "group:present"
   /** Read the owner's registers (record of processing …): its koordinator, personvernombud and unit leaders. */
   | "register:read"
   /** Write the owner's registers: its koordinator and personvernombud. */
   | "register:manage"
+  /**
+   * See the owner's audit log, who read and changed what (decision 025): its koordinator and
+   * personvernombud. Not unit leaders, nor the platform's admin (decision 021).
+   */
+  | "audit:read"
   /** See the owner's assessment rounds: its koordinator and personvernombud, and unit leaders (their unit's part). */
   | "assessment:read"
   /** Start, reconcile and close rounds: the koordinator. */
@@ -206,6 +222,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
           has(actor, (m) => m.kind === "enhet" && m.ownerId === resource.ownerId && m.role === "leder"))
       );
     case "register:manage":
+    case "audit:read":
       return (
         resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"])
       );
@@ -250,6 +267,14 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
         (resource.type === "owner" || resource.type === "incident") &&
         ownerRole(actor, resource.ownerId, ["koordinator"])
       );
+    case "learning:report":
+      if (resource.type === "owner")
+        return ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]);
+      return (
+        resource.type === "unit" &&
+        (ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]) ||
+          unitRole(actor, resource.unitId, ["leder"]))
+      );
     case "unit:read":
       return (
         resource.type === "unit" &&
@@ -266,6 +291,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
         resource.type === "network" &&
         networkRole(actor, resource.networkId, ["programansvarlig", "veileder"])
       );
+    case "network:join":
+      return resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
     case "network:manage":
       return resource.type === "network" && networkRole(actor, resource.networkId, ["programansvarlig"]);
     case "programme:read":

@@ -308,4 +308,47 @@ describe.each(dialects)("guidance-group comments and leaving a programme on %s",
     // Leaving twice: the owner is no longer in the programme.
     expect((await coordinator.post(leave, { intent: "forlat" })).status).toBe(404);
   });
+
+  it("lets the programansvarlig take an owner that left back in, sharing nothing until its koordinator says so", async () => {
+    const form = (await lead.page(programmePage())).html;
+    expect(textOf(form)).toContain("Ta med en eier fra nettverket");
+    expect(form).toMatch(new RegExp(`<option value="${demo}">Demo kommune</option>`));
+    // Only the programansvarlig: the guide, the owners and outsiders get 404 and nothing changes.
+    for (const [who, client] of [
+      ["veileder", guide],
+      ["nabo", nabo],
+      ["personvernombud", dpo],
+      ["admin", admin],
+    ] as const)
+      expect((await client.post(programmePage(), { intent: "ta-med", eier: demo })).status, who).toBe(404);
+    expect((await coordinator.get(programmePage())).status).toBe(404);
+    // Anything but an owner of the network (here a school) is refused with a message.
+    const outsider = await organisationIdOf(server, "Eik barneskole");
+    const refused = await lead.post(programmePage(), { intent: "ta-med", eier: outsider });
+    expect(refused.status).toBe(400);
+    expect(textOf(await refused.text())).toContain("Velg en eier i nettverket som ikke er med i programmet.");
+    const added = await lead.post(programmePage(), { intent: "ta-med", eier: demo });
+    expect(added.status).toBe(303);
+    const leadView = textOf((await lead.page(added.headers.get("location") ?? "")).html);
+    expect(leadView).toContain("Eieren er med i programmet.");
+    expect(leadView).not.toContain("har gått ut");
+    // Kari reads the programme again; nothing is shared until she ticks it.
+    expect((await coordinator.get(programmePage())).status).toBe(200);
+    const shares = await server.services.db
+      .selectFrom("programme_share")
+      .select("owner_id")
+      .where("programme_id", "=", programme)
+      .where("owner_id", "=", demo)
+      .execute();
+    expect(shares).toEqual([]);
+    const log = await server.services.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", programme)
+      .where("action", "in", ["programme.leave", "programme.rejoin"])
+      .execute();
+    expect(log.map((r) => r.action).sort()).toEqual(["programme.leave", "programme.rejoin"]);
+    // Taking it in twice is refused.
+    expect((await lead.post(programmePage(), { intent: "ta-med", eier: demo })).status).toBe(400);
+  });
 });

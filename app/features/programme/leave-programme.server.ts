@@ -45,6 +45,47 @@ export async function leaveProgramme(
   });
 }
 
+/**
+ * Takes an owner of the programme's network into the programme after it started, or back after it
+ * left: it is in the cohort and its groups can be set, and it shares nothing until its koordinator
+ * says so (decision 017). The note that it left goes; the log keeps both. Returns false when the
+ * owner is not a member of the network, or is in the programme already.
+ */
+export async function addOwnerToProgramme(
+  db: Db,
+  options: { programmeId: string; networkId: string; ownerId: string; userId: string },
+) {
+  return db.transaction().execute(async (tx) => {
+    const member = await tx
+      .selectFrom("network_member")
+      .select("owner_id")
+      .where("network_id", "=", options.networkId)
+      .where("owner_id", "=", options.ownerId)
+      .executeTakeFirst();
+    if (!member) return false;
+    const added = await tx
+      .insertInto("programme_owner")
+      .values({ programme_id: options.programmeId, owner_id: options.ownerId, joined_at: nowIso() })
+      .onConflict((oc) => oc.columns(["programme_id", "owner_id"]).doNothing())
+      .executeTakeFirst();
+    if (Number(added.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    const left = await tx
+      .deleteFrom("programme_departure")
+      .where("programme_id", "=", options.programmeId)
+      .where("owner_id", "=", options.ownerId)
+      .executeTakeFirst();
+    await writeAudit(tx, {
+      actorUserId: options.userId,
+      tenantId: options.networkId,
+      action: Number(left.numDeletedRows) > 0 ? "programme.rejoin" : "programme.addOwner",
+      entity: "programme",
+      entityId: options.programmeId,
+      details: { owner: options.ownerId },
+    });
+    return true;
+  });
+}
+
 /** The owners that have left a programme, with when, most recent first. */
 export function listDepartures(db: Db, programmeId: string) {
   return db

@@ -310,7 +310,7 @@ export async function riskToPlan(
   db: Db,
   options: {
     ownerId: string;
-    assessment: Pick<RiskAssessmentTable, "id" | "title" | "processing_id">;
+    assessment: Pick<RiskAssessmentTable, "id" | "title" | "processing_id" | "service_id">;
     risk: RosRiskTable;
     userId: string;
     t: TFunction;
@@ -332,6 +332,8 @@ export async function riskToPlan(
       konsekvens: planConsequence(risk.consequence),
       fremdrift: "",
       behandling: assessment.processing_id ?? "",
+      system: assessment.service_id ?? "",
+      dpia: "",
       begrunnelse: "",
       effekt: "",
       version: 0,
