@@ -55,7 +55,7 @@ export default [
   route("behandlinger/:id", "routes/behandling.tsx"),
   route("systemer", "routes/systemer.tsx"),
   route("systemer/ny", "routes/systemer-ny.tsx"),
-  route("systemer/eksport/xlsx", "routes/systemer-eksport.ts"),
+  route("systemer/eksport/:format", "routes/systemer-eksport.ts"),
   route("systemer/:id", "routes/systemer-tjeneste.tsx"),
   route("systemer/:id/slett", "routes/systemer-slett.tsx"),
   route("dpia", "routes/dpia.tsx"),

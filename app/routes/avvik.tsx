@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { ExportLinks } from "../components/export-links.tsx";
 import { NoticeClockText } from "../components/notice-clock.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
 import { noticeClock } from "../features/incidents/clock.ts";
@@ -135,11 +136,12 @@ export default function Avvik({ loaderData: d }: Route.ComponentProps) {
           </nav>
         ) : null}
         {d.seesLog ? (
-          <p>
-            <a className="ds-button" data-variant="secondary" href="/avvik/eksport/xlsx" download>
+          <section aria-labelledby="eksport" className="stack">
+            <h3 className="ds-heading" data-size="xs" id="eksport">
               {t("incident.export")}
-            </a>
-          </p>
+            </h3>
+            <ExportLinks base="/avvik/eksport" />
+          </section>
         ) : null}
       </section>
     </div>

@@ -1,6 +1,7 @@
 import { recordRead } from "../features/audit/audit-log.server.ts";
-import { download, downloadName } from "../features/exports/download.server.ts";
-import { EXPORT_TYPES as TYPES } from "../features/exports/xlsx.server.ts";
+import { reportDownload } from "../features/exports/render.server.ts";
+import { exportFormat } from "../features/exports/report.ts";
+import { recordEntries, recordReport } from "../features/processing/export.server.ts";
 import { listProcessingsFull } from "../features/processing/processing.server.ts";
 import { localeFor, notFound } from "../lib/route.server.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";
@@ -8,8 +9,8 @@ import type { Route } from "./+types/behandlinger-eksport";
 
 /** The whole record of processing of the current owner as XLSX, DOCX or PDF. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const format = params.format as keyof typeof TYPES;
-  if (!(format in TYPES)) notFound();
+  const format = exportFormat(params.format);
+  if (!format) notFound();
   const { actor, services, owner, ownerId } = await loadRegisterScope(context, request);
   const locale = localeFor(request, actor);
   await recordRead(services.db, {
@@ -20,14 +21,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     action: "export",
     variant: format,
   });
-  // The writers (docx, pdfkit, exceljs) load on the first export, not when the server starts.
-  const exporter = await import("../features/processing/export.server.ts");
-  const entries = exporter.recordEntries(await listProcessingsFull(services.db, ownerId), locale);
-  const file =
-    format === "xlsx"
-      ? await exporter.recordXlsx(owner.name, entries, locale)
-      : format === "docx"
-        ? await exporter.recordDocx(owner.name, entries, locale)
-        : await exporter.recordPdf(owner.name, entries, locale);
-  return download(file, TYPES[format], downloadName("behandlingsoversikt", owner.name, format));
+  const entries = recordEntries(await listProcessingsFull(services.db, ownerId), locale);
+  return reportDownload(recordReport(owner.name, entries, locale), format, "behandlingsoversikt", owner.name);
 }

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { ExportLinks } from "../components/export-links.tsx";
 import { RegisterNav } from "../components/register-nav.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
 import { classifyText, getCatalogueEntry } from "../features/classifier/catalogue.server.ts";
@@ -99,19 +100,7 @@ export default function Behandlinger({ loaderData: d }: Route.ComponentProps) {
         <h2 className="ds-heading" data-size="sm" id="eksport">
           {t("processing.export")}
         </h2>
-        <p className="button-row">
-          {(["xlsx", "docx", "pdf"] as const).map((f) => (
-            <a
-              key={f}
-              className="ds-button"
-              data-variant="secondary"
-              href={`/behandlinger/eksport/${f}`}
-              download
-            >
-              {t(`processing.export.${f}` as MessageKey)}
-            </a>
-          ))}
-        </p>
+        <ExportLinks base="/behandlinger/eksport" />
       </section>
     </div>
   );

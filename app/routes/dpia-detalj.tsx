@@ -9,6 +9,7 @@ import {
 } from "../components/dpia-parts.tsx";
 import { DpiaRisks } from "../components/dpia-risks.tsx";
 import { Section } from "../components/dpia-section.tsx";
+import { ExportLinks } from "../components/export-links.tsx";
 import { Notice } from "../components/form.tsx";
 import { LinkedMeasures } from "../components/linked-measures.tsx";
 import { recordRead } from "../features/audit/audit-log.server.ts";
@@ -245,11 +246,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
         </p>
       ) : null}
       <ConclusionText conclusion={d.conclusion} />
-      <p className="button-row">
-        <a className="ds-button" data-variant="secondary" href={`/dpia/${d.id}/eksport/docx`} download>
-          {t("dpia.export")}
-        </a>
-      </p>
+      <ExportLinks base={`/dpia/${d.id}/eksport`} />
       {!d.canManage ? (
         <>
           <p className="ds-paragraph">{t("dpia.readOnly")}</p>

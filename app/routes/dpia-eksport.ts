@@ -1,15 +1,17 @@
 import { recordRead } from "../features/audit/audit-log.server.ts";
 import { getDpia, listRisks, snapshotOf } from "../features/dpia/dpia.server.ts";
-import { download, downloadName } from "../features/exports/download.server.ts";
-import { EXPORT_TYPES } from "../features/exports/xlsx.server.ts";
+import { dpiaReport } from "../features/dpia/export.server.ts";
+import { reportDownload } from "../features/exports/render.server.ts";
+import { exportFormat } from "../features/exports/report.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
 import { localeFor, notFound } from "../lib/route.server.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";
 import type { Route } from "./+types/dpia-eksport";
 
-/** One DPIA as a Word document, for everyone who may read it. */
+/** One DPIA as XLSX, DOCX or PDF, for everyone who may read it. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  if (params.format !== "docx") notFound();
+  const format = exportFormat(params.format);
+  if (!format) notFound();
   const { actor, services, owner, ownerId } = await loadRegisterScope(context, request);
   const dpia = await getDpia(services.db, ownerId, params.id);
   if (!dpia) notFound();
@@ -19,16 +21,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     entity: "dpia",
     entityId: dpia.id,
     action: "export",
-    variant: "docx",
+    variant: format,
   });
   const locale = localeFor(request, actor);
   const t = createT(locale);
-  // docx (~1 MB of code) loads on the first export, not at start.
-  const { dpiaDocx } = await import("../features/dpia/export.server.ts");
-  const file = await dpiaDocx(snapshotOf(dpia, await listRisks(services.db, ownerId, dpia.id)), {
+  const report = dpiaReport(snapshotOf(dpia, await listRisks(services.db, ownerId, dpia.id)), {
     owner: owner.name,
     status: t(`dpia.status.${dpia.status}` as MessageKey),
     locale,
   });
-  return download(file, EXPORT_TYPES.docx, downloadName("dpia", dpia.title, "docx"));
+  return reportDownload(report, format, "dpia", dpia.title);
 }

@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { ExportLinks } from "../components/export-links.tsx";
 import { Notice } from "../components/form.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
 import { hasFeed, renewFeed, stopFeed } from "../features/plan/calendar.server.ts";
@@ -159,11 +160,12 @@ export default function Handlingsplan({ loaderData: d, actionData }: Route.Compo
           </ScrollTable>
         )}
         {d.counts.all > 0 ? (
-          <p>
-            <a className="ds-button" data-variant="secondary" href="/handlingsplan/eksport/xlsx" download>
+          <section aria-labelledby="eksport" className="stack">
+            <h3 className="ds-heading" data-size="xs" id="eksport">
               {t("plan.export")}
-            </a>
-          </p>
+            </h3>
+            <ExportLinks base="/handlingsplan/eksport" />
+          </section>
         ) : null}
       </section>
       <section aria-labelledby="kalender" className="stack prose">

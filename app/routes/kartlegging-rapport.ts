@@ -2,14 +2,16 @@ import { listRoundEvidence } from "../features/assessment/evidence.server.ts";
 import { roundResults } from "../features/assessment/results.server.ts";
 import { loadRound } from "../features/assessment/round-page.server.ts";
 import { listAnswers } from "../features/assessment/rounds.server.ts";
-import { EXPORT_TYPES as TYPES } from "../features/exports/xlsx.server.ts";
+import { download } from "../features/exports/download.server.ts";
+import { exportFormat, EXPORT_TYPES as TYPES } from "../features/exports/report.ts";
 import { localeFor, notFound } from "../lib/route.server.ts";
 import type { Route } from "./+types/kartlegging-rapport";
 
 /** A round's report as XLSX (every answer), PDF or DOCX (summary, chart, gaps and measures). */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const format = params.format as keyof typeof TYPES;
-  if (!(format in TYPES)) notFound();
+  // Not `in`: "constructor" is in every object.
+  const format = exportFormat(params.format);
+  if (!format) notFound();
   // The parts whose results this user reads: all of them, or a unit leader's own unit.
   const { services, round, bank, ownerId, owner, actor, scopes } = await loadRound(
     context,
@@ -41,22 +43,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       : format === "docx"
         ? await report.reportDocx(input)
         : await report.reportPdf(input);
-  // "Kartlegging våren 2027" → kartlegging-våren-2027, with an ASCII name beside it for old clients.
+  // "Kartlegging våren 2027" → kartlegging-våren-2027 (download() puts an ASCII name beside it).
   const slug = round.title
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
   const name = slug.startsWith("kartlegging") ? slug : `kartlegging-${slug}`;
-  const ascii = name
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .normalize("NFKD")
-    .replace(/[^a-z0-9-]/g, "");
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "Content-Type": TYPES[format],
-      "Content-Disposition": `attachment; filename="${ascii}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}.${format}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return download(file, TYPES[format], `${name}.${format}`);
 }

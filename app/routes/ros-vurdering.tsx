@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
+import { ExportLinks } from "../components/export-links.tsx";
 import { Notice } from "../components/form.tsx";
 import { RiskFacts } from "../components/risk-facts.tsx";
 import { RiskMatrices } from "../components/risk-matrix.tsx";
@@ -177,16 +178,13 @@ export default function RosVurdering({ loaderData: d, actionData }: Route.Compon
         </h1>
         <div id="lagret">{d.saved ? <Notice>{t(`ros.saved.${d.saved}` as MessageKey)}</Notice> : null}</div>
         <Facts d={d} />
-        <p className="button-row">
-          <a className="ds-button" data-variant="secondary" href={`/ros/${d.id}/eksport/xlsx`} download>
-            {t("ros.export.xlsx")}
-          </a>
+        <ExportLinks base={`/ros/${d.id}/eksport`}>
           {d.canManage ? (
             <Link className="ds-button" data-variant="secondary" to={`/ros/${d.id}/del`}>
               {t("shared.publish.link")}
             </Link>
           ) : null}
-        </p>
+        </ExportLinks>
       </div>
       <section aria-labelledby="matrise" className="stack">
         <h2 className="ds-heading" data-size="md" id="matrise">

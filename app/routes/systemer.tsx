@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { ExportLinks } from "../components/export-links.tsx";
 import { Notice } from "../components/form.tsx";
 import { RegisterNav } from "../components/register-nav.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
@@ -165,11 +166,7 @@ export default function Systemer({ loaderData: d }: Route.ComponentProps) {
         <h2 className="ds-heading" data-size="sm" id="eksport">
           {t("systems.export")}
         </h2>
-        <p className="button-row">
-          <a className="ds-button" data-variant="secondary" href="/systemer/eksport/xlsx" download>
-            {t("systems.export.xlsx")}
-          </a>
-        </p>
+        <ExportLinks base="/systemer/eksport" />
       </section>
     </div>
   );

@@ -100,7 +100,7 @@ describe("the record of processing", () => {
     await page.waitForLoadState("networkidle");
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 60_000 }),
-      page.getByRole("link", { name: "Excel (XLSX)" }).click(),
+      page.getByRole("link", { name: "Last ned som Excel (XLSX)" }).click(),
     ]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await download.path()) ?? "");

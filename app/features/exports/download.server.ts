@@ -2,12 +2,25 @@
 export const downloadName = (prefix: string, name: string, extension: string) =>
   `${prefix}-${name.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase()}.${extension}`;
 
-/** An exported file as a download that no cache keeps (it holds the owner's data). */
+/** "ros-læringsplattform.pdf" as plain ASCII, "ros-laeringsplattform.pdf", for clients that read no other. */
+const asciiName = (filename: string) =>
+  filename
+    .replace(/æ/g, "ae")
+    .replace(/Æ/g, "AE")
+    .replace(/ø/g, "o")
+    .replace(/Ø/g, "O")
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9._-]/g, "");
+
+/**
+ * An exported file as a download that no cache keeps (it holds the owner's data). The name goes
+ * twice: in ASCII, and as written (RFC 6266) so that browsers save «ros-læringsplattform.pdf».
+ */
 export function download(file: Uint8Array, type: string, filename: string) {
   return new Response(new Uint8Array(file), {
     headers: {
       "Content-Type": type,
-      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Content-Disposition": `attachment; filename="${asciiName(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       "Cache-Control": "private, no-store",
     },
   });

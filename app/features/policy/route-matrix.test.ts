@@ -35,6 +35,8 @@ interface Ids {
   naboSkole: string;
   network: string;
   demoIncident: string;
+  demoRos: string;
+  demoDpia: string;
 }
 
 /** Expected status per user: 200 page, 302 redirect (to login when anonymous), 404 not found. */
@@ -167,7 +169,8 @@ const MATRIX: Record<string, Case[]> = {
   ],
   "/avvik/eksport/:format": [
     { path: () => "/avvik/eksport/xlsx", expect: only(["koordinator", "personvernombud", "nabo"]) },
-    { path: () => "/avvik/eksport/pdf", expect: all(404) },
+    { path: () => "/avvik/eksport/pdf", expect: only(["koordinator", "personvernombud", "nabo"]) },
+    { path: () => "/avvik/eksport/csv", expect: all(404) },
   ],
   "/avvik/:id": [
     { path: () => "/avvik/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
@@ -208,11 +211,12 @@ const MATRIX: Record<string, Case[]> = {
     { path: () => "/systemer", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
   ],
   "/systemer/ny": [{ path: () => "/systemer/ny", expect: only(["koordinator", "personvernombud", "nabo"]) }],
-  "/systemer/eksport/xlsx": [
-    {
-      path: () => "/systemer/eksport/xlsx",
+  "/systemer/eksport/:format": [
+    ...(["xlsx", "docx", "pdf"] as const).map((format) => ({
+      path: () => `/systemer/eksport/${format}`,
       expect: only(["leder", "koordinator", "personvernombud", "nabo"]),
-    },
+    })),
+    { path: () => "/systemer/eksport/exe", expect: all(404) },
   ],
   "/systemer/:id": [{ path: () => "/systemer/finnes-ikke", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
   // Deleting a service: the confirmation page of the owner's own service, for the koordinator and the
@@ -227,6 +231,11 @@ const MATRIX: Record<string, Case[]> = {
   "/dpia/:id/eksport/:format": [
     { path: () => "/dpia/finnes-ikke/eksport/docx", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
     { path: () => "/dpia/finnes-ikke/eksport/exe", expect: all(404) },
+    // Demo kommune's real DPIA in every format: Nabo's koordinator (and the platform admin) get 404.
+    ...(["xlsx", "docx", "pdf"] as const).map((format) => ({
+      path: (ids: Ids) => `/dpia/${ids.demoDpia}/eksport/${format}`,
+      expect: only(["leder", "koordinator", "personvernombud"]),
+    })),
   ],
   "/dpia/:id/versjon/:n": [
     { path: () => "/dpia/finnes-ikke/versjon/1", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
@@ -270,7 +279,11 @@ const MATRIX: Record<string, Case[]> = {
       path: () => "/handlingsplan/eksport/xlsx",
       expect: only(["leder", "koordinator", "personvernombud", "nabo"]),
     },
-    { path: () => "/handlingsplan/eksport/pdf", expect: all(404) },
+    {
+      path: () => "/handlingsplan/eksport/pdf",
+      expect: only(["leder", "koordinator", "personvernombud", "nabo"]),
+    },
+    { path: () => "/handlingsplan/eksport/exe", expect: all(404) },
   ],
   // A calendar app reads it without logging in; an unknown address is 404 for everyone (the address
   // of a person who may no longer read the plan is tested in app/features/plan/plan.test.ts).
@@ -302,7 +315,12 @@ const MATRIX: Record<string, Case[]> = {
   "/ros/:id/del": [{ path: () => "/ros/finnes-ikke/del", expect: { ...all(404, SIGNED_IN), anonym: 302 } }],
   "/ros/:id/eksport/:format": [
     { path: () => "/ros/finnes-ikke/eksport/xlsx", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
-    { path: () => "/ros/finnes-ikke/eksport/pdf", expect: all(404) },
+    { path: () => "/ros/finnes-ikke/eksport/exe", expect: all(404) },
+    // Demo kommune's real risk assessment in every format: Nabo's koordinator gets 404.
+    ...(["xlsx", "docx", "pdf"] as const).map((format) => ({
+      path: (ids: Ids) => `/ros/${ids.demoRos}/eksport/${format}`,
+      expect: only(["leder", "koordinator", "personvernombud"]),
+    })),
   ],
   "/evaluering": [
     { path: () => "/evaluering", expect: only(["leder", "koordinator", "personvernombud", "nabo"]) },
@@ -387,6 +405,22 @@ async function findIds(server: TestServer): Promise<Ids> {
         .where("incident.owner_id", "=", await byName("Demo kommune"))
         .where("user.email", "=", EMAIL.leder)
         .orderBy("incident.id")
+        .executeTakeFirstOrThrow()
+    ).id,
+    demoRos: (
+      await server.services.db
+        .selectFrom("risk_assessment")
+        .select("id")
+        .where("owner_id", "=", await byName("Demo kommune"))
+        .orderBy("id")
+        .executeTakeFirstOrThrow()
+    ).id,
+    demoDpia: (
+      await server.services.db
+        .selectFrom("dpia")
+        .select("id")
+        .where("owner_id", "=", await byName("Demo kommune"))
+        .orderBy("id")
         .executeTakeFirstOrThrow()
     ).id,
   };

@@ -1,21 +1,9 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
-import PDFDocument from "pdfkit";
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { parseList } from "../../lib/forms.ts";
 import { catalogueLocale, getCatalogueEntry } from "../classifier/catalogue.server.ts";
-import { buildWorkbook } from "../exports/xlsx.server.ts";
+import { reportOf } from "../exports/render.server.ts";
+import type { Report } from "../exports/report.ts";
 import { findSpecialData, otherLinesOf, type ProcessingRow } from "./processing.server.ts";
 
 type Row = ProcessingRow & { unit_name: string | null };
@@ -90,92 +78,26 @@ export function recordEntries(rows: Row[], locale: Locale): RecordEntry[] {
   });
 }
 
-export async function recordXlsx(owner: string, entries: RecordEntry[], locale: Locale): Promise<Buffer> {
+/** The record of processing (art. 30): each processing under its name, with every field of the record. */
+export function recordReport(owner: string, entries: RecordEntry[], locale: Locale): Report {
   const t = createT(locale);
   const labels = entries[0]?.fields.map((f) => f.label) ?? [];
-  return buildWorkbook([
-    {
-      name: t("processing.title"),
-      columns: [
-        { header: t("processing.field.name"), width: 32 },
-        ...labels.map((header) => ({ header, width: 30 })),
-      ],
-      rows: entries.map((e) => [e.name, ...e.fields.map((f) => f.value)]),
-    },
-    {
-      name: t("processing.export.about"),
-      columns: [{ header: t("processing.export.about"), width: 80 }],
-      rows: [[owner], [t("processing.export.generated", { date: new Date().toISOString().slice(0, 10) })]],
-    },
-  ]);
-}
-
-export async function recordDocx(owner: string, entries: RecordEntry[], locale: Locale): Promise<Buffer> {
-  const t = createT(locale);
-  const cell = (text: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-  const doc = new Document({
-    creator: "Oppvern",
-    title: `${t("processing.title")} – ${owner}`,
+  return reportOf(t("processing.title"), {
+    owner,
+    locale,
     sections: [
       {
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(t("processing.title"))] }),
-          new Paragraph({ children: [new TextRun({ text: owner, bold: true })] }),
-          new Paragraph({
-            children: [
-              new TextRun(t("processing.export.generated", { date: new Date().toISOString().slice(0, 10) })),
-            ],
-          }),
-          ...entries.flatMap((e) => [
-            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(e.name)] }),
-            new Table({
-              width: { size: 100, type: WidthType.PERCENTAGE },
-              rows: e.fields.map((f) => new TableRow({ children: [cell(f.label, true), cell(f.value)] })),
-            }),
-          ]),
-          ...(entries.length === 0
-            ? [
-                new Paragraph({
-                  alignment: AlignmentType.LEFT,
-                  children: [new TextRun(t("processing.empty"))],
-                }),
-              ]
-            : []),
+        blocks: [
+          {
+            kind: "records",
+            sheet: t("processing.title"),
+            titleLabel: t("processing.field.name"),
+            fields: labels.map((label) => ({ label })),
+            records: entries.map((e) => ({ title: e.name, values: e.fields.map((f) => f.value) })),
+            empty: t("processing.empty"),
+          },
         ],
       },
     ],
-  });
-  return Packer.toBuffer(doc);
-}
-
-export function recordPdf(owner: string, entries: RecordEntry[], locale: Locale): Promise<Buffer> {
-  const t = createT(locale);
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: "A4",
-      margin: 56,
-      info: { Title: `${t("processing.title")} – ${owner}`, Author: "Oppvern" },
-    });
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.font("Helvetica-Bold").fontSize(20).text(t("processing.title"));
-    doc.font("Helvetica").fontSize(12).text(owner);
-    doc
-      .fontSize(9)
-      .fillColor("#444444")
-      .text(t("processing.export.generated", { date: new Date().toISOString().slice(0, 10) }));
-    doc.fillColor("#111111");
-    if (entries.length === 0) doc.moveDown().fontSize(11).text(t("processing.empty"));
-    for (const e of entries) {
-      doc.moveDown(1.2).font("Helvetica-Bold").fontSize(14).text(e.name);
-      for (const f of e.fields) {
-        doc.moveDown(0.3).font("Helvetica-Bold").fontSize(9).text(f.label);
-        doc.font("Helvetica").fontSize(10).text(f.value);
-      }
-    }
-    doc.end();
   });
 }

@@ -200,7 +200,12 @@ describe.each(dialects)("risk assessments (ROS) on %s", (dialect) => {
     expect(risks?.getRow(2).getCell(1).value).toBe("Foresatte ser meldinger om andre barn");
     expect(risks?.getRow(2).getCell(6).value).toBe("Høy (16)");
     expect(risks?.getRow(2).getCell(11).value).toBe("Kontroller gruppene før skolestart");
-    expect(workbook.worksheets[1]?.getRow(2).getCell(2).value).toBe("Skoleappen for meldinger til hjemmet");
+    // The sheet about the document: its title, then every field of the assessment with its value.
+    const about = workbook.worksheets[1];
+    expect(about?.name).toBe("Om dokumentet");
+    expect(about?.getRow(2).getCell(2).value).toBe("Risikovurdering: Skoleappen for meldinger til hjemmet");
+    const name = about?.getRows(1, about.rowCount)?.find((r) => r.getCell(1).value === "Navn på vurderingen");
+    expect(name?.getCell(2).value).toBe("Skoleappen for meldinger til hjemmet");
   });
 
   it("changes and removes a risk", async () => {

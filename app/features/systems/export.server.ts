@@ -1,19 +1,19 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
-import { buildWorkbook } from "../exports/xlsx.server.ts";
+import { reportOf } from "../exports/render.server.ts";
+import type { Report } from "../exports/report.ts";
 import { type ListedService, usedByText } from "./systems.server.ts";
 
-/** The whole register as one sheet, one row per service, in the reader's language. */
-export function servicesXlsx(
+/** The whole register of services: each service with its supplier, agreement, transfer, ROS and DPIA. */
+export function servicesReport(
   owner: string,
   rows: ListedService[],
   units: { id: string; name: string }[],
   locale: Locale,
-): Promise<Buffer> {
+): Report {
   const t = createT(locale);
   const label = (key: string) => t(key as MessageKey);
-  const columns: [MessageKey, number][] = [
-    ["systems.field.name", 30],
+  const fields: [MessageKey, number][] = [
     ["systems.field.supplier", 26],
     ["systems.field.purpose", 40],
     ["systems.field.usedBy", 30],
@@ -31,34 +31,42 @@ export function servicesXlsx(
     ["systems.field.reason", 40],
     ["systems.export.updated", 14],
   ];
-  return buildWorkbook([
-    {
-      name: t("systems.title"),
-      columns: columns.map(([key, width]) => ({ header: t(key), width })),
-      rows: rows.map((r) => [
-        r.name,
-        r.supplier,
-        r.purpose,
-        usedByText(r, units, t("systems.allUnits")),
-        r.personal_data,
-        label(`systems.processor.${r.processor}`),
-        label(`systems.dpa.${r.dpa_status}`),
-        r.dpa_signed_on ?? "",
-        r.dpa_review_on ?? "",
-        label(`systems.transfer.${r.transfer}`),
-        r.transfer_note,
-        r.ros_on ?? "",
-        r.ros_note,
-        label(`systems.dpia.${r.dpia}`),
-        label(`systems.status.${r.status}`),
-        r.decision_reason,
-        r.updated_at.slice(0, 10),
-      ]),
-    },
-    {
-      name: t("systems.export.about"),
-      columns: [{ header: t("systems.export.about"), width: 80 }],
-      rows: [[owner], [t("systems.export.generated", { date: new Date().toISOString().slice(0, 10) })]],
-    },
-  ]);
+  return reportOf(t("systems.title"), {
+    owner,
+    locale,
+    sections: [
+      {
+        blocks: [
+          {
+            kind: "records",
+            sheet: t("systems.title"),
+            titleLabel: t("systems.field.name"),
+            fields: fields.map(([key, width]) => ({ label: t(key), width })),
+            records: rows.map((r) => ({
+              title: r.name,
+              values: [
+                r.supplier,
+                r.purpose,
+                usedByText(r, units, t("systems.allUnits")),
+                r.personal_data,
+                label(`systems.processor.${r.processor}`),
+                label(`systems.dpa.${r.dpa_status}`),
+                r.dpa_signed_on ?? "",
+                r.dpa_review_on ?? "",
+                label(`systems.transfer.${r.transfer}`),
+                r.transfer_note,
+                r.ros_on ?? "",
+                r.ros_note,
+                label(`systems.dpia.${r.dpia}`),
+                label(`systems.status.${r.status}`),
+                r.decision_reason,
+                r.updated_at.slice(0, 10),
+              ],
+            })),
+            empty: t("systems.empty"),
+          },
+        ],
+      },
+    ],
+  });
 }

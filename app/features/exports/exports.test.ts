@@ -1,0 +1,201 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { extractText, getDocumentProxy } from "unpdf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClient } from "../../../tests/support/client.ts";
+import {
+  dialects,
+  organisationIdOf,
+  startTestServer,
+  type TestServer,
+} from "../../../tests/support/test-server.ts";
+import { EXPORT_FORMATS, type ExportFormat } from "./report.ts";
+
+/** What a reader of the file sees: every cell of every sheet, the Word document's text, the PDF's text. */
+async function opened(response: Response, format: ExportFormat) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (format === "xlsx") {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as never);
+    const cells = book.worksheets.flatMap((sheet) =>
+      sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.filter(Boolean).map(String) : [])),
+    );
+    return { text: cells.join("\n"), sheets: book.worksheets.map((s) => s.name), pages: 0, bytes };
+  }
+  if (format === "docx") {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    // One paragraph a line, the runs of a paragraph joined, as Word shows them.
+    const text = xml
+      .replace(/<\/w:p>/g, "\n")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&amp;/g, "&")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">");
+    return { text, sheets: [], pages: 0, bytes };
+  }
+  const doc = await getDocumentProxy(bytes.slice());
+  const { text, totalPages } = await extractText(doc, { mergePages: true });
+  return { text: text.replace(/\s+/g, " "), sheets: [], pages: totalPages, bytes };
+}
+
+describe.each(dialects)("every register exported in three formats, on %s", (dialect) => {
+  let server: TestServer;
+  let koordinator: TestClient;
+  let nabo: TestClient;
+  let rosId: string;
+  let dpiaId: string;
+  let measure: string;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { demo: true });
+    koordinator = new TestClient(server.url);
+    await koordinator.login("koordinator@demo.oppvern.no");
+    nabo = new TestClient(server.url);
+    await nabo.login("koordinator@nabo.oppvern.no");
+    const demo = await organisationIdOf(server, "Demo kommune");
+    const db = server.services.db;
+    rosId = (
+      await db
+        .selectFrom("risk_assessment")
+        .select("id")
+        .where("owner_id", "=", demo)
+        .where("title", "=", "Læringsplattform på barneskolene")
+        .executeTakeFirstOrThrow()
+    ).id;
+    dpiaId = (
+      await db
+        .selectFrom("dpia")
+        .select("id")
+        .where("owner_id", "=", demo)
+        .where("title", "=", "Læringsplattformen Læringsløypa for 1.–7. trinn")
+        .executeTakeFirstOrThrow()
+    ).id;
+    measure = (
+      await db
+        .selectFrom("plan_measure")
+        .select("title")
+        .where("owner_id", "=", demo)
+        .where("decision", "=", "valgt")
+        .orderBy("title")
+        .executeTakeFirstOrThrow()
+    ).title;
+  });
+  afterAll(() => server.close());
+
+  /** Each register: its export address, the file name, and what a reader must find in every format. */
+  const registers = () => [
+    {
+      base: `/ros/${rosId}/eksport`,
+      file: "ros-læringsplattform-på-barneskolene",
+      expected: [
+        "Risikovurdering: Læringsplattform på barneskolene",
+        "En melding om en elevs helse blir sendt til hele klassen",
+        "Slå av gruppe som standardmottaker i meldinger",
+      ],
+    },
+    {
+      base: `/dpia/${dpiaId}/eksport`,
+      file: "dpia-læringsplattformen-læringsløypa-for-1-7-trinn",
+      expected: [
+        "DPIA: Læringsplattformen Læringsløypa for 1.–7. trinn",
+        "Bokstavbyen AS",
+        "Systematisk beskrivelse",
+        "Personvernombudets råd",
+      ],
+    },
+    {
+      base: "/handlingsplan/eksport",
+      file: "handlingsplan-demo-kommune",
+      expected: ["Handlingsplan", () => measure],
+    },
+    {
+      base: "/avvik/eksport",
+      file: "avvikslogg-demo-kommune",
+      expected: ["Avvikslogg", "En liste med navn og allergier for 3B", "Referatet fra foreldremøtet i 5A"],
+    },
+    {
+      base: "/systemer/eksport",
+      file: "systemer-demo-kommune",
+      expected: ["Systemer og leverandører", "Skolerommet læringsplattform", "Krokus barnehageapp"],
+    },
+  ];
+
+  it("downloads each register as XLSX, DOCX and PDF that open again with the title, the owner and known rows", async () => {
+    for (const register of registers()) {
+      for (const format of EXPORT_FORMATS) {
+        const response = await koordinator.get(`${register.base}/${format}`);
+        const where = `${register.base}/${format}`;
+        expect(response.status, where).toBe(200);
+        expect(response.headers.get("content-disposition"), where).toContain(
+          `filename*=UTF-8''${encodeURIComponent(`${register.file}.${format}`)}`,
+        );
+        expect(response.headers.get("cache-control"), where).toBe("private, no-store");
+        const file = await opened(response, format);
+        for (const expected of [...register.expected, "Demo kommune"]) {
+          const text = typeof expected === "function" ? expected() : expected;
+          expect(file.text, `${where} shows «${text}»`).toContain(text);
+        }
+        if (format === "pdf") {
+          expect(file.pages, where).toBeGreaterThanOrEqual(1);
+          // Inter is embedded (a subset), so æ, ø and å print as written in any reader.
+          expect(Buffer.from(file.bytes).toString("latin1"), where).toMatch(/\/FontName \/[A-Z]{6}\+Inter/);
+          expect(file.text, where).toContain(`Side 1 av ${file.pages}`);
+        }
+      }
+    }
+  });
+
+  it("lays the XLSX out as tables: a sheet of rows, then the sheet about the document", async () => {
+    const ros = await opened(await koordinator.get(`/ros/${rosId}/eksport/xlsx`), "xlsx");
+    expect(ros.sheets).toEqual(["Risikoer", "Om dokumentet"]);
+    const log = await opened(await koordinator.get("/avvik/eksport/xlsx"), "xlsx");
+    expect(log.sheets).toEqual(["Avvik", "Om dokumentet"]);
+    const dpia = await opened(await koordinator.get(`/dpia/${dpiaId}/eksport/xlsx`), "xlsx");
+    expect(dpia.sheets).toEqual(["Risikoer for de registrerte", "Om dokumentet"]);
+    expect(dpia.text).toContain("Hvilke kriterier passer?");
+  });
+
+  it("prints the PDF on A4 pages", async () => {
+    const response = await koordinator.get("/avvik/eksport/pdf");
+    const pdf = await opened(response, "pdf");
+    const doc = await getDocumentProxy(pdf.bytes.slice());
+    const page = await doc.getPage(1);
+    const [, , width, height] = page.view;
+    // A4 in points.
+    expect(Math.round(width ?? 0)).toBe(595);
+    expect(Math.round(height ?? 0)).toBe(842);
+  });
+
+  it("answers in the reader's language", async () => {
+    const docx = await opened(await koordinator.get(`/ros/${rosId}/eksport/docx?lang=en`), "docx");
+    expect(docx.text).toContain("Risk assessment: Læringsplattform på barneskolene");
+    expect(docx.text).toContain("Owner: Demo kommune");
+    const pdf = await opened(await koordinator.get(`/ros/${rosId}/eksport/pdf?lang=nn`), "pdf");
+    expect(pdf.text).toContain("Eigar: Demo kommune");
+  });
+
+  it("gives another owner's koordinator 404 for Demo's assessments in every format, and only Nabo's own registers", async () => {
+    for (const format of EXPORT_FORMATS) {
+      expect((await nabo.get(`/ros/${rosId}/eksport/${format}`)).status).toBe(404);
+      expect((await nabo.get(`/dpia/${dpiaId}/eksport/${format}`)).status).toBe(404);
+      for (const base of ["/handlingsplan/eksport", "/avvik/eksport", "/systemer/eksport"]) {
+        const response = await nabo.get(`${base}/${format}`);
+        expect(response.status, `${base}/${format}`).toBe(200);
+        const file = await opened(response, format);
+        expect(file.text).toContain("Nabo kommune");
+        expect(file.text).not.toContain("Demo kommune");
+        expect(file.text).not.toContain("Krokus barnehageapp");
+        expect(file.text).not.toContain("En liste med navn og allergier");
+      }
+    }
+  });
+
+  it("answers 404 to a format it does not write, the old addresses still give the spreadsheet", async () => {
+    for (const path of [`/ros/${rosId}/eksport/exe`, "/avvik/eksport/csv", "/systemer/eksport/constructor"])
+      expect((await koordinator.get(path)).status, path).toBe(404);
+    const old = await koordinator.get("/systemer/eksport/xlsx");
+    expect(old.headers.get("content-type")).toContain("spreadsheetml");
+  });
+});

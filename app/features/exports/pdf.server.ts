@@ -1,0 +1,211 @@
+import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
+import { type Block, type Field, type Report, recordFields } from "./report.ts";
+
+// Inter, the font the pages use (@fontsource/inter), embedded so that æ, ø and å, and the Sami
+// letters (č, đ, ŋ, š, ŧ, ž: the latin-ext part of the font) print as the reader wrote them.
+const require = createRequire(import.meta.url);
+const file = (part: string, weight: number) =>
+  require.resolve(`@fontsource/inter/files/inter-${part}-${weight}-normal.woff`);
+const FONTS = {
+  regular: { latin: file("latin", 400), ext: file("latin-ext", 400) },
+  bold: { latin: file("latin", 600), ext: file("latin-ext", 600) },
+};
+type Weight = keyof typeof FONTS;
+type Doc = InstanceType<typeof PDFDocument>;
+
+const INK = "#111111";
+const MUTED = "#444444";
+const RULE = "#b9bec6";
+const HEAD = "#e9ecf1";
+
+/** Splits text into runs of the part of the font that has its letters (latin first, latin-ext for the rest). */
+function runs(doc: Doc, text: string, weight: Weight): { font: string; text: string }[] {
+  doc.font(`${weight}-latin`);
+  const latin = (doc as unknown as { _font: { font: { hasGlyphForCodePoint(c: number): boolean } } })._font
+    .font;
+  const out: { font: string; text: string }[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 32;
+    const font = code < 0x100 || latin.hasGlyphForCodePoint(code) ? `${weight}-latin` : `${weight}-ext`;
+    const last = out.at(-1);
+    if (last?.font === font) last.text += char;
+    else out.push({ font, text: char });
+  }
+  return out.length === 0 ? [{ font: `${weight}-latin`, text: "" }] : out;
+}
+
+/** Writes text that flows across pages, in the given weight and size, switching font part where needed. */
+function write(
+  doc: Doc,
+  text: string,
+  options: {
+    weight?: Weight;
+    size: number;
+    color?: string;
+    x?: number;
+    y?: number;
+    width?: number;
+    gap?: number;
+  },
+) {
+  doc.fontSize(options.size).fillColor(options.color ?? INK);
+  const parts = runs(doc, text, options.weight ?? "regular");
+  const base = { width: options.width ?? contentWidth(doc), paragraphGap: options.gap ?? 0 };
+  for (const [i, part] of parts.entries()) {
+    doc.font(part.font);
+    const continued = i < parts.length - 1;
+    if (i === 0 && options.x !== undefined) doc.text(part.text, options.x, options.y, { ...base, continued });
+    else doc.text(part.text, { ...base, continued });
+  }
+}
+
+const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+
+/** Moves to a new page when less than `room` points are left, so a heading does not end a page alone. */
+function keep(doc: Doc, room: number) {
+  if (doc.y + room > doc.page.maxY()) doc.addPage();
+}
+
+function fields(doc: Doc, list: Field[]) {
+  for (const f of list) {
+    keep(doc, 40);
+    doc.moveDown(0.35);
+    write(doc, f.label, { weight: "bold", size: 9, color: MUTED });
+    write(doc, f.value.trim() || "–", { size: 10 });
+  }
+}
+
+/** A table drawn row by row: a row that does not fit goes to the next page, under the header again. */
+function table(doc: Doc, columns: { header: string; width?: number }[], rows: string[][]) {
+  const left = doc.page.margins.left;
+  const total = columns.reduce((sum, c) => sum + (c.width ?? 20), 0);
+  const widths = columns.map((c) => (contentWidth(doc) * (c.width ?? 20)) / total);
+  const pad = 4;
+  const size = 8.5;
+  const heightOf = (row: string[], weight: Weight) => {
+    doc.font(`${weight}-latin`).fontSize(size);
+    return Math.max(
+      ...row.map((text, i) => doc.heightOfString(text || " ", { width: (widths[i] ?? 40) - 2 * pad })),
+    );
+  };
+  const draw = (row: string[], weight: Weight, fill?: string) => {
+    const height = heightOf(row, weight) + 2 * pad;
+    if (doc.y + height > doc.page.maxY()) return false;
+    const top = doc.y;
+    let x = left;
+    for (const [i, text] of row.entries()) {
+      const width = widths[i] ?? 40;
+      if (fill) doc.rect(x, top, width, height).fillColor(fill).fill();
+      doc.rect(x, top, width, height).lineWidth(0.5).strokeColor(RULE).stroke();
+      write(doc, text, { weight, size, x: x + pad, y: top + pad, width: width - 2 * pad });
+      x += width;
+    }
+    doc.x = left;
+    doc.y = top + height;
+    return true;
+  };
+  const header = columns.map((c) => c.header);
+  keep(doc, heightOf(header, "bold") + 40);
+  draw(header, "bold", HEAD);
+  for (const row of rows) {
+    if (draw(row, "regular")) continue;
+    doc.addPage();
+    draw(header, "bold", HEAD);
+    // A row taller than a whole page: written as text that flows on.
+    if (!draw(row, "regular"))
+      fields(
+        doc,
+        row.map((value, i) => ({ label: header[i] ?? "", value })),
+      );
+  }
+  doc.x = left;
+}
+
+function block(doc: Doc, b: Block) {
+  switch (b.kind) {
+    case "fields":
+      if (!b.prose) return fields(doc, b.fields);
+      for (const f of b.fields) {
+        keep(doc, 50);
+        doc.moveDown(0.6);
+        write(doc, f.label, { weight: "bold", size: 12 });
+        write(doc, f.value, { size: 10, gap: 3 });
+      }
+      return;
+    case "text":
+      doc.moveDown(0.4);
+      return write(doc, b.text, { size: 10, gap: 3 });
+    case "list":
+      keep(doc, 50);
+      doc.moveDown(0.6);
+      write(doc, b.label, { weight: "bold", size: 12 });
+      if (b.items.length === 0) write(doc, b.empty, { size: 10 });
+      for (const item of b.items) write(doc, `• ${item}`, { size: 10 });
+      return;
+    case "records":
+      if (b.records.length === 0) write(doc, b.empty, { size: 10 });
+      for (const r of b.records) {
+        keep(doc, 80);
+        doc.moveDown(0.9);
+        write(doc, r.heading ?? r.title, { weight: "bold", size: 12 });
+        fields(doc, recordFields(b, r));
+      }
+      return;
+    case "table":
+      doc.moveDown(0.5);
+      if (b.rows.length === 0) return write(doc, b.empty, { size: 10 });
+      return table(
+        doc,
+        b.columns,
+        b.rows.map((row) => row.map(String)),
+      );
+  }
+}
+
+/** A report as an A4 PDF with Inter embedded: title, the facts, the sections; page numbers at the foot. */
+export function reportPdf(report: Report): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      size: "A4",
+      margin: 56,
+      bufferPages: true,
+      lang: report.lang,
+      info: { Title: report.title, Author: "Oppvern" },
+      displayTitle: true,
+    });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    for (const [weight, parts] of Object.entries(FONTS)) {
+      doc.registerFont(`${weight}-latin`, parts.latin);
+      doc.registerFont(`${weight}-ext`, parts.ext);
+    }
+    write(doc, report.title, { weight: "bold", size: 18, gap: 4 });
+    for (const f of report.meta) write(doc, `${f.label}: ${f.value}`, { size: 9.5, color: MUTED });
+    for (const section of report.sections) {
+      if (section.heading) {
+        keep(doc, 90);
+        doc.moveDown(1.2);
+        write(doc, section.heading, { weight: "bold", size: 14, gap: 2 });
+      }
+      for (const b of section.blocks) block(doc, b);
+    }
+    // «Side 2 av 5» at the foot of every page, written in the bottom margin.
+    const range = doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      write(doc, report.words.page(i + 1, range.count), {
+        size: 8,
+        color: MUTED,
+        x: doc.page.margins.left,
+        y: doc.page.height - 36,
+      });
+      doc.page.margins.bottom = bottom;
+    }
+    doc.end();
+  });
+}

@@ -1,0 +1,80 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { extractText, getDocumentProxy } from "unpdf";
+import { describe, expect, it } from "vitest";
+import { renderReport, reportOf } from "./render.server.ts";
+import type { Report } from "./report.ts";
+
+/** A DPIA-like report whose risk table is far longer than a page, with Norwegian and Sami names in it. */
+const long = (): Report =>
+  reportOf("Risikoer for Čáhppesjávrri skuvla – Ærlig og åpen", {
+    owner: "Guovdageainnu suohkan",
+    locale: "nb",
+    sections: [
+      {
+        heading: "Risikoer",
+        blocks: [
+          {
+            kind: "table",
+            sheet: "Risikoer",
+            columns: [
+              { header: "Hva kan skje?", width: 40 },
+              { header: "Tiltak", width: 40 },
+            ],
+            rows: Array.from({ length: 120 }, (_, i) => [
+              `Risiko ${i + 1}: øvelse på ŋ, š og ž`,
+              `Tiltak ${i + 1}`,
+            ]),
+            empty: "Ingen",
+          },
+        ],
+      },
+      {
+        heading: "Personvernombudets råd",
+        blocks: [{ kind: "text", label: "Råd", text: "Første linje\nAndre linje med æøå" }],
+      },
+    ],
+  });
+
+describe("the writers of a report", () => {
+  it("PDF: a long table runs onto more A4 pages with its header on each, and keeps æøå and the Sami letters", async () => {
+    const bytes = await renderReport(long(), "pdf");
+    const doc = await getDocumentProxy(new Uint8Array(bytes));
+    const { text, totalPages } = await extractText(doc, { mergePages: false });
+    expect(totalPages).toBeGreaterThan(2);
+    for (const [i, page] of text.entries()) {
+      // The header row again at the top of every page the table runs onto.
+      if (page.includes("Risiko ") && i > 0) expect(page).toContain("Hva kan skje?");
+      expect(page).toContain(`Side ${i + 1} av ${totalPages}`);
+    }
+    const all = text.join("\n");
+    expect(all).toContain("Čáhppesjávrri skuvla – Ærlig og åpen");
+    expect(all).toContain("Guovdageainnu suohkan");
+    for (const n of [1, 60, 120]) expect(all).toContain(`Risiko ${n}: øvelse på ŋ, š og ž`);
+    expect(all).toContain("Andre linje med æøå");
+  });
+
+  it("DOCX: A4, a header row Word repeats on each page, every line a paragraph", async () => {
+    const zip = await JSZip.loadAsync(await renderReport(long(), "docx"));
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toContain("<w:tblHeader/>");
+    expect(xml).toContain("Risiko 120: øvelse på ŋ, š og ž");
+    expect(xml).toContain('<w:t xml:space="preserve">Andre linje med æøå</w:t>');
+  });
+
+  it("XLSX: the table as a sheet, the rest on «Om dokumentet»; sheet names Excel accepts", async () => {
+    const report = long();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await renderReport(report, "xlsx")) as never);
+    expect(book.worksheets.map((s) => s.name)).toEqual(["Risikoer", "Om dokumentet"]);
+    expect(book.worksheets[0]?.rowCount).toBe(121);
+    const about = book.worksheets[1];
+    expect(about?.getRow(2).values).toEqual([
+      undefined,
+      "Dokument",
+      "Risikoer for Čáhppesjávrri skuvla – Ærlig og åpen",
+    ]);
+    expect(JSON.stringify(about?.getSheetValues())).toContain("Første linje\\nAndre linje med æøå");
+  });
+});

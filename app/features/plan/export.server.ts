@@ -1,0 +1,57 @@
+import type { Locale } from "../../i18n/locales.ts";
+import { createT, type MessageKey } from "../../i18n/translate.ts";
+import { reportOf } from "../exports/render.server.ts";
+import type { Report } from "../exports/report.ts";
+import type { ListedMeasure } from "./plan.server.ts";
+import { priority } from "./priority.ts";
+
+/** The action plan in the order the page shows it: each measure with who, when, status and why. */
+export function planReport(measures: ListedMeasure[], owner: string, locale: Locale): Report {
+  const t = createT(locale);
+  const label = (key: string) => t(key as MessageKey);
+  return reportOf(t("plan.title"), {
+    owner,
+    locale,
+    sections: [
+      {
+        blocks: [
+          {
+            kind: "records",
+            sheet: t("plan.title"),
+            titleLabel: t("plan.column.measure"),
+            fields: [
+              { label: t("plan.field.description"), width: 50 },
+              { label: t("plan.column.responsible"), width: 24 },
+              { label: t("plan.column.due"), width: 14 },
+              { label: t("plan.column.status"), width: 14 },
+              { label: t("plan.field.progress"), width: 50 },
+              { label: t("plan.doneOn"), width: 14 },
+              { label: t("plan.column.processing"), width: 30 },
+              { label: t("priority.field.priority"), width: 10 },
+              { label: t("plan.field.effort"), width: 12 },
+              { label: t("plan.field.why"), width: 40 },
+              { label: t("plan.field.effect"), width: 40 },
+            ],
+            records: measures.map((m) => ({
+              title: m.title,
+              values: [
+                m.description,
+                m.responsible_name ?? "",
+                m.due_on ?? "",
+                label(`plan.status.${m.status}`),
+                m.progress_note,
+                m.done_on ?? "",
+                m.processing_name ?? "",
+                priority(m),
+                label(`plan.effort.${m.effort}`),
+                m.reason,
+                m.effect,
+              ],
+            })),
+            empty: t("plan.empty"),
+          },
+        ],
+      },
+    ],
+  });
+}
