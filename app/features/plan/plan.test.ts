@@ -270,6 +270,12 @@ describe.each(dialects)("prioritising and the action plan on %s", (dialect) => {
     }
     expect(textOf((await koordinator.page(`/systemer/${service}`)).html)).toContain(names.service);
     expect(textOf(page)).toContain(names.dpia);
+    // The plan's spreadsheet names both beside the measure.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await (await koordinator.get("/handlingsplan/eksport/xlsx")).arrayBuffer());
+    const rows = JSON.stringify(book.worksheets[0]?.getSheetValues());
+    expect(rows).toContain(JSON.stringify(names.service));
+    expect(rows).toContain(JSON.stringify(names.dpia));
     // The service is deleted: the measure stays, no longer tied to it.
     const gone = await koordinator.post(`/systemer/${service}/slett`, { intent: "slett" });
     expect(gone.status).toBe(303);
