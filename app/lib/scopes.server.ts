@@ -1,5 +1,5 @@
 import type { RouterContextProvider } from "react-router";
-import { readLogFilter } from "../features/audit/audit-log.server.ts";
+import { readLogFilter, recordRead } from "../features/audit/audit-log.server.ts";
 import { findUnitOwner, getOwner, getUnit } from "../features/orgs/owners.server.ts";
 import { type Action, type Actor, can } from "../features/policy/policy.server.ts";
 import {
@@ -43,6 +43,28 @@ export async function loadOwnerScope(
   const owner = await getOwner(services.db, ownerId);
   if (!owner) notFound();
   return { actor, services, owner };
+}
+
+/**
+ * The guard of the owner's full exports (the workbook, the evidence files): its koordinator alone
+ * (`owner:delete`, else 404); the download is logged as an export in the given format.
+ */
+export async function loadOwnerExportScope(
+  context: Context,
+  request: Request,
+  ownerId: string,
+  format: string,
+) {
+  const scope = await loadOwnerScope(context, request, ownerId, "owner:delete");
+  await recordRead(scope.services.db, {
+    userId: scope.actor.userId,
+    ownerId: scope.owner.id,
+    entity: "eier",
+    entityId: scope.owner.id,
+    action: "export",
+    variant: format,
+  });
+  return scope;
 }
 
 /**

@@ -20,7 +20,7 @@ describe("the owner's data", () => {
     await heading(page, "Demo digitaliseringsnettverk");
     const field = page.getByLabel("Organisasjonsnummer");
     await field.fill("123 456");
-    await page.getByRole("button", { name: "Send invitasjon" }).click();
+    await page.getByRole("button", { name: "Inviter eieren" }).click();
     await expect
       .poll(() => page.getByRole("alert").first().textContent())
       .toContain("Skriv et gyldig organisasjonsnummer med ni siffer.");
@@ -29,7 +29,7 @@ describe("the owner's data", () => {
     await screenshot(page, "nettverk-inviter-feil-mobil");
     // Every demo owner is a member already: the page says so rather than sending anything.
     await page.getByLabel("Organisasjonsnummer").fill("910000039");
-    await page.getByRole("button", { name: "Send invitasjon" }).click();
+    await page.getByRole("button", { name: "Inviter eieren" }).click();
     await expect
       .poll(() => page.getByRole("alert").first().textContent())
       .toContain("Eieren er allerede med i nettverket.");

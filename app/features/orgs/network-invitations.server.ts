@@ -122,6 +122,34 @@ export async function networksOfOwnerPage(db: Db, ownerId: string) {
 }
 
 /**
+ * Removes an open invitation and logs why (answered or withdrawn), in one transaction. False when
+ * there was none.
+ */
+function closeInvitation(
+  db: Db,
+  ids: { networkId: string; ownerId: string },
+  audit: { userId: string; tenantId: string; action: string; details?: Record<string, unknown> },
+) {
+  return db.transaction().execute(async (tx) => {
+    const deleted = await tx
+      .deleteFrom("network_invitation")
+      .where("network_id", "=", ids.networkId)
+      .where("owner_id", "=", ids.ownerId)
+      .executeTakeFirst();
+    if (Number(deleted.numDeletedRows) === 0) return false;
+    await writeAudit(tx, {
+      actorUserId: audit.userId,
+      tenantId: audit.tenantId,
+      action: audit.action,
+      entity: "nettverk",
+      entityId: ids.networkId,
+      details: audit.details,
+    });
+    return true;
+  });
+}
+
+/**
  * The owner's koordinator answers an invitation: yes makes the owner a member of the network, no
  * removes the invitation. False when there is no such invitation (answered, or withdrawn).
  */
@@ -129,21 +157,10 @@ export async function answerNetworkInvitation(
   db: Db,
   options: { networkId: string; ownerId: string; accept: boolean; userId: string },
 ) {
-  const removed = await db.transaction().execute(async (tx) => {
-    const deleted = await tx
-      .deleteFrom("network_invitation")
-      .where("network_id", "=", options.networkId)
-      .where("owner_id", "=", options.ownerId)
-      .executeTakeFirst();
-    if (Number(deleted.numDeletedRows) === 0) return false;
-    await writeAudit(tx, {
-      actorUserId: options.userId,
-      tenantId: options.ownerId,
-      action: options.accept ? "network-invitation.accept" : "network-invitation.decline",
-      entity: "nettverk",
-      entityId: options.networkId,
-    });
-    return true;
+  const removed = await closeInvitation(db, options, {
+    userId: options.userId,
+    tenantId: options.ownerId,
+    action: options.accept ? "network-invitation.accept" : "network-invitation.decline",
   });
   if (removed && options.accept)
     await addNetworkOwner(db, {
@@ -155,25 +172,14 @@ export async function answerNetworkInvitation(
 }
 
 /** The programansvarlig withdraws an open invitation. False when there was none. */
-export async function withdrawNetworkInvitation(
+export function withdrawNetworkInvitation(
   db: Db,
   options: { networkId: string; ownerId: string; userId: string },
 ) {
-  return db.transaction().execute(async (tx) => {
-    const deleted = await tx
-      .deleteFrom("network_invitation")
-      .where("network_id", "=", options.networkId)
-      .where("owner_id", "=", options.ownerId)
-      .executeTakeFirst();
-    if (Number(deleted.numDeletedRows) === 0) return false;
-    await writeAudit(tx, {
-      actorUserId: options.userId,
-      tenantId: options.networkId,
-      action: "network-invitation.withdraw",
-      entity: "nettverk",
-      entityId: options.networkId,
-      details: { ownerId: options.ownerId },
-    });
-    return true;
+  return closeInvitation(db, options, {
+    userId: options.userId,
+    tenantId: options.networkId,
+    action: "network-invitation.withdraw",
+    details: { ownerId: options.ownerId },
   });
 }

@@ -237,6 +237,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "plan:manage":
       return resource.type === "owner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
     case "assessment:results":
+    case "learning:report":
       if (resource.type === "owner")
         return ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]);
       return (
@@ -266,14 +267,6 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return (
         (resource.type === "owner" || resource.type === "incident") &&
         ownerRole(actor, resource.ownerId, ["koordinator"])
-      );
-    case "learning:report":
-      if (resource.type === "owner")
-        return ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]);
-      return (
-        resource.type === "unit" &&
-        (ownerRole(actor, resource.ownerId, ["koordinator", "personvernombud"]) ||
-          unitRole(actor, resource.unitId, ["leder"]))
       );
     case "unit:read":
       return (

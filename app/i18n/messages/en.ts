@@ -254,7 +254,7 @@ export const en: Messages = {
   "network.inviteOwner.field": "Organisation number",
   "network.inviteOwner.help":
     "Nine digits, for example 974 760 673. You find it in the Central Coordinating Register for Legal Entities.",
-  "network.inviteOwner.submit": "Send invitation",
+  "network.inviteOwner.submit": "Invite the owner",
   "network.inviteOwner.sent": "The invitation has been sent. The owner's koordinator answers in Oppvern.",
   "network.inviteOwner.withdrawn": "The invitation has been withdrawn.",
   "network.inviteOwner.format": "Type a valid organisation number of nine digits.",

@@ -250,7 +250,7 @@ export const nb = {
     "Skriv organisasjonsnummeret til eieren: kommunen, fylkeskommunen eller den private eieren. Koordinatoren hos eieren får en e-post og svarer i Oppvern.",
   "network.inviteOwner.field": "Organisasjonsnummer",
   "network.inviteOwner.help": "Ni siffer, for eksempel 974 760 673. Du finner det i Enhetsregisteret.",
-  "network.inviteOwner.submit": "Send invitasjon",
+  "network.inviteOwner.submit": "Inviter eieren",
   "network.inviteOwner.sent": "Invitasjonen er sendt. Koordinatoren hos eieren svarer i Oppvern.",
   "network.inviteOwner.withdrawn": "Invitasjonen er trukket tilbake.",
   "network.inviteOwner.format": "Skriv et gyldig organisasjonsnummer med ni siffer.",

@@ -251,7 +251,7 @@ export const nn: Messages = {
     "Skriv organisasjonsnummeret til eigaren: kommunen, fylkeskommunen eller den private eigaren. Koordinatoren hos eigaren får ein e-post og svarer i Oppvern.",
   "network.inviteOwner.field": "Organisasjonsnummer",
   "network.inviteOwner.help": "Ni siffer, til dømes 974 760 673. Du finn det i Einingsregisteret.",
-  "network.inviteOwner.submit": "Send invitasjon",
+  "network.inviteOwner.submit": "Inviter eigaren",
   "network.inviteOwner.sent": "Invitasjonen er send. Koordinatoren hos eigaren svarer i Oppvern.",
   "network.inviteOwner.withdrawn": "Invitasjonen er trekt tilbake.",
   "network.inviteOwner.format": "Skriv eit gyldig organisasjonsnummer med ni siffer.",
