@@ -8,7 +8,7 @@ import {
   type TestServer,
   userIdOf,
 } from "../../../tests/support/test-server.ts";
-import { DAY, norwegianMidnight } from "../../lib/time.ts";
+import { DAY, dayInNorway, norwegianMidnight } from "../../lib/time.ts";
 import { deleteOldReads } from "./audit-log.server.ts";
 import { kindOf } from "./log-registers.ts";
 
@@ -166,7 +166,8 @@ describe.each(dialects)("the audit log on %s", (dialect) => {
     expect(incidentRows).toMatch(/Kari Koordinator\s+Åpnet\s+Avvik/);
     expect(incidentRows).not.toContain("Behandlinger");
     expect(incidents.html).toMatch(/<option value="avvik" selected="">/);
-    const today = new Date().toISOString().slice(0, 10);
+    // The log's period is in Norwegian days (after 23:00 UTC, the UTC date is yesterday there).
+    const today = dayInNorway();
     const todays = tableOf((await koordinator.page(`/logg?fra=${today}&til=${today}`)).html);
     expect(todays).toContain("Lars Leder");
     expect(textOf((await koordinator.page("/logg?fra=2020-01-01&til=2020-01-31")).html)).toContain(

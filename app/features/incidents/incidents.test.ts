@@ -8,7 +8,7 @@ import {
   type TestServer,
   userIdOf,
 } from "../../../tests/support/test-server.ts";
-import { HOUR } from "../../lib/time.ts";
+import { dayInNorway, HOUR } from "../../lib/time.ts";
 import { noticeClock } from "./clock.ts";
 import { reportIncident, saveHandling, sendNoticeReminders } from "./incidents.server.ts";
 
@@ -357,7 +357,8 @@ describe.each(dialects)("incidents on %s", (dialect) => {
       status: "lukket",
       risiko: "risiko",
       vurdering: "Allergier er helseopplysninger.",
-      meldt: new Date().toISOString().slice(0, 10),
+      // Today in Norway (after 23:00 UTC, the UTC date is yesterday there).
+      meldt: dayInNorway(),
       tiltak: "Lister med helseopplysninger henges ikke opp.",
     };
     const refused = await koordinator.post(`/avvik/${late.id}`, handling(late.version, closing));
