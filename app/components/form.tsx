@@ -326,3 +326,29 @@ export function NewPasswordFields({ state }: { state?: FormState | null }) {
     </>
   );
 }
+
+/**
+ * A small button that posts one action about one row of a list or table («Fjern», «Trekk
+ * tilbake» …): the intent and the row's fields as hidden inputs, and for screen readers the name
+ * of what it acts on after the visible label. Works without JavaScript.
+ */
+export function RowAction(props: {
+  intent: string;
+  fields: Record<string, string>;
+  label: string;
+  /** What the action is about, read out after the label (the row's name). */
+  about?: string;
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={props.intent} />
+      {Object.entries(props.fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm">
+        {props.label}
+        {props.about ? <span className="ds-sr-only"> {props.about}</span> : null}
+      </button>
+    </Form>
+  );
+}

@@ -1,6 +1,6 @@
-import { Form } from "react-router";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
+import { RowAction } from "./form.tsx";
 
 export interface InvitationRow {
   id: string;
@@ -39,14 +39,12 @@ export function InvitationList({ invitations }: { invitations: InvitationRow[] }
               </td>
               <td>{i.expires_at.slice(0, 10)}</td>
               <td>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="revoke-invitation" />
-                  <input type="hidden" name="invitationId" value={i.id} />
-                  <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm">
-                    {t("invite.revoke")}
-                    <span className="ds-sr-only"> {i.email}</span>
-                  </button>
-                </Form>
+                <RowAction
+                  intent="revoke-invitation"
+                  fields={{ invitationId: i.id }}
+                  label={t("invite.revoke")}
+                  about={i.email}
+                />
               </td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
-import { Form, useRouteLoaderData } from "react-router";
+import { useRouteLoaderData } from "react-router";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
+import { RowAction } from "./form.tsx";
 import { ScrollTable } from "./scroll-table.tsx";
 
 export interface MemberRow {
@@ -39,14 +40,12 @@ export function MemberTable({ members, canRemove }: { members: MemberRow[]; canR
             {canRemove ? (
               <td>
                 {m.user_id === self?.user?.id ? null : (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="remove-member" />
-                    <input type="hidden" name="membershipId" value={m.id} />
-                    <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm">
-                      {t("member.remove")}
-                      <span className="ds-sr-only"> {m.name}</span>
-                    </button>
-                  </Form>
+                  <RowAction
+                    intent="remove-member"
+                    fields={{ membershipId: m.id }}
+                    label={t("member.remove")}
+                    about={m.name}
+                  />
                 )}
               </td>
             ) : null}

@@ -1,5 +1,12 @@
 import { data, Form, Link } from "react-router";
-import { ActionNotice, ErrorSummary, Field, type FormState, SelectField } from "../components/form.tsx";
+import {
+  ActionNotice,
+  ErrorSummary,
+  Field,
+  type FormState,
+  RowAction,
+  SelectField,
+} from "../components/form.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
 import {
   createAssignment,
@@ -162,13 +169,11 @@ export default function EierKompetanse({ loaderData, actionData }: Route.Compone
                   <td>{a.due_date}</td>
                   {canManage ? (
                     <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="delete-assignment" />
-                        <input type="hidden" name="id" value={a.id} />
-                        <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm">
-                          {t("assignment.delete")}
-                        </button>
-                      </Form>
+                      <RowAction
+                        intent="delete-assignment"
+                        fields={{ id: a.id }}
+                        label={t("assignment.delete")}
+                      />
                     </td>
                   ) : null}
                 </tr>

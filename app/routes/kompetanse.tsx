@@ -1,5 +1,5 @@
-import { data, Form, Link } from "react-router";
-import { ActionNotice } from "../components/form.tsx";
+import { data, Link } from "react-router";
+import { ActionNotice, RowAction } from "../components/form.tsx";
 import { assignmentsForUser } from "../features/learning/assignments.server.ts";
 import { listCertificates, setCertificatePublic } from "../features/learning/certificates.server.ts";
 import { resolveLearner } from "../features/learning/learner.server.ts";
@@ -153,14 +153,11 @@ export default function Kompetanse({ loaderData, actionData }: Route.ComponentPr
                     <a className="ds-link" href={`/bevis/${c.code}/pdf`} download>
                       {t("certificate.download")}
                     </a>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="certificate-visibility" />
-                      <input type="hidden" name="code" value={c.code} />
-                      <input type="hidden" name="public" value={c.public ? "0" : "1"} />
-                      <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm">
-                        {t(c.public ? "certificate.makePrivate" : "certificate.makePublic")}
-                      </button>
-                    </Form>
+                    <RowAction
+                      intent="certificate-visibility"
+                      fields={{ code: c.code, public: c.public ? "0" : "1" }}
+                      label={t(c.public ? "certificate.makePrivate" : "certificate.makePublic")}
+                    />
                   </span>
                 </li>
               ))}

@@ -1,5 +1,12 @@
 import { data, Form, Link } from "react-router";
-import { ActionNotice, ErrorSummary, Field, type FormState, SelectField } from "../components/form.tsx";
+import {
+  ActionNotice,
+  ErrorSummary,
+  Field,
+  type FormState,
+  RowAction,
+  SelectField,
+} from "../components/form.tsx";
 import { InvitationList } from "../components/invitation-list.tsx";
 import { InviteForm } from "../components/invite-form.tsx";
 import { MemberTable } from "../components/member-table.tsx";
@@ -173,14 +180,12 @@ export default function Nettverk({ loaderData, actionData }: Route.ComponentProp
             <li key={o.id} className="row-with-action">
               <span>{o.name}</span>
               {canManageOwners ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove-owner" />
-                  <input type="hidden" name="ownerId" value={o.id} />
-                  <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm">
-                    {t("network.removeOwner")}
-                    <span className="ds-sr-only"> {o.name}</span>
-                  </button>
-                </Form>
+                <RowAction
+                  intent="remove-owner"
+                  fields={{ ownerId: o.id }}
+                  label={t("network.removeOwner")}
+                  about={o.name}
+                />
               ) : null}
             </li>
           ))}
@@ -241,14 +246,12 @@ export default function Nettverk({ loaderData, actionData }: Route.ComponentProp
                           date: formatDate(o.invited_at.slice(0, 10), locale),
                         })}
                       </span>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="withdraw-owner" />
-                        <input type="hidden" name="ownerId" value={o.id} />
-                        <button type="submit" className="ds-button" data-variant="tertiary" data-size="sm">
-                          {t("network.inviteOwner.withdraw")}
-                          <span className="ds-sr-only"> {o.name}</span>
-                        </button>
-                      </Form>
+                      <RowAction
+                        intent="withdraw-owner"
+                        fields={{ ownerId: o.id }}
+                        label={t("network.inviteOwner.withdraw")}
+                        about={o.name}
+                      />
                     </li>
                   ))}
                 </ul>
