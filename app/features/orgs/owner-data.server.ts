@@ -80,22 +80,12 @@ export async function exportOwnerData(db: Db, ownerId: string): Promise<SheetSpe
     ),
   );
   const rounds = db.selectFrom("assessment_round").select("id").where("owner_id", "=", ownerId);
-  const roundTitles = await titlesOfRounds(db, ownerId);
   const [answers, finals, evidence, log] = await Promise.all([
     db.selectFrom("assessment_answer").selectAll().where("round_id", "in", rounds).execute(),
     db.selectFrom("assessment_final").selectAll().where("round_id", "in", rounds).execute(),
-    db
-      .selectFrom("assessment_evidence")
-      .select(["id", "round_id", "scope", "question_id", "filename", "created_at"])
-      .where("round_id", "in", rounds)
-      .orderBy("created_at")
-      .orderBy("id")
-      .execute(),
+    evidenceIndex(db, ownerId),
     db.selectFrom("audit_log").selectAll().where("tenant_id", "in", orgIds).orderBy("id").execute(),
   ]);
-  const evidencePaths = zipPaths(
-    evidence.map((e) => ({ ...e, round: roundTitles.get(e.round_id) ?? e.round_id })),
-  );
   return [
     sheet("Eier og enheter", organisations),
     sheet("Personer og roller", people),
@@ -104,22 +94,11 @@ export async function exportOwnerData(db: Db, ownerId: string): Promise<SheetSpe
     sheet("Endelige svar", finals),
     sheet(
       "Dokumentasjon (filer)",
-      evidence.map(({ id, ...row }) => ({ ...row, fil_i_zip: evidencePaths.get(id) ?? null })),
+      evidence.files.map(({ id, path, ...row }) => ({ ...row, fil_i_zip: path })),
     ),
     sheet("Endringslogg", log),
   ];
 }
-
-const titlesOfRounds = async (db: Db, ownerId: string) =>
-  new Map(
-    (
-      await db
-        .selectFrom("assessment_round")
-        .select(["id", "title"])
-        .where("owner_id", "=", ownerId)
-        .execute()
-    ).map((r) => [r.id, r.title]),
-  );
 
 /** A file or folder name without characters that Windows, macOS or Linux refuse. */
 const safeName = (name: string) =>
@@ -148,23 +127,42 @@ function zipPaths(
 }
 
 /**
+ * The owner's evidence files without their contents, oldest first, each with its path in the ZIP
+ * (the workbook's sheet of files and the ZIP itself both use this, so they cannot disagree), and
+ * the ids of the owner's rounds.
+ */
+async function evidenceIndex(db: Db, ownerId: string) {
+  const rounds = await db
+    .selectFrom("assessment_round")
+    .select(["id", "title"])
+    .where("owner_id", "=", ownerId)
+    .execute();
+  const titles = new Map(rounds.map((r) => [r.id, r.title]));
+  const listed = await db
+    .selectFrom("assessment_evidence")
+    .select(["id", "round_id", "scope", "question_id", "filename", "created_at"])
+    .where("round_id", "in", [...titles.keys(), ""])
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const paths = zipPaths(listed.map((e) => ({ ...e, round: titles.get(e.round_id) ?? e.round_id })));
+  return {
+    rounds: [...titles.keys()],
+    files: listed.map((e) => ({ ...e, path: paths.get(e.id) ?? "" })),
+  };
+}
+
+/**
  * The owner's uploaded evidence files, as one ZIP file with the paths the workbook's sheet
  * «Dokumentasjon (filer)» names. Files are read one round at a time and stored as they are
  * (most are PDFs and images, which do not shrink).
  */
 export async function exportOwnerFiles(db: Db, ownerId: string): Promise<Uint8Array> {
   const { zipSync } = await import("fflate");
-  const roundTitles = await titlesOfRounds(db, ownerId);
-  const listed = await db
-    .selectFrom("assessment_evidence")
-    .select(["id", "round_id", "scope", "question_id", "filename"])
-    .where("round_id", "in", [...roundTitles.keys(), ""])
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
-  const paths = zipPaths(listed.map((e) => ({ ...e, round: roundTitles.get(e.round_id) ?? e.round_id })));
+  const index = await evidenceIndex(db, ownerId);
+  const paths = new Map(index.files.map((f) => [f.id, f.path]));
   const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
-  for (const roundId of roundTitles.keys()) {
+  for (const roundId of index.rounds) {
     const files = await db
       .selectFrom("assessment_evidence")
       .select(["id", "data"])
