@@ -7,6 +7,7 @@ import { sendNoticeReminders } from "../app/features/incidents/incidents.server.
 import { sendDueReminders } from "../app/features/learning/assignments.server.ts";
 import { sendMeasureReminders } from "../app/features/plan/plan.server.ts";
 import type { AppServices } from "../app/lib/services.ts";
+import { dayInNorway } from "../app/lib/time.ts";
 
 /**
  * Background work of the process: course reminders, reminders to the koordinator when an
@@ -22,10 +23,7 @@ export function startJobs(
   const { db, mailer, config } = services;
   const publicUrl = config.publicUrl;
   const jobs: [string, () => Promise<number>][] = [
-    [
-      "course reminders",
-      () => sendDueReminders(db, mailer, { today: new Date().toISOString().slice(0, 10), publicUrl }),
-    ],
+    ["course reminders", () => sendDueReminders(db, mailer, { today: dayInNorway(), publicUrl })],
     ["incident deadline reminders", () => sendNoticeReminders(db, mailer, { publicUrl })],
     ["action plan reminders", () => sendMeasureReminders(db, mailer, { publicUrl })],
     // The privacy statement's promise: an unused course account is warned, then deleted.

@@ -10,6 +10,7 @@ import { parseList } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { localeFor } from "../lib/route.server.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";
+import { dayInNorway } from "../lib/time.ts";
 import type { Route } from "./+types/behandlinger";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "processing.title");
@@ -19,7 +20,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { services, owner, ownerId, canManage, showLog, actor } = await loadRegisterScope(context, request);
   const locale = localeFor(request, actor);
   const rows = await listProcessings(services.db, ownerId);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = dayInNorway();
   return {
     owner: owner.name,
     canManage,

@@ -2,6 +2,7 @@ import { findOwnCertificate, renderCertificatePdf } from "../features/learning/c
 import { getModule, isPackage } from "../features/learning/modules.server.ts";
 import { createT, type MessageKey } from "../i18n/translate.ts";
 import { getServices, localeFor, notFound, requireActor } from "../lib/route.server.ts";
+import { dayInNorway } from "../lib/time.ts";
 import type { Route } from "./+types/bevis-pdf";
 
 /** The holder downloads the certificate as a PDF, in their language. */
@@ -18,7 +19,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     holder: t("certificate.pdfHolder", { name: cert.holder_name }),
     module: `${t(`learning.package.${cert.package}` as MessageKey)} – ${t("learning.moduleNumber", { number: cert.module })}: ${module?.title ?? ""}`,
     completed: t("certificate.pdfCompleted"),
-    date: t("certificate.pdfDate", { date: cert.issued_at.slice(0, 10) }),
+    date: t("certificate.pdfDate", { date: dayInNorway(cert.issued_at) }),
     mode: t(cert.mode === "gruppe" ? "certificate.modeGroup" : "certificate.modeAlone"),
     verify: t("certificate.pdfVerify", { url: verifyUrl }),
     code: cert.code,

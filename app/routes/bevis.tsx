@@ -6,6 +6,7 @@ import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { getServices, loadActor, localeFor } from "../lib/route.server.ts";
+import { dayInNorway } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/bevis";
 
@@ -32,7 +33,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       mod: cert.module,
       moduleTitle: module?.title ?? "",
       mode: cert.mode,
-      issuedAt: cert.issued_at.slice(0, 10),
+      issuedAt: dayInNorway(cert.issued_at),
     },
   };
 }

@@ -11,7 +11,7 @@ import { parseForm } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { notFound, readForm } from "../lib/route.server.ts";
 import { loadAssessmentScope } from "../lib/scopes.server.ts";
-import { formatDate } from "../lib/time.ts";
+import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { Route } from "./+types/kartlegging";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "assessment.title");
@@ -22,7 +22,7 @@ const ZNewRound = z.object({
     .string()
     .trim()
     .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), "assessment.error.deadline")
-    .refine((v) => v === "" || v >= new Date().toISOString().slice(0, 10), "assessment.error.deadlinePast"),
+    .refine((v) => v === "" || v >= dayInNorway(), "assessment.error.deadlinePast"),
 });
 
 /** The owner's units, and whether each has a leader to invite (a unit without one gets no e-mail). */

@@ -9,6 +9,7 @@ import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { getServices, localeFor, readForm, requireActor } from "../lib/route.server.ts";
+import { dayInNorway } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kompetanse";
 
@@ -43,7 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
             code: c.code,
             pkg: c.package,
             mod: c.module,
-            issuedAt: c.issued_at.slice(0, 10),
+            issuedAt: dayInNorway(c.issued_at),
             public: c.public === 1,
           }))
         : null,

@@ -12,6 +12,7 @@ import {
 import PDFDocument from "pdfkit";
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
+import { dayInNorway } from "../../lib/time.ts";
 import { buildWorkbook } from "../exports/xlsx.server.ts";
 import { bankLocale } from "./bank.server.ts";
 import type { RoundResults } from "./results.server.ts";
@@ -51,7 +52,7 @@ function summary(input: ReportInput) {
     heading: `${t("assessment.reportTitle")} – ${input.title}`,
     lines: [
       input.owner,
-      t("assessment.export.generated", { date: new Date().toISOString().slice(0, 10) }),
+      t("assessment.export.generated", { date: dayInNorway() }),
       `${t("assessment.overall")}: ${r.overall ?? "–"} / 100`,
       t("assessment.coverage", r.coverage),
       t(input.status === "closed" ? "assessment.status.closed" : "assessment.status.open"),

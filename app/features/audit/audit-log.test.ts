@@ -211,7 +211,7 @@ describe.each(dialects)("the audit log on %s", (dialect) => {
   it("pages the log fifty rows at a time, newest first, keeping the filter", async () => {
     const lederId = await userIdOf(server, "leder@demo.oppvern.no");
     // Ten days ago, from 10:00 UTC: the hour is within the same day in Norway.
-    const day = new Date(Date.now() - 10 * DAY).toISOString().slice(0, 10);
+    const day = dayInNorway(Date.now() - 10 * DAY);
     const base = Date.parse(`${day}T10:00:00Z`);
     await server.services.db
       .insertInto("audit_log")

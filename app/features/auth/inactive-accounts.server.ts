@@ -1,7 +1,7 @@
 import { type Kysely, type SqlBool, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { localeOr } from "../../i18n/locales.ts";
-import { DAY, formatDate, nowIso } from "../../lib/time.ts";
+import { DAY, dayInNorway, formatDate, nowIso } from "../../lib/time.ts";
 import type { Mailer } from "../email/mailer.server.ts";
 import { buildEmail } from "../email/templates.server.ts";
 
@@ -102,7 +102,7 @@ export async function warnInactiveAccounts(
         to: user.email,
         name: user.name,
         url: `${options.publicUrl}/logg-inn`,
-        moment: formatDate(new Date(now + GRACE_DAYS * DAY).toISOString().slice(0, 10), locale),
+        moment: formatDate(dayInNorway(now + GRACE_DAYS * DAY), locale),
       }),
     );
     warned++;

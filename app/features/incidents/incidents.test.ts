@@ -185,7 +185,7 @@ describe.each(dialects)("incidents on %s", (dialect) => {
     expect(textOf(await impossible.text())).toContain(
       "Velg datoen i kalenderen, eller skriv den som dd.mm.åååå",
     );
-    const tomorrow = new Date(Date.now() + 36 * HOUR).toISOString().slice(0, 10);
+    const tomorrow = dayInNorway(Date.now() + 36 * HOUR);
     const future = await ansatt.post("/avvik/ny", report({ dato: tomorrow }));
     expect(future.status).toBe(400);
     expect(textOf(await future.text())).toContain("Datoen kan ikke være fram i tid.");

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
 import { localeOr } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
-import { nowIso } from "../../lib/time.ts";
+import { dayInNorway, nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
 import type { Mailer } from "../email/mailer.server.ts";
@@ -19,7 +19,7 @@ export const ZAssignmentForm = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "error.assignment.date")
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "error.assignment.date")
-    .refine((d) => d >= new Date().toISOString().slice(0, 10), "error.assignment.datePast"),
+    .refine((d) => d >= dayInNorway(), "error.assignment.datePast"),
 });
 
 export async function createAssignment(

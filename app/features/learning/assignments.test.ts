@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient, textOf } from "../../../tests/support/client.ts";
 import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
+import { dayInNorway } from "../../lib/time.ts";
 import { sendDueReminders } from "./assignments.server.ts";
 import { completeModule } from "./progress.server.ts";
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A calendar date `days` after today in Norway, the day the due dates and reminders count from. */
+const inDays = (days: number) => {
+  const [y, m, d] = dayInNorway().split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+};
 
 describe.each(dialects)("assigned modules and reminders on %s", (dialect) => {
   let server: TestServer;

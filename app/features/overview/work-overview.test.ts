@@ -7,6 +7,7 @@ import {
   type TestServer,
   userIdOf,
 } from "../../../tests/support/test-server.ts";
+import { dayInNorway } from "../../lib/time.ts";
 
 describe.each(dialects)("the signed-in overview on %s", (dialect) => {
   let server: TestServer;
@@ -70,7 +71,7 @@ describe.each(dialects)("the signed-in overview on %s", (dialect) => {
       .where("owner_id", "=", demoId)
       .where("decision", "=", "valgt")
       .where("status", "<>", "ferdig")
-      .where((e) => e.or([e("due_on", "is", null), e("due_on", ">=", new Date().toISOString().slice(0, 10))]))
+      .where((e) => e.or([e("due_on", "is", null), e("due_on", ">=", dayInNorway())]))
       .where((e) => e.or([e("responsible_id", "is", null), e("responsible_id", "<>", lars)]))
       .executeTakeFirstOrThrow();
     const leaderBefore = await overview(leder);
