@@ -3,6 +3,7 @@ import { Notice } from "../components/form.tsx";
 import { MeasureForm } from "../components/measure-form.tsx";
 import { bankLocale, findQuestion, getBank } from "../features/assessment/bank.server.ts";
 import { listRounds } from "../features/assessment/rounds.server.ts";
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { dpiaRiskOfMeasure } from "../features/dpia/links.server.ts";
 import { checkMeasure, measureFormOptions } from "../features/plan/form-page.server.ts";
 import { getMeasure, measureValues, saveMeasure } from "../features/plan/plan.server.ts";
@@ -38,6 +39,8 @@ export async function loader(args: Route.LoaderArgs) {
     m.round_id ? listRounds(services.db, ownerId).then((all) => all.find((r) => r.id === m.round_id)) : null,
     riskOfMeasure(services.db, ownerId, m.id),
     dpiaRiskOfMeasure(services.db, ownerId, m.id),
+    // Opening a measure is a read of the plan (decision 025), written with the page's other queries.
+    recordRead(services.db, { userId: actor.userId, ownerId, entity: "plan_measure", entityId: m.id }),
   ]);
   const bank = round ? getBank(round.bank_version) : null;
   const found = bank && m.question_id ? findQuestion(bank, m.question_id) : null;

@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import { RiskForm } from "../components/ros-forms.tsx";
+import { recordRead } from "../features/audit/audit-log.server.ts";
 import { checkRisk } from "../features/ros/form-page.server.ts";
 import { getAssessment, getRisk, removeRisk, riskValues, saveRisk } from "../features/ros/ros.server.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -25,7 +26,9 @@ async function loadRisk(args: Route.LoaderArgs | Route.ActionArgs) {
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { assessment, risk } = await loadRisk(args);
+  const { actor, services, ownerId, assessment, risk } = await loadRisk(args);
+  // Opening one risk is a read of the ROS register (decision 025); only the page, not its POSTs.
+  await recordRead(services.db, { userId: actor.userId, ownerId, entity: "ros_risk", entityId: risk.id });
   return {
     assessment: { id: assessment.id, title: assessment.title },
     threat: risk.threat,

@@ -134,6 +134,77 @@ describe.each(dialects)("the audit log on %s", (dialect) => {
     }
   });
 
+  it("records opening one ROS risk and one measure of the plan, and shows them under their registers", async () => {
+    const personvernombudId = await userIdOf(server, "personvernombud@demo.oppvern.no");
+    const koordinatorId = await userIdOf(server, "koordinator@demo.oppvern.no");
+    const created = await koordinator.post("/ros/ny", {
+      intent: "vurdering",
+      tittel: "Meldingsappen i barnehagen",
+      omfang: "Appen foresatte får beskjeder gjennom.",
+      behandling: "",
+      deltakere: "Koordinator",
+      vurdert: "2026-11-20",
+      revisjon: "2027-11-20",
+      status: "utkast",
+    });
+    expect(created.status).toBe(303);
+    const assessmentId = (created.headers.get("location") ?? "").split("/")[2]?.split("?")[0] ?? "";
+    expect(
+      (
+        await koordinator.post(`/ros/${assessmentId}`, {
+          intent: "ny-risiko",
+          trussel: "Bilder av barn sendes til feil foresatte",
+          arsak: "Mottakerlisten settes opp for hånd.",
+          eksisterende: "",
+          sannsynlighet: "3",
+          konsekvens: "4",
+          tiltak: "",
+          sannsynlighetEtter: "",
+          konsekvensEtter: "",
+        })
+      ).status,
+    ).toBe(303);
+    const risk = await server.services.db
+      .selectFrom("ros_risk")
+      .select("id")
+      .where("owner_id", "=", demo)
+      .where("threat", "=", "Bilder av barn sendes til feil foresatte")
+      .executeTakeFirstOrThrow();
+    const measure = await server.services.db
+      .selectFrom("plan_measure")
+      .select(["id", "title"])
+      .where("owner_id", "=", demo)
+      .orderBy("title")
+      .executeTakeFirstOrThrow();
+    // The list pages are not logged; the assessment's own page is (as before).
+    await personvernombud.page("/ros");
+    await koordinator.page("/handlingsplan");
+    expect(await reads(personvernombudId, "ros_risk", risk.id)).toEqual([]);
+    const riskPage = await personvernombud.page(`/ros/${assessmentId}/risiko/${risk.id}`);
+    expect(riskPage.response.status).toBe(200);
+    await personvernombud.page(`/ros/${assessmentId}/risiko/${risk.id}`);
+    expect(await reads(personvernombudId, "ros_risk", risk.id)).toEqual([{ tenant: demo, details: null }]);
+    expect((await koordinator.page(`/handlingsplan/${measure.id}`)).response.status).toBe(200);
+    expect(await reads(koordinatorId, "plan_measure", measure.id)).toEqual([{ tenant: demo, details: null }]);
+    // Nabo's koordinator gets 404 for both, and no row is written for them.
+    const naboId = await userIdOf(server, "koordinator@nabo.oppvern.no");
+    expect((await nabo.get(`/ros/${assessmentId}/risiko/${risk.id}`)).status).toBe(404);
+    expect((await nabo.get(`/handlingsplan/${measure.id}`)).status).toBe(404);
+    expect(await reads(naboId, "ros_risk", risk.id)).toEqual([]);
+    expect(await reads(naboId, "plan_measure", measure.id)).toEqual([]);
+
+    const ros = await koordinator.page(`/logg?register=ros&person=${personvernombudId}`);
+    expect(tableOf(ros.html)).toMatch(
+      /Per Personvernombud\s+Åpnet\s+Risikovurderinger \(ROS\)\s+Bilder av barn sendes til feil foresatte/,
+    );
+    expect(ros.html).toContain(`href="/ros/${assessmentId}/risiko/${risk.id}"`);
+    const plan = await koordinator.page(`/logg?register=handlingsplan&person=${koordinatorId}`);
+    expect(tableOf(plan.html)).toMatch(
+      new RegExp(`Kari Koordinator\\s+Åpnet\\s+Handlingsplan\\s+${escapeRegExp(measure.title)}`),
+    );
+    expect(plan.html).toContain(`href="/handlingsplan/${measure.id}"`);
+  });
+
   it("shows the koordinator who opened what, with the reader's name and a link to the entry", async () => {
     await leder.page(`/behandlinger/${processing.id}`);
     const { response, html } = await koordinator.page("/logg");
