@@ -1,4 +1,6 @@
+import { deleteSpentApiTokens } from "../app/features/api/tokens.server.ts";
 import { deleteOldReads } from "../app/features/audit/audit-log.server.ts";
+import { deleteExpiredVerifications } from "../app/features/auth/expired-rows.server.ts";
 import {
   deleteInactiveAccounts,
   warnInactiveAccounts,
@@ -12,8 +14,9 @@ import { dayInNorway } from "../app/lib/time.ts";
 /**
  * Background work of the process: course reminders, reminders to the koordinator when an
  * incident's 72 hours run out within a day, reminders of action-plan measures due within a week,
- * the warning and then deletion of course accounts nobody has used for two years, and the deletion
- * of the audit log's read rows older than a year. Safe with several instances, because each reminder is claimed (a row inserted, or a column
+ * the warning and then deletion of course accounts nobody has used for two years, the deletion
+ * of the audit log's read rows older than a year, of sign-in states and e-mail links that ran out
+ * unused, and of API tokens revoked or expired 90 days ago. Safe with several instances, because each reminder is claimed (a row inserted, or a column
  * set where it was empty) before it is sent.
  */
 export function startJobs(
@@ -31,6 +34,10 @@ export function startJobs(
     ["inactive course accounts deleted", () => deleteInactiveAccounts(db)],
     // Who read a register entry is kept a year (decision 025); changes are kept.
     ["old audit log reads deleted", () => deleteOldReads(db)],
+    // Sign-in states and address/password links that ran out unused (decision 023).
+    ["expired sign-in links and states deleted", () => deleteExpiredVerifications(db)],
+    // API tokens revoked or expired more than 90 days ago (decision 022).
+    ["spent API tokens deleted", () => deleteSpentApiTokens(db)],
   ];
   const run = async () => {
     // One after another, each on its own: one that fails does not stop the others.

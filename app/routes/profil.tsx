@@ -243,6 +243,7 @@ function ApiTokens({
           ))}
         </ul>
       )}
+      {tokens.some((k) => k.expired) ? <p className="ds-paragraph">{t("apiToken.expiredKept")}</p> : null}
       <h3 className="ds-heading" data-size="xs" id="ny-nokkel">
         {t("apiToken.newHeading")}
       </h3>

@@ -88,6 +88,22 @@ export async function listApiTokens(db: Db, userId: string) {
   return rows.map((r) => ({ ...r, expired: r.expires_at <= now }));
 }
 
+/** How long a revoked or expired token is kept (and an expired one listed) before it is deleted. */
+export const SPENT_TOKEN_DAYS = 90;
+
+/**
+ * Deletes tokens revoked or expired more than SPENT_TOKEN_DAYS ago (decision 022): they no longer
+ * work, and after that the person need not see them. Returns how many were deleted.
+ */
+export async function deleteSpentApiTokens(db: Db, now = Date.now()) {
+  const cutoff = new Date(now - SPENT_TOKEN_DAYS * DAY).toISOString();
+  const result = await db
+    .deleteFrom("api_token")
+    .where((e) => e.or([e("revoked_at", "<", cutoff), e("expires_at", "<", cutoff)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Revokes one of the person's own tokens; "not-found" for anyone else's, or one already revoked. */
 export async function revokeApiToken(db: Db, userId: string, id: string): Promise<"revoked" | "not-found"> {
   return db.transaction().execute(async (tx) => {

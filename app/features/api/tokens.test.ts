@@ -14,6 +14,7 @@ import {
   ZProcessingsAnswer,
   ZServicesAnswer,
 } from "./schemas.ts";
+import { deleteSpentApiTokens } from "./tokens.server.ts";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -338,6 +339,42 @@ describe.each(dialects)("personal API tokens and the token-protected API, on %s"
     expect(textOf(html)).toContain(`Du har allerede ${MAX_ACTIVE_TOKENS} API-nøkler som virker`);
     expect(tokenIn(html)).toBeNull();
     expect(await have()).toBe(MAX_ACTIVE_TOKENS);
+  });
+
+  it("deletes tokens revoked or expired more than 90 days ago, and keeps the rest", async () => {
+    const db = server.services.db;
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const made: Record<string, string> = {};
+    for (const name of ["Gammel tilbaketrukket", "Ny tilbaketrukket", "Gammel utløpt", "Ny utløpt"])
+      made[name] = await createThroughProfile("leder", name);
+    const set = (name: string, values: { revoked_at?: string; expires_at?: string }) =>
+      db
+        .updateTable("api_token")
+        .set(values)
+        .where("token_hash", "=", sha256(made[name] as string))
+        .execute();
+    await set("Gammel tilbaketrukket", { revoked_at: daysAgo(91) });
+    await set("Ny tilbaketrukket", { revoked_at: daysAgo(10) });
+    await set("Gammel utløpt", { expires_at: daysAgo(91) });
+    await set("Ny utløpt", { expires_at: daysAgo(10) });
+    const before = textOf((await (clients.leder as TestClient).page("/profil")).html);
+    expect(before).toContain("Gammel utløpt");
+    expect(before).toContain("står i listen i 90 dager");
+
+    expect(await deleteSpentApiTokens(db)).toBe(2);
+    const left = await db
+      .selectFrom("api_token as t")
+      .innerJoin("user as u", "u.id", "t.user_id")
+      .select("t.name")
+      .where("u.email", "=", "leder@demo.oppvern.no")
+      .orderBy("t.name")
+      .execute();
+    expect(left.map((r) => r.name)).toEqual(["Ny tilbaketrukket", "Ny utløpt", "Nøkkel for leder"]);
+    const after = textOf((await (clients.leder as TestClient).page("/profil")).html);
+    expect(after).not.toContain("Gammel utløpt");
+    expect(after).toContain("Ny utløpt");
+    // The working token still works.
+    expect((await api("/meg", tokens.leder)).status).toBe(200);
   });
 
   it("describes the endpoints and the bearer scheme in /api/v1/openapi.json", async () => {

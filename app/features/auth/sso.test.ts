@@ -9,6 +9,7 @@ import {
   userIdOf,
 } from "../../../tests/support/test-server.ts";
 import { createInvitation } from "../orgs/invitations.server.ts";
+import { deleteExpiredVerifications } from "./expired-rows.server.ts";
 import { ssoProvidersFromEnv } from "./sso.server.ts";
 
 /**
@@ -230,6 +231,66 @@ describe.each(dialects)("single sign-on on %s", (dialect) => {
     expect(textOf(wrongPage.html)).toContain(
       "Innloggingen tok for lang tid, eller den ble startet i en annen nettleser",
     );
+  });
+
+  it("deletes sign-in states and reset links that ran out, and keeps the live ones, which still work", async () => {
+    const db = server.services.db;
+    // better-auth keeps a sign-in's state as the row "auth-state:<state>".
+    const stateOf = (response: Response) =>
+      `auth-state:${new URL(response.headers.get("location") ?? "").searchParams.get("state") ?? ""}`;
+    const rowOf = (identifier: string) =>
+      db.selectFrom("verification").select("id").where("identifier", "=", identifier).executeTakeFirst();
+    const expire = (identifier: string) =>
+      db
+        .updateTable("verification")
+        .set({
+          expiresAt:
+            dialect === "postgres"
+              ? new Date(Date.now() - 60_000)
+              : new Date(Date.now() - 60_000).toISOString(),
+        })
+        .where("identifier", "=", identifier)
+        .execute();
+    // Two sign-ins started and left at the provider: one ran out, one is still live.
+    const abandoned = stateOf(await new TestClient(server.url).get("/logg-inn/sso/feide"));
+    const live = new TestClient(server.url);
+    const liveStart = await live.get("/logg-inn/sso/feide");
+    const liveState = stateOf(liveStart);
+    expect(await rowOf(abandoned)).toBeDefined();
+    await expire(abandoned);
+    // Two links to set a new password: one ran out, one is live.
+    const tokenOfReset = async (email: string) => {
+      await new TestClient(server.url).post("/glemt-passord", { email });
+      const mail = await db
+        .selectFrom("outbox")
+        .select("text_body")
+        .where("to_address", "=", email)
+        .orderBy("created_at", "desc")
+        .executeTakeFirstOrThrow();
+      return new URL(mail.text_body.match(/https?:\/\/\S+/)?.[0] ?? "").searchParams.get("token") ?? "";
+    };
+    const oldReset = await tokenOfReset("ansatt@demo.oppvern.no");
+    const liveReset = await tokenOfReset("veileder@demo.oppvern.no");
+    await expire(`reset-password:${oldReset}`);
+
+    expect(await deleteExpiredVerifications(db)).toBeGreaterThanOrEqual(2);
+    expect(await rowOf(abandoned)).toBeUndefined();
+    expect(await rowOf(`reset-password:${oldReset}`)).toBeUndefined();
+    expect(await rowOf(liveState)).toBeDefined();
+    expect(await rowOf(`reset-password:${liveReset}`)).toBeDefined();
+    // The live sign-in finishes, and the live link still sets a new password.
+    claims = { sub: "feide-leder", email: "leder@demo.oppvern.no", email_verified: true };
+    const atIdp = await fetch(liveStart.headers.get("location") ?? "", { redirect: "manual" });
+    const callback = new URL(atIdp.headers.get("location") ?? "");
+    const back = await live.get(callback.pathname + callback.search);
+    expect(back.headers.get("location")).not.toMatch(/^\/logg-inn/);
+    expect(sessionOf(live)).toBeTruthy();
+    const reset = await new TestClient(server.url).post("/nytt-passord", {
+      token: liveReset,
+      password: "et langt og nytt passord",
+      password2: "et langt og nytt passord",
+    });
+    expect(reset.status).toBe(303);
   });
 
   it("says so in plain words when the provider refuses the sign-in", async () => {

@@ -225,6 +225,7 @@ export const en: Messages = {
   "apiToken.col.expires": "Expires",
   "apiToken.neverUsed": "Never",
   "apiToken.expired": "Expired {date}",
+  "apiToken.expiredKept": "A key that has expired stays in the list for 90 days. After that it is deleted.",
   "apiToken.revoke": "Revoke",
   "apiToken.revokeLabel": "Revoke the token “{name}”",
   "apiToken.revoked": "The token has been revoked. It no longer works.",

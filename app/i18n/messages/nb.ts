@@ -222,6 +222,7 @@ export const nb = {
   "apiToken.col.expires": "Utløper",
   "apiToken.neverUsed": "Aldri",
   "apiToken.expired": "Utløpt {date}",
+  "apiToken.expiredKept": "En nøkkel som har gått ut, står i listen i 90 dager. Etter det slettes den.",
   "apiToken.revoke": "Trekk tilbake",
   "apiToken.revokeLabel": "Trekk tilbake nøkkelen «{name}»",
   "apiToken.revoked": "Nøkkelen er trukket tilbake. Den virker ikke lenger.",

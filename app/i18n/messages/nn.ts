@@ -223,6 +223,7 @@ export const nn: Messages = {
   "apiToken.col.expires": "Går ut",
   "apiToken.neverUsed": "Aldri",
   "apiToken.expired": "Gjekk ut {date}",
+  "apiToken.expiredKept": "Ein nøkkel som har gått ut, står i lista i 90 dagar. Etter det blir han sletta.",
   "apiToken.revoke": "Trekk tilbake",
   "apiToken.revokeLabel": "Trekk tilbake nøkkelen «{name}»",
   "apiToken.revoked": "Nøkkelen er trekt tilbake. Han verkar ikkje lenger.",

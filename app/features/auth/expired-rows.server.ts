@@ -1,0 +1,19 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+
+type Db = Kysely<Database>;
+
+/**
+ * Deletes better-auth's `verification` rows whose time has run out: the state of a single sign-on
+ * that was started and never finished (decision 023), and links to confirm an address or set a
+ * new password that were never used. better-auth deletes a row when it is used, and refuses an
+ * expired one, but never deletes one nobody came back for. Returns how many were deleted.
+ */
+export async function deleteExpiredVerifications(db: Db, now = Date.now()) {
+  const result = await db
+    .deleteFrom("verification")
+    // An ISO time: compared as text on SQLite (better-auth writes ISO there), as a time on PostgreSQL.
+    .where("expiresAt", "<", new Date(now).toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
