@@ -24,6 +24,7 @@ export default [
   route("eiere/:ownerId/eksport", "routes/eier-eksport.ts"),
   route("eiere/:ownerId/eksport/filer", "routes/eier-eksport-filer.ts"),
   route("eiere/:ownerId/slett", "routes/eier-slett.tsx"),
+  route("eiere/:ownerId/nettverk/:networkId/forlat", "routes/eier-nettverk-forlat.tsx"),
   route("enheter/:unitId", "routes/enhet.tsx"),
   route("enheter/:unitId/kompetanse", "routes/enhet-kompetanse.tsx"),
   route("enheter/:unitId/kompetanse/eksport", "routes/enhet-kompetanse-eksport.tsx"),

@@ -450,6 +450,14 @@ export interface CalendarFeedTable {
   created_at: string;
 }
 
+/** An owner whose koordinator took it out of a network: the network keeps that it left, and when. */
+export interface NetworkDepartureTable {
+  network_id: string;
+  owner_id: string;
+  left_at: string;
+  left_by: string | null;
+}
+
 /** An owner invited to join a network, until its koordinator answers. */
 export interface NetworkInvitationTable {
   network_id: string;
@@ -780,6 +788,7 @@ export interface Database {
   organisation: OrganisationTable;
   network_member: NetworkMemberTable;
   network_invitation: NetworkInvitationTable;
+  network_departure: NetworkDepartureTable;
   membership: MembershipTable;
   invitation: InvitationTable;
   audit_log: AuditLogTable;

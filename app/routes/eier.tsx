@@ -1,9 +1,17 @@
 import { data, Form, Link } from "react-router";
-import { ActionNotice, ErrorSummary, Field, type FormState, SelectField } from "../components/form.tsx";
+import {
+  ActionNotice,
+  ErrorSummary,
+  Field,
+  type FormState,
+  Notice,
+  SelectField,
+} from "../components/form.tsx";
 import { InvitationList } from "../components/invitation-list.tsx";
 import { InviteForm } from "../components/invite-form.tsx";
 import { MemberTable } from "../components/member-table.tsx";
 import { listOpenInvitations } from "../features/orgs/invitations.server.ts";
+import { departureOfOwner } from "../features/orgs/leave-network.server.ts";
 import { handleMembershipIntent } from "../features/orgs/membership-actions.server.ts";
 import { listMembers } from "../features/orgs/memberships.server.ts";
 import { answerNetworkInvitation, networksOfOwnerPage } from "../features/orgs/network-invitations.server.ts";
@@ -29,6 +37,9 @@ async function loadScope(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, owner, units, orgIds } = await loadScope(args);
+  // After leaving a network: its name, from this owner's own note that it left (never another's).
+  const leftId = new URL(args.request.url).searchParams.get("forlatt");
+  const left = leftId ? await departureOfOwner(services.db, owner.id, leftId) : undefined;
   const canManage = can(actor, "owner:manage", { type: "owner", ownerId: owner.id });
   const canDelete = can(actor, "owner:delete", { type: "owner", ownerId: owner.id });
   const targets = [
@@ -43,6 +54,7 @@ export async function loader(args: Route.LoaderArgs) {
     showLearning: can(actor, "learning:report", { type: "owner", ownerId: owner.id }),
     networks: await networksOfOwnerPage(services.db, owner.id),
     canJoin: can(actor, "network:join", { type: "owner", ownerId: owner.id }),
+    leftNetwork: left?.name ?? null,
     members: await listMembers(services.db, [owner.id]),
     invitations: canManage ? await listOpenInvitations(services.db, orgIds) : [],
     inviteOptions: targets
@@ -104,6 +116,7 @@ export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
     showLearning,
     networks,
     canJoin,
+    leftNetwork,
   } = loaderData;
   const locale = useLocale();
   const result = actionData as ActionResult | undefined;
@@ -215,14 +228,28 @@ export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
         <h2 id="nettverk" className="ds-heading" data-size="md">
           {t("owner.networks.heading")}
         </h2>
+        {leftNetwork ? (
+          <Notice>{t("owner.networks.leave.done", { owner: owner.name, network: leftNetwork })}</Notice>
+        ) : null}
         {networks.members.length === 0 ? (
           <p className="ds-paragraph">{t("owner.networks.none")}</p>
         ) : (
-          <ul className="ds-list">
-            {networks.members.map((n) => (
-              <li key={n.id}>{n.name}</li>
-            ))}
-          </ul>
+          <>
+            <ul className="ds-list">
+              {networks.members.map((n) => (
+                <li key={n.id} className="row-with-action">
+                  <span>{n.name}</span>
+                  {canJoin ? (
+                    <Link className="ds-link" to={`/eiere/${owner.id}/nettverk/${n.id}/forlat`}>
+                      {t("owner.networks.leave.link")}
+                      <span className="ds-sr-only"> {n.name}</span>
+                    </Link>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+            {canJoin ? null : <p className="ds-paragraph">{t("owner.networks.leave.koordinatorOnly")}</p>}
+          </>
         )}
         {networks.invitations.length > 0 ? (
           <>

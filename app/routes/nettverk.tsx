@@ -11,6 +11,7 @@ import { InvitationList } from "../components/invitation-list.tsx";
 import { InviteForm } from "../components/invite-form.tsx";
 import { MemberTable } from "../components/member-table.tsx";
 import { listOpenInvitations } from "../features/orgs/invitations.server.ts";
+import { listNetworkDepartures } from "../features/orgs/leave-network.server.ts";
 import { handleMembershipIntent } from "../features/orgs/membership-actions.server.ts";
 import { listMembers } from "../features/orgs/memberships.server.ts";
 import {
@@ -31,7 +32,7 @@ import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { authorize, getServices, getT, notFound, readForm, requireActor } from "../lib/route.server.ts";
-import { formatDate } from "../lib/time.ts";
+import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { Route } from "./+types/nettverk";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "network.title");
@@ -51,11 +52,15 @@ export async function loader(args: Route.LoaderArgs) {
   const { actor, services, network, target } = await loadNetworkScope(args);
   const canManage = can(actor, "network:manage", { type: "network", networkId: network.id });
   const canManageOwners = can(actor, "platform:manage", { type: "platform" });
-  const owners = await listNetworkOwners(services.db, network.id);
+  const [owners, departures] = await Promise.all([
+    listNetworkOwners(services.db, network.id),
+    listNetworkDepartures(services.db, network.id),
+  ]);
   const memberIds = new Set(owners.map((o) => o.id));
   return {
     network,
     owners,
+    departures,
     canManage,
     // The network's own staff reach the shared risk assessments from here (the platform admin, who
     // reads every network, has no list of them: /ros/delte goes by the user's own roles).
@@ -146,6 +151,7 @@ export default function Nettverk({ loaderData, actionData }: Route.ComponentProp
     ownerInvitations,
     network,
     owners,
+    departures,
     canManage,
     canManageOwners,
     candidateOwners,
@@ -190,6 +196,23 @@ export default function Nettverk({ loaderData, actionData }: Route.ComponentProp
             </li>
           ))}
         </ul>
+        {departures.length > 0 ? (
+          <>
+            <h3 id="departures-heading" className="ds-heading" data-size="xs">
+              {t("network.departures")}
+            </h3>
+            <ul className="ds-list" aria-labelledby="departures-heading">
+              {departures.map((d) => (
+                <li key={d.id}>
+                  {t("network.departure", {
+                    owner: d.name,
+                    date: formatDate(dayInNorway(d.left_at), locale),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         {canManageOwners && candidateOwners.length > 0 ? (
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="add-owner" />

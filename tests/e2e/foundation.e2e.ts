@@ -206,7 +206,15 @@ describe("tenants", () => {
     await expectAccessible(admin);
     await admin.getByRole("link", { name: "Demo digitaliseringsnettverk" }).click();
     await admin.waitForURL(/\/nettverk\//);
-    await expect.poll(() => admin.getByText("Antall eiere: 7").first().isVisible()).toBe(true);
+    // Seven demo owners; network-leave.e2e.ts has an owner of its own in the network for a moment.
+    await expect
+      .poll(() =>
+        admin
+          .getByText(/^Antall eiere: [78]$/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await expectAccessible(admin);
     await admin.goto("/profil");
     await expectAccessible(admin);

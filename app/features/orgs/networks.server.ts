@@ -66,6 +66,12 @@ export async function addNetworkOwner(
       .insertInto("network_member")
       .values({ network_id: options.networkId, owner_id: options.ownerId, created_at: nowIso() })
       .execute();
+    // An owner that left and joins again is a member like any other: the note that it left goes.
+    await trx
+      .deleteFrom("network_departure")
+      .where("network_id", "=", options.networkId)
+      .where("owner_id", "=", options.ownerId)
+      .execute();
     await writeAudit(trx, {
       actorUserId: options.actorUserId,
       tenantId: options.networkId,

@@ -28,6 +28,7 @@ const OWNER_TABLES = [
   ["Programoppmøte", "programme_attendance"],
   ["Programutmelding", "programme_departure"],
   ["Delt i nettverk", "shared_assessment"],
+  ["Nettverksutmelding", "network_departure"],
 ] as const;
 
 /** A cell: text, a number or nothing (JSON kept as its text). */

@@ -54,8 +54,8 @@ export type Action =
   | "network:read"
   | "network:manage"
   /**
-   * Answer a network's invitation to join it, for the owner: its koordinator, who also decides
-   * what the owner shares with the network's programmes.
+   * Answer a network's invitation to join it, and leave a network, for the owner: its koordinator,
+   * who also decides what the owner shares with the network's programmes (decision 015).
    */
   | "network:join"
   /** Create owners and networks, see all of them. */

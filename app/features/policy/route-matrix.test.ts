@@ -93,6 +93,12 @@ const MATRIX: Record<string, Case[]> = {
     { path: (ids) => `/eiere/${ids.demo}/slett`, expect: only(["koordinator"]) },
     { path: (ids) => `/eiere/${ids.nabo}/slett`, expect: only(["nabo"]) },
   ],
+  // Leaving a network: the owner's koordinator only (the personvernombud sees, does not act).
+  "/eiere/:ownerId/nettverk/:networkId/forlat": [
+    { path: (ids) => `/eiere/${ids.demo}/nettverk/${ids.network}/forlat`, expect: only(["koordinator"]) },
+    { path: (ids) => `/eiere/${ids.nabo}/nettverk/${ids.network}/forlat`, expect: only(["nabo"]) },
+    { path: (ids) => `/eiere/${ids.demo}/nettverk/finnes-ikke/forlat`, expect: only([]) },
+  ],
   "/eiere/:ownerId/kompetanse": [
     {
       path: (ids) => `/eiere/${ids.demo}/kompetanse`,

@@ -15,34 +15,40 @@ export async function leaveProgramme(
   db: Db,
   options: { programmeId: string; ownerId: string; userId: string },
 ) {
-  return db.transaction().execute(async (tx) => {
-    const removed = await tx
-      .deleteFrom("programme_owner")
+  return db.transaction().execute((tx) => leaveProgrammeIn(tx, options));
+}
+
+/** leaveProgramme inside a transaction the caller holds (leaving a network leaves its programmes). */
+export async function leaveProgrammeIn(
+  tx: Db,
+  options: { programmeId: string; ownerId: string; userId: string },
+) {
+  const removed = await tx
+    .deleteFrom("programme_owner")
+    .where("programme_id", "=", options.programmeId)
+    .where("owner_id", "=", options.ownerId)
+    .executeTakeFirst();
+  if (Number(removed.numDeletedRows) === 0) return false;
+  for (const table of ["programme_share", "programme_comment", "programme_group_owner"] as const)
+    await tx
+      .deleteFrom(table)
       .where("programme_id", "=", options.programmeId)
       .where("owner_id", "=", options.ownerId)
-      .executeTakeFirst();
-    if (Number(removed.numDeletedRows) === 0) return false;
-    for (const table of ["programme_share", "programme_comment", "programme_group_owner"] as const)
-      await tx
-        .deleteFrom(table)
-        .where("programme_id", "=", options.programmeId)
-        .where("owner_id", "=", options.ownerId)
-        .execute();
-    const row = { left_at: nowIso(), left_by: options.userId };
-    await tx
-      .insertInto("programme_departure")
-      .values({ programme_id: options.programmeId, owner_id: options.ownerId, ...row })
-      .onConflict((oc) => oc.columns(["programme_id", "owner_id"]).doUpdateSet(row))
       .execute();
-    await writeAudit(tx, {
-      actorUserId: options.userId,
-      tenantId: options.ownerId,
-      action: "programme.leave",
-      entity: "programme",
-      entityId: options.programmeId,
-    });
-    return true;
+  const row = { left_at: nowIso(), left_by: options.userId };
+  await tx
+    .insertInto("programme_departure")
+    .values({ programme_id: options.programmeId, owner_id: options.ownerId, ...row })
+    .onConflict((oc) => oc.columns(["programme_id", "owner_id"]).doUpdateSet(row))
+    .execute();
+  await writeAudit(tx, {
+    actorUserId: options.userId,
+    tenantId: options.ownerId,
+    action: "programme.leave",
+    entity: "programme",
+    entityId: options.programmeId,
   });
+  return true;
 }
 
 /**

@@ -277,6 +277,24 @@ export const en: Messages = {
   "owner.networks.koordinatorAnswers": "The owner's koordinator answers the invitation.",
   "owner.networks.joined": "The owner is in the network.",
   "owner.networks.declined": "The invitation has been declined.",
+  "owner.networks.leave.title": "Leave the network",
+  "owner.networks.leave.link": "Leave the network",
+  "owner.networks.leave.heading": "Should {owner} leave {network}?",
+  "owner.networks.leave.lead": "This is what happens when you confirm:",
+  "owner.networks.leave.programmes":
+    "You also leave these guidance programmes of the network. Sharing stops at once, and the comments between you and the guide are deleted. If you need any of them, copy them first.",
+  "owner.networks.leave.noProgrammes":
+    "You are not in any of the network's guidance programmes, so no programme is affected.",
+  "owner.networks.leave.shared":
+    "These risk assessments you have shared in the network are withdrawn. Copies that other owners have already adopted are theirs and stay.",
+  "owner.networks.leave.noShared": "You have not shared any risk assessments in the network.",
+  "owner.networks.leave.kept":
+    "You can no longer read the risk assessments other owners share in the network. The programme lead sees that you have left, and on which day. Your registers and action plan are not touched.",
+  "owner.networks.leave.back": "To join again later, the network must invite you again.",
+  "owner.networks.leave.confirm": "Yes, {owner} leaves the network",
+  "owner.networks.leave.cancel": "No, go back",
+  "owner.networks.leave.done": "{owner} has left {network}.",
+  "owner.networks.leave.koordinatorOnly": "Only the owner's koordinator can take the owner out of a network.",
   "owner.delete.link": "Delete the owner and all its data",
   "owner.delete.title": "Delete {name}?",
   "owner.delete.lead":
@@ -312,6 +330,8 @@ export const en: Messages = {
   "network.kind": "Network",
   "network.owners": "Owners in the network",
   "network.ownerCount": "Number of owners: {count}",
+  "network.departures": "Have left the network",
+  "network.departure": "{owner} left on {date}.",
   "network.people": "Programme leads and advisers",
   "network.addOwner": "Add owner",
   "network.addOwnerSubmit": "Add",

@@ -273,6 +273,24 @@ export const nb = {
   "owner.networks.koordinatorAnswers": "Koordinatoren hos eieren svarer på invitasjonen.",
   "owner.networks.joined": "Eieren er med i nettverket.",
   "owner.networks.declined": "Invitasjonen er avslått.",
+  "owner.networks.leave.title": "Gå ut av nettverket",
+  "owner.networks.leave.link": "Gå ut av nettverket",
+  "owner.networks.leave.heading": "Skal {owner} gå ut av {network}?",
+  "owner.networks.leave.lead": "Dette skjer når du bekrefter:",
+  "owner.networks.leave.programmes":
+    "Dere går også ut av disse veiledningsprogrammene i nettverket. Delingen stopper med en gang, og kommentarene mellom dere og veilederen blir slettet. Trenger dere noe av dem, må dere skrive det av først.",
+  "owner.networks.leave.noProgrammes":
+    "Dere er ikke med i noe veiledningsprogram i nettverket, så ingen program blir berørt.",
+  "owner.networks.leave.shared":
+    "Disse risikovurderingene som dere har delt i nettverket, blir trukket tilbake. Kopier som andre eiere allerede har tatt i bruk, er deres og blir stående.",
+  "owner.networks.leave.noShared": "Dere har ikke delt noen risikovurderinger i nettverket.",
+  "owner.networks.leave.kept":
+    "Dere kan ikke lenger lese risikovurderingene andre eiere deler i nettverket. Programansvarlig ser at dere har gått ut, og hvilken dag. Registrene og handlingsplanen deres blir ikke rørt.",
+  "owner.networks.leave.back": "Vil dere være med igjen senere, må nettverket invitere dere på nytt.",
+  "owner.networks.leave.confirm": "Ja, {owner} går ut av nettverket",
+  "owner.networks.leave.cancel": "Nei, gå tilbake",
+  "owner.networks.leave.done": "{owner} har gått ut av {network}.",
+  "owner.networks.leave.koordinatorOnly": "Bare koordinatoren hos eieren kan melde eieren ut av et nettverk.",
   "owner.delete.link": "Slett eieren og alle dataene",
   "owner.delete.title": "Slette {name}?",
   "owner.delete.lead":
@@ -307,6 +325,8 @@ export const nb = {
   "network.kind": "Nettverk",
   "network.owners": "Eiere i nettverket",
   "network.ownerCount": "Antall eiere: {count}",
+  "network.departures": "Har gått ut av nettverket",
+  "network.departure": "{owner} gikk ut {date}.",
   "network.people": "Programansvarlige og veiledere",
   "network.addOwner": "Legg til eier",
   "network.addOwnerSubmit": "Legg til",

@@ -274,6 +274,25 @@ export const nn: Messages = {
   "owner.networks.koordinatorAnswers": "Koordinatoren hos eigaren svarer på invitasjonen.",
   "owner.networks.joined": "Eigaren er med i nettverket.",
   "owner.networks.declined": "Invitasjonen er avslått.",
+  "owner.networks.leave.title": "Gå ut av nettverket",
+  "owner.networks.leave.link": "Gå ut av nettverket",
+  "owner.networks.leave.heading": "Skal {owner} gå ut av {network}?",
+  "owner.networks.leave.lead": "Dette skjer når du stadfestar:",
+  "owner.networks.leave.programmes":
+    "De går òg ut av desse rettleiingsprogramma i nettverket. Delinga stoppar med ein gong, og kommentarane mellom dykk og rettleiaren blir sletta. Treng de noko av dei, må de skrive det av først.",
+  "owner.networks.leave.noProgrammes":
+    "De er ikkje med i noko rettleiingsprogram i nettverket, så ingen program blir rørte.",
+  "owner.networks.leave.shared":
+    "Desse risikovurderingane som de har delt i nettverket, blir trekte tilbake. Kopiar som andre eigarar alt har teke i bruk, er deira og blir ståande.",
+  "owner.networks.leave.noShared": "De har ikkje delt nokon risikovurderingar i nettverket.",
+  "owner.networks.leave.kept":
+    "De kan ikkje lenger lese risikovurderingane som andre eigarar deler i nettverket. Programansvarleg ser at de har gått ut, og kva dag. Registera og handlingsplanen dykkar blir ikkje rørte.",
+  "owner.networks.leave.back": "Vil de vere med igjen seinare, må nettverket invitere dykk på nytt.",
+  "owner.networks.leave.confirm": "Ja, {owner} går ut av nettverket",
+  "owner.networks.leave.cancel": "Nei, gå tilbake",
+  "owner.networks.leave.done": "{owner} har gått ut av {network}.",
+  "owner.networks.leave.koordinatorOnly":
+    "Berre koordinatoren hos eigaren kan melde eigaren ut av eit nettverk.",
   "owner.delete.link": "Slett eigaren og alle dataa",
   "owner.delete.title": "Slette {name}?",
   "owner.delete.lead":
@@ -308,6 +327,8 @@ export const nn: Messages = {
   "network.kind": "Nettverk",
   "network.owners": "Eigarar i nettverket",
   "network.ownerCount": "Talet på eigarar: {count}",
+  "network.departures": "Har gått ut av nettverket",
+  "network.departure": "{owner} gjekk ut {date}.",
   "network.people": "Programansvarlege og rettleiarar",
   "network.addOwner": "Legg til eigar",
   "network.addOwnerSubmit": "Legg til",
