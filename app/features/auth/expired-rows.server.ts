@@ -5,9 +5,10 @@ type Db = Kysely<Database>;
 
 /**
  * Deletes better-auth's `verification` rows whose time has run out: the state of a single sign-on
- * that was started and never finished (decision 023), and links to confirm an address or set a
- * new password that were never used. better-auth deletes a row when it is used, and refuses an
- * expired one, but never deletes one nobody came back for. Returns how many were deleted.
+ * that was started and never finished (decision 023), and links to set a new password that were
+ * never used. better-auth deletes a row when it is used, refuses an expired one, and (1.7.24)
+ * sweeps expired rows at most once a minute, but only while someone's link or sign-in is being
+ * looked up: in a quiet time they stay. This runs hourly whatever happens. Returns how many.
  */
 export async function deleteExpiredVerifications(db: Db, now = Date.now()) {
   const result = await db

@@ -280,7 +280,7 @@ export const nb = {
   "owner.networks.leave.programmes":
     "Dere går også ut av disse veiledningsprogrammene i nettverket. Delingen stopper med en gang, og kommentarene mellom dere og veilederen blir slettet. Trenger dere noe av dem, må dere skrive det av først.",
   "owner.networks.leave.noProgrammes":
-    "Dere er ikke med i noe veiledningsprogram i nettverket, så ingen program blir berørt.",
+    "Dere er ikke med i noe veiledningsprogram i nettverket, så ingen programmer blir berørt.",
   "owner.networks.leave.shared":
     "Disse risikovurderingene som dere har delt i nettverket, blir trukket tilbake. Kopier som andre eiere allerede har tatt i bruk, er deres og blir stående.",
   "owner.networks.leave.noShared": "Dere har ikke delt noen risikovurderinger i nettverket.",
