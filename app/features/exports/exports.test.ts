@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../../../tests/support/client.ts";
+import { readTags, textsOf } from "../../../tests/support/pdf-structure.ts";
 import {
   dialects,
   organisationIdOf,
@@ -142,6 +143,15 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
           // Inter is embedded (a subset), so æ, ø and å print as written in any reader.
           expect(Buffer.from(file.bytes).toString("latin1"), where).toMatch(/\/FontName \/[A-Z]{6}\+Inter/);
           expect(file.text, where).toContain(`Side 1 av ${file.pages}`);
+          // Tagged for a screen reader: one H1, and everything the page shows is in the structure tree.
+          const tags = await readTags(file.bytes);
+          expect(tags.lang, where).toBe("nb");
+          expect(textsOf(tags.elements, "H1"), where).toHaveLength(1);
+          const read = tags.elements.map((e) => e.text).join(" ");
+          for (const expected of [...register.expected, "Demo kommune"]) {
+            const text = typeof expected === "function" ? expected() : expected;
+            expect(read, `${where} reads «${text}» aloud`).toContain(text);
+          }
         }
       }
     }
@@ -155,6 +165,22 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
     const dpia = await opened(await koordinator.get(`/dpia/${dpiaId}/eksport/xlsx`), "xlsx");
     expect(dpia.sheets).toEqual(["Risikoer for de registrerte", "Om dokumentet"]);
     expect(dpia.text).toContain("Hvilke kriterier passer?");
+  });
+
+  it("tags the DPIA's risk table with header cells and data cells, and each measure of the plan as a heading", async () => {
+    const dpia = await readTags(
+      (await opened(await koordinator.get(`/dpia/${dpiaId}/eksport/pdf`), "pdf")).bytes,
+    );
+    expect(dpia.displayTitle).toBe(true);
+    const headers = textsOf(dpia.elements, "TH");
+    expect(headers.length).toBeGreaterThan(1);
+    const rows = dpia.elements.filter((e) => e.role === "TR");
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.every((r) => r.cells === headers.length)).toBe(true);
+    const plan = await readTags(
+      (await opened(await koordinator.get("/handlingsplan/eksport/pdf"), "pdf")).bytes,
+    );
+    expect(textsOf(plan.elements, "H3")).toContain(measure);
   });
 
   it("prints the PDF on A4 pages", async () => {

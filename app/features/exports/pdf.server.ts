@@ -13,6 +13,8 @@ const FONTS = {
 };
 type Weight = keyof typeof FONTS;
 type Doc = InstanceType<typeof PDFDocument>;
+/** A node of the PDF's structure tree (decision 024: tagged PDF, so a screen reader reads headings, tables and lists). */
+type Struct = ReturnType<Doc["struct"]>;
 
 const INK = "#111111";
 const MUTED = "#444444";
@@ -60,6 +62,18 @@ function write(
   }
 }
 
+/** Adds a structure element of `type` whose content is what `draw` writes (the text is marked as its content). */
+function tag(doc: Doc, parent: Struct, type: string, draw: () => void) {
+  parent.add(doc.struct(type, {}, draw));
+}
+
+/** Draws what is only decoration (cell borders, fills, a repeated table header, page numbers): not read aloud. */
+function artifact(doc: Doc, draw: () => void, type: "Layout" | "Pagination" = "Layout") {
+  doc.markContent("Artifact", { type });
+  draw();
+  doc.endMarkedContent();
+}
+
 const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
 /** Moves to a new page when less than `room` points are left, so a heading does not end a page alone. */
@@ -67,17 +81,20 @@ function keep(doc: Doc, room: number) {
   if (doc.y + room > doc.page.maxY()) doc.addPage();
 }
 
-function fields(doc: Doc, list: Field[]) {
+function fields(doc: Doc, parent: Struct, list: Field[]) {
   for (const f of list) {
     keep(doc, 40);
     doc.moveDown(0.35);
-    write(doc, f.label, { weight: "bold", size: 9, color: MUTED });
-    write(doc, f.value.trim() || "–", { size: 10 });
+    tag(doc, parent, "P", () => write(doc, f.label, { weight: "bold", size: 9, color: MUTED }));
+    tag(doc, parent, "P", () => write(doc, f.value.trim() || "–", { size: 10 }));
   }
 }
 
-/** A table drawn row by row: a row that does not fit goes to the next page, under the header again. */
-function table(doc: Doc, columns: { header: string; width?: number }[], rows: string[][]) {
+/**
+ * A table drawn row by row: a row that does not fit goes to the next page, under the header again.
+ * Tagged as Table › TR › TH/TD; the header repeated on later pages, borders and fills are artifacts.
+ */
+function table(doc: Doc, parent: Struct, columns: { header: string; width?: number }[], rows: string[][]) {
   const left = doc.page.margins.left;
   const total = columns.reduce((sum, c) => sum + (c.width ?? 20), 0);
   const widths = columns.map((c) => (contentWidth(doc) * (c.width ?? 20)) / total);
@@ -89,87 +106,125 @@ function table(doc: Doc, columns: { header: string; width?: number }[], rows: st
       ...row.map((text, i) => doc.heightOfString(text || " ", { width: (widths[i] ?? 40) - 2 * pad })),
     );
   };
-  const draw = (row: string[], weight: Weight, fill?: string) => {
+  const tableTag = doc.struct("Table");
+  parent.add(tableTag);
+  /** Draws a row; `cell` is TH or TD, or null for the header repeated on a new page (an artifact). */
+  const draw = (row: string[], weight: Weight, cell: "TH" | "TD" | null, fill?: string) => {
     const height = heightOf(row, weight) + 2 * pad;
     if (doc.y + height > doc.page.maxY()) return false;
     const top = doc.y;
+    const tr = cell ? doc.struct("TR") : null;
+    if (tr) tableTag.add(tr);
     let x = left;
     for (const [i, text] of row.entries()) {
       const width = widths[i] ?? 40;
-      if (fill) doc.rect(x, top, width, height).fillColor(fill).fill();
-      doc.rect(x, top, width, height).lineWidth(0.5).strokeColor(RULE).stroke();
-      write(doc, text, { weight, size, x: x + pad, y: top + pad, width: width - 2 * pad });
+      const at = x;
+      artifact(doc, () => {
+        if (fill) doc.rect(at, top, width, height).fillColor(fill).fill();
+        doc.rect(at, top, width, height).lineWidth(0.5).strokeColor(RULE).stroke();
+      });
+      const text_ = () =>
+        write(doc, text, { weight, size, x: at + pad, y: top + pad, width: width - 2 * pad });
+      // A header cell says it heads its column (pdfkit writes `scope` as the Table attribute's Scope).
+      if (tr && cell) tr.add(doc.struct(cell, (cell === "TH" ? { scope: "Column" } : {}) as object, text_));
+      else artifact(doc, text_);
       x += width;
     }
+    tr?.end();
     doc.x = left;
     doc.y = top + height;
     return true;
   };
   const header = columns.map((c) => c.header);
   keep(doc, heightOf(header, "bold") + 40);
-  draw(header, "bold", HEAD);
+  draw(header, "bold", "TH", HEAD);
   for (const row of rows) {
-    if (draw(row, "regular")) continue;
+    if (draw(row, "regular", "TD")) continue;
     doc.addPage();
-    draw(header, "bold", HEAD);
-    // A row taller than a whole page: written as text that flows on.
-    if (!draw(row, "regular"))
-      fields(
-        doc,
-        row.map((value, i) => ({ label: header[i] ?? "", value })),
-      );
+    draw(header, "bold", null, HEAD);
+    if (draw(row, "regular", "TD")) continue;
+    // A row taller than a whole page: each cell its header and its text, flowing on.
+    const tr = doc.struct("TR");
+    tableTag.add(tr);
+    for (const [i, value] of row.entries())
+      tag(doc, tr, "TD", () => {
+        doc.moveDown(0.35);
+        write(doc, header[i] ?? "", { weight: "bold", size: 9, color: MUTED });
+        write(doc, value.trim() || "–", { size: 10 });
+      });
+    tr.end();
   }
+  tableTag.end();
   doc.x = left;
 }
 
-function block(doc: Doc, b: Block) {
+function block(doc: Doc, parent: Struct, b: Block) {
+  const paragraph = (text: string, gap?: number) =>
+    tag(doc, parent, "P", () => write(doc, text, { size: 10, gap }));
+  const subheading = (text: string) =>
+    tag(doc, parent, "H3", () => write(doc, text, { weight: "bold", size: 12 }));
   switch (b.kind) {
     case "fields":
-      if (!b.prose) return fields(doc, b.fields);
+      if (!b.prose) return fields(doc, parent, b.fields);
       for (const f of b.fields) {
         keep(doc, 50);
         doc.moveDown(0.6);
-        write(doc, f.label, { weight: "bold", size: 12 });
-        write(doc, f.value, { size: 10, gap: 3 });
+        subheading(f.label);
+        paragraph(f.value, 3);
       }
       return;
     case "text":
       doc.moveDown(0.4);
-      return write(doc, b.text, { size: 10, gap: 3 });
-    case "list":
+      return paragraph(b.text, 3);
+    case "list": {
       keep(doc, 50);
       doc.moveDown(0.6);
-      write(doc, b.label, { weight: "bold", size: 12 });
-      if (b.items.length === 0) write(doc, b.empty, { size: 10 });
-      for (const item of b.items) write(doc, `• ${item}`, { size: 10 });
-      return;
+      subheading(b.label);
+      if (b.items.length === 0) return paragraph(b.empty);
+      const list = doc.struct("L");
+      parent.add(list);
+      for (const item of b.items) {
+        const li = doc.struct("LI");
+        list.add(li);
+        tag(doc, li, "LBody", () => write(doc, `• ${item}`, { size: 10 }));
+        li.end();
+      }
+      return list.end();
+    }
     case "records":
-      if (b.records.length === 0) write(doc, b.empty, { size: 10 });
+      if (b.records.length === 0) paragraph(b.empty);
       for (const r of b.records) {
         keep(doc, 80);
         doc.moveDown(0.9);
-        write(doc, r.heading ?? r.title, { weight: "bold", size: 12 });
-        fields(doc, recordFields(b, r));
+        subheading(r.heading ?? r.title);
+        fields(doc, parent, recordFields(b, r));
       }
       return;
     case "table":
       doc.moveDown(0.5);
-      if (b.rows.length === 0) return write(doc, b.empty, { size: 10 });
+      if (b.rows.length === 0) return paragraph(b.empty);
       return table(
         doc,
+        parent,
         b.columns,
         b.rows.map((row) => row.map(String)),
       );
   }
 }
 
-/** A report as an A4 PDF with Inter embedded: title, the facts, the sections; page numbers at the foot. */
+/**
+ * A report as an A4 PDF with Inter embedded: title, the facts, the sections; page numbers at the foot.
+ * Tagged (PDF 1.7 with a structure tree, the language and the title shown as the window's title), so a
+ * screen reader reads it as headings, paragraphs, lists and tables with their header cells.
+ */
 export function reportPdf(report: Report): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: "A4",
       margin: 56,
       bufferPages: true,
+      pdfVersion: "1.7",
+      tagged: true,
       lang: report.lang,
       info: { Title: report.title, Author: "Oppvern" },
       displayTitle: true,
@@ -182,28 +237,41 @@ export function reportPdf(report: Report): Promise<Buffer> {
       doc.registerFont(`${weight}-latin`, parts.latin);
       doc.registerFont(`${weight}-ext`, parts.ext);
     }
-    write(doc, report.title, { weight: "bold", size: 18, gap: 4 });
-    for (const f of report.meta) write(doc, `${f.label}: ${f.value}`, { size: 9.5, color: MUTED });
+    const root = doc.struct("Document");
+    doc.addStructure(root);
+    tag(doc, root, "H1", () => write(doc, report.title, { weight: "bold", size: 18, gap: 4 }));
+    for (const f of report.meta)
+      tag(doc, root, "P", () => write(doc, `${f.label}: ${f.value}`, { size: 9.5, color: MUTED }));
     for (const section of report.sections) {
+      const sect = doc.struct("Sect");
+      root.add(sect);
       if (section.heading) {
         keep(doc, 90);
         doc.moveDown(1.2);
-        write(doc, section.heading, { weight: "bold", size: 14, gap: 2 });
+        const heading = section.heading;
+        tag(doc, sect, "H2", () => write(doc, heading, { weight: "bold", size: 14, gap: 2 }));
       }
-      for (const b of section.blocks) block(doc, b);
+      for (const b of section.blocks) block(doc, sect, b);
+      sect.end();
     }
+    root.end();
     // «Side 2 av 5» at the foot of every page, written in the bottom margin.
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
-      write(doc, report.words.page(i + 1, range.count), {
-        size: 8,
-        color: MUTED,
-        x: doc.page.margins.left,
-        y: doc.page.height - 36,
-      });
+      artifact(
+        doc,
+        () =>
+          write(doc, report.words.page(i + 1, range.count), {
+            size: 8,
+            color: MUTED,
+            x: doc.page.margins.left,
+            y: doc.page.height - 36,
+          }),
+        "Pagination",
+      );
       doc.page.margins.bottom = bottom;
     }
     doc.end();

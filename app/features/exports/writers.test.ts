@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
+import { readTags, textsOf } from "../../../tests/support/pdf-structure.ts";
 import { renderReport, reportOf } from "./render.server.ts";
 import type { Report } from "./report.ts";
 
@@ -76,5 +77,34 @@ describe("the writers of a report", () => {
       "Risikoer for Čáhppesjávrri skuvla – Ærlig og åpen",
     ]);
     expect(JSON.stringify(about?.getSheetValues())).toContain("Første linje\\nAndre linje med æøå");
+  });
+});
+
+describe("the PDF for a screen reader", () => {
+  it("is tagged: language, title, headings, a table with header cells once, rows as data cells, page numbers left out", async () => {
+    const pdf = await readTags(await renderReport(long(), "pdf"));
+    expect(pdf.lang).toBe("nb");
+    expect(pdf.marked).toBe(true);
+    expect(pdf.displayTitle).toBe(true);
+    expect(pdf.title).toBe("Risikoer for Čáhppesjávrri skuvla – Ærlig og åpen");
+    expect(pdf.pageCount).toBeGreaterThan(2);
+    expect(textsOf(pdf.elements, "H1")).toEqual(["Risikoer for Čáhppesjávrri skuvla – Ærlig og åpen"]);
+    expect(textsOf(pdf.elements, "H2")).toEqual(["Risikoer", "Personvernombudets råd"]);
+    // The header row is read once, where the table starts; on later pages it is only drawn.
+    expect(textsOf(pdf.elements, "TH")).toEqual(["Hva kan skje?", "Tiltak"]);
+    const cells = textsOf(pdf.elements, "TD");
+    expect(cells).toHaveLength(240);
+    expect(cells.slice(-2)).toEqual(["Risiko 120: øvelse på ŋ, š og ž", "Tiltak 120"]);
+    expect(pdf.elements.filter((e) => e.role === "TR").every((r) => r.cells === 2)).toBe(true);
+    const everything = pdf.elements.map((e) => e.text).join(" ");
+    expect(everything).not.toContain("Side 1 av");
+    expect(textsOf(pdf.elements, "P").join(" ")).toContain("Andre linje med æøå");
+  });
+
+  it("says the reader's language, nynorsk or English", async () => {
+    for (const locale of ["nn", "en"] as const) {
+      const report = reportOf("Test", { owner: "Demo", locale, sections: [] });
+      expect((await readTags(await renderReport(report, "pdf"))).lang).toBe(locale);
+    }
   });
 });
