@@ -123,11 +123,12 @@ function table(doc: Doc, parent: Struct, columns: { header: string; width?: numb
         if (fill) doc.rect(at, top, width, height).fillColor(fill).fill();
         doc.rect(at, top, width, height).lineWidth(0.5).strokeColor(RULE).stroke();
       });
-      const text_ = () =>
+      const cellText = () =>
         write(doc, text, { weight, size, x: at + pad, y: top + pad, width: width - 2 * pad });
       // A header cell says it heads its column (pdfkit writes `scope` as the Table attribute's Scope).
-      if (tr && cell) tr.add(doc.struct(cell, (cell === "TH" ? { scope: "Column" } : {}) as object, text_));
-      else artifact(doc, text_);
+      if (tr && cell)
+        tr.add(doc.struct(cell, (cell === "TH" ? { scope: "Column" } : {}) as object, cellText));
+      else artifact(doc, cellText);
       x += width;
     }
     tr?.end();

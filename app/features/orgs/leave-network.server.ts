@@ -3,6 +3,7 @@ import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
 import { leaveProgrammeIn } from "../programme/leave-programme.server.ts";
+import { withdrawIn } from "../shared/shared.server.ts";
 
 type Db = Kysely<Database>;
 
@@ -22,24 +23,34 @@ export async function networkLeavePreview(db: Db, networkId: string, ownerId: st
     .executeTakeFirst();
   if (!network) return undefined;
   const [programmes, shared] = await Promise.all([
-    db
-      .selectFrom("programme_owner as po")
-      .innerJoin("programme as p", "p.id", "po.programme_id")
-      .select(["p.id", "p.name"])
-      .where("p.network_id", "=", networkId)
-      .where("po.owner_id", "=", ownerId)
-      .orderBy("p.name")
-      .execute(),
-    db
-      .selectFrom("shared_assessment")
-      .select(["id", "title"])
-      .where("network_id", "=", networkId)
-      .where("owner_id", "=", ownerId)
-      .where("withdrawn_at", "is", null)
-      .orderBy("title")
-      .execute(),
+    programmesIn(db, networkId, ownerId),
+    liveSharesIn(db, networkId, ownerId),
   ]);
   return { network, programmes, shared };
+}
+
+/** The network's programmes the owner takes part in: what leaving the network leaves. */
+function programmesIn(db: Db, networkId: string, ownerId: string) {
+  return db
+    .selectFrom("programme_owner as po")
+    .innerJoin("programme as p", "p.id", "po.programme_id")
+    .select(["p.id", "p.name"])
+    .where("p.network_id", "=", networkId)
+    .where("po.owner_id", "=", ownerId)
+    .orderBy("p.name")
+    .execute();
+}
+
+/** The owner's assessments shared in the network and not withdrawn: what leaving withdraws. */
+function liveSharesIn(db: Db, networkId: string, ownerId: string) {
+  return db
+    .selectFrom("shared_assessment")
+    .select(["id", "title"])
+    .where("network_id", "=", networkId)
+    .where("owner_id", "=", ownerId)
+    .where("withdrawn_at", "is", null)
+    .orderBy("title")
+    .execute();
 }
 
 /**
@@ -59,42 +70,18 @@ export async function leaveNetwork(db: Db, options: { networkId: string; ownerId
       .where("owner_id", "=", options.ownerId)
       .executeTakeFirst();
     if (Number(removed.numDeletedRows) === 0) return false;
-    const programmes = await tx
-      .selectFrom("programme_owner as po")
-      .innerJoin("programme as p", "p.id", "po.programme_id")
-      .select("p.id")
-      .where("p.network_id", "=", options.networkId)
-      .where("po.owner_id", "=", options.ownerId)
-      .orderBy("p.id")
-      .execute();
+    const programmes = await programmesIn(tx, options.networkId, options.ownerId);
     for (const p of programmes)
       await leaveProgrammeIn(tx, { programmeId: p.id, ownerId: options.ownerId, userId: options.userId });
-    const shared = await tx
-      .selectFrom("shared_assessment")
-      .select(["id", "source_id"])
-      .where("network_id", "=", options.networkId)
-      .where("owner_id", "=", options.ownerId)
-      .where("withdrawn_at", "is", null)
-      .orderBy("id")
-      .execute();
-    const now = nowIso();
-    for (const s of shared) {
-      await tx.updateTable("shared_assessment").set({ withdrawn_at: now }).where("id", "=", s.id).execute();
-      await writeAudit(tx, {
-        actorUserId: options.userId,
-        tenantId: options.ownerId,
-        action: "shared.withdraw",
-        entity: "risk_assessment",
-        entityId: s.source_id,
-        details: { networkId: options.networkId, sharedId: s.id },
-      });
-    }
+    const shared = await liveSharesIn(tx, options.networkId, options.ownerId);
+    for (const s of shared)
+      await withdrawIn(tx, { ownerId: options.ownerId, id: s.id, userId: options.userId });
     await tx
       .deleteFrom("network_invitation")
       .where("network_id", "=", options.networkId)
       .where("owner_id", "=", options.ownerId)
       .execute();
-    const row = { left_at: now, left_by: options.userId };
+    const row = { left_at: nowIso(), left_by: options.userId };
     await tx
       .insertInto("network_departure")
       .values({ network_id: options.networkId, owner_id: options.ownerId, ...row })

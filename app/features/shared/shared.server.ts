@@ -191,35 +191,41 @@ export async function publish(
 }
 
 /** Withdraws one of the owner's live publications; copies other owners adopted stay theirs. */
-export async function withdraw(
+export function withdraw(
   db: Db,
   options: { ownerId: string; id: string; userId: string },
 ): Promise<"withdrawn" | "not-found"> {
-  return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom("shared_assessment")
-      .select(["source_id", "network_id"])
-      .where("owner_id", "=", options.ownerId)
-      .where("id", "=", options.id)
-      .where("withdrawn_at", "is", null)
-      .executeTakeFirst();
-    if (!row) return "not-found";
-    await tx
-      .updateTable("shared_assessment")
-      .set({ withdrawn_at: nowIso() })
-      .where("owner_id", "=", options.ownerId)
-      .where("id", "=", options.id)
-      .execute();
-    await writeAudit(tx, {
-      actorUserId: options.userId,
-      tenantId: options.ownerId,
-      action: "shared.withdraw",
-      entity: "risk_assessment",
-      entityId: row.source_id,
-      details: { networkId: row.network_id, sharedId: options.id },
-    });
-    return "withdrawn";
+  return db.transaction().execute((tx) => withdrawIn(tx, options));
+}
+
+/** withdraw inside a transaction the caller holds (leaving a network withdraws what it shared there). */
+export async function withdrawIn(
+  tx: Db,
+  options: { ownerId: string; id: string; userId: string },
+): Promise<"withdrawn" | "not-found"> {
+  const row = await tx
+    .selectFrom("shared_assessment")
+    .select(["source_id", "network_id"])
+    .where("owner_id", "=", options.ownerId)
+    .where("id", "=", options.id)
+    .where("withdrawn_at", "is", null)
+    .executeTakeFirst();
+  if (!row) return "not-found";
+  await tx
+    .updateTable("shared_assessment")
+    .set({ withdrawn_at: nowIso() })
+    .where("owner_id", "=", options.ownerId)
+    .where("id", "=", options.id)
+    .execute();
+  await writeAudit(tx, {
+    actorUserId: options.userId,
+    tenantId: options.ownerId,
+    action: "shared.withdraw",
+    entity: "risk_assessment",
+    entityId: row.source_id,
+    details: { networkId: row.network_id, sharedId: options.id },
   });
+  return "withdrawn";
 }
 
 /**
