@@ -96,6 +96,7 @@ export default [
   route("program/:id", "routes/program-detalj.tsx"),
   route("program/:id/grupper", "routes/program-grupper.tsx"),
   route("program/:id/gruppe/:groupId", "routes/program-gruppe.tsx"),
+  route("program/:id/samling/:nr", "routes/program-samling.tsx"),
   route("program/:id/oppmote/:number", "routes/program-oppmote.tsx"),
   route("program/:id/kommentar/:commentId", "routes/program-kommentar.tsx"),
   route("program/:id/forlat/:ownerId", "routes/program-forlat.tsx"),

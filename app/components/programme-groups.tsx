@@ -123,6 +123,12 @@ export function GatheringCard({
             </div>
           ) : null}
         </dl>
+        <p className="ds-paragraph">
+          <Link className="ds-link" to={`/program/${programmeId}/samling/${g.number}`}>
+            {t("programme.gatheringPage.link")}
+            <span className="ds-sr-only">: {t("programme.gathering.heading", { number: g.number })}</span>
+          </Link>
+        </p>
         {g.number > 0 ? (
           <AttendanceLine
             programmeId={programmeId}

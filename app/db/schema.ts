@@ -371,6 +371,8 @@ export interface ProgrammeGatheringTable {
   number: number;
   held_on: string | null;
   place: string;
+  /** The programme's own agenda, one point per line; null: not written (the template suggests one). */
+  agenda: string | null;
 }
 
 /** A guidance group of a programme: a few owners with one guide. */

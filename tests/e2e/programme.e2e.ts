@@ -46,4 +46,45 @@ describe("guidance programmes", () => {
     await screenshot(page, "program-mobil");
     await page.context().close();
   });
+
+  it("the programansvarlig opens a gathering's page and writes its agenda, without JavaScript", async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await login(page, "programansvarlig@demo.oppvern.no");
+    await page.goto("/program?lang=nb");
+    await page.getByRole("link", { name: "Veiledning i personvern 2026–2027" }).click();
+    await page.getByRole("link", { name: /^Mål, egenarbeid og agenda\W*Samling 2$/ }).click();
+    await heading(page, "Samling 2: Prioritering");
+    const main = page.locator("main");
+    expect(await main.textContent()).toContain("Dette er et forslag til agenda.");
+    expect(await main.textContent()).toContain("Del 1 – for veilederne");
+    await expectAccessible(page);
+    const agenda = page.getByLabel("Agendaen for samlingen");
+    await agenda.fill("09.00 Kaffe\n09.30 Runde om kartleggingen\n11.00 Prioritering i gruppene");
+    await page.getByRole("button", { name: "Lagre agendaen" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Agendaen er lagret.");
+    const points = await page.locator("#agenda ~ ol li").allTextContents();
+    expect(points).toEqual(["09.00 Kaffe", "09.30 Runde om kartleggingen", "11.00 Prioritering i gruppene"]);
+    await expectAccessible(page);
+    await screenshot(page, "program-samling-agenda");
+    await page.context().close();
+  });
+
+  it("a koordinator on a phone reads what to do before the next gathering", async () => {
+    const page = await newPage(browser, { viewport: PHONE, javaScriptEnabled: false });
+    await login(page, "koordinator@demo.oppvern.no");
+    await page.goto("/program?lang=nb");
+    await page.getByRole("link", { name: "Veiledning i personvern 2026–2027" }).click();
+    await page.getByRole("link", { name: /^Mål, egenarbeid og agenda\W*Samling 1$/ }).click();
+    await heading(page, "Samling 1: Kartlegging");
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).toContain("Egenarbeid før samling 2");
+    expect(text).not.toContain("Del 1 – for veilederne");
+    await page.getByRole("link", { name: /Gjør ferdig kartleggingen/ }).click();
+    await heading(page, "Kartlegging");
+    await page.goBack();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await expectAccessible(page);
+    await screenshot(page, "program-samling-mobil");
+    await page.context().close();
+  });
 });

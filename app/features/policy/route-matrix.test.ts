@@ -343,6 +343,11 @@ const MATRIX: Record<string, Case[]> = {
   "/program/:id/gruppe/:groupId": [
     { path: () => "/program/finnes-ikke/gruppe/x", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],
+  // A gathering's page (goals, self-study, agenda): tested with real rows, by role and tenant, in
+  // app/features/programme/gathering.test.ts.
+  "/program/:id/samling/:nr": [
+    { path: () => "/program/finnes-ikke/samling/1", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
   "/program/:id/oppmote/:number": [
     { path: () => "/program/finnes-ikke/oppmote/1", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],

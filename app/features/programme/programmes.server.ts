@@ -115,7 +115,7 @@ export async function getProgramme(db: Db, id: string) {
       .execute(),
     db
       .selectFrom("programme_gathering")
-      .select(["number", "held_on", "place"])
+      .select(["number", "held_on", "place", "agenda"])
       .where("programme_id", "=", id)
       .orderBy("number")
       .execute(),
@@ -149,6 +149,35 @@ export async function scheduleGathering(
       entity: "programme",
       entityId: options.programmeId,
       details: { gathering: options.number },
+    });
+  });
+}
+
+/** A gathering's agenda as the programansvarlig wrote it (one point per line); null goes back to the template's. */
+export async function saveAgenda(
+  db: Db,
+  options: {
+    programmeId: string;
+    networkId: string;
+    number: number;
+    agenda: string[] | null;
+    userId: string;
+  },
+) {
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable("programme_gathering")
+      .set({ agenda: options.agenda ? options.agenda.join("\n") : null })
+      .where("programme_id", "=", options.programmeId)
+      .where("number", "=", options.number)
+      .execute();
+    await writeAudit(tx, {
+      actorUserId: options.userId,
+      tenantId: options.networkId,
+      action: "programme.agenda",
+      entity: "programme",
+      entityId: options.programmeId,
+      details: { gathering: options.number, points: options.agenda?.length ?? 0 },
     });
   });
 }

@@ -22,6 +22,31 @@ export const ZGathering = z.object({
   sted: z.string().trim().max(200, "programme.tooLong").default(""),
 });
 
+/** The most points an agenda can have, and the longest point. */
+export const AGENDA_POINTS = 20;
+export const AGENDA_POINT_LENGTH = 200;
+
+/**
+ * A gathering's agenda: one point per line (blank lines are dropped). An empty agenda goes back to
+ * the template's suggestion.
+ */
+export const ZAgenda = z.object({
+  agenda: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().max(AGENDA_POINT_LENGTH, "programme.agenda.pointTooLong"))
+        .max(AGENDA_POINTS, "programme.agenda.tooMany"),
+    ),
+});
+
 /** A guidance group: its name, its guide and its owners (checked against the programme's by the route). */
 export const ZGroup = z.object({
   navn: z.string().trim().min(1, "groups.error.nameRequired").max(100, "programme.tooLong"),

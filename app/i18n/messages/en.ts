@@ -1518,6 +1518,32 @@ export const en: Messages = {
     "The guides look back on the guidance and on what they would do differently next time.",
   "programme.gathering.4.participants":
     "The participants learn about DPIAs, see what the measures achieved, and adjust the action plan for the coming year.",
+  "programme.gatheringPage.title": "Gathering",
+  "programme.gatheringPage.goals": "Learning goals",
+  "programme.gatheringPage.selfStudy": "Self-study before gathering {next}",
+  "programme.gatheringPage.afterwards": "Carrying on after the programme",
+  "programme.gatheringPage.guidesOnly":
+    "This gathering is for the guides only. Participants meet for the first time at gathering 1.",
+  "programme.gatheringPage.part1": "Part 1 – for the guides",
+  "programme.gatheringPage.part2": "Part 2 – for the participants",
+  "programme.gatheringPage.modules": "Related courses",
+  "programme.gatheringPage.modulesLead":
+    "The courses are open to everyone and do not take long. Feel free to share the links with your staff.",
+  "programme.gatheringPage.minutes": "about {minutes} minutes",
+  "programme.gatheringPage.resources": "Resources",
+  "programme.gatheringPage.resourcesLink": "Resources for gathering {number} in the resource library",
+  "programme.gatheringPage.link": "Goals, self-study and agenda",
+  "programme.agenda.title": "Agenda",
+  "programme.agenda.saved": "The agenda has been saved.",
+  "programme.agenda.suggested":
+    "This is a suggested agenda. The programme lead can change it for this programme.",
+  "programme.agenda.label": "The gathering's agenda",
+  "programme.agenda.help":
+    "Write one point per line, preferably starting with the time, for example “09.00 Welcome”. At most {points} points, and at most {length} characters in each.",
+  "programme.agenda.save": "Save the agenda",
+  "programme.agenda.reset": "Use the suggestion instead",
+  "programme.agenda.pointTooLong": "One of the points is too long. Shorten it, or split it over two lines.",
+  "programme.agenda.tooMany": "The agenda has too many points. Merge some of them.",
   "programme.field.date": "Date",
   "programme.field.place": "Place",
   "programme.schedule": "Save date and place",

@@ -1515,6 +1515,32 @@ export const nb = {
     "Veilederne ser tilbake på veiledningen og på hva de vil gjøre annerledes neste gang.",
   "programme.gathering.4.participants":
     "Deltakerne lærer om DPIA, ser hva tiltakene har gitt, og justerer handlingsplanen for året som kommer.",
+  "programme.gatheringPage.title": "Samling",
+  "programme.gatheringPage.goals": "Læringsmål",
+  "programme.gatheringPage.selfStudy": "Egenarbeid før samling {next}",
+  "programme.gatheringPage.afterwards": "Arbeidet videre etter programmet",
+  "programme.gatheringPage.guidesOnly":
+    "Denne samlingen er bare for veilederne. Dere som deltar, møtes første gang på samling 1.",
+  "programme.gatheringPage.part1": "Del 1 – for veilederne",
+  "programme.gatheringPage.part2": "Del 2 – for deltakerne",
+  "programme.gatheringPage.modules": "Kurs som hører til",
+  "programme.gatheringPage.modulesLead":
+    "Kursene er åpne for alle og tar kort tid. Del gjerne lenkene med de ansatte.",
+  "programme.gatheringPage.minutes": "omtrent {minutes} minutter",
+  "programme.gatheringPage.resources": "Ressurser",
+  "programme.gatheringPage.resourcesLink": "Ressursene til samling {number} i ressursbanken",
+  "programme.gatheringPage.link": "Mål, egenarbeid og agenda",
+  "programme.agenda.title": "Agenda",
+  "programme.agenda.saved": "Agendaen er lagret.",
+  "programme.agenda.suggested":
+    "Dette er et forslag til agenda. Programansvarlig kan endre den for dette programmet.",
+  "programme.agenda.label": "Agendaen for samlingen",
+  "programme.agenda.help":
+    "Skriv ett punkt per linje, gjerne med klokkeslett først, for eksempel «09.00 Velkommen». Høyst {points} punkter, og høyst {length} tegn i hvert.",
+  "programme.agenda.save": "Lagre agendaen",
+  "programme.agenda.reset": "Bruk forslaget i stedet",
+  "programme.agenda.pointTooLong": "Ett av punktene er for langt. Kort det ned, eller del det på to linjer.",
+  "programme.agenda.tooMany": "Agendaen har for mange punkter. Slå sammen noen av dem.",
   "programme.field.date": "Dato",
   "programme.field.place": "Sted",
   "programme.schedule": "Lagre dato og sted",

@@ -1511,6 +1511,32 @@ export const nn: Messages = {
     "Rettleiarane ser tilbake på rettleiinga og på kva dei vil gjere annleis neste gong.",
   "programme.gathering.4.participants":
     "Deltakarane lærer om DPIA, ser kva tiltaka har gitt, og justerer handlingsplanen for året som kjem.",
+  "programme.gatheringPage.title": "Samling",
+  "programme.gatheringPage.goals": "Læringsmål",
+  "programme.gatheringPage.selfStudy": "Eigenarbeid før samling {next}",
+  "programme.gatheringPage.afterwards": "Arbeidet vidare etter programmet",
+  "programme.gatheringPage.guidesOnly":
+    "Denne samlinga er berre for rettleiarane. De som deltek, møtest første gong på samling 1.",
+  "programme.gatheringPage.part1": "Del 1 – for rettleiarane",
+  "programme.gatheringPage.part2": "Del 2 – for deltakarane",
+  "programme.gatheringPage.modules": "Kurs som høyrer til",
+  "programme.gatheringPage.modulesLead":
+    "Kursa er opne for alle og tek kort tid. Del gjerne lenkjene med dei tilsette.",
+  "programme.gatheringPage.minutes": "om lag {minutes} minutt",
+  "programme.gatheringPage.resources": "Ressursar",
+  "programme.gatheringPage.resourcesLink": "Ressursane til samling {number} i ressursbanken",
+  "programme.gatheringPage.link": "Mål, eigenarbeid og agenda",
+  "programme.agenda.title": "Agenda",
+  "programme.agenda.saved": "Agendaen er lagra.",
+  "programme.agenda.suggested":
+    "Dette er eit forslag til agenda. Programansvarleg kan endre han for dette programmet.",
+  "programme.agenda.label": "Agendaen for samlinga",
+  "programme.agenda.help":
+    "Skriv eitt punkt per linje, gjerne med klokkeslett først, til dømes «09.00 Velkommen». Høgst {points} punkt, og høgst {length} teikn i kvart.",
+  "programme.agenda.save": "Lagre agendaen",
+  "programme.agenda.reset": "Bruk forslaget i staden",
+  "programme.agenda.pointTooLong": "Eitt av punkta er for langt. Kort det ned, eller del det på to linjer.",
+  "programme.agenda.tooMany": "Agendaen har for mange punkt. Slå saman nokre av dei.",
   "programme.field.date": "Dato",
   "programme.field.place": "Stad",
   "programme.schedule": "Lagre dato og stad",
