@@ -97,6 +97,8 @@ export default [
   route("program/:id/grupper", "routes/program-grupper.tsx"),
   route("program/:id/gruppe/:groupId", "routes/program-gruppe.tsx"),
   route("program/:id/samling/:nr", "routes/program-samling.tsx"),
+  route("program/:id/ressurser", "routes/program-ressurser.tsx"),
+  route("program/:id/ressurser/:slug", "routes/program-ressurs.tsx"),
   route("program/:id/oppmote/:number", "routes/program-oppmote.tsx"),
   route("program/:id/kommentar/:commentId", "routes/program-kommentar.tsx"),
   route("program/:id/forlat/:ownerId", "routes/program-forlat.tsx"),

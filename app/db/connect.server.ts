@@ -30,6 +30,7 @@ import { migration026 } from "./migrations/026-measure-links.ts";
 import { migration027 } from "./migrations/027-network-invitations.ts";
 import { migration031 } from "./migrations/031-audit-actor-index-and-network-departure.ts";
 import { migration032 } from "./migrations/032-gathering-agenda.ts";
+import { migration033 } from "./migrations/033-programme-resources.ts";
 import { preparingClientClass } from "./named-statements.ts";
 import { loadPg } from "./pg.server.ts";
 import type { Database } from "./schema.ts";
@@ -84,6 +85,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "027-network-invitations": migration027(),
     "031-audit-actor-index-and-network-departure": migration031(),
     "032-gathering-agenda": migration032(),
+    "033-programme-resources": migration033(),
   };
 }
 

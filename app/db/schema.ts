@@ -375,6 +375,19 @@ export interface ProgrammeGatheringTable {
   agenda: string | null;
 }
 
+/** A link the programansvarlig added to a programme's resource library (decision 027). */
+export interface ProgrammeResourceTable {
+  id: string;
+  programme_id: string;
+  title: string;
+  url: string;
+  description: string;
+  audience: "alle" | "veiledere" | "deltakere";
+  gathering: number | null;
+  created_at: string;
+  created_by: string | null;
+}
+
 /** A guidance group of a programme: a few owners with one guide. */
 export interface ProgrammeGroupTable {
   id: string;
@@ -765,6 +778,7 @@ export interface Database {
   programme: ProgrammeTable;
   programme_owner: ProgrammeOwnerTable;
   programme_gathering: ProgrammeGatheringTable;
+  programme_resource: ProgrammeResourceTable;
   programme_group: ProgrammeGroupTable;
   programme_group_owner: ProgrammeGroupOwnerTable;
   programme_share: ProgrammeShareTable;

@@ -200,6 +200,11 @@ export default function ProgramDetalj({ loaderData: d, actionData }: Route.Compo
         <h2 className="ds-heading" data-size="md" id="samlinger">
           {t("programme.gatherings.title")}
         </h2>
+        <p className="ds-paragraph">
+          <Link className="ds-link" to={`/program/${d.id}/ressurser`}>
+            {t("programme.resourcesLink")}
+          </Link>
+        </p>
         <ol className="measure-list">
           {d.gatherings.map((g) => (
             <GatheringCard

@@ -80,7 +80,7 @@ export async function action(args: Route.ActionArgs) {
     networkId: programme.network_id,
     number: gathering.number,
     // "Use the suggestion" and an emptied field both go back to the template's agenda.
-    agenda: raw.intent === "forslag" || parsed.data.agenda.length === 0 ? null : parsed.data.agenda,
+    agenda: form.get("intent") === "forslag" || parsed.data.agenda.length === 0 ? null : parsed.data.agenda,
     userId: actor.userId,
   });
   return redirect(`/program/${programme.id}/samling/${gathering.number}?lagret=1#agenda`, 303);

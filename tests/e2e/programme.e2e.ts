@@ -87,4 +87,41 @@ describe("guidance programmes", () => {
     await screenshot(page, "program-samling-mobil");
     await page.context().close();
   });
+
+  it("the programansvarlig adds a link to the resource library, and a koordinator reads the invitation letter", async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await login(page, "programansvarlig@demo.oppvern.no");
+    await page.goto("/program?lang=nb");
+    await page.getByRole("link", { name: "Veiledning i personvern 2026–2027" }).click();
+    await page.getByRole("link", { name: /^Ressursbanken/ }).click();
+    await heading(page, "Ressursbanken");
+    await expectAccessible(page);
+    await page.getByLabel("Tittel").fill("Nettverkets årshjul");
+    await page.getByLabel("Nettadresse").fill("https://digi.example.no/arshjul");
+    await page.getByLabel("Hører til").selectOption("3");
+    await page.getByRole("button", { name: "Legg til lenken" }).click();
+    await expect.poll(() => page.locator("#egne ~ *").allTextContents()).toContain("Lenken er lagt til.");
+    await page.getByLabel("Samling", { exact: true }).selectOption("3");
+    await page.getByRole("button", { name: "Vis", exact: true }).click();
+    const shown = (await page.locator("main").textContent()) ?? "";
+    expect(shown).toContain("Nettverkets årshjul");
+    expect(shown).toContain("Viser ressursene til samling 3");
+    await expectAccessible(page);
+    await screenshot(page, "program-ressurser");
+    await page.context().close();
+
+    const phone = await newPage(browser, { viewport: PHONE, javaScriptEnabled: false });
+    await login(phone, "koordinator@demo.oppvern.no");
+    await phone.goto("/program?lang=nb");
+    await phone.getByRole("link", { name: "Veiledning i personvern 2026–2027" }).click();
+    await phone.getByRole("link", { name: /^Ressursbanken/ }).click();
+    expect(await phone.locator("main").textContent()).not.toContain("Bli veileder");
+    await phone.getByRole("link", { name: "Invitasjon til eiere – brevmal" }).click();
+    await heading(phone, "Invitasjon til eiere – brevmal");
+    expect(await phone.locator("main").textContent()).toContain("Hva vi ber dere om");
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await expectAccessible(phone);
+    await screenshot(phone, "program-ressurs-mobil");
+    await phone.context().close();
+  });
 });

@@ -348,6 +348,17 @@ const MATRIX: Record<string, Case[]> = {
   "/program/:id/samling/:nr": [
     { path: () => "/program/finnes-ikke/samling/1", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],
+  // The resource library and one built-in resource: tested by role and tenant in
+  // app/features/programme/resources.test.ts.
+  "/program/:id/ressurser": [
+    { path: () => "/program/finnes-ikke/ressurser", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
+  "/program/:id/ressurser/:slug": [
+    {
+      path: () => "/program/finnes-ikke/ressurser/invitasjon-til-eiere",
+      expect: { ...all(404, SIGNED_IN), anonym: 302 },
+    },
+  ],
   "/program/:id/oppmote/:number": [
     { path: () => "/program/finnes-ikke/oppmote/1", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],

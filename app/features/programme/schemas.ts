@@ -73,3 +73,28 @@ export const ZComment = ZCommentText.extend({ eier: z.string().min(1) });
 export const ZAttendance = z.object({
   deltok: z.array(z.string()).default([]),
 });
+
+/** A link in the programme's resource library: a web address with a title, for someone, maybe for one gathering. */
+export const ZResourceLink = z.object({
+  tittel: z.string().trim().min(1, "resources.error.titleRequired").max(120, "programme.tooLong"),
+  adresse: z
+    .string()
+    .trim()
+    .min(1, "resources.error.urlRequired")
+    .max(2000, "programme.tooLong")
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return url.protocol === "https:" || url.protocol === "http:";
+      } catch {
+        return false;
+      }
+    }, "resources.error.url"),
+  beskrivelse: z.string().trim().max(500, "resources.error.descriptionTooLong").default(""),
+  for: z.enum(["alle", "veiledere", "deltakere"], { message: "resources.error.audience" }),
+  samling: z
+    .string()
+    .default("")
+    .refine((v) => v === "" || /^[0-4]$/.test(v), "resources.error.gathering")
+    .transform((v) => (v === "" ? null : Number(v))),
+});
