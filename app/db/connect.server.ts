@@ -28,6 +28,7 @@ import { migration023 } from "./migrations/023-api-tokens.ts";
 import { migration025 } from "./migrations/025-audit-reads.ts";
 import { migration026 } from "./migrations/026-measure-links.ts";
 import { migration027 } from "./migrations/027-network-invitations.ts";
+import { migration030 } from "./migrations/030-programme-evaluation.ts";
 import { migration031 } from "./migrations/031-audit-actor-index-and-network-departure.ts";
 import { preparingClientClass } from "./named-statements.ts";
 import { loadPg } from "./pg.server.ts";
@@ -81,6 +82,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "025-audit-reads": migration025(),
     "026-measure-links": migration026(),
     "027-network-invitations": migration027(),
+    "030-programme-evaluation": migration030(),
     "031-audit-actor-index-and-network-departure": migration031(),
   };
 }
