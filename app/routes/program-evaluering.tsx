@@ -2,16 +2,14 @@ import { data, Form, Link, redirect } from "react-router";
 import { ChoiceGroup, ErrorSummary, TextAreaField } from "../components/form.tsx";
 import { can } from "../features/policy/policy.server.ts";
 import {
-  CHOICES,
   hasAnswered,
   isOpen,
   results,
-  STATEMENTS,
   saveAnswer,
   setOpen,
-  THRESHOLD,
   ZEvaluation,
 } from "../features/programme/evaluation.server.ts";
+import { CHOICES, STATEMENTS, THRESHOLD } from "../features/programme/evaluation.ts";
 import { loadProgramme } from "../features/programme/programme-page.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";

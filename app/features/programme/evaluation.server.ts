@@ -6,13 +6,9 @@ import { newId } from "../../lib/tokens.server.ts";
 
 type Db = Kysely<Database>;
 
-/** The statements, answered 1–5 (helt uenig … helt enig) or 0 (vet ikke). Texts: `programmeEvaluation.q.<key>`. */
-export const STATEMENTS = ["gatherings", "guide", "duties", "plan", "tool", "worth"] as const;
-export type Statement = (typeof STATEMENTS)[number];
-/** The choices: 1–5, and 0 for "vet ikke". */
-export const CHOICES = [1, 2, 3, 4, 5, 0] as const;
-/** Results show only from this many answers (decision 028). */
-export const THRESHOLD = 5;
+import { CHOICES, STATEMENTS, type Statement, THRESHOLD } from "./evaluation.ts";
+
+export { CHOICES, STATEMENTS, THRESHOLD };
 
 const choice = z
   .string({ message: "programmeEvaluation.error.choose" })
