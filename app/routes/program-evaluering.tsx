@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import { ChoiceGroup, ErrorSummary, TextAreaField } from "../components/form.tsx";
+import { ScrollTable } from "../components/scroll-table.tsx";
 import { can } from "../features/policy/policy.server.ts";
 import {
   hasAnswered,
@@ -173,11 +174,13 @@ export default function ProgramEvaluering({ loaderData: d, actionData }: Route.C
             <>
               <p className="ds-paragraph">{t("programmeEvaluation.total", { count: r.count })}</p>
               {r.groups.map((g) => (
-                <div key={g.group} className="table-scroll">
-                  <table className="ds-table">
-                    <caption>
-                      {t(`programmeEvaluation.group.${g.group}` as MessageKey, { count: g.n })}
-                    </caption>
+                <div key={g.group} className="stack">
+                  <h3 className="ds-heading" data-size="sm">
+                    {t(`programmeEvaluation.group.${g.group}` as MessageKey, { count: g.n })}
+                  </h3>
+                  <ScrollTable
+                    label={t(`programmeEvaluation.group.${g.group}` as MessageKey, { count: g.n })}
+                  >
                     <thead>
                       <tr>
                         <th scope="col">{t("programmeEvaluation.statement")}</th>
@@ -200,7 +203,7 @@ export default function ProgramEvaluering({ loaderData: d, actionData }: Route.C
                         </tr>
                       ))}
                     </tbody>
-                  </table>
+                  </ScrollTable>
                 </div>
               ))}
               <h3 className="ds-heading" data-size="sm">
