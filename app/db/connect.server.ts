@@ -31,6 +31,7 @@ import { migration027 } from "./migrations/027-network-invitations.ts";
 import { migration031 } from "./migrations/031-audit-actor-index-and-network-departure.ts";
 import { migration032 } from "./migrations/032-gathering-agenda.ts";
 import { migration033 } from "./migrations/033-programme-resources.ts";
+import { migration034 } from "./migrations/034-programme-evaluation.ts";
 import { preparingClientClass } from "./named-statements.ts";
 import { loadPg } from "./pg.server.ts";
 import type { Database } from "./schema.ts";
@@ -86,6 +87,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "031-audit-actor-index-and-network-departure": migration031(),
     "032-gathering-agenda": migration032(),
     "033-programme-resources": migration033(),
+    "034-programme-evaluation": migration034(),
   };
 }
 

@@ -473,6 +473,29 @@ export interface NetworkDepartureTable {
   left_by: string | null;
 }
 
+/** One anonymous answer to a programme's evaluation: no user, only the month (decision 028). */
+export interface ProgrammeEvaluationResponseTable {
+  id: string;
+  programme_id: string;
+  role: "veileder" | "deltaker";
+  /** `YYYY-MM`. */
+  month: string;
+  /** JSON: the choice per statement and the two free texts. */
+  answers: string;
+}
+
+/** That a person has answered a programme's evaluation, without the answer. */
+export interface ProgrammeEvaluationRespondentTable {
+  programme_id: string;
+  user_id: string;
+}
+
+/** Whether a programme's evaluation takes answers (no row = open); `open` is 0 or 1. */
+export interface ProgrammeEvaluationStateTable {
+  programme_id: string;
+  open: number;
+}
+
 /** An owner invited to join a network, until its koordinator answers. */
 export interface NetworkInvitationTable {
   network_id: string;
@@ -805,6 +828,9 @@ export interface Database {
   network_member: NetworkMemberTable;
   network_invitation: NetworkInvitationTable;
   network_departure: NetworkDepartureTable;
+  programme_evaluation_response: ProgrammeEvaluationResponseTable;
+  programme_evaluation_respondent: ProgrammeEvaluationRespondentTable;
+  programme_evaluation_state: ProgrammeEvaluationStateTable;
   membership: MembershipTable;
   invitation: InvitationTable;
   audit_log: AuditLogTable;

@@ -4,6 +4,8 @@ import { GatheringCard, GroupList } from "../components/programme-groups.tsx";
 import { OwnerPartView } from "../components/programme-owner-part.tsx";
 import { bankLocale, currentBank } from "../features/assessment/bank.server.ts";
 import { listNetworkOwners } from "../features/orgs/networks.server.ts";
+import { can } from "../features/policy/policy.server.ts";
+import { hasAnswered } from "../features/programme/evaluation.server.ts";
 import { listAttendance } from "../features/programme/groups.server.ts";
 import { addOwnerToProgramme, listDepartures } from "../features/programme/leave-programme.server.ts";
 import {
@@ -47,6 +49,17 @@ export async function loader(args: Route.LoaderArgs) {
     canManage ? listNetworkOwners(services.db, p.network_id) : [],
   ]);
   const inProgramme = new Set(p.owners.map((o) => o.id));
+  const programmeResource = {
+    type: "programme" as const,
+    networkId: p.network_id,
+    ownerIds: p.owners.map((o) => o.id),
+  };
+  const mayEvaluate = can(actor, "programme:evaluate", programmeResource);
+  const evaluation = {
+    mayAnswer: mayEvaluate,
+    mayRead: can(actor, "programme:evaluation-results", programmeResource),
+    answered: mayEvaluate ? await hasAnswered(services.db, p.id, actor.userId) : false,
+  };
   // Attendance at past gatherings stays after an owner leaves (decision 017): it keeps its name.
   const nameOf = new Map([...departures, ...p.owners].map((o) => [o.id, o.name]));
   const url = new URL(args.request.url);
@@ -63,6 +76,7 @@ export async function loader(args: Route.LoaderArgs) {
     })),
     canManage,
     canAttend: page.attendable.length > 0,
+    evaluation,
     groups: page.groups.map((g) => ({
       id: g.id,
       name: g.name,
@@ -290,6 +304,27 @@ export default function ProgramDetalj({ loaderData: d, actionData }: Route.Compo
           </>
         ) : null}
       </section>
+      {d.evaluation.mayAnswer || d.evaluation.mayRead ? (
+        <section aria-labelledby="evaluering" className="stack prose">
+          <h2 className="ds-heading" data-size="md" id="evaluering">
+            {t("programmeEvaluation.section")}
+          </h2>
+          <p className="ds-paragraph">
+            {t(
+              d.evaluation.mayAnswer
+                ? d.evaluation.answered
+                  ? "programmeEvaluation.section.answered"
+                  : "programmeEvaluation.section.notAnswered"
+                : "programmeEvaluation.section.lead",
+            )}
+          </p>
+          <p className="ds-paragraph">
+            <Link className="ds-link" to={`/program/${d.id}/evaluering`}>
+              {t("programmeEvaluation.link")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="tall" className="stack prose">
         <h2 className="ds-heading" data-size="md" id="tall">
           {t("programme.figures.title")}

@@ -149,7 +149,14 @@ export type Action =
    */
   | "programme:leave"
   /** Record that an owner attended a gathering: the programansvarlig, and the guide of its group. */
-  | "programme:attend";
+  | "programme:attend"
+  /**
+   * Answer the programme's anonymous evaluation survey (decision 028): the network's guides and the
+   * participant owners' koordinator and personvernombud. Not the programansvarlig, who runs it.
+   */
+  | "programme:evaluate"
+  /** Read the evaluation's results (shown only from 5 answers): the programansvarlig and the guides. */
+  | "programme:evaluation-results";
 
 const has = (actor: Actor, predicate: (m: ActorMembership) => boolean) => actor.memberships.some(predicate);
 
@@ -328,6 +335,18 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "programme:share":
     case "programme:leave":
       return resource.type === "programmeOwner" && ownerRole(actor, resource.ownerId, ["koordinator"]);
+    case "programme:evaluate":
+      return (
+        resource.type === "programme" &&
+        !networkRole(actor, resource.networkId, ["programansvarlig"]) &&
+        (networkRole(actor, resource.networkId, ["veileder"]) ||
+          resource.ownerIds.some((ownerId) => ownerRole(actor, ownerId, ["koordinator", "personvernombud"])))
+      );
+    case "programme:evaluation-results":
+      return (
+        resource.type === "programme" &&
+        networkRole(actor, resource.networkId, ["programansvarlig", "veileder"])
+      );
     case "programme:attend":
       return (
         resource.type === "programmeOwner" &&

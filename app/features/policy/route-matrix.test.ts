@@ -362,6 +362,10 @@ const MATRIX: Record<string, Case[]> = {
   "/program/:id/oppmote/:number": [
     { path: () => "/program/finnes-ikke/oppmote/1", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],
+  // Who answers and who reads the results: app/features/programme/evaluation.test.ts.
+  "/program/:id/evaluering": [
+    { path: () => "/program/finnes-ikke/evaluering", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
   // Correcting a comment and leaving a programme: tested with real rows, by author, role and
   // tenant, in app/features/programme/comments.test.ts.
   "/program/:id/kommentar/:commentId": [
