@@ -87,7 +87,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "031-audit-actor-index-and-network-departure": migration031(),
     "032-gathering-agenda": migration032(),
     "033-programme-resources": migration033(),
-    "034-programme-evaluation": migration034(),
+    "034-programme-evaluation": migration034(dialect),
   };
 }
 

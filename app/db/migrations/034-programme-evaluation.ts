@@ -1,12 +1,17 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+import type { Dialect } from "../connect.server.ts";
 
 /**
  * The programme's anonymous evaluation survey (decision 028). The answers
  * (`programme_evaluation_response`) carry no user and only the month; who has answered
  * (`programme_evaluation_respondent`) carries no answers, so the two cannot be joined. Whether the
  * survey takes answers is `programme_evaluation_state.open` (no row = open).
+ *
+ * On SQLite the answers table is `WITHOUT ROWID`: its rows are kept in the order of their random
+ * id, so neither the file nor a query without ORDER BY tells the order answers came in (the
+ * respondent table, in rowid order, would otherwise line up with it).
  */
-export function migration034() {
+export function migration034(dialect: Dialect) {
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -16,6 +21,7 @@ export function migration034() {
         .addColumn("role", "text", (c) => c.notNull())
         .addColumn("month", "text", (c) => c.notNull())
         .addColumn("answers", "text", (c) => c.notNull())
+        .$call((t) => (dialect === "sqlite" ? t.modifyEnd(sql`without rowid`) : t))
         .execute();
       await db.schema
         .createIndex("programme_evaluation_response_programme_idx")
