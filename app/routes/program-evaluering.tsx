@@ -1,5 +1,6 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
 import { ChoiceGroup, ErrorSummary, TextAreaField } from "../components/form.tsx";
+import { PageHeading } from "../components/page-heading.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
 import { can } from "../features/policy/policy.server.ts";
 import {
@@ -91,14 +92,9 @@ export default function ProgramEvaluering({ loaderData: d, actionData }: Route.C
   return (
     <div className="stack-lg prose">
       <div className="stack">
-        <p className="ds-paragraph eyebrow">
-          <Link className="ds-link" to={`/program/${d.programme.id}`}>
-            {d.programme.name}
-          </Link>
-        </p>
-        <h1 className="ds-heading" data-size="lg">
+        <PageHeading back={{ to: `/program/${d.programme.id}`, label: d.programme.name }}>
           {t("programmeEvaluation.title")}
-        </h1>
+        </PageHeading>
         <p className="ds-paragraph">
           {t(d.open ? "programmeEvaluation.isOpen" : "programmeEvaluation.isClosed")}
         </p>

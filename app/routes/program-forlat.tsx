@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { PageHeading } from "../components/page-heading.tsx";
 import { leaveProgramme } from "../features/programme/leave-programme.server.ts";
 import { loadProgramme } from "../features/programme/programme-page.server.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -38,14 +39,9 @@ export default function ProgramForlat({ loaderData: d }: Route.ComponentProps) {
   const back = `/program/${d.programme.id}#var-del`;
   return (
     <div className="stack-lg prose">
-      <p className="ds-paragraph eyebrow">
-        <Link className="ds-link" to={`/program/${d.programme.id}`}>
-          {d.programme.name}
-        </Link>
-      </p>
-      <h1 className="ds-heading" data-size="lg">
+      <PageHeading back={{ to: `/program/${d.programme.id}`, label: d.programme.name }}>
         {t("programme.leave.heading", { owner: d.owner, programme: d.programme.name })}
-      </h1>
+      </PageHeading>
       <p className="ds-paragraph">{t("programme.leave.lead")}</p>
       <ul className="ds-list">
         <li>{t("programme.leave.sharing")}</li>

@@ -1,5 +1,6 @@
-import { data, Link, redirect } from "react-router";
+import { data, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
+import { PageHeading } from "../components/page-heading.tsx";
 import { CommentThread, SharedStatus } from "../components/programme-share.tsx";
 import { bankLocale } from "../features/assessment/bank.server.ts";
 import { can } from "../features/policy/policy.server.ts";
@@ -84,14 +85,9 @@ export default function ProgramGruppe({ loaderData: d, actionData }: Route.Compo
   return (
     <div className="stack-lg">
       <div className="stack prose">
-        <p className="ds-paragraph eyebrow">
-          <Link className="ds-link" to={`/program/${d.programme.id}`}>
-            {d.programme.name}
-          </Link>
-        </p>
-        <h1 className="ds-heading" data-size="lg">
+        <PageHeading back={{ to: `/program/${d.programme.id}`, label: d.programme.name }}>
           {d.group.name}
-        </h1>
+        </PageHeading>
         <p className="ds-paragraph">
           {d.group.guideName ? t("groups.guideIs", { guide: d.group.guideName }) : t("groups.noGuideYet")}
         </p>

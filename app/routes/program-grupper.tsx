@@ -1,5 +1,6 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
 import { ChoiceGroup, ErrorSummary, Field, Notice, SelectField } from "../components/form.tsx";
+import { PageHeading } from "../components/page-heading.tsx";
 import { deleteGroup, listGuides, saveGroup } from "../features/programme/groups.server.ts";
 import { loadProgramme } from "../features/programme/programme-page.server.ts";
 import { ZGroup } from "../features/programme/schemas.ts";
@@ -144,14 +145,7 @@ export default function ProgramGrupper({ loaderData: d, actionData }: Route.Comp
   return (
     <div className="stack-lg">
       <div className="stack prose">
-        <p className="ds-paragraph eyebrow">
-          <Link className="ds-link" to={`/program/${d.id}`}>
-            {d.name}
-          </Link>
-        </p>
-        <h1 className="ds-heading" data-size="lg">
-          {t("groups.title")}
-        </h1>
+        <PageHeading back={{ to: `/program/${d.id}`, label: d.name }}>{t("groups.title")}</PageHeading>
         <p className="ds-paragraph">{t("groups.manage.lead")}</p>
         <div id="lagret">
           {d.saved ? <Notice>{t(d.saved === "slettet" ? "groups.deleted" : "groups.saved")}</Notice> : null}

@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import { ErrorSummary, TextAreaField } from "../components/form.tsx";
+import { PageHeading } from "../components/page-heading.tsx";
 import { deleteComment, editComment, getComment } from "../features/programme/comments.server.ts";
 import { loadProgramme, threadUrl } from "../features/programme/programme-page.server.ts";
 import { ZCommentText } from "../features/programme/schemas.ts";
@@ -67,14 +68,9 @@ export default function ProgramKommentar({ loaderData: d, actionData }: Route.Co
   return (
     <div className="stack-lg prose">
       <div className="stack">
-        <p className="ds-paragraph eyebrow">
-          <Link className="ds-link" to={`/program/${d.programme.id}`}>
-            {d.programme.name}
-          </Link>
-        </p>
-        <h1 className="ds-heading" data-size="lg">
+        <PageHeading back={{ to: `/program/${d.programme.id}`, label: d.programme.name }}>
           {t("groups.comments.edit.title")}
-        </h1>
+        </PageHeading>
         <p className="ds-paragraph">
           {t("groups.comments.edit.lead", {
             owner: d.owner,

@@ -1,5 +1,6 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
 import { ChoiceGroup, ErrorSummary } from "../components/form.tsx";
+import { PageHeading } from "../components/page-heading.tsx";
 import { listAttendance, saveAttendance } from "../features/programme/groups.server.ts";
 import { loadProgramme } from "../features/programme/programme-page.server.ts";
 import { ZAttendance } from "../features/programme/schemas.ts";
@@ -65,14 +66,11 @@ export default function ProgramOppmote({ loaderData: d, actionData }: Route.Comp
   return (
     <div className="stack-lg prose">
       <div className="stack">
-        <p className="ds-paragraph eyebrow">
-          <Link className="ds-link" to={`/program/${d.programme.id}#samling-${d.gathering.number}`}>
-            {d.programme.name}
-          </Link>
-        </p>
-        <h1 className="ds-heading" data-size="lg">
+        <PageHeading
+          back={{ to: `/program/${d.programme.id}#samling-${d.gathering.number}`, label: d.programme.name }}
+        >
           {t("groups.attendance.heading", { gathering: title })}
-        </h1>
+        </PageHeading>
         <p className="ds-paragraph">
           {d.gathering.held_on ? formatDate(d.gathering.held_on, locale) : t("programme.gathering.noDate")}
           {d.gathering.place ? `, ${d.gathering.place}` : ""}

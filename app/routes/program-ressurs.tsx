@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { PageHeading } from "../components/page-heading.tsx";
 import { RichText } from "../components/rich-text.tsx";
 import { can } from "../features/policy/policy.server.ts";
 import { loadProgramme } from "../features/programme/programme-page.server.ts";
@@ -30,14 +30,18 @@ export default function ProgramRessurs({ loaderData: d }: Route.ComponentProps) 
   return (
     <article className="stack-lg prose">
       <div className="stack">
-        <p className="ds-paragraph eyebrow">
-          <Link className="ds-link" to={`/program/${d.programme.id}/ressurser`}>
-            {t("resources.title")} – {d.programme.name}
-          </Link>
-        </p>
-        <h1 className="ds-heading" data-size="lg">
+        <PageHeading
+          back={{
+            to: `/program/${d.programme.id}/ressurser`,
+            label: (
+              <>
+                {t("resources.title")} – {d.programme.name}
+              </>
+            ),
+          }}
+        >
           {r.title}
-        </h1>
+        </PageHeading>
         <p className="ds-paragraph">{r.summary}</p>
         <p className="ds-paragraph" data-size="sm">
           {t(`resources.audience.${r.audience}` as MessageKey)}

@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import { ErrorSummary, Field, Notice, RowAction, SelectField, TextAreaField } from "../components/form.tsx";
+import { PageHeading } from "../components/page-heading.tsx";
 import { can } from "../features/policy/policy.server.ts";
 import { loadProgramme } from "../features/programme/programme-page.server.ts";
 import {
@@ -113,14 +114,9 @@ export default function ProgramRessurser({ loaderData: d, actionData }: Route.Co
   return (
     <div className="stack-lg">
       <div className="stack prose">
-        <p className="ds-paragraph eyebrow">
-          <Link className="ds-link" to={`/program/${d.programme.id}`}>
-            {d.programme.name}
-          </Link>
-        </p>
-        <h1 className="ds-heading" data-size="lg">
+        <PageHeading back={{ to: `/program/${d.programme.id}`, label: d.programme.name }}>
           {t("resources.title")}
-        </h1>
+        </PageHeading>
         <p className="ds-paragraph">{t("resources.lead")}</p>
       </div>
       <Form method="get" className="stack prose" aria-labelledby="filter-tittel">

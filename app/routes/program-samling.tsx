@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import { ErrorSummary, Notice, TextAreaField } from "../components/form.tsx";
+import { PageHeading } from "../components/page-heading.tsx";
 import { listModules } from "../features/learning/modules.server.ts";
 import { can } from "../features/policy/policy.server.ts";
 import { gatheringContent, programmeLink } from "../features/programme/gathering-content.server.ts";
@@ -142,14 +143,9 @@ export default function ProgramSamling({ loaderData: d, actionData }: Route.Comp
   return (
     <div className="stack-lg">
       <div className="stack prose">
-        <p className="ds-paragraph eyebrow">
-          <Link className="ds-link" to={`/program/${d.programme.id}#samling-${d.number}`}>
-            {d.programme.name}
-          </Link>
-        </p>
-        <h1 className="ds-heading" data-size="lg">
+        <PageHeading back={{ to: `/program/${d.programme.id}#samling-${d.number}`, label: d.programme.name }}>
           {t("programme.gathering.heading", { number: d.number })}: {theme}
-        </h1>
+        </PageHeading>
         <p className="ds-paragraph">
           {d.heldOn ? formatDate(d.heldOn, locale) : t("programme.gathering.noDate")}
           {d.place ? `, ${d.place}` : ""}
