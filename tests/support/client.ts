@@ -101,3 +101,10 @@ export const textOf = (html: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ");
+
+/** A client signed in as this person (password of the demo accounts unless given). */
+export async function signedIn(server: { url: string }, email: string, password?: string) {
+  const client = new TestClient(server.url);
+  await client.login(email, password);
+  return client;
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestClient, textOf } from "../../../tests/support/client.ts";
+import { signedIn, type TestClient, textOf } from "../../../tests/support/client.ts";
 import {
   dialects,
   organisationIdOf,
@@ -11,11 +11,7 @@ import { addMembership } from "../orgs/memberships.server.ts";
 
 const PROGRAMME = "Veiledning i personvern 2026–2027";
 
-const as = async (server: TestServer, email: string) => {
-  const client = new TestClient(server.url);
-  await client.login(email);
-  return client;
-};
+const as = signedIn;
 
 /** The edit links of the comments this person wrote, in the page's order. */
 const editLinks = (html: string) =>

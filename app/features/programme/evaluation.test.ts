@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestClient, textOf } from "../../../tests/support/client.ts";
+import { signedIn, TestClient, textOf } from "../../../tests/support/client.ts";
 import {
   dialects,
   organisationIdOf,
@@ -12,11 +12,7 @@ import { createVerifiedAccount } from "../auth/accounts.server.ts";
 import { addMembership } from "../orgs/memberships.server.ts";
 import { STATEMENTS } from "./evaluation.server.ts";
 
-const as = async (server: TestServer, email: string) => {
-  const client = new TestClient(server.url);
-  await client.login(email);
-  return client;
-};
+const as = signedIn;
 
 /** A filled-in form: every statement the same choice, unless given. */
 const answer = (value: string, extra: Record<string, string> = {}) => ({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestClient, textOf } from "../../../tests/support/client.ts";
+import { signedIn, type TestClient, textOf } from "../../../tests/support/client.ts";
 import {
   dialects,
   organisationIdOf,
@@ -8,11 +8,7 @@ import {
 } from "../../../tests/support/test-server.ts";
 import { gatheringContent } from "./gathering-content.server.ts";
 
-const as = async (server: TestServer, email: string) => {
-  const client = new TestClient(server.url);
-  await client.login(email);
-  return client;
-};
+const as = signedIn;
 
 describe("the gathering template", () => {
   it("has goals, self-study, courses and an agenda for gatherings 0–4 in every language", () => {

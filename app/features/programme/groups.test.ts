@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestClient, textOf } from "../../../tests/support/client.ts";
+import { signedIn, type TestClient, textOf } from "../../../tests/support/client.ts";
 import {
   dialects,
   organisationIdOf,
@@ -17,11 +17,7 @@ const ticked = (html: string, name: string, value: string) =>
     ([tag]) => tag.includes(`name="${name}"`) && tag.includes(`value="${value}"`) && tag.includes("checked"),
   );
 
-const as = async (server: TestServer, email: string) => {
-  const client = new TestClient(server.url);
-  await client.login(email);
-  return client;
-};
+const as = signedIn;
 
 describe("an owner's phase in the work cycle", () => {
   it("follows the latest round and the chosen measures", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestClient, textOf } from "../../../tests/support/client.ts";
+import { signedIn, type TestClient, textOf } from "../../../tests/support/client.ts";
 import {
   dialects,
   organisationIdOf,
@@ -8,11 +8,7 @@ import {
 } from "../../../tests/support/test-server.ts";
 import { builtInResources } from "./resources.server.ts";
 
-const as = async (server: TestServer, email: string) => {
-  const client = new TestClient(server.url);
-  await client.login(email);
-  return client;
-};
+const as = signedIn;
 
 describe("the built-in resources", () => {
   it("are the same resources in every language, with recruitment material for owners and guides", () => {
