@@ -30,7 +30,7 @@ export async function networkLeavePreview(db: Db, networkId: string, ownerId: st
 }
 
 /** The network's programmes the owner takes part in: what leaving the network leaves. */
-function programmesIn(db: Db, networkId: string, ownerId: string) {
+export function programmesIn(db: Db, networkId: string, ownerId: string) {
   return db
     .selectFrom("programme_owner as po")
     .innerJoin("programme as p", "p.id", "po.programme_id")

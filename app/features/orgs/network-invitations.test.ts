@@ -55,6 +55,27 @@ describe.each(dialects)("an owner invited to a network on %s", (dialect) => {
   });
   afterAll(() => server.close());
 
+  it("takes an owner the admin removes from the network out of the network's programmes too", async () => {
+    const { db } = server.services;
+    const programme = (await db.selectFrom("programme").select("id").executeTakeFirstOrThrow()).id;
+    const inProgramme = await db
+      .selectFrom("programme_owner")
+      .select("owner_id")
+      .where("programme_id", "=", programme)
+      .execute();
+    expect(inProgramme.map((r) => r.owner_id)).not.toContain(nabo);
+    // Its koordinator no longer reads the programme, and its shares with it are gone.
+    expect((await as("nabo").get(`/program/${programme}`)).status).toBe(404);
+    const shares = await db
+      .selectFrom("programme_share")
+      .select("owner_id")
+      .where("owner_id", "=", nabo)
+      .execute();
+    expect(shares).toEqual([]);
+    // The programansvarlig sees that it left the programme.
+    expect(textOf((await as("lead").page(`/program/${programme}`)).html)).toMatch(/Nabo kommune[^.]*gikk ut/);
+  });
+
   it("lets the programansvarlig invite an owner by its organisation number, and says what to fix", async () => {
     const page = `/nettverk/${network}`;
     expect(textOf((await as("lead").page(page)).html)).toContain("Inviter en eier til nettverket");

@@ -2,6 +2,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { writeAudit } from "../audit/write-audit.server.ts";
+import { leaveProgrammeIn } from "../programme/leave-programme.server.ts";
+import { programmesIn } from "./leave-network.server.ts";
 import { insertOrganisation } from "./owners.server.ts";
 
 export function createNetwork(db: Kysely<Database>, options: { name: string; actorUserId: string | null }) {
@@ -94,6 +96,14 @@ export async function removeNetworkOwner(
       .where("owner_id", "=", options.ownerId)
       .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) return;
+    // An owner outside the network is outside its programmes too: it leaves them as if by itself
+    // (decision 017: its sharing and the comments go, the programme keeps that it left).
+    for (const p of await programmesIn(trx, options.networkId, options.ownerId))
+      await leaveProgrammeIn(trx, {
+        programmeId: p.id,
+        ownerId: options.ownerId,
+        userId: options.actorUserId,
+      });
     await writeAudit(trx, {
       actorUserId: options.actorUserId,
       tenantId: options.networkId,

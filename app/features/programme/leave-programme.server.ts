@@ -21,7 +21,7 @@ export async function leaveProgramme(
 /** leaveProgramme inside a transaction the caller holds (leaving a network leaves its programmes). */
 export async function leaveProgrammeIn(
   tx: Db,
-  options: { programmeId: string; ownerId: string; userId: string },
+  options: { programmeId: string; ownerId: string; userId: string | null },
 ) {
   const removed = await tx
     .deleteFrom("programme_owner")
