@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { DpiaSnapshot } from "../features/dpia/snapshot.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { formatDate } from "../lib/time.ts";
+import { dayInNorway, formatDate } from "../lib/time.ts";
 import { SectionForm } from "./dpia-forms.tsx";
 import { AdviceBy, TextFacts } from "./dpia-parts.tsx";
 import { type RefusedFor, Section } from "./dpia-section.tsx";
@@ -154,7 +154,7 @@ export function DpiaVersions({
               <Link className="ds-link" to={`/dpia/${id}/versjon/${v.number}`}>
                 {t("dpia.versionLink", {
                   number: v.number,
-                  date: formatDate(v.approved_at.slice(0, 10), locale),
+                  date: formatDate(dayInNorway(v.approved_at), locale),
                   name: v.approved_by_name ?? t("dpia.someone"),
                 })}
               </Link>

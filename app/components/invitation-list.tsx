@@ -1,5 +1,6 @@
 import type { MessageKey } from "../i18n/translate.ts";
 import { useT } from "../i18n/use-t.ts";
+import { dayInNorway } from "../lib/time.ts";
 import { RowAction } from "./form.tsx";
 
 export interface InvitationRow {
@@ -37,7 +38,7 @@ export function InvitationList({ invitations }: { invitations: InvitationRow[] }
               <td>
                 {t(`role.${i.role}` as MessageKey)} – {i.organisation_name}
               </td>
-              <td>{i.expires_at.slice(0, 10)}</td>
+              <td>{dayInNorway(i.expires_at)}</td>
               <td>
                 <RowAction
                   intent="revoke-invitation"

@@ -2,7 +2,7 @@ import { Form, Link } from "react-router";
 import type { Progress } from "../features/programme/sharing.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
-import { formatDate, formatMoment } from "../lib/time.ts";
+import { dayInNorway, formatDate, formatMoment } from "../lib/time.ts";
 import { ErrorSummary, Notice, TextAreaField } from "./form.tsx";
 
 export interface SharedData {
@@ -71,7 +71,7 @@ export function SharedStatus({ data: s, idPrefix }: { data: SharedData; idPrefix
           <caption>
             {t("groups.scores.caption", {
               title: s.scores.title,
-              date: s.scores.closedAt ? formatDate(s.scores.closedAt.slice(0, 10), locale) : "",
+              date: s.scores.closedAt ? formatDate(dayInNorway(s.scores.closedAt), locale) : "",
             })}
           </caption>
           <thead>

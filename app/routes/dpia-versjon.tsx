@@ -9,7 +9,7 @@ import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { notFound } from "../lib/route.server.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";
-import { formatDate } from "../lib/time.ts";
+import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/dpia-versjon";
 
@@ -59,7 +59,7 @@ export default function DpiaVersion({ loaderData: d }: Route.ComponentProps) {
       </h1>
       <Notice color="info">
         <span className="ds-paragraph">
-          {t("dpia.versionNote", { number: d.number, date: formatDate(d.approvedAt.slice(0, 10), locale) })}
+          {t("dpia.versionNote", { number: d.number, date: formatDate(dayInNorway(d.approvedAt), locale) })}
         </span>
       </Notice>
       <ConclusionText conclusion={d.snapshot.conclusion} />

@@ -7,7 +7,7 @@ import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";
-import { formatDate } from "../lib/time.ts";
+import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/dpia";
 
@@ -99,7 +99,7 @@ export default function DpiaList({ loaderData: d }: Route.ComponentProps) {
                     t("dpia.risk.noneShort")
                   )}
                 </td>
-                <td>{r.approvedAt ? formatDate(r.approvedAt.slice(0, 10), locale) : "–"}</td>
+                <td>{r.approvedAt ? formatDate(dayInNorway(r.approvedAt), locale) : "–"}</td>
               </tr>
             ))}
           </tbody>

@@ -24,7 +24,7 @@ import { parseForm } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { authorize, getT, notFound, readForm } from "../lib/route.server.ts";
 import { loadOwnerScope } from "../lib/scopes.server.ts";
-import { formatDate } from "../lib/time.ts";
+import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { Route } from "./+types/eier";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "owner.title");
@@ -261,7 +261,7 @@ export default function Eier({ loaderData, actionData }: Route.ComponentProps) {
                     {t("owner.networks.invited", {
                       network: n.name,
                       name: n.invited_by ?? "",
-                      date: formatDate(n.invited_at.slice(0, 10), locale),
+                      date: formatDate(dayInNorway(n.invited_at), locale),
                     })}
                   </p>
                   {canJoin ? (

@@ -266,7 +266,7 @@ export default function Nettverk({ loaderData, actionData }: Route.ComponentProp
                       <span>
                         {t("network.inviteOwner.item", {
                           owner: o.name,
-                          date: formatDate(o.invited_at.slice(0, 10), locale),
+                          date: formatDate(dayInNorway(o.invited_at), locale),
                         })}
                       </span>
                       <RowAction

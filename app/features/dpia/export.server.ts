@@ -1,6 +1,6 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
-import { formatDate } from "../../lib/time.ts";
+import { dayInNorway, formatDate } from "../../lib/time.ts";
 import { reportOf } from "../exports/render.server.ts";
 import type { Field, Report } from "../exports/report.ts";
 import { riskLevel } from "./criteria.ts";
@@ -24,7 +24,7 @@ export function dpiaReport(
   });
   const level = (l: number, c: number) =>
     `${label(`dpia.level.${riskLevel(l * c)}`)} (${l} × ${c} = ${l * c})`;
-  const date = (iso: string) => formatDate(iso.slice(0, 10), options.locale);
+  const date = (iso: string) => formatDate(dayInNorway(iso), options.locale);
   const meta: Field[] = [{ label: t("export.status"), value: options.status }];
   if (s.processing) meta.push({ label: t("dpia.field.processing"), value: s.processing });
   if (s.service)

@@ -109,6 +109,14 @@ describe.each(dialects)("an owner invited to a network on %s", (dialect) => {
     const pending = textOf((await as("lead").page(page)).html);
     expect(pending).toContain("Invitert, venter på svar (1)");
     expect(pending).toMatch(/Nabo kommune, invitert \d+\. \p{L}+ \d{4}/u);
+    // The day is Norway's: an invitation sent at 23:30 UTC on 30 June was sent on 1 July here.
+    await server.services.db
+      .updateTable("network_invitation")
+      .set({ invited_at: "2026-06-30T22:30:00.000Z" })
+      .where("owner_id", "=", nabo)
+      .execute();
+    expect(textOf((await as("lead").page(page)).html)).toContain("Nabo kommune, invitert 1. juli 2026");
+    expect(textOf((await as("nabo").page(`/eiere/${nabo}`)).html)).toContain("1. juli 2026");
     // Nabo's koordinator got an e-mail with a link to the owner's page.
     const mail = await server.services.db
       .selectFrom("outbox")

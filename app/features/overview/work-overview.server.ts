@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
+import { dayInNorway } from "../../lib/time.ts";
 import { assignmentsForUser } from "../learning/assignments.server.ts";
 import { type Actor, can } from "../policy/policy.server.ts";
 
@@ -91,7 +92,7 @@ async function roundsOf(db: Db, actor: Actor, ownerId: string) {
   return {
     open: open.map((r) => ({ id: r.id, title: r.title, deadline: r.deadline })),
     lastClosed: closed
-      ? { id: closed.id, title: closed.title, closedOn: String(closed.closed_at).slice(0, 10) }
+      ? { id: closed.id, title: closed.title, closedOn: dayInNorway(String(closed.closed_at)) }
       : null,
   };
 }

@@ -1,6 +1,7 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { parseList } from "../../lib/forms.ts";
+import { dayInNorway } from "../../lib/time.ts";
 import { catalogueLocale, getCatalogueEntry } from "../classifier/catalogue.server.ts";
 import { reportOf } from "../exports/render.server.ts";
 import type { Report } from "../exports/report.ts";
@@ -72,7 +73,7 @@ export function recordEntries(rows: Row[], locale: Locale): RecordEntry[] {
         field("processing.field.security", r.security),
         field("processing.field.status", t(`processing.status.${r.status}` as MessageKey)),
         field("processing.field.reviewDate", r.review_date),
-        field("processing.export.updated", r.updated_at.slice(0, 10)),
+        field("processing.export.updated", dayInNorway(r.updated_at)),
       ],
     };
   });

@@ -1,5 +1,6 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
+import { dayInNorway } from "../../lib/time.ts";
 import { reportOf } from "../exports/render.server.ts";
 import type { Report } from "../exports/report.ts";
 import { type ListedService, usedByText } from "./systems.server.ts";
@@ -60,7 +61,7 @@ export function servicesReport(
                 label(`systems.dpia.${r.dpia}`),
                 label(`systems.status.${r.status}`),
                 r.decision_reason,
-                r.updated_at.slice(0, 10),
+                dayInNorway(r.updated_at),
               ],
             })),
             empty: t("systems.empty"),
