@@ -32,6 +32,7 @@ import { migration031 } from "./migrations/031-audit-actor-index-and-network-dep
 import { migration032 } from "./migrations/032-gathering-agenda.ts";
 import { migration033 } from "./migrations/033-programme-resources.ts";
 import { migration034 } from "./migrations/034-programme-evaluation.ts";
+import { migration035 } from "./migrations/035-round-revision.ts";
 import { preparingClientClass } from "./named-statements.ts";
 import { loadPg } from "./pg.server.ts";
 import type { Database } from "./schema.ts";
@@ -88,6 +89,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "032-gathering-agenda": migration032(),
     "033-programme-resources": migration033(),
     "034-programme-evaluation": migration034(dialect),
+    "035-round-revision": migration035(dialect),
   };
 }
 

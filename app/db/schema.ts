@@ -706,6 +706,8 @@ export interface AssessmentRoundTable {
   created_by: string | null;
   created_at: Timestamp;
   closed_at: Timestamp | null;
+  /** Moves when what the overview counts can change (migration 035's triggers, decision 029). */
+  revision: Generated<number>;
 }
 
 export interface AssessmentRoundUnitTable {

@@ -36,6 +36,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   } = await roundOverview(services.db, round.id, bank, scopes, {
     shown: shownScope,
     userId: actor.userId,
+    revision: round.revision,
   });
   // Right after the start: the units nobody was invited to answer for (they have no leader).
   const started = url.searchParams.get("startet") === "1";

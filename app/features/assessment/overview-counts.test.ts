@@ -160,4 +160,81 @@ describe.each(dialects)("a round's progress per part on %s", (dialect) => {
     const other = await userIdOf(server, "personvernombud@demo.oppvern.no");
     expect((await roundCounts(db, roundId, parts, { userId: other })).last).toBeNull();
   });
+
+  // The overview keeps the parts' counts for the round's revision (decision 029): after every kind
+  // of change, the counts it shows must be those counted afresh.
+  it("shows fresh counts after every change, though it keeps them between changes", async () => {
+    const db = server.services.db;
+    const { id: roundId } = await createRound(db, {
+      ownerId,
+      title: "Teljing som blir halden",
+      deadline: null,
+      unitIds: [unitId],
+      bankVersion: bank.versjon,
+      actorUserId: koordinator,
+    });
+    const parts = [
+      { scopes: ["eier"], questionIds: owner },
+      { scopes: [unitId], questionIds: school },
+    ];
+    const revision = async () => (await findRoundWithScopes(db, ownerId, roundId))?.round.revision ?? -1;
+    /** What the overview shows now (with the revision it reads), checked against a fresh count. */
+    const shown = async () => {
+      const kept = await roundCounts(db, roundId, parts, { userId: leder, revision: await revision() });
+      const fresh = await roundCounts(db, roundId, parts, { userId: leder });
+      expect(kept.counts).toEqual(fresh.counts);
+      return { eier: kept.counts.get("eier") ?? null, unit: kept.counts.get(unitId) ?? null };
+    };
+    const answer = (questionId: string, userId: string, level: number | null, comment = "") =>
+      saveAnswer(
+        db,
+        { roundId, scope: "eier", questionId, userId },
+        { level, notRelevant: false, reason: "", comment, evidenceUrl: "" },
+      );
+    const [o1, o2] = owner as [string, string];
+
+    expect(await shown()).toEqual({ eier: null, unit: null });
+    await answer(o1, koordinator, 2);
+    expect(await shown()).toEqual({ eier: { answered: 1, open: 0 }, unit: null });
+    await answer(o1, leder, 4); // another person differs: open
+    expect(await shown()).toEqual({ eier: { answered: 1, open: 1 }, unit: null });
+    await saveFinal(
+      db,
+      { roundId, scope: "eier", questionId: o1, userId: koordinator },
+      { level: 4, notRelevant: false, reason: "", comment: "" },
+    );
+    expect(await shown()).toEqual({ eier: { answered: 1, open: 0 }, unit: null });
+    // A new comment changes no count, and the round's revision stays where it was.
+    const before = await revision();
+    await answer(o1, leder, 4, "Vi har rutinen skriftleg");
+    expect(await revision()).toBe(before);
+    // A changed level withdraws the final answer (a trigger of its own): open again.
+    await answer(o1, koordinator, 1);
+    expect(await revision()).toBeGreaterThan(before);
+    expect(await shown()).toEqual({ eier: { answered: 1, open: 1 }, unit: null });
+    await answer(o2, leder, 3);
+    await saveAnswer(
+      db,
+      { roundId, scope: unitId, questionId: school[0] ?? "", userId: leder },
+      { level: 5, notRelevant: false, reason: "", comment: "", evidenceUrl: "" },
+    );
+    expect(await shown()).toEqual({ eier: { answered: 2, open: 1 }, unit: { answered: 1, open: 0 } });
+    // An answer taken away (as when a person's answers are deleted).
+    await db
+      .deleteFrom("assessment_answer")
+      .where("round_id", "=", roundId)
+      .where("question_id", "=", o2)
+      .execute();
+    expect(await shown()).toEqual({ eier: { answered: 1, open: 1 }, unit: { answered: 1, open: 0 } });
+    // The unit's questions are another kind's now: other lists, counted afresh.
+    const asKindergarten = [
+      parts[0] as (typeof parts)[0],
+      { scopes: [unitId], questionIds: kindergartenOnly },
+    ];
+    const kept = await roundCounts(db, roundId, asKindergarten, {
+      userId: leder,
+      revision: await revision(),
+    });
+    expect(kept.counts.get(unitId)).toBeUndefined();
+  });
 });

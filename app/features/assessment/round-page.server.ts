@@ -82,7 +82,7 @@ export async function roundOverview(
   roundId: string,
   bank: Bank,
   scopes: Scope[],
-  options: { shown?: Scope; userId: string },
+  options: { shown?: Scope; userId: string; revision?: number },
 ) {
   const { shown } = options;
   // The parts of each kind (owner, school, kindergarten) and the questions that kind has.
@@ -95,6 +95,7 @@ export async function roundOverview(
   const { counts, states, last } = await roundCounts(db, roundId, kinds, {
     shown: shown?.scope,
     userId: options.userId,
+    revision: options.revision,
   });
   return {
     parts: scopes.map((s) => ({

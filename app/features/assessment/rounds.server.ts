@@ -382,7 +382,8 @@ const writeKey = (w: { roundId: unknown; scope: unknown; questionId: unknown; us
 /**
  * Saves answers as they arrive (write-batch.ts): on SQLite in the next group commit, on PostgreSQL
  * the answers of one turn of the event loop in one statement, checked against an open round in
- * the same way, which returns the answers it wrote.
+ * the same way, which returns the answers it wrote. The statement writes in the order of the
+ * rounds, so two statements at once lock rounds (migration 035's revision) in the same order.
  */
 const writeAnswer = hotRowWrites<
   AnswerWrite,
@@ -394,6 +395,7 @@ const writeAnswer = hotRowWrites<
 select v.* from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::integer[], $6::integer[],
   $7::text[], $8::text[], $9::text[], $10::text[]) as v(${ANSWER_COLUMNS.join(", ")})
 where exists (select 1 from assessment_round r where r.id = v.round_id and r.status = 'open')
+order by v.round_id
 on conflict (round_id, scope, question_id, user_id) do update set
   level = excluded.level, not_relevant = excluded.not_relevant, reason = excluded.reason,
   comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = excluded.updated_at
@@ -617,54 +619,105 @@ const answeredQuestions = (db: Db, v: CountValues, onlyShown: boolean) =>
         .where(inKind(db, "f", v)),
     );
 
-const roundCountsQuery = prepared(
-  ["roundId", "scopes0", "questions0", "scopes1", "questions1", "scopes2", "questions2", "shown", "userId"],
-  (db, v) =>
-    // One row per part, counted as the rows come (not kept in a table and read twice) …
-    db
-      .selectFrom(answeredQuestions(db, v, false).as("k"))
-      .select([
-        sql<CountRow["row"]>`'part'`.as("row"),
-        "k.scope",
-        sql<string | null>`null`.as("question_id"),
-        (e) => e.fn.countAll<number>().as("n"),
-        (e) => e.fn.sum<number>("k.open").as("open"),
-      ])
-      .groupBy("k.scope")
-      // … one per question of the part shown (n: final), from that part's rows alone …
-      .unionAll((e) =>
-        e
-          .selectFrom(answeredQuestions(db, v, true).as("s"))
-          .select([
-            sql<CountRow["row"]>`'question'`.as("row"),
-            "s.scope",
-            "s.question_id",
-            "s.final as n",
-            "s.open",
-          ]),
-      )
-      // … and the question this user answered last.
-      .unionAll((e) =>
-        e
-          .selectFrom(
-            e
-              .selectFrom("assessment_answer as l")
-              .select(["l.scope", "l.question_id"])
-              .where("l.round_id", "=", v.roundId)
-              .where("l.user_id", "=", v.userId)
-              .orderBy("l.updated_at", "desc")
-              .limit(1)
-              .as("l"),
-          )
-          .select([
-            sql<CountRow["row"]>`'last'`.as("row"),
-            "l.scope",
-            "l.question_id",
-            sql<number>`0`.as("n"),
-            sql<number>`0`.as("open"),
-          ]),
-      ),
+type CountVars = CountValues & Record<"userId", never>;
+const COUNT_VARS = [
+  "roundId",
+  "scopes0",
+  "questions0",
+  "scopes1",
+  "questions1",
+  "scopes2",
+  "questions2",
+  "shown",
+  "userId",
+] as const;
+
+/** One row per part, counted as the rows come (not kept in a table and read twice). */
+const partRows = (db: Db, v: CountVars) =>
+  db
+    .selectFrom(answeredQuestions(db, v, false).as("k"))
+    .select([
+      sql<CountRow["row"]>`'part'`.as("row"),
+      "k.scope",
+      sql<string | null>`null`.as("question_id"),
+      (e) => e.fn.countAll<number>().as("n"),
+      (e) => e.fn.sum<number>("k.open").as("open"),
+    ])
+    .groupBy("k.scope");
+
+/** One row per question of the part shown (n: final), from that part's rows alone. */
+const shownRows = (db: Db, v: CountVars) =>
+  db
+    .selectFrom(answeredQuestions(db, v, true).as("s"))
+    .select([
+      sql<CountRow["row"]>`'question'`.as("row"),
+      "s.scope",
+      "s.question_id",
+      "s.final as n",
+      "s.open",
+    ]);
+
+/** The question this user answered last. */
+const lastRow = (db: Db, v: CountVars) =>
+  db
+    .selectFrom(
+      db
+        .selectFrom("assessment_answer as l")
+        .select(["l.scope", "l.question_id"])
+        .where("l.round_id", "=", v.roundId)
+        .where("l.user_id", "=", v.userId)
+        .orderBy("l.updated_at", "desc")
+        .limit(1)
+        .as("l"),
+    )
+    .select([
+      sql<CountRow["row"]>`'last'`.as("row"),
+      "l.scope",
+      "l.question_id",
+      sql<number>`0`.as("n"),
+      sql<number>`0`.as("open"),
+    ]);
+
+const roundCountsQuery = prepared(COUNT_VARS, (db, v) =>
+  partRows(db, v)
+    .unionAll(() => shownRows(db, v))
+    .unionAll(() => lastRow(db, v)),
 );
+
+/** The same without the parts' counts, when they are known for the round's revision. */
+const shownAndLastQuery = prepared(COUNT_VARS, (db, v) => shownRows(db, v).unionAll(() => lastRow(db, v)));
+
+type PartCounts = Map<string, { answered: number; open: number }>;
+
+/**
+ * The parts' counts of the rounds viewed lately, per database, with the revision of the round they
+ * were counted at and the lists they were counted for (decision 029). The revision moves with every
+ * answer or final answer that can change a count (migration 035), on every instance, so counts kept
+ * for the revision a page has just read are the counts it would get from the database.
+ */
+const countCache = new WeakMap<Db, Map<string, { revision: number; lists: string; counts: PartCounts }>>();
+const COUNT_CACHE_ROUNDS = 500;
+
+function cachedCounts(db: Db, roundId: string, revision: number, lists: string) {
+  const rounds = countCache.get(db);
+  const entry = rounds?.get(roundId);
+  if (!rounds || !entry || entry.revision !== revision || entry.lists !== lists) return undefined;
+  // Most recently used last, so the oldest is dropped first.
+  rounds.delete(roundId);
+  rounds.set(roundId, entry);
+  return entry.counts;
+}
+
+function keepCounts(db: Db, roundId: string, revision: number, lists: string, counts: PartCounts) {
+  let rounds = countCache.get(db);
+  if (!rounds) {
+    rounds = new Map();
+    countCache.set(db, rounds);
+  }
+  rounds.delete(roundId);
+  rounds.set(roundId, { revision, lists, counts });
+  if (rounds.size > COUNT_CACHE_ROUNDS) rounds.delete(rounds.keys().next().value as string);
+}
 
 /**
  * A round's overview in one query: per part, how many of the part's questions have an answer or
@@ -675,17 +728,23 @@ const roundCountsQuery = prepared(
  * counted in SQL, never read. `parts` gives the questions each part has (by its kind), so an
  * answer to a question the part no longer shows (its unit changed kind) is not counted, as on the
  * reconciling page.
+ *
+ * With the round's `revision` (read before this), the parts' counts are counted once per
+ * revision and kept; the part shown and the last answer are always read.
  */
 export async function roundCounts(
   db: Db,
   roundId: string,
   parts: { scopes: string[]; questionIds: string[] }[],
-  options: { shown?: string; userId: string },
+  options: { shown?: string; userId: string; revision?: number },
 ) {
   if (parts.length > COUNTED_KINDS) throw new Error(`roundCounts: at most ${COUNTED_KINDS} kinds of part`);
   // A kind that is not in the round has no parts: its lists are empty and match nothing.
   const part = (i: number) => parts[i] ?? { scopes: [], questionIds: [] };
-  const rows = (await roundCountsQuery(db, {
+  const lists = parts.map((p) => `${p.scopes.join(",")};${p.questionIds.join(",")}`).join("|");
+  const { revision } = options;
+  const known = revision === undefined ? undefined : cachedCounts(db, roundId, revision, lists);
+  const rows = (await (known ? shownAndLastQuery : roundCountsQuery)(db, {
     roundId,
     scopes0: listValue(db, part(0).scopes),
     questions0: listValue(db, part(0).questionIds),
@@ -696,7 +755,7 @@ export async function roundCounts(
     shown: options.shown ?? "",
     userId: options.userId,
   })) as CountRow[];
-  const counts = new Map<string, { answered: number; open: number }>();
+  const counts: PartCounts = known ?? new Map();
   const states = new Map<string, AnswerState>();
   let last: { scope: string; question_id: string } | null = null;
   for (const r of rows) {
@@ -705,6 +764,7 @@ export async function roundCounts(
     else if (r.question_id)
       states.set(r.question_id, Number(r.n) === 1 ? "final" : Number(r.open) === 1 ? "open" : "agreed");
   }
+  if (!known && revision !== undefined) keepCounts(db, roundId, revision, lists, counts);
   return { counts, states, last };
 }
 
