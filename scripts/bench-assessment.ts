@@ -13,6 +13,8 @@ type Load = (
     requests?: { method?: string; path: string; headers?: Record<string, string>; body?: string }[];
     amount?: number;
     duration?: number;
+    /** Requests a second, in all (autocannon's overallRate). */
+    rate?: number;
   },
 ) => Promise<{
   rps: number;
@@ -155,6 +157,30 @@ export async function assessmentScenarios(options: {
     roundLoad,
     "p95 < 100 ms",
     roundLoad.p95 < 100,
+  );
+  // The same while people answer: 20 levels changed a second, each one moving the round's revision,
+  // so the overview counts afresh after each (decision 029). Every save alternates between two
+  // levels, so that each is a change.
+  const changing = savable.flatMap((s) => {
+    const other = s.body?.replace(
+      /(niva-[^=]+=)(\d)/,
+      (_m, name: string, level: string) => `${name}${(Number(level) % 5) + 1}`,
+    );
+    return [s, { ...s, body: other }];
+  });
+  const [busyRound, changed] = await Promise.all([
+    load(`${base}/kartlegging/${roundId}`, {
+      connections: 20,
+      requests: [{ path: `/kartlegging/${roundId}`, headers: { cookie } }],
+    }),
+    load(base, { connections: 2, requests: changing, rate: 20 }),
+  ]);
+  if (changed.errors > 0) throw new Error(`${changed.errors} answers were not saved beside the overview`);
+  record(
+    `round overview page (${unitIds.length} units, 20 conn.) while answers change (${changed.total} in ${Math.round(changed.duration)} s)`,
+    busyRound,
+    "p95 < 100 ms",
+    busyRound.p95 < 100,
   );
   const areaLoad = await load(base, {
     connections: 20,

@@ -58,7 +58,7 @@ type Request = { method?: string; path: string; headers?: Record<string, string>
 /** Runs autocannon and computes p50/p95/p99 from every response time (autocannon has no p95). */
 async function load(
   url: string,
-  options: { connections: number; requests?: Request[]; amount?: number; duration?: number },
+  options: { connections: number; requests?: Request[]; amount?: number; duration?: number; rate?: number },
 ) {
   const times: number[] = [];
   let cursor = 0;
@@ -66,6 +66,7 @@ async function load(
   const options_: autocannon.Options = {
     url,
     connections: options.connections,
+    ...(options.rate ? { overallRate: options.rate } : {}),
     ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? DURATION }),
     requests: requests
       ? [
