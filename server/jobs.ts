@@ -1,6 +1,10 @@
 import { deleteSpentApiTokens } from "../app/features/api/tokens.server.ts";
 import { deleteOldReads } from "../app/features/audit/audit-log.server.ts";
-import { deleteExpiredVerifications } from "../app/features/auth/expired-rows.server.ts";
+import {
+  deleteExpiredSessions,
+  deleteExpiredVerifications,
+  deleteStaleRateLimits,
+} from "../app/features/auth/expired-rows.server.ts";
 import {
   deleteInactiveAccounts,
   warnInactiveAccounts,
@@ -16,7 +20,7 @@ import { dayInNorway } from "../app/lib/time.ts";
  * incident's 72 hours run out within a day, reminders of action-plan measures due within a week,
  * the warning and then deletion of course accounts nobody has used for two years, the deletion
  * of the audit log's read rows older than a year, of sign-in states and e-mail links that ran out
- * unused, and of API tokens revoked or expired 90 days ago. Safe with several instances, because each reminder is claimed (a row inserted, or a column
+ * unused, of expired sign-ins and old rate-limit counters (both hold IP addresses), and of API tokens revoked or expired 90 days ago. Safe with several instances, because each reminder is claimed (a row inserted, or a column
  * set where it was empty) before it is sent.
  */
 export function startJobs(
@@ -36,6 +40,10 @@ export function startJobs(
     ["old audit log reads deleted", () => deleteOldReads(db)],
     // Sign-in states and address/password links that ran out unused (decision 023).
     ["expired sign-in links and states deleted", () => deleteExpiredVerifications(db)],
+    // Sign-ins that ran out, with the IP address and browser they were made from, and the rate
+    // limits' counters per address nobody has touched for a day.
+    ["expired sign-ins deleted", () => deleteExpiredSessions(db)],
+    ["old rate-limit counters deleted", () => deleteStaleRateLimits(db)],
     // API tokens revoked or expired more than 90 days ago (decision 022).
     ["spent API tokens deleted", () => deleteSpentApiTokens(db)],
   ];
