@@ -62,7 +62,12 @@ export async function action(args: Route.ActionArgs) {
   const intent = form.get("intent");
   if (intent === "open" || intent === "close") {
     if (!canManage) notFound();
-    await setOpen(services.db, programme.id, intent === "open");
+    await setOpen(services.db, {
+      programmeId: programme.id,
+      networkId: programme.network_id,
+      userId: actor.userId,
+      open: intent === "open",
+    });
     return redirect(`/program/${programme.id}/evaluering`, 303);
   }
   if (!mayAnswer) notFound();

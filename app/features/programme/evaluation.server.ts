@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "../../db/schema.ts";
 import { nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
+import { writeAudit } from "../audit/write-audit.server.ts";
 
 type Db = Kysely<Database>;
 
@@ -33,12 +34,26 @@ export async function isOpen(db: Db, programmeId: string) {
   return !row || Number(row.open) === 1;
 }
 
-export async function setOpen(db: Db, programmeId: string, open: boolean) {
-  await db
-    .insertInto("programme_evaluation_state")
-    .values({ programme_id: programmeId, open: open ? 1 : 0 })
-    .onConflict((oc) => oc.column("programme_id").doUpdateSet({ open: open ? 1 : 0 }))
-    .execute();
+/** Opens or closes the survey, in the network's audit log (who did it and when). */
+export async function setOpen(
+  db: Db,
+  options: { programmeId: string; networkId: string; userId: string; open: boolean },
+) {
+  const open = options.open ? 1 : 0;
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto("programme_evaluation_state")
+      .values({ programme_id: options.programmeId, open })
+      .onConflict((oc) => oc.column("programme_id").doUpdateSet({ open }))
+      .execute();
+    await writeAudit(tx, {
+      actorUserId: options.userId,
+      tenantId: options.networkId,
+      action: options.open ? "programme.evaluation.open" : "programme.evaluation.close",
+      entity: "programme",
+      entityId: options.programmeId,
+    });
+  });
 }
 
 export async function hasAnswered(db: Db, programmeId: string, userId: string) {

@@ -133,6 +133,18 @@ describe.each(dialects)("the programme's evaluation on %s", (dialect) => {
     expect((await coordinator.post(url, answer("4"))).status).toBe(409);
     expect((await lead.post(url, { intent: "open" })).status).toBe(303);
     expect((await guide.post(url, { intent: "close" })).status).toBe(404);
+    // Who closed and opened it is in the network's audit log; the guide's refused try is not.
+    const log = await server.services.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_user_id"])
+      .where("entity_id", "=", programme)
+      .where("action", "like", "programme.evaluation.%")
+      .orderBy("id")
+      .execute();
+    expect(log.map((l) => l.action)).toEqual(["programme.evaluation.close", "programme.evaluation.open"]);
+    expect(new Set(log.map((l) => l.actor_user_id))).toEqual(
+      new Set([await userIdOf(server, "programansvarlig@demo.oppvern.no")]),
+    );
   });
 
   it("shows the counts and averages at 5 answers, with the free texts", async () => {
