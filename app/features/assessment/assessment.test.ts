@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient, textOf } from "../../../tests/support/client.ts";
+import { readTags, textsOf } from "../../../tests/support/pdf-structure.ts";
 import {
   dialects,
   organisationIdOf,
@@ -605,7 +606,23 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(pdf.headers.get("content-disposition")).toBe(
       `attachment; filename="kartlegging-hosten-2026.pdf"; filename*=UTF-8''kartlegging-h%C3%B8sten-2026.pdf`,
     );
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer())), {
+    const pdfBytes = new Uint8Array(await pdf.arrayBuffer());
+    // Tagged for a screen reader, like the registers' exports: the language, the headings, and the
+    // table of scores per area with its header cells.
+    const tags = await readTags(pdfBytes.slice());
+    expect(tags.lang).toBe("nb");
+    expect(tags.marked).toBe(true);
+    // (A line broken inside the heading loses its space in the extracted text.)
+    expect(textsOf(tags.elements, "H1").map((h) => h.replace(/\s+/g, ""))).toEqual([
+      "Kartleggingavpersonvernoginformasjonssikkerhet–Kartlegginghøsten2026",
+    ]);
+    expect(textsOf(tags.elements, "H2")).toEqual([
+      "Poeng per område",
+      "Enheter og områder",
+      expect.stringMatching(/^Hull å tette \(\d+\)$/),
+    ]);
+    expect(textsOf(tags.elements, "TH").slice(0, 3)).toEqual(["Område", "Poeng", "Svart"]);
+    const { text } = await extractText(await getDocumentProxy(pdfBytes), {
       mergePages: true,
     });
     const flat = text.replace(/\s+/g, " ");

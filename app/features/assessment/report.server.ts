@@ -9,10 +9,10 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import PDFDocument from "pdfkit";
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { dayInNorway } from "../../lib/time.ts";
+import { renderReport, reportOf } from "../exports/render.server.ts";
 import { buildWorkbook } from "../exports/xlsx.server.ts";
 import { bankLocale } from "./bank.server.ts";
 import type { RoundResults } from "./results.server.ts";
@@ -243,55 +243,82 @@ export async function reportDocx(input: ReportInput): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-export function reportPdf(input: ReportInput): Promise<Buffer> {
+/**
+ * PDF: the summary, the scores per part and the gaps with their measures, on the same tagged writer
+ * as the registers' exports (decision 024), so a screen reader reads headings and tables, and names
+ * in Sami print as written (Inter is embedded).
+ */
+export async function reportPdf(input: ReportInput): Promise<Uint8Array> {
   const s = summary(input);
   const { t } = s;
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: s.heading, Author: "Oppvern" } });
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.font("Helvetica-Bold").fontSize(18).text(s.heading);
-    doc.font("Helvetica").fontSize(10);
-    for (const l of s.lines) doc.text(l);
-    doc.moveDown().font("Helvetica-Bold").fontSize(14).text(t("assessment.byArea"));
-    // The chart: one bar per area, drawn with the score written beside it.
-    const left = doc.page.margins.left;
-    const barWidth = 300;
-    for (const a of s.areas) {
-      doc.moveDown(0.4).font("Helvetica").fontSize(9).text(a.title);
-      const y = doc.y + 2;
-      doc.rect(left, y, barWidth, 9).fillColor("#e4e7ec").fill();
-      doc
-        .rect(left, y, (barWidth * (a.score ?? 0)) / 100, 9)
-        .fillColor("#1e5aa8")
-        .fill();
-      doc.fillColor("#111111").text(String(a.score ?? "–"), left + barWidth + 8, y, { lineBreak: false });
-      doc.x = left;
-      doc.y = y + 12;
-    }
-    doc.moveDown().font("Helvetica-Bold").fontSize(14).text(t("assessment.heatmap"));
-    for (const m of s.matrix) {
-      doc.moveDown(0.3).font("Helvetica-Bold").fontSize(10).text(m.name);
-      doc
-        .font("Helvetica")
-        .fontSize(9)
-        .text(s.areas.map((a, i) => `${a.title}: ${m.scores[i] ?? "–"}`).join(" · "));
-    }
-    doc
-      .moveDown()
-      .font("Helvetica-Bold")
-      .fontSize(14)
-      .text(t("assessment.gaps", { count: s.gaps.length }));
-    for (const g of s.gaps) {
-      doc.moveDown(0.5).font("Helvetica-Bold").fontSize(10).text(g.question);
-      doc
-        .font("Helvetica")
-        .fontSize(9)
-        .text(`${g.where} · ${g.area} · ${t("assessment.level")} ${g.level}`);
-      for (const m of g.measures) doc.text(`• ${m}`);
-    }
-    doc.end();
+  const r = input.results;
+  const report = reportOf(s.heading, {
+    owner: input.owner,
+    locale: input.locale,
+    meta: [
+      {
+        label: t("assessment.status"),
+        value: t(input.status === "closed" ? "assessment.status.closed" : "assessment.status.open"),
+      },
+      { label: t("assessment.overall"), value: `${r.overall ?? "–"} / 100` },
+    ],
+    sections: [
+      {
+        blocks: [
+          { kind: "text", label: t("assessment.overall"), text: t("assessment.coverage", r.coverage) },
+        ],
+      },
+      {
+        heading: t("assessment.byArea"),
+        blocks: [
+          {
+            kind: "table",
+            sheet: t("assessment.byArea"),
+            columns: [
+              { header: t("assessment.area") },
+              { header: t("assessment.score") },
+              { header: t("assessment.answered") },
+            ],
+            rows: s.areas.map((a) => [a.title, a.score ?? "–", `${a.answered} / ${a.total}`]),
+            empty: "–",
+          },
+        ],
+      },
+      {
+        heading: t("assessment.heatmap"),
+        blocks: [
+          {
+            kind: "records",
+            sheet: t("assessment.heatmap"),
+            titleLabel: t("assessment.part"),
+            fields: s.areas.map((a) => ({ label: a.title })),
+            records: s.matrix.map((m) => ({ title: m.name, values: m.scores.map((x) => x ?? "–") })),
+            empty: "–",
+          },
+        ],
+      },
+      {
+        heading: t("assessment.gaps", { count: s.gaps.length }),
+        blocks: [
+          {
+            kind: "records",
+            sheet: t("assessment.export.gaps"),
+            titleLabel: t("assessment.export.question"),
+            fields: [
+              { label: t("assessment.part") },
+              { label: t("assessment.area") },
+              { label: t("assessment.level") },
+              { label: t("assessment.measures") },
+            ],
+            records: s.gaps.map((g) => ({
+              title: g.question,
+              values: [g.where, g.area, g.level, g.measures.map((m) => `• ${m}`).join("\n")],
+            })),
+            empty: "–",
+          },
+        ],
+      },
+    ],
   });
+  return renderReport(report, "pdf");
 }
