@@ -38,7 +38,7 @@ function runs(doc: Doc, text: string, weight: Weight): { font: string; text: str
 }
 
 /** Writes text that flows across pages, in the given weight and size, switching font part where needed. */
-function write(
+export function write(
   doc: Doc,
   text: string,
   options: {
@@ -63,15 +63,23 @@ function write(
 }
 
 /** Adds a structure element of `type` whose content is what `draw` writes (the text is marked as its content). */
-function tag(doc: Doc, parent: Struct, type: string, draw: () => void) {
+export function tag(doc: Doc, parent: Struct, type: string, draw: () => void) {
   parent.add(doc.struct(type, {}, draw));
 }
 
 /** Draws what is only decoration (cell borders, fills, a repeated table header, page numbers): not read aloud. */
-function artifact(doc: Doc, draw: () => void, type: "Layout" | "Pagination" = "Layout") {
+export function artifact(doc: Doc, draw: () => void, type: "Layout" | "Pagination" = "Layout") {
   doc.markContent("Artifact", { type });
   draw();
   doc.endMarkedContent();
+}
+
+/** Inter in the two weights, each as its latin and latin-ext part (`write` picks the part per letter). */
+export function registerFonts(doc: Doc) {
+  for (const [weight, parts] of Object.entries(FONTS)) {
+    doc.registerFont(`${weight}-latin`, parts.latin);
+    doc.registerFont(`${weight}-ext`, parts.ext);
+  }
 }
 
 const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -234,10 +242,7 @@ export function reportPdf(report: Report): Promise<Buffer> {
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
-    for (const [weight, parts] of Object.entries(FONTS)) {
-      doc.registerFont(`${weight}-latin`, parts.latin);
-      doc.registerFont(`${weight}-ext`, parts.ext);
-    }
+    registerFonts(doc);
     const root = doc.struct("Document");
     doc.addStructure(root);
     tag(doc, root, "H1", () => write(doc, report.title, { weight: "bold", size: 18, gap: 4 }));

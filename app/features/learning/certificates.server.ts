@@ -101,32 +101,52 @@ export interface CertificateText {
   code: string;
 }
 
-/** Renders the certificate as an A4 PDF (pdfkit; the standard fonts cover æ, ø and å). */
-export async function renderCertificatePdf(text: CertificateText): Promise<Buffer> {
-  // pdfkit loads on the first certificate, not when the server starts.
-  const { default: PDFDocument } = await import("pdfkit");
+/**
+ * Renders the certificate as an A4 PDF, tagged like the exports (decision 024): the language, the
+ * title, a heading and paragraphs a screen reader reads in order, the coloured band as decoration.
+ * Inter is embedded, so a name in Sami (Máret Ŋuolja, Čáhppe) prints as it is written.
+ */
+export async function renderCertificatePdf(text: CertificateText, lang: string): Promise<Buffer> {
+  // pdfkit and the fonts load on the first certificate, not when the server starts.
+  const [{ default: PDFDocument }, { artifact, registerFonts, tag, write }] = await Promise.all([
+    import("pdfkit"),
+    import("../exports/pdf.server.ts"),
+  ]);
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 72, info: { Title: text.heading, Author: "Oppvern" } });
+    const doc = new PDFDocument({
+      size: "A4",
+      margin: 72,
+      pdfVersion: "1.7",
+      tagged: true,
+      lang,
+      displayTitle: true,
+      info: { Title: text.heading, Author: "Oppvern" },
+    });
     const chunks: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
-    doc.rect(0, 0, doc.page.width, 12).fill("#1e5aa0");
-    doc.fillColor("#1e5aa0").font("Helvetica-Bold").fontSize(14).text("Oppvern", 72, 72);
+    registerFonts(doc);
+    const root = doc.struct("Document");
+    doc.addStructure(root);
+    const blue = "#1e5aa0";
+    artifact(doc, () => doc.rect(0, 0, doc.page.width, 12).fill(blue));
+    tag(doc, root, "P", () => write(doc, "Oppvern", { weight: "bold", size: 14, color: blue, x: 72, y: 72 }));
     doc.moveDown(3);
-    doc.fillColor("#111111").font("Helvetica-Bold").fontSize(28).text(text.heading);
+    tag(doc, root, "H1", () => write(doc, text.heading, { weight: "bold", size: 28 }));
     doc.moveDown(1.5);
-    doc.font("Helvetica").fontSize(14).text(text.holder);
+    tag(doc, root, "P", () => write(doc, text.holder, { size: 14 }));
     doc.moveDown(0.5);
-    doc.font("Helvetica-Bold").fontSize(18).text(text.module);
+    tag(doc, root, "P", () => write(doc, text.module, { weight: "bold", size: 18 }));
     doc.moveDown(0.5);
-    doc.font("Helvetica").fontSize(14).text(text.completed);
+    tag(doc, root, "P", () => write(doc, text.completed, { size: 14 }));
     doc.moveDown(0.5);
-    doc.text(text.date);
-    doc.text(text.mode);
+    tag(doc, root, "P", () => write(doc, text.date, { size: 14 }));
+    tag(doc, root, "P", () => write(doc, text.mode, { size: 14 }));
     doc.moveDown(3);
-    doc.fontSize(11).fillColor("#333333").text(text.verify);
-    doc.font("Helvetica-Bold").fontSize(16).fillColor("#111111").text(text.code);
+    tag(doc, root, "P", () => write(doc, text.verify, { size: 11, color: "#333333" }));
+    tag(doc, root, "P", () => write(doc, text.code, { weight: "bold", size: 16 }));
+    root.end();
     doc.end();
   });
 }

@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient, textOf } from "../../../tests/support/client.ts";
+import { readTags, textsOf } from "../../../tests/support/pdf-structure.ts";
 import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
-import { dayInNorway } from "../../lib/time.ts";
+import { dayInNorway, formatDate } from "../../lib/time.ts";
+import { renderCertificatePdf } from "./certificates.server.ts";
 import { parseModuleFile } from "./parse-module.ts";
 
 const skole1 = parseModuleFile(readFileSync("content/learning/skole/1/nb.yaml", "utf8"), "skole/1/nb.yaml");
@@ -154,13 +156,21 @@ describe.each(dialects)("learning on %s", (dialect) => {
     const pdf = await client.get(`/bevis/${code}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    const document = await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer()));
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    const document = await getDocumentProxy(bytes.slice());
     const { text } = await extractText(document, { mergePages: true });
     expect(text).toContain("Kursbevis");
     expect(text).toContain("Anne Ansatt");
     expect(text.replace(/\s+/g, " ")).toContain(skole1.title);
-    expect(text).toContain(dayInNorway());
+    // The day written out, as on the page: «5. desember 2026».
+    expect(text).toContain(`Dato: ${formatDate(dayInNorway(), "nb")}`);
     expect(text).toContain(code);
+    // Tagged for a screen reader: the language, the title shown, one heading, the text in order.
+    const tags = await readTags(bytes);
+    expect(tags.lang).toBe("nb");
+    expect(tags.displayTitle).toBe(true);
+    expect(textsOf(tags.elements, "H1")).toEqual(["Kursbevis"]);
+    expect(textsOf(tags.elements, "P").join(" ")).toContain("Anne Ansatt har fullført");
 
     const publicView = textOf((await new TestClient(server.url).page(`/bevis/${code}`)).html);
     expect(publicView).toContain("Kursbeviset er ekte");
@@ -198,5 +208,32 @@ describe.each(dialects)("learning on %s", (dialect) => {
       .where("user_id", "=", user.id)
       .execute();
     expect(certificates).toHaveLength(1);
+  });
+});
+
+// A holder in a Sami municipality sees their name on the certificate as it is written.
+describe("the certificate PDF", () => {
+  it("prints Sami letters as written, and says the reader's language", async () => {
+    const pdf = await renderCertificatePdf(
+      {
+        heading: "Kursduođaštus",
+        holder: "Máret Ŋuolja-Čáhppe har fullført",
+        module: "Skole – modul 1: Hva er personvern?",
+        completed: "i Oppvern – kurs om personvern i skole og barnehage.",
+        date: "Dato: 5. desember 2026",
+        mode: "Alene",
+        verify: "Sjekk at beviset er ekte på https://oppvern.example/bevis/ABCDE-FGHIJ",
+        code: "ABCDE-FGHIJ",
+      },
+      "nn",
+    );
+    const bytes = new Uint8Array(pdf);
+    const { text } = await extractText(await getDocumentProxy(bytes.slice()), { mergePages: true });
+    expect(text).toContain("Máret Ŋuolja-Čáhppe har fullført");
+    expect(text).toContain("Kursduođaštus");
+    const tags = await readTags(bytes);
+    expect(tags.lang).toBe("nn");
+    expect(tags.title).toBe("Kursduođaštus");
+    expect(textsOf(tags.elements, "H1")).toEqual(["Kursduođaštus"]);
   });
 });
