@@ -101,6 +101,7 @@ export default [
   route("program/:id/ressurser/:slug", "routes/program-ressurs.tsx"),
   route("program/:id/oppmote/:number", "routes/program-oppmote.tsx"),
   route("program/:id/evaluering", "routes/program-evaluering.tsx"),
+  route("program/:id/evaluering/xlsx", "routes/program-evaluering-xlsx.ts"),
   route("program/:id/kommentar/:commentId", "routes/program-kommentar.tsx"),
   route("program/:id/forlat/:ownerId", "routes/program-forlat.tsx"),
   route("api/v1/sporsmalsbank", "routes/api-sporsmalsbank.ts"),

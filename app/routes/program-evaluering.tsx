@@ -174,6 +174,11 @@ export default function ProgramEvaluering({ loaderData: d, actionData }: Route.C
           ) : (
             <>
               <p className="ds-paragraph">{t("programmeEvaluation.total", { count: r.count })}</p>
+              <p className="ds-paragraph">
+                <a href={`/program/${d.programme.id}/evaluering/xlsx`} download>
+                  {t("export.download.xlsx")}
+                </a>
+              </p>
               {r.groups.map((g) => (
                 <div key={g.group} className="stack">
                   <h3 className="ds-heading" data-size="sm">

@@ -366,6 +366,11 @@ const MATRIX: Record<string, Case[]> = {
   "/program/:id/evaluering": [
     { path: () => "/program/finnes-ikke/evaluering", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
   ],
+  // Its results as a workbook: tested with real answers, by role and threshold, in
+  // app/features/programme/evaluation.test.ts.
+  "/program/:id/evaluering/xlsx": [
+    { path: () => "/program/finnes-ikke/evaluering/xlsx", expect: { ...all(404, SIGNED_IN), anonym: 302 } },
+  ],
   // Correcting a comment and leaving a programme: tested with real rows, by author, role and
   // tenant, in app/features/programme/comments.test.ts.
   "/program/:id/kommentar/:commentId": [

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedIn, TestClient, textOf } from "../../../tests/support/client.ts";
@@ -128,6 +129,8 @@ describe.each(dialects)("the programme's evaluation on %s", (dialect) => {
     const results = textOf((await guide.page(url)).html);
     expect(results).toContain("1 av minst 5 svar så langt");
     expect(results).not.toContain("Flere samlinger");
+    // Below 5 answers there is nothing to download either.
+    expect((await guide.get(`${url}/xlsx`)).status).toBe(404);
     expect((await lead.post(url, { intent: "close" })).status).toBe(303);
     expect(textOf((await coordinator.page(url)).html)).toContain("Evalueringen er stengt");
     expect((await coordinator.post(url, answer("4"))).status).toBe(409);
@@ -168,5 +171,50 @@ describe.each(dialects)("the programme's evaluation on %s", (dialect) => {
     expect(text).toContain("Arbeidsdelingen");
     expect(text).toContain("Flere samlinger");
     expect(html).toContain('<th scope="row"');
+
+    // The same figures as a workbook for the network's report, opened again; the free texts sorted.
+    const file = await lead.get(`${url}/xlsx`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-disposition")).toContain(".xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await file.arrayBuffer()) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      "Alle svar (5)",
+      "Hva fungerte best ",
+      "Hva bør endres ",
+    ]);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      "Påstand",
+      "Helt uenig",
+      "Litt uenig",
+      "Verken enig eller uenig",
+      "Litt enig",
+      "Helt enig",
+      "Vet ikke",
+      "Snitt (1–5)",
+    ]);
+    expect(sheet?.getRow(2).values).toEqual([
+      undefined,
+      "Samlingene var nyttige for oss.",
+      0,
+      0,
+      0,
+      3,
+      1,
+      1,
+      4.3,
+    ]);
+    const best = (book.worksheets[1]?.getSheetValues() ?? []).flatMap((row) =>
+      Array.isArray(row) ? [row[1]] : [],
+    );
+    expect(best).toEqual([
+      "Hva fungerte best?",
+      ...[...best.slice(1)].sort((a, b) => String(a).localeCompare(String(b), "nb")),
+    ]);
+    expect(best).toContain("Arbeidsdelingen");
+    // A participant reads no results, so no workbook either.
+    expect((await coordinator.get(`${url}/xlsx`)).status).toBe(404);
   });
 });
