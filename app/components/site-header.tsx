@@ -8,7 +8,12 @@ const LANGUAGE_NAMES: Record<Locale, string> = { nb: "Bokmål", nn: "Nynorsk", e
 export function SiteHeader({ root }: { root: RootData }) {
   const t = useT();
   const location = useLocation();
-  const here = location.pathname;
+  // The page as it is (a page of a list, a filter), with only the language changed.
+  const withLanguage = (l: Locale) => {
+    const query = new URLSearchParams(location.search);
+    query.set("lang", l);
+    return `${location.pathname}?${query}`;
+  };
   const orgs = root.organisations;
   const distinctOrgs = orgs.filter((o, i) => orgs.findIndex((x) => x.id === o.id) === i);
   const current = orgs.find((o) => o.id === root.currentOrganisationId);
@@ -29,7 +34,7 @@ export function SiteHeader({ root }: { root: RootData }) {
             {locales.map((l) => (
               <li key={l}>
                 <a
-                  href={`${here}?lang=${l}`}
+                  href={withLanguage(l)}
                   hrefLang={l}
                   lang={l}
                   aria-current={root.locale === l ? "true" : undefined}
@@ -56,7 +61,7 @@ export function SiteHeader({ root }: { root: RootData }) {
                   </option>
                 ))}
               </select>
-              <input type="hidden" name="neste" value={here} />
+              <input type="hidden" name="neste" value={location.pathname} />
               <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
                 {t("layout.switch")}
               </button>

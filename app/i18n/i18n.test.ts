@@ -71,4 +71,10 @@ describe.each(dialects)("language switching on %s", (dialect) => {
     expect((await other.page("/")).html).toMatch(/<html lang="nn"/);
     expect((await new TestClient(server.url).page("/")).html).toMatch(/<html lang="nb"/);
   });
+
+  it("keeps the page's place and filters when the reader changes language", async () => {
+    const { html } = await new TestClient(server.url).page("/personopplysninger?q=helse&lang=nb");
+    expect(html).toContain('href="/personopplysninger?q=helse&amp;lang=nn"');
+    expect(html).toContain('href="/personopplysninger?q=helse&amp;lang=en"');
+  });
 });

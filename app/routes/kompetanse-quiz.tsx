@@ -122,7 +122,12 @@ export default function KompetanseQuiz({ loaderData: q, actionData }: Route.Comp
               </p>
             ) : null}
             {graded.passed && !graded.signedIn ? (
-              <p className="ds-paragraph">{t("quiz.accountForCertificate")}</p>
+              <p className="ds-paragraph">
+                {t("quiz.accountForCertificate")}{" "}
+                <a className="ds-link" href="/logg-inn?neste=%2Fkompetanse">
+                  {t("nav.login")}
+                </a>
+              </p>
             ) : null}
           </div>
         ) : (

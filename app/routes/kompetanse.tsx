@@ -6,10 +6,10 @@ import { resolveLearner } from "../features/learning/learner.server.ts";
 import { listModules } from "../features/learning/modules.server.ts";
 import { listCompletions } from "../features/learning/progress.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { getServices, localeFor, readForm, requireActor } from "../lib/route.server.ts";
-import { dayInNorway } from "../lib/time.ts";
+import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kompetanse";
 
@@ -65,6 +65,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Kompetanse({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="stack-lg">
       <div className="stack">
@@ -89,7 +90,7 @@ export default function Kompetanse({ loaderData, actionData }: Route.ComponentPr
                   {t(`learning.package.${a.pkg}` as MessageKey)},{" "}
                   {t("learning.moduleNumber", { number: a.mod })}
                 </Link>{" "}
-                – {a.done ? t("learning.done") : t("assignment.yourDue", { date: a.due })}
+                – {a.done ? t("learning.done") : t("assignment.yourDue", { date: formatDate(a.due, locale) })}
               </li>
             ))}
           </ul>

@@ -28,7 +28,8 @@ import type { Route } from "./+types/program-detalj";
 
 export const handle: RouteHandle = { hydrate: false };
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "programme.title");
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+  loaderData ? [{ title: `${loaderData.name} – Oppvern` }] : pageTitle(matches, "programme.title");
 
 /** The programme, if this person may see it (else 404), with who this person is in it. */
 const load = (args: Route.LoaderArgs | Route.ActionArgs) =>

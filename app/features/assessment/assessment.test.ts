@@ -11,6 +11,7 @@ import {
   type TestServer,
   userIdOf,
 } from "../../../tests/support/test-server.ts";
+import { minuteInNorway } from "../../lib/time.ts";
 import { loadNewestBankFromDisk } from "./bank-schema.ts";
 
 const bank = loadNewestBankFromDisk();
@@ -599,6 +600,13 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(all).toContain("Lars Leder");
     expect(all).toContain("Kursplan 2026.pdf");
     expect(all).toContain(q1?.tekst.nb ?? "?");
+    // When each answer was saved, in Norwegian time, as the incident log's workbook writes it.
+    const saved = await server.services.db
+      .selectFrom("assessment_answer")
+      .select("updated_at")
+      .where("round_id", "=", roundId)
+      .execute();
+    for (const a of saved) expect(all).toContain(minuteInNorway(a.updated_at));
 
     const pdf = await koordinator.get(`/kartlegging/${roundId}/rapport/pdf`);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");

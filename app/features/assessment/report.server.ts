@@ -11,7 +11,7 @@ import {
 } from "docx";
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
-import { dayInNorway } from "../../lib/time.ts";
+import { dayInNorway, minuteInNorway } from "../../lib/time.ts";
 import { renderReport, reportOf } from "../exports/render.server.ts";
 import { buildWorkbook } from "../exports/xlsx.server.ts";
 import { bankLocale } from "./bank.server.ts";
@@ -148,7 +148,7 @@ export async function reportXlsx(input: ReportInput): Promise<Buffer> {
         a.reason,
         a.comment,
         a.evidence_url,
-        a.updated_at.slice(0, 16).replace("T", " "),
+        minuteInNorway(a.updated_at),
       ]),
     },
     {

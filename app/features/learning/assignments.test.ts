@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient, textOf } from "../../../tests/support/client.ts";
 import { dialects, startTestServer, type TestServer } from "../../../tests/support/test-server.ts";
-import { dayInNorway } from "../../lib/time.ts";
+import { dayInNorway, formatDate } from "../../lib/time.ts";
 import { sendDueReminders } from "./assignments.server.ts";
 import { completeModule } from "./progress.server.ts";
 
@@ -69,7 +69,7 @@ describe.each(dialects)("assigned modules and reminders on %s", (dialect) => {
     const anne = new TestClient(server.url);
     await anne.login("ansatt@demo.oppvern.no");
     expect(textOf((await anne.page("/kompetanse")).html)).toContain(
-      `Personvern i skolen, Modul 1 – Frist ${inDays(5)}`,
+      `Personvern i skolen, Modul 1 – Frist ${formatDate(inDays(5), "nb")}`,
     );
 
     const { db, mailer } = server.services;

@@ -135,10 +135,13 @@ describe.each(dialects)("learning on %s", (dialect) => {
     );
 
     const right = await postQuiz(client, server, allRight());
-    const rightText = textOf(await right.text());
+    const rightHtml = await right.text();
+    const rightText = textOf(rightHtml);
     expect(rightText).toContain(`Du hadde ${skole1.quiz.length} av ${skole1.quiz.length} riktige`);
     expect(rightText).toContain("Modulen er fullført");
     expect(rightText).toContain("Logg inn eller lag en konto for å få kursbevis");
+    // A way to sign in that comes back to the courses, where the certificate is.
+    expect(rightHtml).toContain('href="/logg-inn?neste=%2Fkompetanse"');
     expect(textOf((await client.page("/kompetanse")).html)).toContain("Fullført");
     expect(textOf((await client.page("/kompetanse/skole/1")).html)).toContain("Fullført");
   });

@@ -57,6 +57,9 @@ describe.each(dialects)("a gathering's page on %s", (dialect) => {
     const html = (await guide.page(page(2))).html;
     const text = textOf(html);
     expect(text).toContain("Samling 2: Prioritering");
+    // Each gathering has its own page title, with the programme's name.
+    expect(html).toMatch(/<title>Samling 2: Prioritering – [^<]+ – Oppvern<\/title>/);
+    expect(programmePage).not.toContain("<title>Veiledningsprogram – Oppvern</title>");
     // The guide reads both parts; the participants' self-study links to the work in Oppvern.
     expect(text).toContain("Del 1 – for veilederne");
     expect(text).toContain("Del 2 – for deltakerne");

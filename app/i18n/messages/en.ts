@@ -1535,7 +1535,7 @@ export const en: Messages = {
   "programmeEvaluation.section.notAnswered":
     "You have not answered the evaluation yet. The answer is anonymous.",
   "programmeEvaluation.section.lead":
-    "Participants and guides answer anonymously. Here you see how many have answered, and the results from 5 answers.",
+    "Participants and guides answer anonymously. Here you see how many have answered, and the results once at least 5 have answered.",
   "programme.gatherings.title": "The gatherings",
   "programme.gathering.heading": "Gathering {number}",
   "programme.gathering.noDate": "No date yet",

@@ -1530,7 +1530,7 @@ export const nb = {
   "programmeEvaluation.section.answered": "Du har svart på evalueringen. Takk!",
   "programmeEvaluation.section.notAnswered": "Du har ikke svart på evalueringen ennå. Svaret er anonymt.",
   "programmeEvaluation.section.lead":
-    "Deltakere og veiledere svarer anonymt. Her ser du hvor mange som har svart, og resultatene fra 5 svar.",
+    "Deltakere og veiledere svarer anonymt. Her ser du hvor mange som har svart, og resultatene når minst 5 har svart.",
   "programme.gatherings.title": "Samlingene",
   "programme.gathering.heading": "Samling {number}",
   "programme.gathering.noDate": "Dato ikke satt",

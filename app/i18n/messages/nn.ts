@@ -1526,7 +1526,7 @@ export const nn: Messages = {
   "programmeEvaluation.section.answered": "Du har svart på evalueringa. Takk!",
   "programmeEvaluation.section.notAnswered": "Du har ikkje svart på evalueringa enno. Svaret er anonymt.",
   "programmeEvaluation.section.lead":
-    "Deltakarar og rettleiarar svarer anonymt. Her ser du kor mange som har svart, og resultata frå 5 svar.",
+    "Deltakarar og rettleiarar svarer anonymt. Her ser du kor mange som har svart, og resultata når minst 5 har svart.",
   "programme.gatherings.title": "Samlingane",
   "programme.gathering.heading": "Samling {number}",
   "programme.gathering.noDate": "Dato ikkje sett",
