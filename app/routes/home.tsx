@@ -200,7 +200,11 @@ function WorkSections({ work }: { work: Work }) {
                   ? t("overview.act.empty")
                   : t("overview.act.plan", { open: plan.open, done: plan.done })}{" "}
                 {plan.overdue > 0 ? (
-                  <strong className="text-danger">{t("overview.act.overdue", { n: plan.overdue })}</strong>
+                  <strong className="text-danger">
+                    {t(plan.overdue === 1 ? "overview.act.overdue.one" : "overview.act.overdue.other", {
+                      n: plan.overdue,
+                    })}
+                  </strong>
                 ) : null}{" "}
                 {plan.mine > 0 ? t("overview.act.mine", { n: plan.mine }) : null}
               </p>

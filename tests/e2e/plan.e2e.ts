@@ -79,7 +79,7 @@ describe("prioritising and the action plan", () => {
     await page.getByRole("link", { name: "Evaluering" }).click();
     await heading(page, "Evaluering");
     expect(await page.locator("main").textContent()).toContain(
-      "Av 1 tiltak er 0 ferdige, 1 pågår og 0 er ikke startet.",
+      "Tiltak: 1. Ferdige: 0. Pågår: 1. Ikke startet: 0.",
     );
     await expectAccessible(page);
     await screenshot(page, "evaluering");

@@ -53,9 +53,7 @@ describe.each(dialects)("the signed-in overview on %s", (dialect) => {
     expect(text).toContain(`${proposals} forslag til tiltak venter på en beslutning.`);
     const open = await count((q) => q.where("decision", "=", "valgt").where("status", "<>", "ferdig"));
     const done = await count((q) => q.where("decision", "=", "valgt").where("status", "=", "ferdig"));
-    expect(text).toContain(
-      `Handlingsplanen har ${open} tiltak som ikke er ferdige, og ${done} som er ferdige.`,
-    );
+    expect(text).toContain(`Tiltak i handlingsplanen – ikke ferdige: ${open}, ferdige: ${done}.`);
     // The demo has a service in use whose supplier processes data without a signed agreement.
     expect(text).toMatch(/Tjenester i bruk uten signert databehandleravtale: \d+\./);
   });

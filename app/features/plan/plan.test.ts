@@ -179,7 +179,7 @@ describe.each(dialects)("prioritising and the action plan on %s", (dialect) => {
     const plan = textOf((await nabo.page("/handlingsplan")).html);
     expect(plan).toContain(first?.title);
     expect(plan).not.toContain(second?.title);
-    expect(plan).toContain("1 tiltak i planen, 0 ferdige, 0 over fristen.");
+    expect(plan).toContain("Tiltak i planen: 1. Ferdige: 0. Over fristen: 0.");
   });
 
   let typed: string;
@@ -433,7 +433,7 @@ describe.each(dialects)("the evaluation on %s", (dialect) => {
       }),
     );
     const before = textOf((await nabo.page("/evaluering")).html);
-    expect(before).toContain("Av 2 tiltak er 1 ferdige, 0 pågår og 1 er ikke startet.");
+    expect(before).toContain("Tiltak: 2. Ferdige: 1. Pågår: 0. Ikke startet: 1.");
     expect(before).toContain("Alle rektorene kjenner rutinen.");
     expect(before).toContain("Når dere har avsluttet en ny kartlegging");
     // The autumn round: every answer one level up from the spring's.

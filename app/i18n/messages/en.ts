@@ -99,9 +99,10 @@ export const en: Messages = {
   "overview.prioritise.waiting": "{n} proposed measures wait for a decision.",
   "overview.prioritise.none": "No proposals wait for a decision.",
   "overview.prioritise.link": "Go to prioritising",
-  "overview.act.plan": "The action plan has {open} measures not finished yet, and {done} finished.",
+  "overview.act.plan": "Measures in the action plan – not finished: {open}, finished: {done}.",
   "overview.act.empty": "The action plan has no measures yet.",
-  "overview.act.overdue": "{n} are past their due date.",
+  "overview.act.overdue.one": "1 is past its due date.",
+  "overview.act.overdue.other": "{n} are past their due date.",
   "overview.act.mine": "You are responsible for {n} of them.",
   "overview.act.link": "Go to the action plan",
   "overview.act.withoutAgreement": "Services in use without a signed data processing agreement: {n}.",
@@ -1338,7 +1339,7 @@ export const en: Messages = {
   "plan.title": "Action plan",
   "plan.lead":
     "The measures you chose, who is responsible and when they are due. The person responsible gets an e-mail a week before the due date.",
-  "plan.summary": "{count} measures in the plan, {done} done, {overdue} overdue.",
+  "plan.summary": "Measures in the plan: {count}. Done: {done}. Overdue: {overdue}.",
   "plan.new": "New measure",
   "plan.new.lead":
     "A measure that did not come from the assessment, for instance after an incident or an audit.",
@@ -1449,7 +1450,7 @@ export const en: Messages = {
   "evaluation.empty": "The action plan is empty, so there is nothing to evaluate yet.",
   "evaluation.done.title": "How far you have come",
   "evaluation.done.summary":
-    "Of {count} measures, {done} are done, {going} in progress and {notStarted} not started.",
+    "Measures: {count}. Done: {done}. In progress: {going}. Not started: {notStarted}.",
   "evaluation.noEffect":
     "{count} finished measures have no description of their effect. Open the measure and fill in “Effect”.",
   "evaluation.compared":

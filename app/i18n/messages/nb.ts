@@ -97,9 +97,10 @@ export const nb = {
   "overview.prioritise.waiting": "{n} forslag til tiltak venter på en beslutning.",
   "overview.prioritise.none": "Ingen forslag venter på en beslutning.",
   "overview.prioritise.link": "Til prioriteringen",
-  "overview.act.plan": "Handlingsplanen har {open} tiltak som ikke er ferdige, og {done} som er ferdige.",
+  "overview.act.plan": "Tiltak i handlingsplanen – ikke ferdige: {open}, ferdige: {done}.",
   "overview.act.empty": "Handlingsplanen har ingen tiltak ennå.",
-  "overview.act.overdue": "{n} har passert fristen.",
+  "overview.act.overdue.one": "1 har passert fristen.",
+  "overview.act.overdue.other": "{n} har passert fristen.",
   "overview.act.mine": "Du er ansvarlig for {n} av dem.",
   "overview.act.link": "Til handlingsplanen",
   "overview.act.withoutAgreement": "Tjenester i bruk uten signert databehandleravtale: {n}.",
@@ -1336,7 +1337,7 @@ export const nb = {
   "plan.title": "Handlingsplan",
   "plan.lead":
     "Tiltakene dere har valgt, med hvem som har ansvaret og når de skal være ferdige. Den som har ansvaret, får en e-post en uke før fristen.",
-  "plan.summary": "{count} tiltak i planen, {done} ferdige, {overdue} over fristen.",
+  "plan.summary": "Tiltak i planen: {count}. Ferdige: {done}. Over fristen: {overdue}.",
   "plan.new": "Nytt tiltak",
   "plan.new.lead": "Et tiltak som ikke kom fra kartleggingen, for eksempel etter et avvik eller en revisjon.",
   "plan.toPriority": "Til prioriteringen",
@@ -1445,8 +1446,7 @@ export const nb = {
     "Ble tiltakene gjort, og hjalp de? Her ser dere hvert tiltak i handlingsplanen med status og virkning, og om svarene i den nye kartleggingen har flyttet seg for spørsmålene tiltakene skulle rette opp.",
   "evaluation.empty": "Handlingsplanen er tom, så det er ingenting å evaluere ennå.",
   "evaluation.done.title": "Hvor langt dere har kommet",
-  "evaluation.done.summary":
-    "Av {count} tiltak er {done} ferdige, {going} pågår og {notStarted} er ikke startet.",
+  "evaluation.done.summary": "Tiltak: {count}. Ferdige: {done}. Pågår: {going}. Ikke startet: {notStarted}.",
   "evaluation.noEffect":
     "{count} ferdige tiltak mangler en beskrivelse av virkningen. Åpne tiltaket og fyll ut «Virkning».",
   "evaluation.compared":

@@ -99,9 +99,10 @@ export const nn: Messages = {
   "overview.prioritise.waiting": "{n} forslag til tiltak ventar på ei avgjerd.",
   "overview.prioritise.none": "Ingen forslag ventar på ei avgjerd.",
   "overview.prioritise.link": "Til prioriteringa",
-  "overview.act.plan": "Handlingsplanen har {open} tiltak som ikkje er ferdige, og {done} som er ferdige.",
+  "overview.act.plan": "Tiltak i handlingsplanen – ikkje ferdige: {open}, ferdige: {done}.",
   "overview.act.empty": "Handlingsplanen har ingen tiltak enno.",
-  "overview.act.overdue": "{n} har passert fristen.",
+  "overview.act.overdue.one": "1 har passert fristen.",
+  "overview.act.overdue.other": "{n} har passert fristen.",
   "overview.act.mine": "Du er ansvarleg for {n} av dei.",
   "overview.act.link": "Til handlingsplanen",
   "overview.act.withoutAgreement": "Tenester i bruk utan signert databehandlaravtale: {n}.",
@@ -1332,7 +1333,7 @@ export const nn: Messages = {
   "plan.title": "Handlingsplan",
   "plan.lead":
     "Tiltaka de har valt, med kven som har ansvaret og når dei skal vere ferdige. Den som har ansvaret, får ein e-post ei veke før fristen.",
-  "plan.summary": "{count} tiltak i planen, {done} ferdige, {overdue} over fristen.",
+  "plan.summary": "Tiltak i planen: {count}. Ferdige: {done}. Over fristen: {overdue}.",
   "plan.new": "Nytt tiltak",
   "plan.new.lead": "Eit tiltak som ikkje kom frå kartlegginga, til dømes etter eit avvik eller ein revisjon.",
   "plan.toPriority": "Til prioriteringa",
@@ -1441,8 +1442,7 @@ export const nn: Messages = {
     "Vart tiltaka gjorde, og hjelpte dei? Her ser de kvart tiltak i handlingsplanen med status og verknad, og om svara i den nye kartlegginga har flytta seg for spørsmåla tiltaka skulle rette opp.",
   "evaluation.empty": "Handlingsplanen er tom, så det er ingenting å evaluere enno.",
   "evaluation.done.title": "Kor langt de har kome",
-  "evaluation.done.summary":
-    "Av {count} tiltak er {done} ferdige, {going} pågår og {notStarted} er ikkje starta.",
+  "evaluation.done.summary": "Tiltak: {count}. Ferdige: {done}. Pågår: {going}. Ikkje starta: {notStarted}.",
   "evaluation.noEffect":
     "{count} ferdige tiltak manglar ei skildring av verknaden. Opne tiltaket og fyll ut «Verknad».",
   "evaluation.compared":
