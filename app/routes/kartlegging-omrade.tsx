@@ -21,7 +21,7 @@ import {
   ZAnswer,
 } from "../features/assessment/schemas.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useContentLang, useT } from "../i18n/use-t.ts";
 import { getServices, loadActor, notFound, readForm } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kartlegging-omrade";
@@ -245,6 +245,7 @@ type LoaderQuestion = Route.ComponentProps["loaderData"]["questions"][number];
 
 export default function KartleggingOmrade({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
+  const contentLang = useContentLang();
   const failed = actionData && "errors" in actionData ? actionData : d.restoredFailure;
   const message = actionData && "message" in actionData ? actionData.message : null;
   return (
@@ -256,7 +257,7 @@ export default function KartleggingOmrade({ loaderData: d, actionData }: Route.C
         {" · "}
         {d.isOwnerPart ? t("assessment.ownerPart", { name: d.scopeName }) : d.scopeName}
       </p>
-      <h1 className="ds-heading" data-size="lg">
+      <h1 className="ds-heading" data-size="lg" lang={contentLang}>
         {d.area.title}
       </h1>
       <p className="ds-paragraph">
@@ -366,6 +367,7 @@ function QuestionFieldset({
   disabled: boolean;
 }) {
   const t = useT();
+  const contentLang = useContentLang();
   const error = (f: "niva" | "grunn" | "kommentar" | "bevis" | "fil") => {
     const key = errors?.[fieldName(f, q.id)];
     return key ? t(key as MessageKey) : null;
@@ -374,11 +376,13 @@ function QuestionFieldset({
   return (
     <fieldset className="ds-fieldset question" id={q.id} disabled={disabled}>
       <legend className="ds-heading" data-size="xs">
-        {number}. {q.text}
+        {number}. <span lang={contentLang}>{q.text}</span>
       </legend>
       <details className="question-help">
         <summary>{t("assessment.why")}</summary>
-        <RichText text={q.help} />
+        <div lang={contentLang}>
+          <RichText text={q.help} />
+        </div>
         <p className="ds-paragraph" data-size="sm">
           {t("assessment.refs")}: {q.refs.join("; ")}
         </p>

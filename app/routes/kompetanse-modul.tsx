@@ -5,7 +5,7 @@ import { resolveLearner } from "../features/learning/learner.server.ts";
 import { getModule, parseModuleParams } from "../features/learning/modules.server.ts";
 import { getModuleProgress } from "../features/learning/progress.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useContentLang, useT } from "../i18n/use-t.ts";
 import { getServices, localeFor, notFound } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kompetanse-modul";
@@ -58,6 +58,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export default function KompetanseModul({ loaderData: m }: Route.ComponentProps) {
   const t = useT();
+  const contentLang = useContentLang();
   const base = `/kompetanse/${m.pkg}/${m.mod}`;
   const started = m.seenCount > 0;
   return (
@@ -66,10 +67,10 @@ export default function KompetanseModul({ loaderData: m }: Route.ComponentProps)
         <p className="ds-paragraph eyebrow">
           {t(`learning.package.${m.pkg}` as MessageKey)} · {t("learning.moduleNumber", { number: m.mod })}
         </p>
-        <h1 className="ds-heading" data-size="lg">
+        <h1 className="ds-heading" data-size="lg" lang={contentLang}>
           {m.title}
         </h1>
-        <p className="ds-paragraph" data-size="lg">
+        <p className="ds-paragraph" data-size="lg" lang={contentLang}>
           {m.summary}
         </p>
         <p className="ds-paragraph" data-size="sm">

@@ -5,7 +5,7 @@ import { answersFromForm, gradeQuiz, type QuizAnswers } from "../features/learni
 import { resolveLearner } from "../features/learning/learner.server.ts";
 import { getModule, parseModuleParams } from "../features/learning/modules.server.ts";
 import { recordQuizAttempt } from "../features/learning/progress.server.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useContentLang, useT } from "../i18n/use-t.ts";
 import { getServices, localeFor, notFound, readForm } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kompetanse-quiz";
@@ -92,6 +92,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function KompetanseQuiz({ loaderData: q, actionData }: Route.ComponentProps) {
   const t = useT();
+  const contentLang = useContentLang();
   const result = actionData as QuizResult | undefined;
   const base = `/kompetanse/${q.pkg}/${q.mod}`;
   const graded = result?.kind === "graded" ? result : null;
@@ -101,7 +102,7 @@ export default function KompetanseQuiz({ loaderData: q, actionData }: Route.Comp
       <div className="stack">
         <p className="ds-paragraph eyebrow">
           <Link className="ds-link" to={base}>
-            {q.title}
+            <span lang={contentLang}>{q.title}</span>
           </Link>
         </p>
         <h1 className="ds-heading" data-size="lg">
@@ -136,12 +137,14 @@ export default function KompetanseQuiz({ loaderData: q, actionData }: Route.Comp
         <UnansweredSummary quiz={q.quiz} unanswered={unanswered} />
       </div>
       <Form method="post" className="stack-lg" noValidate>
-        <QuizQuestions
-          quiz={q.quiz}
-          answers={result?.answers}
-          unanswered={unanswered}
-          verdicts={graded?.questions}
-        />
+        <div className="stack-lg" lang={contentLang}>
+          <QuizQuestions
+            quiz={q.quiz}
+            answers={result?.answers}
+            unanswered={unanswered}
+            verdicts={graded?.questions}
+          />
+        </div>
         <div className="step-nav">
           {q.lastStep ? (
             <Link className="ds-button" data-variant="secondary" to={`${base}/${q.lastStep}`}>

@@ -4,7 +4,7 @@ import { resolveLearner } from "../features/learning/learner.server.ts";
 import { getModule, parseModuleParams } from "../features/learning/modules.server.ts";
 import { markStepSeen } from "../features/learning/progress.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useContentLang, useT } from "../i18n/use-t.ts";
 import { getServices, localeFor, notFound } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/kompetanse-steg";
@@ -56,6 +56,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function KompetanseSteg({ loaderData: s }: Route.ComponentProps) {
   const t = useT();
+  const contentLang = useContentLang();
   const base = `/kompetanse/${s.pkg}/${s.mod}`;
   const { step } = s;
   const position = s.index + 1;
@@ -64,7 +65,7 @@ export default function KompetanseSteg({ loaderData: s }: Route.ComponentProps) 
       <div className="stack">
         <p className="ds-paragraph eyebrow">
           <Link className="ds-link" to={base}>
-            {s.moduleTitle}
+            <span lang={contentLang}>{s.moduleTitle}</span>
           </Link>
         </p>
         <div className="progress">
@@ -74,11 +75,11 @@ export default function KompetanseSteg({ loaderData: s }: Route.ComponentProps) 
           <progress max={s.total} value={position} aria-labelledby="progress-label" />
         </div>
         <p className="ds-paragraph eyebrow">{t(`learning.kind.${step.kind}` as MessageKey)}</p>
-        <h1 id="step-title" className="ds-heading" data-size="lg">
+        <h1 id="step-title" className="ds-heading" data-size="lg" lang={contentLang}>
           {step.title}
         </h1>
       </div>
-      <div className="stack">
+      <div className="stack" lang={contentLang}>
         {step.kind === "text" && step.video ? (
           <figure className="stack">
             <video controls preload="metadata" src={step.video.src} className="course-video">

@@ -52,6 +52,18 @@ describe.each(dialects)("learning on %s", (dialect) => {
     expect((await client.get("/kompetanse/skole/1/finnes-ikke")).status).toBe(404);
   });
 
+  it("marks the bokmål course text as bokmål for a reader who chose English", async () => {
+    const step = `/kompetanse/skole/1/${skole1.steps[0]?.id}`;
+    const english = (await new TestClient(server.url).page(`${step}?lang=en`)).html;
+    expect(english).toMatch(/<html lang="en"/);
+    expect(english).toMatch(new RegExp(`<h1 id="step-title"[^>]*lang="nb"[^>]*>${skole1.steps[0]?.title}`));
+    // The buttons are English, and not marked otherwise.
+    expect(english).toContain(">Next<");
+    const norwegian = (await new TestClient(server.url).page(step)).html;
+    expect(norwegian).not.toContain('lang="nb"><');
+    expect(norwegian).toMatch(/<h1 id="step-title" class="ds-heading" data-size="lg">/);
+  });
+
   it("shares a public page among visitors without cookies, never with a learner or a user", async () => {
     const path = "/kompetanse/barnehage/2";
     const first = await new TestClient(server.url).page(path);
