@@ -226,7 +226,7 @@ describe("an assessment round for Demo kommune", () => {
     const pageWidth = () =>
       kari.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
     // The scrolling region, inside the section under the heading of the same name.
-    const heatmap = kari.getByRole("region", { name: "Enheter og områder" }).and(kari.locator("[tabindex]"));
+    const heatmap = kari.getByRole("group", { name: "Enheter og områder" }).and(kari.locator("[tabindex]"));
     for (const width of [1280, PHONE.width, 320]) {
       await kari.setViewportSize({ width, height: 900 });
       for (const lang of ["nb", "nn", "en"]) {

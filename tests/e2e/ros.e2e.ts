@@ -55,7 +55,7 @@ describe("risk assessments (ROS)", () => {
     expect(await card.textContent()).toContain("Høy (4 × 3 = 12)");
     expect(await card.textContent()).toContain("Middels (2 × 3 = 6)");
     // The matrix counts it in the cell for likelihood 4 and consequence 3, before the measure.
-    const before = page.getByRole("region", { name: "Før tiltak" });
+    const before = page.getByRole("group", { name: "Før tiltak" });
     expect(
       await before
         .getByRole("row", { name: /^3 Moderat/ })
