@@ -21,7 +21,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       module: `${t(`learning.package.${cert.package}` as MessageKey)} – ${t("learning.moduleNumber", { number: cert.module })}: ${module?.title ?? ""}`,
       completed: t("certificate.pdfCompleted"),
       date: t("certificate.pdfDate", { date: formatDate(dayInNorway(cert.issued_at), locale) }),
-      mode: t(cert.mode === "gruppe" ? "certificate.modeGroup" : "certificate.modeAlone"),
+      mode: t("certificate.pdfMode", {
+        mode: t(cert.mode === "gruppe" ? "certificate.modeGroup" : "certificate.modeAlone"),
+      }),
       verify: t("certificate.pdfVerify", { url: verifyUrl }),
       code: cert.code,
     },

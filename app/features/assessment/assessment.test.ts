@@ -600,6 +600,10 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(all).toContain("Lars Leder");
     expect(all).toContain("Kursplan 2026.pdf");
     expect(all).toContain(q1?.tekst.nb ?? "?");
+    // Column headers as a spreadsheet's, not the form's hints.
+    const headers = book.worksheets.flatMap((w) => (w.getRow(1).values as unknown[]).filter(Boolean));
+    expect(headers).toEqual(expect.arrayContaining(["Nivå", "Vekt", "Kommentar", "Lenke til dokumentasjon"]));
+    expect(headers.join(" ")).not.toContain("(valgfri)");
     // When each answer was saved, in Norwegian time, as the incident log's workbook writes it.
     const saved = await server.services.db
       .selectFrom("assessment_answer")

@@ -180,6 +180,7 @@ describe.each(dialects)("learning on %s", (dialect) => {
     // The day written out, as on the page: «5. desember 2026».
     expect(text).toContain(`Dato: ${formatDate(dayInNorway(), "nb")}`);
     expect(text).toContain(code);
+    expect(text).toContain("Gjennomført på egen hånd.");
     // Tagged for a screen reader: the language, the title shown, one heading, the text in order.
     const tags = await readTags(bytes);
     expect(tags.lang).toBe("nb");
