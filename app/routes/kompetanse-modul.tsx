@@ -46,6 +46,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       quizCount: module.quiz.length,
       seenCount: progress.seen.size,
       next: next ? next.id : "quiz",
+      first: module.steps[0]?.id ?? "quiz",
       completion: progress.completion,
       signedIn: Boolean(actor),
       hostUnits: actor
@@ -81,9 +82,16 @@ export default function KompetanseModul({ loaderData: m }: Route.ComponentProps)
           <Notice>{t(m.completion.mode === "gruppe" ? "learning.doneGroup" : "learning.done")}</Notice>
         ) : null}
         <p>
-          <Link className="ds-button" to={`${base}/${m.next}`}>
-            {started ? t("learning.continue") : t("learning.start")}
-          </Link>
+          {m.completion ? (
+            // Done: going through it again starts at the beginning, not at the quiz.
+            <Link className="ds-button" data-variant="secondary" to={`${base}/${m.first}`}>
+              {t("learning.again")}
+            </Link>
+          ) : (
+            <Link className="ds-button" to={`${base}/${m.next}`}>
+              {started ? t("learning.continue") : t("learning.start")}
+            </Link>
+          )}
         </p>
         {!m.signedIn ? (
           <p className="ds-paragraph" data-size="sm">

@@ -10,7 +10,7 @@ import {
   proposeFromRound,
   rankByPriority,
 } from "../features/plan/plan.server.ts";
-import { CONSEQUENCES, formatPriority, priority } from "../features/plan/priority.ts";
+import { byPriority, CONSEQUENCES, formatPriority, priority } from "../features/plan/priority.ts";
 import { ZDecision } from "../features/plan/schemas.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
@@ -70,6 +70,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     canManage,
     latest: latest ? { id: latest.id, title: latest.title, closedAt: latest.closed_at } : null,
     proposedFromLatest: latest ? measures.some((m) => m.round_id === latest.id) : false,
+    // Whether someone has moved proposals out of the order of priority (then «start again» helps).
+    moved: (() => {
+      const proposals = measures.filter((m) => m.decision === "forslag").sort((a, b) => a.rank - b.rank);
+      return proposals
+        .slice()
+        .sort(byPriority)
+        .some((m, i) => m.id !== proposals[i]?.id);
+    })(),
     ...proposalPage(
       measures.filter((m) => m.decision === "forslag"),
       pageOf(request),
@@ -197,7 +205,7 @@ export default function Prioritering({ loaderData: d, actionData }: Route.Compon
           <p className="ds-paragraph prose">{t("priority.proposals.empty")}</p>
         ) : (
           <>
-            {d.canManage ? (
+            {d.canManage && d.moved ? (
               <form method="post" className="prose">
                 <p className="ds-paragraph">
                   {t("priority.sortLead")}{" "}

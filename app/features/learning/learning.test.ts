@@ -155,7 +155,12 @@ describe.each(dialects)("learning on %s", (dialect) => {
     // A way to sign in that comes back to the courses, where the certificate is.
     expect(rightHtml).toContain('href="/logg-inn?neste=%2Fkompetanse"');
     expect(textOf((await client.page("/kompetanse")).html)).toContain("Fullført");
-    expect(textOf((await client.page("/kompetanse/skole/1")).html)).toContain("Fullført");
+    const done = (await client.page("/kompetanse/skole/1")).html;
+    expect(textOf(done)).toContain("Fullført");
+    // A finished module offers to go through it again from the start, not to «continue» into the quiz.
+    expect(done).toContain(`href="/kompetanse/skole/1/${skole1.steps[0]?.id}"`);
+    expect(textOf(done)).toContain("Gå gjennom modulen igjen");
+    expect(textOf(done)).not.toContain("Fortsett der du slapp");
   });
 
   it("carries anonymous progress over at login, issues a certificate PDF, and verifies it publicly until withdrawn", async () => {

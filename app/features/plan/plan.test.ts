@@ -139,10 +139,14 @@ describe.each(dialects)("prioritising and the action plan on %s", (dialect) => {
 
   it("lets the koordinator move a proposal and put them back in order of priority", async () => {
     const [first, second] = await proposals();
+    // In the order of priority, there is nothing to put back.
+    expect(textOf((await nabo.page("/prioritering")).html)).not.toContain("Sorter etter prioritet");
     await nabo.post("/prioritering", { intent: "ned", id: first?.id ?? "" });
     expect((await proposals()).slice(0, 2).map((r) => r.id)).toEqual([second?.id, first?.id]);
+    expect(textOf((await nabo.page("/prioritering")).html)).toContain("Sorter etter prioritet");
     await nabo.post("/prioritering", { intent: "sorter" });
     expect((await proposals()).slice(0, 2).map((r) => r.id)).toEqual([first?.id, second?.id]);
+    expect(textOf((await nabo.page("/prioritering")).html)).not.toContain("Sorter etter prioritet");
   });
 
   it("asks why when a proposal is left to wait, keeps what was typed, and takes others into the plan", async () => {

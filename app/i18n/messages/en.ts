@@ -482,6 +482,7 @@ export const en: Messages = {
   "learning.done": "Completed",
   "learning.doneGroup": "Completed in a group",
   "learning.start": "Start the module",
+  "learning.again": "Go through the module again",
   "learning.continue": "Continue where you left off",
   "learning.anonymousNote":
     "You do not need an account. Your progress is saved in this browser. If you log in later, we move it to your account.",

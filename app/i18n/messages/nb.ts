@@ -476,6 +476,7 @@ export const nb = {
   "learning.done": "Fullført",
   "learning.doneGroup": "Fullført i gruppe",
   "learning.start": "Start modulen",
+  "learning.again": "Gå gjennom modulen igjen",
   "learning.continue": "Fortsett der du slapp",
   "learning.anonymousNote":
     "Du trenger ikke konto. Framdriften lagres i denne nettleseren. Logger du inn senere, tar vi den med over til kontoen din.",

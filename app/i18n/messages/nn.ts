@@ -477,6 +477,7 @@ export const nn: Messages = {
   "learning.done": "Fullført",
   "learning.doneGroup": "Fullført i gruppe",
   "learning.start": "Start modulen",
+  "learning.again": "Gå gjennom modulen igjen",
   "learning.continue": "Hald fram der du slapp",
   "learning.anonymousNote":
     "Du treng ikkje konto. Framdrifta blir lagra i denne nettlesaren. Loggar du inn seinare, tek vi ho med over til kontoen din.",
