@@ -5,9 +5,15 @@ interface MatchLike {
   loaderData?: unknown;
 }
 
-/** The page title in the user's language: "<page> – Oppvern". */
-export function pageTitle(matches: readonly (MatchLike | undefined)[], key: MessageKey) {
+/** A page title written in the user's language: "<what write gives> – Oppvern". */
+export function titleOf(
+  matches: readonly (MatchLike | undefined)[],
+  write: (t: ReturnType<typeof createT>) => string,
+) {
   const locale = (matches[0]?.loaderData as { locale?: unknown } | undefined)?.locale;
-  const t = createT(localeOr(locale));
-  return [{ title: `${t(key)} – Oppvern` }];
+  return [{ title: `${write(createT(localeOr(locale)))} – Oppvern` }];
 }
+
+/** The page title in the user's language: "<page> – Oppvern". */
+export const pageTitle = (matches: readonly (MatchLike | undefined)[], key: MessageKey) =>
+  titleOf(matches, (t) => t(key));

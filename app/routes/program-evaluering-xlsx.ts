@@ -1,4 +1,4 @@
-import { download } from "../features/exports/download.server.ts";
+import { download, downloadName } from "../features/exports/download.server.ts";
 import { EXPORT_TYPES } from "../features/exports/report.ts";
 import { buildWorkbook } from "../features/exports/xlsx.server.ts";
 import { can } from "../features/policy/policy.server.ts";
@@ -47,9 +47,5 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       rows: r[key].map((text) => [text]),
     })),
   ]);
-  const slug = programme.name
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-  return download(file, EXPORT_TYPES.xlsx, `evaluering-${slug}.xlsx`);
+  return download(file, EXPORT_TYPES.xlsx, downloadName("evaluering", programme.name, "xlsx"));
 }

@@ -7,11 +7,10 @@ import { gatheringContent, programmeLink } from "../features/programme/gathering
 import { loadProgramme } from "../features/programme/programme-page.server.ts";
 import { saveAgenda } from "../features/programme/programmes.server.ts";
 import { AGENDA_POINT_LENGTH, AGENDA_POINTS, ZAgenda } from "../features/programme/schemas.ts";
-import { localeOr } from "../i18n/locales.ts";
-import { createT, type MessageKey } from "../i18n/translate.ts";
+import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { formObject, parseObject } from "../lib/forms.ts";
-import { pageTitle } from "../lib/meta.ts";
+import { pageTitle, titleOf } from "../lib/meta.ts";
 import { localeFor, notFound, readForm } from "../lib/route.server.ts";
 import { formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
@@ -20,13 +19,14 @@ import type { Route } from "./+types/program-samling";
 export const handle: RouteHandle = { hydrate: false };
 
 // «Samling 1: Kartlegging – Veiledning i personvern 2026–2027 – Oppvern»: each gathering its own title.
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
-  if (!loaderData) return pageTitle(matches, "programme.gatheringPage.title");
-  const t = createT(localeOr((matches[0]?.loaderData as { locale?: unknown } | undefined)?.locale));
-  const theme = t(`programme.gathering.${loaderData.number}.title` as MessageKey);
-  const heading = t("programme.gathering.heading", { number: loaderData.number });
-  return [{ title: `${heading}: ${theme} – ${loaderData.programme.name} – Oppvern` }];
-};
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+  loaderData
+    ? titleOf(
+        matches,
+        (t) =>
+          `${t("programme.gathering.heading", { number: loaderData.number })}: ${t(`programme.gathering.${loaderData.number}.title` as MessageKey)} – ${loaderData.programme.name}`,
+      )
+    : pageTitle(matches, "programme.gatheringPage.title");
 
 /** One gathering of a programme, for everyone who may see the programme (else 404). */
 async function loadGathering(args: Route.LoaderArgs | Route.ActionArgs) {

@@ -695,28 +695,23 @@ type PartCounts = Map<string, { answered: number; open: number }>;
  * answer or final answer that can change a count (migration 035), on every instance, so counts kept
  * for the revision a page has just read are the counts it would get from the database.
  */
-const countCache = new WeakMap<Db, Map<string, { revision: number; lists: string; counts: PartCounts }>>();
-const COUNT_CACHE_ROUNDS = 500;
+type KeptCounts = { revision: number; lists: string; counts: PartCounts };
+const countCache = new WeakMap<Db, LRUCache<string, KeptCounts>>();
 
+/** The parts' counts kept for this round, if they were counted at this revision for these lists. */
 function cachedCounts(db: Db, roundId: string, revision: number, lists: string) {
-  const rounds = countCache.get(db);
-  const entry = rounds?.get(roundId);
-  if (!rounds || !entry || entry.revision !== revision || entry.lists !== lists) return undefined;
-  // Most recently used last, so the oldest is dropped first.
-  rounds.delete(roundId);
-  rounds.set(roundId, entry);
-  return entry.counts;
+  const entry = countCache.get(db)?.get(roundId);
+  return entry && entry.revision === revision && entry.lists === lists ? entry.counts : undefined;
 }
 
-function keepCounts(db: Db, roundId: string, revision: number, lists: string, counts: PartCounts) {
-  let rounds = countCache.get(db);
-  if (!rounds) {
-    rounds = new Map();
-    countCache.set(db, rounds);
+function keepCounts(db: Db, roundId: string, kept: KeptCounts) {
+  let cache = countCache.get(db);
+  if (!cache) {
+    // The rounds viewed lately; the least recently viewed is dropped first.
+    cache = new LRUCache<string, KeptCounts>({ max: 500 });
+    countCache.set(db, cache);
   }
-  rounds.delete(roundId);
-  rounds.set(roundId, { revision, lists, counts });
-  if (rounds.size > COUNT_CACHE_ROUNDS) rounds.delete(rounds.keys().next().value as string);
+  cache.set(roundId, kept);
 }
 
 /**
@@ -764,7 +759,7 @@ export async function roundCounts(
     else if (r.question_id)
       states.set(r.question_id, Number(r.n) === 1 ? "final" : Number(r.open) === 1 ? "open" : "agreed");
   }
-  if (!known && revision !== undefined) keepCounts(db, roundId, revision, lists, counts);
+  if (!known && revision !== undefined) keepCounts(db, roundId, { revision, lists, counts });
   return { counts, states, last };
 }
 
