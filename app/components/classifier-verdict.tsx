@@ -1,6 +1,6 @@
 import type { Answer } from "../features/classifier/classify.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useContentLang, useT } from "../i18n/use-t.ts";
 
 export interface VerdictEntry {
   id: string;
@@ -18,6 +18,8 @@ export function ClassifierVerdict({
   headingLevel?: 2 | 3;
 }) {
   const t = useT();
+  // The reasons and the catalogue are written in bokmål and nynorsk: an English page marks them bokmål.
+  const contentLang = useContentLang();
   const Heading = `h${headingLevel}` as const;
   const color =
     answer.kategori === "saerlig" || answer.usikker
@@ -48,7 +50,7 @@ export function ClassifierVerdict({
       <p className="ds-paragraph">
         <strong>{t("classifier.why")}</strong>
       </p>
-      <ul className="ds-list">
+      <ul className="ds-list" lang={contentLang}>
         {answer.begrunnelse.map((line) => (
           <li key={line}>{line}</li>
         ))}
@@ -59,7 +61,7 @@ export function ClassifierVerdict({
           {entries.map((e, i) => (
             <span key={e.id}>
               {i > 0 ? ", " : ""}
-              <a className="ds-link" href={`/personopplysninger/katalog#${e.id}`}>
+              <a className="ds-link" href={`/personopplysninger/katalog#${e.id}`} lang={contentLang}>
                 {e.name}
               </a>
             </span>

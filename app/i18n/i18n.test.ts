@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../../tests/support/client.ts";
 import { dialects, startTestServer, type TestServer } from "../../tests/support/test-server.ts";
+import { getCatalogue } from "../features/classifier/catalogue.server.ts";
+import { getGuide } from "../features/guide/guide.server.ts";
 import { locales, resolveLocale } from "./locales.ts";
 import { catalogues, createT } from "./translate.ts";
 
@@ -76,5 +78,34 @@ describe.each(dialects)("language switching on %s", (dialect) => {
     const { html } = await new TestClient(server.url).page("/personopplysninger?q=helse&lang=nb");
     expect(html).toContain('href="/personopplysninger?q=helse&amp;lang=nn"');
     expect(html).toContain('href="/personopplysninger?q=helse&amp;lang=en"');
+  });
+
+  it("marks the personal-data guide and catalogue as bokmål for a reader who chose English", async () => {
+    const guide = getGuide("nb");
+    const entry = getCatalogue()[0];
+    if (!guide || !entry) throw new Error("the guide and the catalogue are part of the build");
+    // Text as React writes it into HTML, as a pattern.
+    const html = (text: string) =>
+      text
+        .replaceAll("&", "&amp;")
+        .replaceAll('"', "&quot;")
+        .replaceAll("'", "&#x27;")
+        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const client = new TestClient(server.url);
+    const english = (await client.page("/personopplysninger?lang=en")).html;
+    expect(english).toMatch(/<html lang="en"/);
+    expect(english).toMatch(new RegExp(`<h1[^>]*lang="nb"[^>]*>${html(guide.title)}<`));
+    for (const section of guide.sections)
+      expect(english).toMatch(new RegExp(`<h2[^>]*lang="nb"[^>]*>${html(section.title)}<`));
+    // The page's own words are English and not marked otherwise.
+    expect(english).toMatch(/<h2[^>]*id="innhold"[^>]*>Contents</);
+    expect(english).toContain("This guide is in Norwegian (bokmål and nynorsk).");
+    const catalogue = (await client.page("/personopplysninger/katalog?lang=en")).html;
+    expect(catalogue).toMatch(new RegExp(`<h3[^>]*lang="nb"[^>]*>${html(entry.navn.nb)}<`));
+    const norwegian = (await new TestClient(server.url).page("/personopplysninger")).html;
+    // A Norwegian page's headings are in the page's language, not marked otherwise.
+    expect(norwegian).toMatch(/<html lang="nb"/);
+    expect(norwegian).not.toMatch(/<h[12][^>]*lang=/);
+    expect(norwegian).not.toContain("This guide is in Norwegian");
   });
 });

@@ -3,7 +3,7 @@ import { catalogueLocale, getCatalogue } from "../features/classifier/catalogue.
 import { KATEGORIER, type Kategori } from "../features/classifier/catalogue.ts";
 import { tokenize, wordMatches } from "../features/classifier/classify.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useContentLang, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { loadActor, localeFor } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
@@ -49,6 +49,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function Katalog({ loaderData: c }: Route.ComponentProps) {
   const t = useT();
+  const contentLang = useContentLang();
   return (
     <div className="stack-lg prose">
       <p className="ds-paragraph eyebrow">
@@ -99,7 +100,7 @@ export default function Katalog({ loaderData: c }: Route.ComponentProps) {
             </h2>
             {list.map((e) => (
               <article key={e.id} id={e.id} className="catalogue-entry stack-sm">
-                <h3 className="ds-heading" data-size="xs">
+                <h3 className="ds-heading" data-size="xs" lang={contentLang}>
                   {e.name}
                 </h3>
                 {e.saerlige.length > 0 ? (
@@ -108,7 +109,9 @@ export default function Katalog({ loaderData: c }: Route.ComponentProps) {
                     {e.saerlige.map((s) => t(`classifier.kind.${s}` as MessageKey)).join(", ")}
                   </p>
                 ) : null}
-                <p className="ds-paragraph">{e.why}</p>
+                <p className="ds-paragraph" lang={contentLang}>
+                  {e.why}
+                </p>
                 {e.doubt ? (
                   <p className="ds-paragraph" data-size="sm">
                     <strong>{t("catalogue.doubt")}</strong>
@@ -118,13 +121,13 @@ export default function Katalog({ loaderData: c }: Route.ComponentProps) {
                   {e.synonyms.length > 0 ? (
                     <>
                       <dt>{t("catalogue.alsoCalled")}</dt>
-                      <dd>{e.synonyms.join(", ")}</dd>
+                      <dd lang={contentLang}>{e.synonyms.join(", ")}</dd>
                     </>
                   ) : null}
                   <dt>{t("catalogue.examples")}</dt>
-                  <dd>{e.examples.join(" · ")}</dd>
+                  <dd lang={contentLang}>{e.examples.join(" · ")}</dd>
                   <dt>{t("catalogue.reference")}</dt>
-                  <dd>{e.ref}</dd>
+                  <dd lang={contentLang}>{e.ref}</dd>
                 </dl>
               </article>
             ))}

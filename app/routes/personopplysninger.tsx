@@ -5,7 +5,7 @@ import { RichText } from "../components/rich-text.tsx";
 import { catalogueLocale, classifyText, getCatalogueEntry } from "../features/classifier/catalogue.server.ts";
 import { getGuide } from "../features/guide/guide.server.ts";
 import { answersFromForm, gradeQuiz, type QuizAnswers } from "../features/learning/grade-quiz.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useContentLang, useT } from "../i18n/use-t.ts";
 import { loadActor, localeFor, notFound, readForm } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/personopplysninger";
@@ -77,15 +77,20 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Personopplysninger({ loaderData: g, actionData }: Route.ComponentProps) {
   const t = useT();
+  // The guide is written in bokmål and nynorsk: an English page marks it bokmål.
+  const contentLang = useContentLang();
   const result = actionData as TestResult | undefined;
   const graded = result?.kind === "graded" ? result : null;
   const unanswered = new Set(result?.kind === "incomplete" ? result.unanswered : []);
   return (
     <div className="stack-lg prose">
-      <h1 className="ds-heading" data-size="lg">
+      <h1 className="ds-heading" data-size="lg" lang={contentLang}>
         {g.title}
       </h1>
-      <RichText text={g.intro} />
+      {contentLang ? <p className="ds-paragraph">{t("guide.norwegianOnly")}</p> : null}
+      <div className="stack" lang={contentLang}>
+        <RichText text={g.intro} />
+      </div>
       <p className="ds-paragraph">
         <Link className="ds-button" data-variant="secondary" to="/personopplysninger/sjekk">
           {t("guide.tryClassifier")}
@@ -101,7 +106,7 @@ export default function Personopplysninger({ loaderData: g, actionData }: Route.
         <ol className="ds-list">
           {g.sections.map((s) => (
             <li key={s.id}>
-              <a className="ds-link" href={`#${s.id}`}>
+              <a className="ds-link" href={`#${s.id}`} lang={contentLang}>
                 {s.title}
               </a>
             </li>
@@ -115,10 +120,12 @@ export default function Personopplysninger({ loaderData: g, actionData }: Route.
       </nav>
       {g.sections.map((s) => (
         <section key={s.id} id={s.id} aria-labelledby={`${s.id}-h`} className="stack">
-          <h2 className="ds-heading" data-size="md" id={`${s.id}-h`}>
+          <h2 className="ds-heading" data-size="md" id={`${s.id}-h`} lang={contentLang}>
             {s.title}
           </h2>
-          <RichText text={s.body} headingLevel={3} />
+          <div className="stack" lang={contentLang}>
+            <RichText text={s.body} headingLevel={3} />
+          </div>
           {s.eksempler.length > 0 ? (
             <div className="stack guide-examples">
               <h3 className="ds-heading" data-size="xs">
@@ -126,7 +133,9 @@ export default function Personopplysninger({ loaderData: g, actionData }: Route.
               </h3>
               {s.eksempler.map((e) => (
                 <details key={e.text} className="ds-details guide-example">
-                  <summary className="ds-details-summary">«{e.text}»</summary>
+                  <summary className="ds-details-summary" lang={contentLang}>
+                    «{e.text}»
+                  </summary>
                   <div className="ds-details-content">
                     <ClassifierVerdict answer={e.answer} entries={e.entries} headingLevel={3} />
                   </div>
@@ -156,12 +165,14 @@ export default function Personopplysninger({ loaderData: g, actionData }: Route.
         )}
         <UnansweredSummary quiz={g.selfTest} unanswered={unanswered} />
         <Form method="post" action="/personopplysninger#selvtest" className="stack-lg" noValidate>
-          <QuizQuestions
-            quiz={g.selfTest}
-            answers={result?.answers}
-            unanswered={unanswered}
-            verdicts={graded?.questions}
-          />
+          <div className="stack-lg" lang={contentLang}>
+            <QuizQuestions
+              quiz={g.selfTest}
+              answers={result?.answers}
+              unanswered={unanswered}
+              verdicts={graded?.questions}
+            />
+          </div>
           <div>
             <button type="submit" className="ds-button">
               {graded ? t("quiz.again") : t("quiz.submit")}

@@ -13,7 +13,7 @@ import {
 import { byPriority, CONSEQUENCES, formatPriority, priority } from "../features/plan/priority.ts";
 import { ZDecision } from "../features/plan/schemas.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useLocale, useT } from "../i18n/use-t.ts";
+import { useContentLang, useLocale, useT } from "../i18n/use-t.ts";
 import { parseList, parseObject } from "../lib/forms.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { localeFor, notFound, pageOf, readForm } from "../lib/route.server.ts";
@@ -44,6 +44,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     listUnits(services.db, ownerId),
   ]);
   const latest = rounds.find((r) => r.status === "closed") ?? null;
+  const proposals = measures.filter((m) => m.decision === "forslag").sort((a, b) => a.rank - b.rank);
+  // Whether someone has moved proposals out of the order of priority (then «start again» helps).
+  const moved = proposals
+    .slice()
+    .sort(byPriority)
+    .some((m, i) => m.id !== proposals[i]?.id);
   const bankOf = new Map(rounds.map((r) => [r.id, r.bank_version]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const card = (m: (typeof measures)[number]) => {
@@ -70,19 +76,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     canManage,
     latest: latest ? { id: latest.id, title: latest.title, closedAt: latest.closed_at } : null,
     proposedFromLatest: latest ? measures.some((m) => m.round_id === latest.id) : false,
-    // Whether someone has moved proposals out of the order of priority (then «start again» helps).
-    moved: (() => {
-      const proposals = measures.filter((m) => m.decision === "forslag").sort((a, b) => a.rank - b.rank);
-      return proposals
-        .slice()
-        .sort(byPriority)
-        .some((m, i) => m.id !== proposals[i]?.id);
-    })(),
-    ...proposalPage(
-      measures.filter((m) => m.decision === "forslag"),
-      pageOf(request),
-      card,
-    ),
+    moved,
+    ...proposalPage(proposals, pageOf(request), card),
     chosen: measures.filter((m) => m.decision === "valgt").length,
     leftOut: measures.filter((m) => m.decision === "valgt-bort").map(card),
     made: Number(new URL(request.url).searchParams.get("laget") ?? "NaN"),
@@ -317,6 +312,8 @@ function ProposalCard({
 }) {
   const t = useT();
   const locale = useLocale();
+  // The question bank is in bokmål and nynorsk: an English page marks its text bokmål.
+  const contentLang = useContentLang();
   const prefix = `p${place}`;
   const where = m.where.map((w) => w ?? t("priority.wholeOwner")).join(", ");
   const state = refused ? { errors: refused.errors, values: refused.values } : null;
@@ -330,7 +327,7 @@ function ProposalCard({
         {m.question ? (
           <div>
             <dt>{t("priority.field.question")}</dt>
-            <dd>
+            <dd lang={contentLang}>
               {m.area}: {m.question}
             </dd>
           </div>

@@ -50,15 +50,10 @@ export async function loader(args: Route.LoaderArgs) {
     canManage ? listNetworkOwners(services.db, p.network_id) : [],
   ]);
   const inProgramme = new Set(p.owners.map((o) => o.id));
-  const programmeResource = {
-    type: "programme" as const,
-    networkId: p.network_id,
-    ownerIds: p.owners.map((o) => o.id),
-  };
-  const mayEvaluate = can(actor, "programme:evaluate", programmeResource);
+  const mayEvaluate = can(actor, "programme:evaluate", page.resource);
   const evaluation = {
     mayAnswer: mayEvaluate,
-    mayRead: can(actor, "programme:evaluation-results", programmeResource),
+    mayRead: can(actor, "programme:evaluation-results", page.resource),
     answered: mayEvaluate ? await hasAnswered(services.db, p.id, actor.userId) : false,
   };
   // Attendance at past gatherings stays after an owner leaves (decision 017): it keeps its name.

@@ -16,12 +16,7 @@ import type { Route } from "./+types/program-evaluering-xlsx";
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const page = await loadProgramme(context, request, params.id);
-  const { programme, actor, services } = page;
-  const resource = {
-    type: "programme" as const,
-    networkId: programme.network_id,
-    ownerIds: programme.owners.map((o) => o.id),
-  };
+  const { programme, actor, services, resource } = page;
   if (!can(actor, "programme:evaluation-results", resource)) notFound();
   const r = await results(services.db, programme.id);
   if (!r.shown) notFound();

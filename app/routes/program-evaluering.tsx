@@ -28,13 +28,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pro
 /** The survey page: for those who answer it, and for those who read its results; others 404. */
 async function loadEvaluation(args: Route.LoaderArgs | Route.ActionArgs) {
   const page = await loadProgramme(args.context, args.request, args.params.id);
-  const resource = {
-    type: "programme" as const,
-    networkId: page.programme.network_id,
-    ownerIds: page.programme.owners.map((o) => o.id),
-  };
-  const mayAnswer = can(page.actor, "programme:evaluate", resource);
-  const mayRead = can(page.actor, "programme:evaluation-results", resource);
+  const mayAnswer = can(page.actor, "programme:evaluate", page.resource);
+  const mayRead = can(page.actor, "programme:evaluation-results", page.resource);
   if (!mayAnswer && !mayRead) notFound();
   const isGuide = page.actor.memberships.some(
     (m) => m.kind === "nettverk" && m.networkId === page.programme.network_id && m.role === "veileder",

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, heading, launchBrowser, login, newPage, screenshot } from "./support.ts";
+import { expectAccessible, heading, launchBrowser, login, newPage, PHONE, screenshot } from "./support.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,6 +29,29 @@ describe("a first-time visitor", () => {
     await page.goto("/finnes-ikke");
     await heading(page, /finn/i);
     await expectAccessible(page);
+    await page.context().close();
+  });
+});
+
+describe("the header", () => {
+  it("shows which language the page is in, and leaves most of a phone's first screen to the page", async () => {
+    const page = await newPage(browser, { viewport: PHONE });
+    await login(page, "koordinator@demo.oppvern.no");
+    await page.goto("/?lang=nn");
+    const weight = (name: string) =>
+      page.getByRole("link", { name, exact: true }).evaluate((a) => Number(getComputedStyle(a).fontWeight));
+    const underline = (name: string) =>
+      page.getByRole("link", { name, exact: true }).evaluate((a) => getComputedStyle(a).textDecorationLine);
+    // Nynorsk is the page's language: bold, not underlined; the others look like links.
+    expect(await weight("Nynorsk")).toBeGreaterThanOrEqual(600);
+    expect(await underline("Nynorsk")).toBe("none");
+    expect(await weight("Bokmål")).toBeLessThan(600);
+    expect(await underline("Bokmål")).toBe("underline");
+    // Signed in, with nine menu items, the header takes at most a third of a phone's screen.
+    const header = await page.locator("header.site-header").boundingBox();
+    expect(header?.height ?? 999).toBeLessThan(PHONE.height / 3);
+    await expectAccessible(page);
+    await screenshot(page, "topptekst-mobil-nn");
     await page.context().close();
   });
 });

@@ -222,29 +222,49 @@ function block(doc: Doc, parent: Struct, b: Block) {
 }
 
 /**
- * A report as an A4 PDF with Inter embedded: title, the facts, the sections; page numbers at the foot.
- * Tagged (PDF 1.7 with a structure tree, the language and the title shown as the window's title), so a
- * screen reader reads it as headings, paragraphs, lists and tables with their header cells.
+ * An A4 PDF, tagged (decision 024: PDF 1.7 with a structure tree, the language, and the title shown as
+ * the window's title) with Inter embedded. `draw` writes the content under the Document root; with
+ * `bufferPages` it may go back to earlier pages before the document ends.
  */
-export function reportPdf(report: Report): Promise<Buffer> {
+export function taggedPdf(
+  options: { title: string; lang: string; margin: number; bufferPages?: boolean },
+  draw: (doc: Doc, root: Struct) => void,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: "A4",
-      margin: 56,
-      bufferPages: true,
+      margin: options.margin,
+      bufferPages: options.bufferPages ?? false,
       pdfVersion: "1.7",
       tagged: true,
-      lang: report.lang,
-      info: { Title: report.title, Author: "Oppvern" },
+      lang: options.lang,
+      info: { Title: options.title, Author: "Oppvern" },
       displayTitle: true,
     });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
-    registerFonts(doc);
-    const root = doc.struct("Document");
-    doc.addStructure(root);
+    try {
+      registerFonts(doc);
+      const root = doc.struct("Document");
+      doc.addStructure(root);
+      draw(doc, root);
+      root.end();
+      doc.end();
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
+
+/**
+ * A report as an A4 PDF with Inter embedded: title, the facts, the sections; page numbers at the foot.
+ * Tagged (PDF 1.7 with a structure tree, the language and the title shown as the window's title), so a
+ * screen reader reads it as headings, paragraphs, lists and tables with their header cells.
+ */
+export function reportPdf(report: Report): Promise<Buffer> {
+  return taggedPdf({ title: report.title, lang: report.lang, margin: 56, bufferPages: true }, (doc, root) => {
     tag(doc, root, "H1", () => write(doc, report.title, { weight: "bold", size: 18, gap: 4 }));
     for (const f of report.meta)
       tag(doc, root, "P", () => write(doc, `${f.label}: ${f.value}`, { size: 9.5, color: MUTED }));
@@ -260,7 +280,6 @@ export function reportPdf(report: Report): Promise<Buffer> {
       for (const b of section.blocks) block(doc, sect, b);
       sect.end();
     }
-    root.end();
     // «Side 2 av 5» at the foot of every page, written in the bottom margin.
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
@@ -280,6 +299,5 @@ export function reportPdf(report: Report): Promise<Buffer> {
       );
       doc.page.margins.bottom = bottom;
     }
-    doc.end();
   });
 }

@@ -108,27 +108,8 @@ export interface CertificateText {
  */
 export async function renderCertificatePdf(text: CertificateText, lang: string): Promise<Buffer> {
   // pdfkit and the fonts load on the first certificate, not when the server starts.
-  const [{ default: PDFDocument }, { artifact, registerFonts, tag, write }] = await Promise.all([
-    import("pdfkit"),
-    import("../exports/pdf.server.ts"),
-  ]);
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: "A4",
-      margin: 72,
-      pdfVersion: "1.7",
-      tagged: true,
-      lang,
-      displayTitle: true,
-      info: { Title: text.heading, Author: "Oppvern" },
-    });
-    const chunks: Buffer[] = [];
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    registerFonts(doc);
-    const root = doc.struct("Document");
-    doc.addStructure(root);
+  const { artifact, tag, taggedPdf, write } = await import("../exports/pdf.server.ts");
+  return taggedPdf({ title: text.heading, lang, margin: 72 }, (doc, root) => {
     const blue = "#1e5aa0";
     artifact(doc, () => doc.rect(0, 0, doc.page.width, 12).fill(blue));
     tag(doc, root, "P", () => write(doc, "Oppvern", { weight: "bold", size: 14, color: blue, x: 72, y: 72 }));
@@ -146,7 +127,5 @@ export async function renderCertificatePdf(text: CertificateText, lang: string):
     doc.moveDown(3);
     tag(doc, root, "P", () => write(doc, text.verify, { size: 11, color: "#333333" }));
     tag(doc, root, "P", () => write(doc, text.code, { weight: "bold", size: 16 }));
-    root.end();
-    doc.end();
   });
 }

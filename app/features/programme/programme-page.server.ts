@@ -36,6 +36,8 @@ export async function loadProgramme(context: Context, request: Request, id: stri
     actor,
     services,
     programme,
+    /** The programme as the policy sees it, for the page's own checks. */
+    resource,
     groups,
     groupOf,
     ownerResource,

@@ -643,6 +643,7 @@ export const en: Messages = {
   "guide.tryClassifier": "Check a piece of data",
   "guide.catalogue": "See the whole catalogue",
   "guide.contents": "Contents",
+  "guide.norwegianOnly": "This guide is in Norwegian (bokmål and nynorsk).",
   "guide.examples": "Examples – open one to see the answer",
   "guide.selfTest": "Test yourself",
   "guide.selfTestIntro": "Check what you have learnt. You get the answer at once, and nothing is stored.",

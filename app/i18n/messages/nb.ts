@@ -635,6 +635,7 @@ export const nb = {
   "guide.tryClassifier": "Sjekk en opplysning",
   "guide.catalogue": "Se hele katalogen",
   "guide.contents": "Innhold",
+  "guide.norwegianOnly": "This guide is in Norwegian (bokmål and nynorsk).",
   "guide.examples": "Eksempler – trykk for å se svaret",
   "guide.selfTest": "Test deg selv",
   "guide.selfTestIntro": "Sjekk hva du har lært. Du får svar med en gang, og ingenting blir lagret.",

@@ -636,6 +636,7 @@ export const nn: Messages = {
   "guide.tryClassifier": "Sjekk ei opplysning",
   "guide.catalogue": "Sjå heile katalogen",
   "guide.contents": "Innhald",
+  "guide.norwegianOnly": "This guide is in Norwegian (bokmål and nynorsk).",
   "guide.examples": "Døme – trykk for å sjå svaret",
   "guide.selfTest": "Test deg sjølv",
   "guide.selfTestIntro": "Sjekk kva du har lært. Du får svar med ein gong, og ingenting blir lagra.",
