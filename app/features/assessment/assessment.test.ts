@@ -634,6 +634,14 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
       expect.stringMatching(/^Hull å tette \(\d+\)$/),
     ]);
     expect(textsOf(tags.elements, "TH").slice(0, 3)).toEqual(["Område", "Poeng", "Svart"]);
+    // The scores per part and area: one row per part, the areas as numbered columns (53 units fit
+    // on a few pages), numbered as in the table of scores per area.
+    const areaCount = bank.areas.length;
+    expect(textsOf(tags.elements, "TH").slice(3)).toEqual([
+      "Del",
+      ...Array.from({ length: areaCount }, (_, i) => String(i + 1)),
+    ]);
+    expect(textsOf(tags.elements, "TD")).toContain(`1. ${bank.areas[0]?.tittel.nb}`);
     const { text } = await extractText(await getDocumentProxy(pdfBytes), {
       mergePages: true,
     });
@@ -654,6 +662,9 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
     expect(xml).toContain("Kartlegging høsten 2026");
     expect(xml).toContain(ownerQuestions("styring")[0]?.tiltak[0]?.tekst.nb.slice(0, 20) ?? "?");
     expect(xml).toContain(`Poengene bygger på svar på ${answeredPdf} av ${totalPdf} spørsmål`);
+    // The same content as the PDF: the scores per part as a table with the areas as numbered columns.
+    expect(xml).toContain("Hver kolonne er et område, med samme nummer som i tabellen «Poeng per område».");
+    expect(xml).toContain(`1. ${bank.areas[0]?.tittel.nb}`);
   });
 
   it("shows the results in nynorsk", async () => {

@@ -1,17 +1,6 @@
-import {
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
-import { dayInNorway, minuteInNorway } from "../../lib/time.ts";
+import { minuteInNorway } from "../../lib/time.ts";
 import { renderReport, reportOf } from "../exports/render.server.ts";
 import { buildWorkbook } from "../exports/xlsx.server.ts";
 import { bankLocale } from "./bank.server.ts";
@@ -50,13 +39,6 @@ function summary(input: ReportInput) {
   return {
     t,
     heading: `${t("assessment.reportTitle")} – ${input.title}`,
-    lines: [
-      input.owner,
-      t("assessment.export.generated", { date: dayInNorway() }),
-      `${t("assessment.overall")}: ${r.overall ?? "–"} / 100`,
-      t("assessment.coverage", r.coverage),
-      t(input.status === "closed" ? "assessment.status.closed" : "assessment.status.open"),
-    ],
     areas: r.areas.map((a) => ({
       title: a.area.tittel[lang],
       score: a.score,
@@ -65,6 +47,7 @@ function summary(input: ReportInput) {
     })),
     matrix: r.matrix.map((m) => ({ name: partName(t, m.scope), scores: m.scores })),
     gaps: r.gaps.map((g) => ({
+      id: g.question.id,
       where: partName(t, g.scope),
       area: g.area.tittel[lang],
       question: g.question.tekst[lang],
@@ -182,77 +165,17 @@ export async function reportXlsx(input: ReportInput): Promise<Buffer> {
   ]);
 }
 
-export async function reportDocx(input: ReportInput): Promise<Buffer> {
-  const s = summary(input);
-  const { t } = s;
-  const cell = (text: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-  const doc = new Document({
-    creator: "Oppvern",
-    title: s.heading,
-    sections: [
-      {
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(s.heading)] }),
-          ...s.lines.map((l) => new Paragraph({ children: [new TextRun(l)] })),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t("assessment.byArea"))] }),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [
-              new TableRow({
-                children: [cell(t("assessment.area"), true), cell(t("assessment.score"), true)],
-              }),
-              ...s.areas.map(
-                (a) => new TableRow({ children: [cell(a.title), cell(String(a.score ?? "–"))] }),
-              ),
-            ],
-          }),
-          new Paragraph({
-            heading: HeadingLevel.HEADING_1,
-            children: [new TextRun(t("assessment.heatmap"))],
-          }),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [
-              new TableRow({
-                children: [cell(t("assessment.area"), true), ...s.matrix.map((m) => cell(m.name, true))],
-              }),
-              ...s.areas.map(
-                (a, i) =>
-                  new TableRow({
-                    children: [cell(a.title), ...s.matrix.map((m) => cell(String(m.scores[i] ?? "–")))],
-                  }),
-              ),
-            ],
-          }),
-          new Paragraph({
-            heading: HeadingLevel.HEADING_1,
-            children: [new TextRun(t("assessment.gaps", { count: s.gaps.length }))],
-          }),
-          ...s.gaps.flatMap((g) => [
-            new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(g.question)] }),
-            new Paragraph({
-              children: [new TextRun(`${g.where} · ${g.area} · ${t("assessment.level")} ${g.level}`)],
-            }),
-            ...g.measures.map((m) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(m)] })),
-          ]),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
-}
-
 /**
- * PDF: the summary, the scores per part and the gaps with their measures, on the same tagged writer
- * as the registers' exports (decision 024), so a screen reader reads headings and tables, and names
- * in Sami print as written (Inter is embedded).
+ * The report as a document, one content for PDF and DOCX on the shared writers (decision 024): the
+ * summary, the scores per area, the scores per part and area, and the gaps with their measures. The
+ * PDF is tagged, so a screen reader reads headings and tables, and names in Sami print as written.
+ * The scores per part are a table with the areas as numbered columns, so 53 units fit on a few pages.
  */
-export async function reportPdf(input: ReportInput): Promise<Uint8Array> {
+function documentReport(input: ReportInput) {
   const s = summary(input);
   const { t } = s;
   const r = input.results;
-  const report = reportOf(s.heading, {
+  return reportOf(s.heading, {
     owner: input.owner,
     locale: input.locale,
     meta: [
@@ -275,11 +198,15 @@ export async function reportPdf(input: ReportInput): Promise<Uint8Array> {
             kind: "table",
             sheet: t("assessment.byArea"),
             columns: [
-              { header: t("assessment.area") },
-              { header: t("assessment.score") },
-              { header: t("assessment.answered") },
+              { header: t("assessment.area"), width: 60 },
+              { header: t("assessment.score"), width: 15 },
+              { header: t("assessment.answered"), width: 15 },
             ],
-            rows: s.areas.map((a) => [a.title, a.score ?? "–", `${a.answered} / ${a.total}`]),
+            rows: s.areas.map((a, i) => [
+              `${i + 1}. ${a.title}`,
+              a.score ?? "–",
+              `${a.answered} / ${a.total}`,
+            ]),
             empty: "–",
           },
         ],
@@ -287,12 +214,15 @@ export async function reportPdf(input: ReportInput): Promise<Uint8Array> {
       {
         heading: t("assessment.heatmap"),
         blocks: [
+          { kind: "text", label: t("assessment.heatmap"), text: t("assessment.export.heatmapKey") },
           {
-            kind: "records",
+            kind: "table",
             sheet: t("assessment.heatmap"),
-            titleLabel: t("assessment.part"),
-            fields: s.areas.map((a) => ({ label: a.title })),
-            records: s.matrix.map((m) => ({ title: m.name, values: m.scores.map((x) => x ?? "–") })),
+            columns: [
+              { header: t("assessment.part"), width: 40 },
+              ...s.areas.map((_, i) => ({ header: String(i + 1), width: 7 })),
+            ],
+            rows: s.matrix.map((m) => [m.name, ...m.scores.map((x) => x ?? "–")]),
             empty: "–",
           },
         ],
@@ -305,14 +235,17 @@ export async function reportPdf(input: ReportInput): Promise<Uint8Array> {
             sheet: t("assessment.export.gaps"),
             titleLabel: t("assessment.export.question"),
             fields: [
-              { label: t("assessment.part") },
               { label: t("assessment.area") },
-              { label: t("assessment.export.level") },
+              { label: t("assessment.export.where") },
               { label: t("assessment.measures") },
             ],
-            records: s.gaps.map((g) => ({
+            records: gapsByQuestion(s.gaps).map((g) => ({
               title: g.question,
-              values: [g.where, g.area, g.level, g.measures.map((m) => `• ${m}`).join("\n")],
+              values: [
+                g.area,
+                g.where.map((w) => `${w.part}: ${t("assessment.level")} ${w.level}`).join("\n"),
+                g.measures.map((m) => `• ${m}`).join("\n"),
+              ],
             })),
             empty: "–",
           },
@@ -320,5 +253,31 @@ export async function reportPdf(input: ReportInput): Promise<Uint8Array> {
       },
     ],
   });
-  return renderReport(report, "pdf");
 }
+
+/**
+ * The gaps one question at a time, with every part where it is a gap and its level there, in the
+ * order of the gaps (weightiest first). An owner whose 40 units share a weak question reads it, and
+ * its measures, once.
+ */
+function gapsByQuestion(gaps: ReturnType<typeof summary>["gaps"]) {
+  const byQuestion = new Map<
+    string,
+    { question: string; area: string; measures: string[]; where: { part: string; level: number }[] }
+  >();
+  for (const g of gaps) {
+    const seen = byQuestion.get(g.id);
+    if (seen) seen.where.push({ part: g.where, level: g.level });
+    else
+      byQuestion.set(g.id, {
+        question: g.question,
+        area: g.area,
+        measures: g.measures,
+        where: [{ part: g.where, level: g.level }],
+      });
+  }
+  return [...byQuestion.values()];
+}
+
+export const reportDocx = (input: ReportInput) => renderReport(documentReport(input), "docx");
+export const reportPdf = (input: ReportInput) => renderReport(documentReport(input), "pdf");

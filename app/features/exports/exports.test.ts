@@ -183,6 +183,35 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
     expect(textsOf(plan.elements, "H3")).toContain(measure);
   });
 
+  it("lists each weak question of a round once in its report, with every part where it is weak", async () => {
+    const demo = await organisationIdOf(server, "Demo kommune");
+    const round = await server.services.db
+      .selectFrom("assessment_round")
+      .select("id")
+      .where("owner_id", "=", demo)
+      .where("status", "=", "closed")
+      .executeTakeFirstOrThrow();
+    const pdf = await readTags(
+      new Uint8Array(await (await koordinator.get(`/kartlegging/${round.id}/rapport/pdf`)).arrayBuffer()),
+    );
+    const gaps = Number(
+      textsOf(pdf.elements, "H2")
+        .map((h) => h.match(/^Hull å tette \((\d+)\)$/)?.[1])
+        .find(Boolean),
+    );
+    expect(gaps).toBeGreaterThan(10);
+    // Each gap is one line «part: nivå N» under its question; no question comes twice.
+    const where = pdf.elements.flatMap((e, i) =>
+      e.role === "P" && e.text === "Hvor, med nivå" ? [pdf.elements[i + 1]?.text ?? ""] : [],
+    );
+    const questions = textsOf(pdf.elements, "H3");
+    expect(questions).toHaveLength(where.length);
+    expect(new Set(questions).size).toBe(questions.length);
+    expect(where.reduce((n, w) => n + (w.match(/: nivå \d/g)?.length ?? 0), 0)).toBe(gaps);
+    // Some question is weak in more than one part, and is listed once for them all.
+    expect(questions.length).toBeLessThan(gaps);
+  });
+
   it("prints the PDF on A4 pages", async () => {
     const response = await koordinator.get("/avvik/eksport/pdf");
     const pdf = await opened(response, "pdf");

@@ -89,6 +89,34 @@ function keep(doc: Doc, room: number) {
   if (doc.y + room > doc.page.maxY()) doc.addPage();
 }
 
+/** The height a whole page offers between its margins. */
+const pageRoom = (doc: Doc) => doc.page.maxY() - doc.page.margins.top;
+
+/** The height a record takes as `block` writes it: the space above, its heading, and each field. */
+function recordHeight(doc: Doc, heading: string, list: Field[]) {
+  const width = contentWidth(doc);
+  const height = (text: string, weight: Weight, size: number) =>
+    doc
+      .font(`${weight}-latin`)
+      .fontSize(size)
+      .heightOfString(text || " ", { width });
+  const line = (size: number) => doc.fontSize(size).currentLineHeight(true);
+  let total = 0.9 * line(10) + height(heading, "bold", 12);
+  for (const f of list)
+    total += 0.35 * line(10) + height(f.label, "bold", 9) + height(f.value.trim() || "–", "regular", 10);
+  return total;
+}
+
+/** The room the start of a block needs under its heading: a whole first record, else a few lines. */
+function leadRoom(doc: Doc, b: Block | undefined) {
+  const first = b?.kind === "records" ? b.records[0] : undefined;
+  if (b?.kind !== "records" || !first) return 50;
+  return Math.min(
+    recordHeight(doc, first.heading ?? first.title, recordFields(b, first)),
+    pageRoom(doc) - 60,
+  );
+}
+
 function fields(doc: Doc, parent: Struct, list: Field[]) {
   for (const f of list) {
     keep(doc, 40);
@@ -203,7 +231,8 @@ function block(doc: Doc, parent: Struct, b: Block) {
     case "records":
       if (b.records.length === 0) paragraph(b.empty);
       for (const r of b.records) {
-        keep(doc, 80);
+        // A record starts on a new page rather than split, unless it is longer than a page.
+        keep(doc, Math.min(recordHeight(doc, r.heading ?? r.title, recordFields(b, r)), pageRoom(doc)));
         doc.moveDown(0.9);
         subheading(r.heading ?? r.title);
         fields(doc, parent, recordFields(b, r));
@@ -272,7 +301,8 @@ export function reportPdf(report: Report): Promise<Buffer> {
       const sect = doc.struct("Sect");
       root.add(sect);
       if (section.heading) {
-        keep(doc, 90);
+        // The heading goes to the next page with the start of what it heads.
+        keep(doc, 40 + leadRoom(doc, section.blocks[0]));
         doc.moveDown(1.2);
         const heading = section.heading;
         tag(doc, sect, "H2", () => write(doc, heading, { weight: "bold", size: 14, gap: 2 }));

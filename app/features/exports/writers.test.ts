@@ -55,6 +55,45 @@ describe("the writers of a report", () => {
     expect(all).toContain("Andre linje med æøå");
   });
 
+  it("PDF: a record (a gap with its measures, a processing) is not split across pages", async () => {
+    const records = reportOf("Hull å tette", {
+      owner: "Demo kommune",
+      locale: "nb",
+      sections: [
+        {
+          heading: "Hull",
+          blocks: [
+            {
+              kind: "records",
+              sheet: "Hull",
+              titleLabel: "Spørsmål",
+              fields: [{ label: "Del" }, { label: "Område" }, { label: "Nivå" }, { label: "Tiltak" }],
+              records: Array.from({ length: 30 }, (_, i) => ({
+                title: `Spørsmål ${i + 1}: ${"om tilgangsstyring og logging ".repeat(1 + (i % 3))}`,
+                values: [
+                  "Eik barneskole",
+                  "Informasjonssikkerhet",
+                  i % 4,
+                  `${"• Gå gjennom tilgangene hver høst\n".repeat(1 + (i % 4))}Slutt ${i + 1}.`,
+                ],
+              })),
+              empty: "Ingen",
+            },
+          ],
+        },
+      ],
+    });
+    const doc = await getDocumentProxy(new Uint8Array(await renderReport(records, "pdf")));
+    const { text, totalPages } = await extractText(doc, { mergePages: false });
+    expect(totalPages).toBeGreaterThan(3);
+    const pageOf = (needle: string) => text.findIndex((page) => page.includes(needle));
+    for (let n = 1; n <= 30; n++) {
+      const start = pageOf(`Spørsmål ${n}:`);
+      expect(start, `record ${n}`).toBeGreaterThanOrEqual(0);
+      expect(pageOf(`Slutt ${n}.`), `record ${n}`).toBe(start);
+    }
+  });
+
   it("DOCX: A4, a header row Word repeats on each page, every line a paragraph", async () => {
     const zip = await JSZip.loadAsync(await renderReport(long(), "docx"));
     const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
