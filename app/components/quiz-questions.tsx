@@ -1,6 +1,6 @@
 import type { TQuizQuestion } from "../features/learning/content-schema.ts";
 import type { QuizAnswers } from "../features/learning/grade-quiz.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useContentLang, useT } from "../i18n/use-t.ts";
 import { RichText } from "./rich-text.tsx";
 
 /**
@@ -20,6 +20,9 @@ export function QuizQuestions({
   verdicts?: { id: string; correct: boolean }[];
 }) {
   const t = useT();
+  // Quiz text is written in bokmål and nynorsk: for an English reader it is marked bokmål, the
+  // words around it (question number, right or wrong) are not.
+  const contentLang = useContentLang();
   return quiz.map((question, i) => {
     const picked = new Set(answers?.[question.id] ?? []);
     const verdict = verdicts?.find((x) => x.id === question.id);
@@ -30,11 +33,11 @@ export function QuizQuestions({
           {question.type === "multiple" ? ` – ${t("quiz.chooseAll")}` : ""}
         </legend>
         {question.scenario ? (
-          <div className="quiz-scenario">
+          <div className="quiz-scenario" lang={contentLang}>
             <RichText text={question.scenario} />
           </div>
         ) : null}
-        <p className="ds-paragraph">
+        <p className="ds-paragraph" lang={contentLang}>
           <strong>{question.question}</strong>
         </p>
         {unanswered.has(question.id) ? (
@@ -57,12 +60,18 @@ export function QuizQuestions({
               value={o.id}
               defaultChecked={picked.has(o.id)}
             />
-            <label className="ds-label" data-weight="regular" htmlFor={`q-${question.id}-${o.id}`}>
+            <label
+              className="ds-label"
+              data-weight="regular"
+              htmlFor={`q-${question.id}-${o.id}`}
+              lang={contentLang}
+            >
               {o.text}
             </label>
             {verdict && (picked.has(o.id) || o.correct) ? (
               <p className="ds-paragraph quiz-feedback" data-size="sm">
-                <strong>{o.correct ? t("quiz.correctOption") : t("quiz.wrongOption")}</strong> {o.feedback}
+                <strong>{o.correct ? t("quiz.correctOption") : t("quiz.wrongOption")}</strong>{" "}
+                <span lang={contentLang}>{o.feedback}</span>
               </p>
             ) : null}
           </div>

@@ -137,14 +137,12 @@ export default function KompetanseQuiz({ loaderData: q, actionData }: Route.Comp
         <UnansweredSummary quiz={q.quiz} unanswered={unanswered} />
       </div>
       <Form method="post" className="stack-lg" noValidate>
-        <div className="stack-lg" lang={contentLang}>
-          <QuizQuestions
-            quiz={q.quiz}
-            answers={result?.answers}
-            unanswered={unanswered}
-            verdicts={graded?.questions}
-          />
-        </div>
+        <QuizQuestions
+          quiz={q.quiz}
+          answers={result?.answers}
+          unanswered={unanswered}
+          verdicts={graded?.questions}
+        />
         <div className="step-nav">
           {q.lastStep ? (
             <Link className="ds-button" data-variant="secondary" to={`${base}/${q.lastStep}`}>

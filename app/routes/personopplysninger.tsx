@@ -165,14 +165,12 @@ export default function Personopplysninger({ loaderData: g, actionData }: Route.
         )}
         <UnansweredSummary quiz={g.selfTest} unanswered={unanswered} />
         <Form method="post" action="/personopplysninger#selvtest" className="stack-lg" noValidate>
-          <div className="stack-lg" lang={contentLang}>
-            <QuizQuestions
-              quiz={g.selfTest}
-              answers={result?.answers}
-              unanswered={unanswered}
-              verdicts={graded?.questions}
-            />
-          </div>
+          <QuizQuestions
+            quiz={g.selfTest}
+            answers={result?.answers}
+            unanswered={unanswered}
+            verdicts={graded?.questions}
+          />
           <div>
             <button type="submit" className="ds-button">
               {graded ? t("quiz.again") : t("quiz.submit")}

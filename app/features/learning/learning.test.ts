@@ -59,6 +59,13 @@ describe.each(dialects)("learning on %s", (dialect) => {
     expect(english).toMatch(new RegExp(`<h1 id="step-title"[^>]*lang="nb"[^>]*>${skole1.steps[0]?.title}`));
     // The buttons are English, and not marked otherwise.
     expect(english).toContain(">Next<");
+    // On the quiz the questions and options are marked, the question numbers (English) are not.
+    const quiz = (await new TestClient(server.url).page("/kompetanse/skole/1/quiz?lang=en")).html;
+    const first = skole1.quiz[0];
+    expect(quiz).toMatch(/<legend[^>]*>Question 1/);
+    expect(quiz).not.toMatch(/<legend[^>]*lang=/);
+    expect(quiz).toMatch(new RegExp(`<p[^>]*lang="nb"[^>]*><strong>${first?.question.slice(0, 20)}`));
+    expect(quiz).toMatch(new RegExp(`<label[^>]*lang="nb"[^>]*>${first?.options[0]?.text.slice(0, 15)}`));
     const norwegian = (await new TestClient(server.url).page(step)).html;
     expect(norwegian).not.toContain('lang="nb"><');
     expect(norwegian).toMatch(/<h1 id="step-title" class="ds-heading" data-size="lg">/);
