@@ -1,12 +1,14 @@
 import { data, Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
+import { RichText } from "../components/rich-text.tsx";
 import { ANSWER_MESSAGES, type AnswerMessage } from "../features/group/answer-post.server.ts";
 import { readParticipantCookie } from "../features/group/participant-cookie.ts";
 import { findOpenSessionByCode, findParticipant, getAnswer } from "../features/group/sessions.server.ts";
 import { gradeQuiz } from "../features/learning/grade-quiz.ts";
 import { getModule, isPackage } from "../features/learning/modules.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useContentLang, useT } from "../i18n/use-t.ts";
+import { pageTitle } from "../lib/meta.ts";
 import { getServices, localeFor } from "../lib/route.server.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/delta-okt";
@@ -20,7 +22,7 @@ export const handle: RouteHandle = {
   },
 };
 
-export const meta: Route.MetaFunction = () => [{ title: "Gruppeøkt – Oppvern" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "join.pageTitle");
 
 async function loadParticipant(args: Route.LoaderArgs) {
   const services = getServices(args.context);
@@ -57,6 +59,7 @@ export async function loader(args: Route.LoaderArgs) {
     stepTitle: module.steps[session.step_index]?.title ?? "",
     question: question ?? null,
     questionNumber: session.question_index + 1,
+    questionCount: module.quiz.length,
     answer,
     answerCorrect:
       question && answer ? gradeQuiz([question], { [question.id]: answer }).correct === 1 : false,
@@ -65,6 +68,8 @@ export async function loader(args: Route.LoaderArgs) {
 
 export default function DeltaOkt({ loaderData: s }: Route.ComponentProps) {
   const t = useT();
+  // Course text is in bokmål and nynorsk: for an English reader it is marked bokmål.
+  const contentLang = useContentLang();
   const message: MessageKey | null = s.open ? s.message : null;
   if (!s.open) {
     return (
@@ -82,22 +87,37 @@ export default function DeltaOkt({ loaderData: s }: Route.ComponentProps) {
   const q = s.question;
   return (
     <div className="narrow stack participant">
-      <p className="ds-paragraph eyebrow">{s.moduleTitle}</p>
+      <p className="ds-paragraph eyebrow" lang={contentLang}>
+        {s.moduleTitle}
+      </p>
       {message ? <Notice color="warning">{t(message)}</Notice> : null}
       {s.phase === "steps" ? (
         <>
           <h1 className="ds-heading" data-size="md">
             {t("join.watchScreen")}
           </h1>
-          <p className="ds-paragraph">{t("join.nowShowing", { title: s.stepTitle })}</p>
+          <p className="ds-paragraph">
+            {t("join.nowShowing", { title: "" })}
+            <span lang={contentLang}>{s.stepTitle}</span>
+          </p>
         </>
+      ) : null}
+      {q && s.phase !== "steps" && s.phase !== "attendance" && s.phase !== "ended" ? (
+        <h1 className="ds-heading" data-size="md">
+          {t("join.questionOf", { number: s.questionNumber, total: s.questionCount })}
+        </h1>
+      ) : null}
+      {q?.scenario && s.phase === "question" && !s.answer ? (
+        <div className="quiz-scenario" lang={contentLang}>
+          <RichText text={q.scenario} />
+        </div>
       ) : null}
       {q && s.phase === "question" && !s.answer ? (
         <Form method="post" className="stack">
           <input type="hidden" name="questionId" value={q.id} />
           <fieldset className="ds-fieldset">
             <legend className="ds-heading" data-size="sm">
-              {t("quiz.questionNumber", { number: s.questionNumber })}: {q.question}
+              <span lang={contentLang}>{q.question}</span>
               {q.type === "multiple" ? ` (${t("quiz.chooseAll")})` : ""}
             </legend>
             {q.options.map((o) => (
@@ -109,7 +129,7 @@ export default function DeltaOkt({ loaderData: s }: Route.ComponentProps) {
                   value={o.id}
                   id={`o-${o.id}`}
                 />
-                <label className="ds-label" data-weight="regular" htmlFor={`o-${o.id}`}>
+                <label className="ds-label" data-weight="regular" htmlFor={`o-${o.id}`} lang={contentLang}>
                   {o.text}
                 </label>
               </div>
@@ -123,9 +143,9 @@ export default function DeltaOkt({ loaderData: s }: Route.ComponentProps) {
       {q && s.phase === "question" && s.answer ? <Notice>{t("join.answerSaved")}</Notice> : null}
       {q && s.phase === "reveal" ? (
         <div className="stack">
-          <h1 className="ds-heading" data-size="sm">
+          <h2 className="ds-heading" data-size="sm" lang={contentLang}>
             {q.question}
-          </h1>
+          </h2>
           {s.answer ? (
             <Notice color={s.answerCorrect ? "success" : "warning"}>
               {s.answerCorrect ? t("quiz.right") : t("quiz.wrong")}
@@ -137,7 +157,7 @@ export default function DeltaOkt({ loaderData: s }: Route.ComponentProps) {
             {q.options
               .filter((o) => o.correct)
               .map((o) => (
-                <li key={o.id}>
+                <li key={o.id} lang={contentLang}>
                   <strong>{o.text}</strong> – {o.feedback}
                 </li>
               ))}

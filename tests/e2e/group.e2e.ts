@@ -69,7 +69,16 @@ describe("a leader runs barnehage module 3 as a group session", () => {
             .isVisible(),
         )
         .toBe(true);
-      if (i === 0) await expectAccessible(phone);
+      if (i === 0) {
+        // The phone says where in the quiz it is, and shows the story the question is about, so
+        // nobody depends on reading the shared screen.
+        await heading(phone, `Spørsmål 1 av ${module.quiz.length}`);
+        if (question?.scenario)
+          expect(await phone.locator(".quiz-scenario").textContent()).toContain(
+            question.scenario.split("\n")[0]?.slice(0, 40),
+          );
+        await expectAccessible(phone);
+      }
       const option = i < 2 ? right : wrong;
       await phone.getByLabel(option?.text ?? "").check();
       await phone.getByRole("button", { name: "Send svaret" }).click();
@@ -87,13 +96,25 @@ describe("a leader runs barnehage module 3 as a group session", () => {
     await expect.poll(() => phones[0]?.getByText("Riktig", { exact: true }).isVisible()).toBe(true);
     await expectAccessible(phones[2] as Page);
 
+    let phoneSawScenario = false;
     for (let i = 0; i < module.quiz.length; i++) {
       const last = i === module.quiz.length - 1;
       if (i > 0) await leader.getByRole("button", { name: "Vis svarene" }).click();
       await leader
         .getByRole("button", { name: last ? "Ferdig – registrer oppmøte" : "Neste spørsmål" })
         .click();
+      const next = module.quiz[i + 1];
+      if (next?.scenario && !phoneSawScenario) {
+        await heading(phones[0] as Page, `Spørsmål ${i + 2} av ${module.quiz.length}`);
+        await expect
+          .poll(() => phones[0]?.locator(".quiz-scenario").textContent())
+          .toContain(next.scenario.split("\n")[0]?.slice(0, 40));
+        await expectAccessible(phones[0] as Page);
+        await screenshot(phones[0] as Page, "gruppe-mobil-historie");
+        phoneSawScenario = true;
+      }
     }
+    expect(phoneSawScenario).toBe(true);
     await heading(leader, "Hvem var med?");
     await expectAccessible(leader);
     await leader.getByRole("button", { name: "Avslutt økten" }).click();

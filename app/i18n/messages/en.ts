@@ -596,6 +596,8 @@ export const en: Messages = {
   "join.noAnswer": "You did not answer this question.",
   "join.thanks": "Thank you for taking part!",
   "join.refresh": "Refresh the page",
+  "join.questionOf": "Question {number} of {total}",
+  "join.pageTitle": "Group session",
 
   "completion.unitTitle": "Course overview for the unit",
   "completion.unitLead": "Who has completed the modules of {package}, alone or in a group.",

@@ -588,6 +588,8 @@ export const nb = {
   "join.noAnswer": "Du svarte ikke på dette spørsmålet.",
   "join.thanks": "Takk for at du var med!",
   "join.refresh": "Oppdater siden",
+  "join.questionOf": "Spørsmål {number} av {total}",
+  "join.pageTitle": "Gruppeøkt",
 
   "completion.unitTitle": "Kursoversikt for enheten",
   "completion.unitLead": "Hvem har fullført modulene i {package}, alene eller i gruppe.",

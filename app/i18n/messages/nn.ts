@@ -589,6 +589,8 @@ export const nn: Messages = {
   "join.noAnswer": "Du svarte ikkje på dette spørsmålet.",
   "join.thanks": "Takk for at du var med!",
   "join.refresh": "Oppdater sida",
+  "join.questionOf": "Spørsmål {number} av {total}",
+  "join.pageTitle": "Gruppeøkt",
 
   "completion.unitTitle": "Kursoversikt for eininga",
   "completion.unitLead": "Kven som har fullført modulane i {package}, åleine eller i gruppe.",
