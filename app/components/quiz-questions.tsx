@@ -3,6 +3,10 @@ import type { QuizAnswers } from "../features/learning/grade-quiz.ts";
 import { useContentLang, useT } from "../i18n/use-t.ts";
 import { RichText } from "./rich-text.tsx";
 
+/** Whether to add «(velg alle som passer)»: for several answers, unless the question already says so. */
+export const saysChooseAll = (question: TQuizQuestion) =>
+  question.type === "multiple" && !/\b(velg|vel) alle\b/i.test(question.question);
+
 /**
  * The questions of a quiz as plain form fields (radio buttons for single choice, checkboxes for
  * multiple), with the verdict and the feedback on each option once graded. Used by the course quiz
@@ -26,57 +30,66 @@ export function QuizQuestions({
   return quiz.map((question, i) => {
     const picked = new Set(answers?.[question.id] ?? []);
     const verdict = verdicts?.find((x) => x.id === question.id);
+    const id = `q-${question.id}`;
+    const missing = unanswered.has(question.id);
+    // What a screen reader says with the question's choices: the question, then an error or the verdict.
+    const describedBy = [missing ? `${id}-feil` : null, verdict ? `${id}-svar` : null]
+      .filter(Boolean)
+      .join(" ");
     return (
-      <fieldset key={question.id} id={`q-${question.id}`} className="ds-fieldset quiz-question" tabIndex={-1}>
-        <legend className="ds-heading" data-size="xs">
-          {t("quiz.questionNumber", { number: i + 1 })}
-          {question.type === "multiple" ? ` – ${t("quiz.chooseAll")}` : ""}
-        </legend>
+      <div key={question.id} id={id} className="quiz-question" tabIndex={-1}>
+        <p className="ds-paragraph quiz-number">{t("quiz.questionNumber", { number: i + 1 })}</p>
         {question.scenario ? (
           <div className="quiz-scenario" lang={contentLang}>
             <RichText text={question.scenario} />
           </div>
         ) : null}
-        <p className="ds-paragraph" lang={contentLang}>
-          <strong>{question.question}</strong>
-        </p>
-        {unanswered.has(question.id) ? (
-          <p className="ds-validation-message" data-field="validation">
-            {t("quiz.answerThis")}
-          </p>
-        ) : null}
-        {verdict ? (
-          <p className={`quiz-verdict ${verdict.correct ? "is-right" : "is-wrong"}`}>
-            {verdict.correct ? t("quiz.right") : t("quiz.wrong")}
-          </p>
-        ) : null}
-        {question.options.map((o) => (
-          <div key={o.id} className="ds-field quiz-option">
-            <input
-              className="ds-input"
-              type={question.type === "single" ? "radio" : "checkbox"}
-              name={`q-${question.id}`}
-              id={`q-${question.id}-${o.id}`}
-              value={o.id}
-              defaultChecked={picked.has(o.id)}
-            />
-            <label
-              className="ds-label"
-              data-weight="regular"
-              htmlFor={`q-${question.id}-${o.id}`}
-              lang={contentLang}
-            >
-              {o.text}
-            </label>
-            {verdict && (picked.has(o.id) || o.correct) ? (
-              <p className="ds-paragraph quiz-feedback" data-size="sm">
-                <strong>{o.correct ? t("quiz.correctOption") : t("quiz.wrongOption")}</strong>{" "}
-                <span lang={contentLang}>{o.feedback}</span>
-              </p>
-            ) : null}
-          </div>
-        ))}
-      </fieldset>
+        <fieldset className="ds-fieldset quiz-choices" aria-describedby={describedBy || undefined}>
+          <legend className="ds-heading" data-size="xs">
+            <span lang={contentLang}>{question.question}</span>
+            {saysChooseAll(question) ? ` (${t("quiz.chooseAll")})` : ""}
+          </legend>
+          {missing ? (
+            <p className="ds-validation-message" data-field="validation" id={`${id}-feil`}>
+              {t("quiz.answerThis")}
+            </p>
+          ) : null}
+          {verdict ? (
+            <p className={`quiz-verdict ${verdict.correct ? "is-right" : "is-wrong"}`} id={`${id}-svar`}>
+              {verdict.correct ? t("quiz.right") : t("quiz.wrong")}
+            </p>
+          ) : null}
+          {question.options.map((o) => (
+            <div key={o.id} className="ds-field quiz-option">
+              <input
+                className="ds-input"
+                type={question.type === "single" ? "radio" : "checkbox"}
+                name={id}
+                id={`${id}-${o.id}`}
+                value={o.id}
+                defaultChecked={picked.has(o.id)}
+              />
+              <label className="ds-label" data-weight="regular" htmlFor={`${id}-${o.id}`} lang={contentLang}>
+                {o.text}
+              </label>
+              {verdict && (picked.has(o.id) || o.correct) ? (
+                <p className="ds-paragraph quiz-feedback" data-size="sm">
+                  <strong>
+                    {t(
+                      o.correct
+                        ? picked.has(o.id)
+                          ? "quiz.pickedRight"
+                          : "quiz.missedRight"
+                        : "quiz.pickedWrong",
+                    )}
+                  </strong>{" "}
+                  <span lang={contentLang}>{o.feedback}</span>
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </fieldset>
+      </div>
     );
   });
 }
@@ -86,7 +99,8 @@ export function UnansweredSummary({ quiz, unanswered }: { quiz: TQuizQuestion[];
   const t = useT();
   if (unanswered.size === 0) return null;
   return (
-    <div className="ds-error-summary" role="alert">
+    // `#feil` in the form's address brings the reader here after sending, also without JavaScript.
+    <div className="ds-error-summary" role="alert" id="feil" tabIndex={-1}>
       <h2 className="ds-heading" data-size="xs">
         {t("quiz.unansweredTitle")}
       </h2>

@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
+import { saysChooseAll } from "../components/quiz-questions.tsx";
 import { RichText } from "../components/rich-text.tsx";
 import { ANSWER_MESSAGES, type AnswerMessage } from "../features/group/answer-post.server.ts";
 import { readParticipantCookie } from "../features/group/participant-cookie.ts";
@@ -118,7 +119,7 @@ export default function DeltaOkt({ loaderData: s }: Route.ComponentProps) {
           <fieldset className="ds-fieldset">
             <legend className="ds-heading" data-size="sm">
               <span lang={contentLang}>{q.question}</span>
-              {q.type === "multiple" ? ` (${t("quiz.chooseAll")})` : ""}
+              {saysChooseAll(q) ? ` (${t("quiz.chooseAll")})` : ""}
             </legend>
             {q.options.map((o) => (
               <div key={o.id} className="ds-field quiz-option">

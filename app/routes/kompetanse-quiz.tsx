@@ -136,7 +136,7 @@ export default function KompetanseQuiz({ loaderData: q, actionData }: Route.Comp
         )}
         <UnansweredSummary quiz={q.quiz} unanswered={unanswered} />
       </div>
-      <Form method="post" className="stack-lg" noValidate>
+      <Form method="post" action={`${base}/quiz#feil`} className="stack-lg" noValidate>
         <QuizQuestions
           quiz={q.quiz}
           answers={result?.answers}

@@ -45,12 +45,22 @@ describe("an anonymous person on a phone", () => {
     // Send without answering: the page says which questions are missing.
     await page.getByRole("button", { name: "Se resultatet" }).click();
     await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("mangler svar");
+    // The page opens at the list of what is missing; each question names its group of choices,
+    // and the group is described by what to fix.
+    expect(new URL(page.url()).hash).toBe("#feil");
+    const first = skole1.quiz[0];
+    const group = page.getByRole("group", { name: first?.question ?? "" });
+    const describedBy = (await group.getAttribute("aria-describedby")) ?? "";
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      "Velg et svar på dette spørsmålet.",
+    );
     for (const q of skole1.quiz) {
       for (const o of q.options.filter((x) => x.correct)) await page.locator(`#q-${q.id}-${o.id}`).check();
     }
     await page.getByRole("button", { name: "Se resultatet" }).click();
     await heading(page, "Resultat");
     expect(await page.getByRole("status").first().textContent()).toContain("Modulen er fullført");
+    await expect.poll(() => page.getByText("Du valgte riktig:").first().isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, "kurs-resultat-mobil");
     await page.goto("/kompetanse");

@@ -520,8 +520,9 @@ export const en: Messages = {
   "quiz.answerThis": "Choose an answer to this question.",
   "quiz.right": "Right",
   "quiz.wrong": "Not quite right",
-  "quiz.correctOption": "Right answer:",
-  "quiz.wrongOption": "Not right:",
+  "quiz.pickedRight": "You chose right:",
+  "quiz.missedRight": "This was also right, but you did not choose it:",
+  "quiz.pickedWrong": "You chose this, but it is not right:",
   "quiz.backToCourses": "Back to the courses",
 
   "certificate.yours": "Your certificates",

@@ -513,8 +513,9 @@ export const nb = {
   "quiz.answerThis": "Velg et svar på dette spørsmålet.",
   "quiz.right": "Riktig",
   "quiz.wrong": "Ikke helt riktig",
-  "quiz.correctOption": "Riktig svar:",
-  "quiz.wrongOption": "Ikke riktig:",
+  "quiz.pickedRight": "Du valgte riktig:",
+  "quiz.missedRight": "Dette var også riktig, men du valgte det ikke:",
+  "quiz.pickedWrong": "Du valgte dette, men det er ikke riktig:",
   "quiz.backToCourses": "Tilbake til kursene",
 
   "certificate.yours": "Dine kursbevis",

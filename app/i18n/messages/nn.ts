@@ -514,8 +514,9 @@ export const nn: Messages = {
   "quiz.answerThis": "Vel eit svar på dette spørsmålet.",
   "quiz.right": "Rett",
   "quiz.wrong": "Ikkje heilt rett",
-  "quiz.correctOption": "Rett svar:",
-  "quiz.wrongOption": "Ikkje rett:",
+  "quiz.pickedRight": "Du valde rett:",
+  "quiz.missedRight": "Dette var òg rett, men du valde det ikkje:",
+  "quiz.pickedWrong": "Du valde dette, men det er ikkje rett:",
   "quiz.backToCourses": "Tilbake til kursa",
 
   "certificate.yours": "Kursbevisa dine",
