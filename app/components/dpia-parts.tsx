@@ -17,20 +17,26 @@ export function RiskLevel({ likelihood, consequence }: { likelihood: number; con
   );
 }
 
-/** The screening's conclusion as a notice. */
-export function ConclusionText({ conclusion }: { conclusion: string }) {
+/**
+ * The screening's conclusion as a notice. Once the DPIA is approved, a DPIA that was needed is done:
+ * the notice says so instead of asking for the work to be finished.
+ */
+export function ConclusionText({ conclusion, approved = false }: { conclusion: string; approved?: boolean }) {
   const t = useT();
+  const done = approved && conclusion === "trengs";
   return (
     <div
       className="ds-alert"
-      data-color={conclusion === "trengs" ? "warning" : "info"}
+      data-color={conclusion === "trengs" && !done ? "warning" : "info"}
       role="status"
       id="konklusjon"
     >
       <h2 className="ds-heading" data-size="xs">
         {t(`dpia.conclusion.${conclusion}` as MessageKey)}
       </h2>
-      <p className="ds-paragraph">{t(`dpia.conclusion.${conclusion}.help` as MessageKey)}</p>
+      <p className="ds-paragraph">
+        {done ? t("dpia.conclusion.trengs.done") : t(`dpia.conclusion.${conclusion}.help` as MessageKey)}
+      </p>
     </div>
   );
 }

@@ -245,7 +245,7 @@ export default function DpiaPage({ loaderData: d, actionData: a }: Route.Compone
           </Link>
         </p>
       ) : null}
-      <ConclusionText conclusion={d.conclusion} />
+      <ConclusionText conclusion={d.conclusion} approved={d.status === "godkjent"} />
       <ExportLinks base={`/dpia/${d.id}/eksport`} />
       {!d.canManage ? (
         <>

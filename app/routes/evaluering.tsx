@@ -96,7 +96,11 @@ export default function Evaluering({ loaderData: d }: Route.ComponentProps) {
               })}
             </p>
             {c.noEffect > 0 ? (
-              <p className="ds-paragraph">{t("evaluation.noEffect", { count: c.noEffect })}</p>
+              <p className="ds-paragraph">
+                {t(c.noEffect === 1 ? "evaluation.noEffect.one" : "evaluation.noEffect.other", {
+                  count: c.noEffect,
+                })}
+              </p>
             ) : null}
             {d.baseline && d.followUp ? (
               <p className="ds-paragraph">

@@ -6,7 +6,7 @@ import { resolveLearner } from "../features/learning/learner.server.ts";
 import { listModules } from "../features/learning/modules.server.ts";
 import { listCompletions } from "../features/learning/progress.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useLocale, useT } from "../i18n/use-t.ts";
+import { useContentLang, useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { getServices, localeFor, readForm, requireActor } from "../lib/route.server.ts";
 import { dayInNorway, formatDate } from "../lib/time.ts";
@@ -65,6 +65,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Kompetanse({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const contentLang = useContentLang();
   const locale = useLocale();
   return (
     <div className="stack-lg">
@@ -112,12 +113,12 @@ export default function Kompetanse({ loaderData, actionData }: Route.ComponentPr
                     {t("learning.moduleNumber", { number: m.mod })} ·{" "}
                     {t(`learning.audience.${m.audience}` as MessageKey)}
                   </p>
-                  <h3 className="ds-heading" data-size="xs">
+                  <h3 className="ds-heading" data-size="xs" lang={contentLang}>
                     <Link className="ds-link" to={`/kompetanse/${p.pkg}/${m.mod}`}>
                       {m.title}
                     </Link>
                   </h3>
-                  <p className="ds-paragraph" data-size="sm">
+                  <p className="ds-paragraph" data-size="sm" lang={contentLang}>
                     {m.summary}
                   </p>
                   <p className="ds-paragraph" data-size="sm">

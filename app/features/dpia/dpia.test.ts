@@ -135,6 +135,7 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
     id = idFrom(made.headers.get("location"));
     const page = textOf((await koordinator.page(`/dpia/${id}`)).html);
     expect(page).toContain("Det trengs en DPIA");
+    expect(page).toContain("Gjør vurderingen ferdig før dere tar løsningen i bruk.");
     expect(page).toContain("Status: Utkast.");
     const list = textOf((await koordinator.page("/dpia")).html);
     expect(list).toContain("Digital timeplan (bare screening, ikke nødvendig)");
@@ -266,6 +267,9 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
     const page = textOf((await koordinator.page(`/dpia/${id}`)).html);
     expect(page).toContain("Status: Godkjent.");
     expect(page).toMatch(/Versjon 1, godkjent .* av Kari Koordinator/);
+    // Approved: the screening no longer asks for the work to be finished.
+    expect(page).toContain("Vurderingen er gjort og godkjent.");
+    expect(page).not.toContain("Gjør vurderingen ferdig");
     const versions = await server.services.db
       .selectFrom("dpia_version")
       .selectAll()

@@ -247,6 +247,15 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
     }
   });
 
+  it("says in an empty register's document that it is empty, without the page's hints", async () => {
+    // Nabo kommune has no processing activities in the demo.
+    for (const format of ["pdf", "docx"] as const) {
+      const processing = await opened(await nabo.get(`/behandlinger/eksport/${format}`), format);
+      expect(processing.text).toContain("Ingen behandlinger er ført inn i oversikten ennå.");
+      expect(processing.text).not.toContain("Start med en mal");
+    }
+  });
+
   it("answers 404 to a format it does not write, the old addresses still give the spreadsheet", async () => {
     for (const path of [`/ros/${rosId}/eksport/exe`, "/avvik/eksport/csv", "/systemer/eksport/constructor"])
       expect((await koordinator.get(path)).status, path).toBe(404);

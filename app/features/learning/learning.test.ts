@@ -59,6 +59,10 @@ describe.each(dialects)("learning on %s", (dialect) => {
     expect(english).toMatch(new RegExp(`<h1 id="step-title"[^>]*lang="nb"[^>]*>${skole1.steps[0]?.title}`));
     // The buttons are English, and not marked otherwise.
     expect(english).toContain(">Next<");
+    // The course list: the modules' titles and summaries are marked, the list's own words are not.
+    const list = (await new TestClient(server.url).page("/kompetanse?lang=en")).html;
+    expect(list).toMatch(new RegExp(`<h3[^>]*lang="nb"[^>]*><a[^>]*>${skole1.title.slice(0, 20)}`));
+    expect(list).toMatch(/<h2[^>]*>Privacy in schools</);
     // On the quiz the questions and options are marked, the question numbers (English) are not.
     const quiz = (await new TestClient(server.url).page("/kompetanse/skole/1/quiz?lang=en")).html;
     const first = skole1.quiz[0];

@@ -52,7 +52,7 @@ export function planReport(measures: ListedMeasure[], owner: string, locale: Loc
                 m.effect,
               ],
             })),
-            empty: t("plan.empty"),
+            empty: t("plan.export.empty"),
           },
         ],
       },

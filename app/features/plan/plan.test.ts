@@ -501,6 +501,12 @@ describe.each(dialects)("the plan's calendar address on %s", (dialect) => {
         fremdrift: "Gjort.",
       }),
     });
+    // One finished measure without its effect: said in the singular.
+    const koordinator = new TestClient(server.url);
+    await koordinator.login("koordinator@nabo.oppvern.no");
+    expect(textOf((await koordinator.page("/evaluering")).html)).toContain(
+      "1 ferdig tiltak mangler en beskrivelse av virkningen.",
+    );
     // The personvernombud of two kommuner, working in Nabo kommune just now.
     const ombud = new TestClient(server.url);
     await ombud.login("personvernombud@demo.oppvern.no");

@@ -95,7 +95,7 @@ export function recordReport(owner: string, entries: RecordEntry[], locale: Loca
             titleLabel: t("processing.field.name"),
             fields: labels.map((label) => ({ label })),
             records: entries.map((e) => ({ title: e.name, values: e.fields.map((f) => f.value) })),
-            empty: t("processing.empty"),
+            empty: t("processing.export.empty"),
           },
         ],
       },

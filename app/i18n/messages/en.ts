@@ -701,6 +701,7 @@ export const en: Messages = {
   "processing.fromTemplate": "New from template",
   "processing.blank": "New blank processing",
   "processing.empty": "There is nothing in the record yet. Start with a template.",
+  "processing.export.empty": "No processing activities have been recorded yet.",
   "processing.specialColumn": "Special category",
   "processing.specialYes": "Yes",
   "processing.specialNo": "No",
@@ -1363,6 +1364,7 @@ export const en: Messages = {
   "plan.list.title": "All measures",
   "plan.mine.title": "Measures you are responsible for",
   "plan.empty": "The plan is empty. Choose measures under prioritising, or add a new measure.",
+  "plan.export.empty": "The action plan has no measures yet.",
   "plan.mine.empty": "You are not responsible for any measures.",
   "plan.column.measure": "Measure",
   "plan.column.responsible": "Responsible",
@@ -1464,7 +1466,9 @@ export const en: Messages = {
   "evaluation.done.title": "How far you have come",
   "evaluation.done.summary":
     "Measures: {count}. Done: {done}. In progress: {going}. Not started: {notStarted}.",
-  "evaluation.noEffect":
+  "evaluation.noEffect.one":
+    "1 finished measure has no description of its effect. Open the measure and fill in “Effect”.",
+  "evaluation.noEffect.other":
     "{count} finished measures have no description of their effect. Open the measure and fill in “Effect”.",
   "evaluation.compared":
     "The answers in “{before}” ({beforeDate}) are compared with “{after}” ({afterDate}), for the same parts of the organisation.",
@@ -1939,6 +1943,8 @@ export const en: Messages = {
   "dpia.conclusion.trengs": "A DPIA is needed",
   "dpia.conclusion.trengs.help":
     "At least two criteria apply, or the processing is on the Data Protection Authority's list. Finish the assessment before you start using the solution.",
+  "dpia.conclusion.trengs.done":
+    "At least two criteria apply, or the processing is on the Data Protection Authority's list. The assessment is done and approved. Review it again when the processing changes.",
   "dpia.conclusion.vurder": "Consider whether to carry out a DPIA",
   "dpia.conclusion.vurder.help":
     "One criterion applies. It is often wise to carry out a DPIA anyway. If you choose not to, write down why under Reasons.",

@@ -693,6 +693,7 @@ export const nb = {
   "processing.fromTemplate": "Ny fra mal",
   "processing.blank": "Ny tom behandling",
   "processing.empty": "Dere har ingen behandlinger i oversikten ennå. Start med en mal.",
+  "processing.export.empty": "Ingen behandlinger er ført inn i oversikten ennå.",
   "processing.specialColumn": "Særlig kategori",
   "processing.specialYes": "Ja",
   "processing.specialNo": "Nei",
@@ -1360,6 +1361,7 @@ export const nb = {
   "plan.list.title": "Alle tiltak",
   "plan.mine.title": "Tiltak du har ansvaret for",
   "plan.empty": "Planen er tom. Velg tiltak under prioritering, eller legg inn et nytt tiltak.",
+  "plan.export.empty": "Handlingsplanen har ingen tiltak ennå.",
   "plan.mine.empty": "Du har ikke ansvaret for noen tiltak.",
   "plan.column.measure": "Tiltak",
   "plan.column.responsible": "Ansvarlig",
@@ -1460,7 +1462,9 @@ export const nb = {
   "evaluation.empty": "Handlingsplanen er tom, så det er ingenting å evaluere ennå.",
   "evaluation.done.title": "Hvor langt dere har kommet",
   "evaluation.done.summary": "Tiltak: {count}. Ferdige: {done}. Pågår: {going}. Ikke startet: {notStarted}.",
-  "evaluation.noEffect":
+  "evaluation.noEffect.one":
+    "1 ferdig tiltak mangler en beskrivelse av virkningen. Åpne tiltaket og fyll ut «Virkning».",
+  "evaluation.noEffect.other":
     "{count} ferdige tiltak mangler en beskrivelse av virkningen. Åpne tiltaket og fyll ut «Virkning».",
   "evaluation.compared":
     "Svarene i «{before}» ({beforeDate}) er sammenlignet med «{after}» ({afterDate}), for de samme delene av organisasjonen.",
@@ -1932,6 +1936,8 @@ export const nb = {
   "dpia.conclusion.trengs": "Det trengs en DPIA",
   "dpia.conclusion.trengs.help":
     "Minst to kriterier passer, eller behandlingen står på Datatilsynets liste. Gjør vurderingen ferdig før dere tar løsningen i bruk.",
+  "dpia.conclusion.trengs.done":
+    "Minst to kriterier passer, eller behandlingen står på Datatilsynets liste. Vurderingen er gjort og godkjent. Gå gjennom den igjen når behandlingen endrer seg.",
   "dpia.conclusion.vurder": "Vurder om dere skal gjøre en DPIA",
   "dpia.conclusion.vurder.help":
     "Ett kriterium passer. Ofte er det lurt å gjøre en DPIA likevel. Velger dere å la være, skriv ned hvorfor under Begrunnelse.",

@@ -694,6 +694,7 @@ export const nn: Messages = {
   "processing.fromTemplate": "Ny frå mal",
   "processing.blank": "Ny tom behandling",
   "processing.empty": "De har ingen behandlingar i oversikta enno. Start med ein mal.",
+  "processing.export.empty": "Ingen behandlingar er førte inn i oversikta enno.",
   "processing.specialColumn": "Særleg kategori",
   "processing.specialYes": "Ja",
   "processing.specialNo": "Nei",
@@ -1016,7 +1017,7 @@ export const nn: Messages = {
   "assessment.progress": "{answered} av {total} spørsmål har svar.",
   "assessment.progressLabel": "framdrift",
   "assessment.area": "Område",
-  "assessment.answered": "Svart",
+  "assessment.answered": "Svara",
   "assessment.disagreements": "Ulike svar",
   "assessment.closeHelp":
     "Når du avsluttar runden, blir svara låste og resultatet endeleg. Avstem svara først.",
@@ -1356,6 +1357,7 @@ export const nn: Messages = {
   "plan.list.title": "Alle tiltak",
   "plan.mine.title": "Tiltak du har ansvaret for",
   "plan.empty": "Planen er tom. Vel tiltak under prioritering, eller legg inn eit nytt tiltak.",
+  "plan.export.empty": "Handlingsplanen har ingen tiltak enno.",
   "plan.mine.empty": "Du har ikkje ansvaret for nokon tiltak.",
   "plan.column.measure": "Tiltak",
   "plan.column.responsible": "Ansvarleg",
@@ -1374,7 +1376,7 @@ export const nn: Messages = {
   "plan.effort.middels": "Middels",
   "plan.effort.stor": "Stor",
   "plan.consequence.1": "Liten: lite skjer om det blir liggjande",
-  "plan.consequence.2": "Middels: kan føre til avvik eller klager",
+  "plan.consequence.2": "Middels: kan føre til avvik eller klagar",
   "plan.consequence.3": "Stor: kan skade barn, elevar eller tilsette",
   "plan.field.title": "Kva skal gjerast?",
   "plan.field.description": "Skildring",
@@ -1456,7 +1458,9 @@ export const nn: Messages = {
   "evaluation.empty": "Handlingsplanen er tom, så det er ingenting å evaluere enno.",
   "evaluation.done.title": "Kor langt de har kome",
   "evaluation.done.summary": "Tiltak: {count}. Ferdige: {done}. Pågår: {going}. Ikkje starta: {notStarted}.",
-  "evaluation.noEffect":
+  "evaluation.noEffect.one":
+    "1 ferdig tiltak manglar ei skildring av verknaden. Opne tiltaket og fyll ut «Verknad».",
+  "evaluation.noEffect.other":
     "{count} ferdige tiltak manglar ei skildring av verknaden. Opne tiltaket og fyll ut «Verknad».",
   "evaluation.compared":
     "Svara i «{before}» ({beforeDate}) er samanlikna med «{after}» ({afterDate}), for dei same delane av organisasjonen.",
@@ -1927,6 +1931,8 @@ export const nn: Messages = {
   "dpia.conclusion.trengs": "Det trengst ein DPIA",
   "dpia.conclusion.trengs.help":
     "Minst to kriterium passar, eller behandlinga står på lista til Datatilsynet. Gjer vurderinga ferdig før de tek løysinga i bruk.",
+  "dpia.conclusion.trengs.done":
+    "Minst to kriterium passar, eller behandlinga står på lista til Datatilsynet. Vurderinga er gjord og godkjend. Gå gjennom ho igjen når behandlinga endrar seg.",
   "dpia.conclusion.vurder": "Vurder om de skal gjere ein DPIA",
   "dpia.conclusion.vurder.help":
     "Eitt kriterium passar. Ofte er det lurt å gjere ein DPIA likevel. Vel de å la vere, skriv ned kvifor under Grunngiving.",
