@@ -113,10 +113,13 @@ export default function GruppeOkt({ loaderData: s, actionData }: Route.Component
     <div className="stack-lg presenter">
       <LiveUpdates url={`/gruppe/${s.id}/hendelser`} />
       <div className="presenter__bar">
-        <p className="ds-paragraph">
-          {t("group.joinAt", { url: s.joinUrl })}{" "}
-          <strong className="join-code">{s.code.replace(/(\d{3})(\d{3})/, "$1 $2")}</strong>
-        </p>
+        {/* Once the session has ended the code no longer works: it is not shown. */}
+        {s.phase !== "ended" ? (
+          <p className="ds-paragraph">
+            {t("group.joinAt", { url: s.joinUrl })}{" "}
+            <strong className="join-code">{s.code.replace(/(\d{3})(\d{3})/, "$1 $2")}</strong>
+          </p>
+        ) : null}
         <p className="ds-paragraph" aria-live="polite">
           {t("group.participants", { count: s.participants })}
         </p>
@@ -236,7 +239,18 @@ export default function GruppeOkt({ loaderData: s, actionData }: Route.Component
           <h1 className="ds-heading" data-size="lg">
             {t("group.attendanceTitle")}
           </h1>
-          {saved !== undefined ? <Notice>{t("group.attendanceSaved", { count: saved })}</Notice> : null}
+          {saved !== undefined ? (
+            <Notice>
+              {t(
+                saved === 0
+                  ? "group.attendanceSaved.none"
+                  : saved === 1
+                    ? "group.attendanceSaved.one"
+                    : "group.attendanceSaved.other",
+                { count: saved },
+              )}
+            </Notice>
+          ) : null}
           {s.hasUnit ? (
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="attendance" />

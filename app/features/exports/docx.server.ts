@@ -84,11 +84,17 @@ function block(b: Block): (Paragraph | Table)[] {
   }
 }
 
+const WORD_LANGUAGE: Record<string, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+
 /** A report as a Word document: title, the facts, then each section under a heading; A4 with page numbers. */
 export function reportDocx(report: Report): Promise<Buffer> {
   const doc = new Document({
     creator: "Oppvern",
     title: report.title,
+    // The text's language, so Word checks the spelling in bokmål or nynorsk, and a screen reader reads it so.
+    styles: {
+      default: { document: { run: { language: { value: WORD_LANGUAGE[report.lang] ?? "nb-NO" } } } },
+    },
     sections: [
       {
         properties: {

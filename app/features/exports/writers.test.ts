@@ -98,6 +98,9 @@ describe("the writers of a report", () => {
     const zip = await JSZip.loadAsync(await renderReport(long(), "docx"));
     const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    // Word checks the spelling in the report's language.
+    const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
+    expect(styles).toMatch(/<w:rPrDefault>.*<w:lang w:val="nb-NO"\/>/s);
     expect(xml).toContain("<w:tblHeader/>");
     expect(xml).toContain("Risiko 120: øvelse på ŋ, š og ž");
     expect(xml).toContain('<w:t xml:space="preserve">Andre linje med æøå</w:t>');

@@ -142,8 +142,10 @@ describe.each(dialects)("group sessions on %s", (dialect) => {
       .select("id")
       .where("email", "=", "koordinator@nabo.oppvern.no")
       .executeTakeFirstOrThrow();
+    const nobody = await leder.post(path, { intent: "attendance" });
+    expect(textOf(await nobody.text())).toContain("Oppmøtet er lagret: ingen er krysset av.");
     const saved = await leder.post(path, { intent: "attendance", userId: anne.id });
-    expect(textOf(await saved.text())).toContain("Oppmøtet er lagret for 1 personer");
+    expect(textOf(await saved.text())).toContain("Oppmøtet er lagret for 1 person.");
     await leder.post(path, { intent: "attendance", userId: outsider.id });
     const completions = await server.services.db
       .selectFrom("module_completion")
@@ -159,7 +161,12 @@ describe.each(dialects)("group sessions on %s", (dialect) => {
       .executeTakeFirst();
     expect(certificate?.mode).toBe("gruppe");
 
+    expect(textOf((await leder.page(path)).html)).toContain(code.replace(/(\d{3})(\d{3})/, "$1 $2"));
     await leder.post(path, { intent: "end" });
+    // The ended session's page no longer shows a code that does not work.
+    const ended = textOf((await leder.page(path)).html);
+    expect(ended).toContain("Økten er avsluttet");
+    expect(ended).not.toContain(code.replace(/(\d{3})(\d{3})/, "$1 $2"));
     const late = await new TestClient(server.url).post("/delta", { kode: code });
     expect(late.status).toBe(404);
     expect(textOf(await late.text())).toContain("Vi finner ingen økt med denne koden");

@@ -574,7 +574,9 @@ export const en: Messages = {
   "group.attendanceLead":
     "Tick those who took part. The module is recorded as completed in a group for them, with a certificate.",
   "group.saveAttendance": "Save attendance",
-  "group.attendanceSaved": "Attendance saved for {count} people.",
+  "group.attendanceSaved.none": "Attendance saved: nobody is ticked.",
+  "group.attendanceSaved.one": "Attendance saved for 1 person.",
+  "group.attendanceSaved.other": "Attendance saved for {count} people.",
   "group.noUnit": "Attendance is not recorded for this session.",
   "group.end": "End the session",
   "group.ended": "The session has ended. The code no longer works.",

@@ -567,7 +567,9 @@ export const nb = {
   "group.attendanceLead":
     "Kryss av for dem som var med. De får modulen registrert som fullført i gruppe, og kursbevis.",
   "group.saveAttendance": "Lagre oppmøte",
-  "group.attendanceSaved": "Oppmøtet er lagret for {count} personer.",
+  "group.attendanceSaved.none": "Oppmøtet er lagret: ingen er krysset av.",
+  "group.attendanceSaved.one": "Oppmøtet er lagret for 1 person.",
+  "group.attendanceSaved.other": "Oppmøtet er lagret for {count} personer.",
   "group.noUnit": "Oppmøte blir ikke registrert for denne økten.",
   "group.end": "Avslutt økten",
   "group.ended": "Økten er avsluttet. Koden virker ikke lenger.",

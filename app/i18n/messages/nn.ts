@@ -568,7 +568,9 @@ export const nn: Messages = {
   "group.attendanceLead":
     "Kryss av for dei som var med. Dei får modulen registrert som fullført i gruppe, og kursbevis.",
   "group.saveAttendance": "Lagre oppmøte",
-  "group.attendanceSaved": "Oppmøtet er lagra for {count} personar.",
+  "group.attendanceSaved.none": "Oppmøtet er lagra: ingen er kryssa av.",
+  "group.attendanceSaved.one": "Oppmøtet er lagra for 1 person.",
+  "group.attendanceSaved.other": "Oppmøtet er lagra for {count} personar.",
   "group.noUnit": "Oppmøte blir ikkje registrert for denne økta.",
   "group.end": "Avslutt økta",
   "group.ended": "Økta er avslutta. Koden verkar ikkje lenger.",
