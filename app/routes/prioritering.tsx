@@ -11,6 +11,7 @@ import {
   rankByPriority,
 } from "../features/plan/plan.server.ts";
 import { byPriority, CONSEQUENCES, formatPriority, priority } from "../features/plan/priority.ts";
+import { inReaderLanguage } from "../features/plan/proposal-text.ts";
 import { ZDecision } from "../features/plan/schemas.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useContentLang, useLocale, useT } from "../i18n/use-t.ts";
@@ -58,8 +59,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     return {
       id: m.id,
       rank: m.rank,
-      title: m.title,
-      description: m.description,
+      ...inReaderLanguage(m, found?.question ?? null, lang),
       question: found?.question.tekst[lang] ?? null,
       area: found?.area.tittel[lang] ?? null,
       where: parseList(m.scopes).map((s) => (s === "eier" ? null : (unitName.get(s) ?? "?"))),

@@ -9,6 +9,7 @@ import { saveVersioned, writeAudit } from "../audit/write-audit.server.ts";
 import type { Mailer } from "../email/mailer.server.ts";
 import { buildEmail } from "../email/templates.server.ts";
 import { byPriority, gapOf, PROPOSE_AT_OR_BELOW } from "./priority.ts";
+import { proposalText } from "./proposal-text.ts";
 import type { Decision, MeasureValues } from "./schemas.ts";
 
 type Db = Kysely<Database>;
@@ -63,7 +64,7 @@ export async function proposeFromRound(
     const fresh = [...byQuestion.values()]
       .filter((p) => !existing.has(p.row.question.id))
       .map(({ row, level, scopes }) => {
-        const [first, ...others] = row.question.tiltak;
+        const [first] = row.question.tiltak;
         return {
           weight: row.question.vekt,
           gap: gapOf(level),
@@ -74,8 +75,7 @@ export async function proposeFromRound(
           round_id: options.roundId,
           question_id: row.question.id,
           scopes: JSON.stringify(scopes),
-          title: first?.tekst[options.language] ?? row.question.tekst[options.language],
-          description: others.map((o) => `– ${o.tekst[options.language]}`).join("\n"),
+          ...proposalText(row.question, options.language),
           decision: "forslag" as const,
           reason: "",
           rank: 0,

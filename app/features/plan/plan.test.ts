@@ -9,9 +9,11 @@ import {
   userIdOf,
 } from "../../../tests/support/test-server.ts";
 import { DAY, dayInNorway } from "../../lib/time.ts";
+import { findQuestion, getBank } from "../assessment/bank.server.ts";
 import { seedDemoAssessments } from "../demo/seed-assessments.server.ts";
 import { createMeasure, sendMeasureReminders } from "./plan.server.ts";
 import { priority } from "./priority.ts";
+import { proposalText } from "./proposal-text.ts";
 import type { MeasureValues } from "./schemas.ts";
 
 describe("priority", () => {
@@ -122,6 +124,35 @@ describe.each(dialects)("prioritising and the action plan on %s", (dialect) => {
     const again = await nabo.post("/prioritering", { intent: "foresla", runde: round });
     expect(again.headers.get("location")).toContain("laget=0");
     expect(await proposals()).toHaveLength(count);
+  });
+
+  it("shows a proposal in the reader's language while it is the bank's words, and as written once rewritten", async () => {
+    const db = server.services.db;
+    const [first] = await proposals();
+    const { bank_version } = await db
+      .selectFrom("assessment_round")
+      .select("bank_version")
+      .where("id", "=", round)
+      .executeTakeFirstOrThrow();
+    const bank = getBank(bank_version);
+    const found = bank && first?.question_id ? findQuestion(bank, first.question_id) : null;
+    if (!first || !found) throw new Error("the first proposal comes from a question of the round's bank");
+    // Made by a bokmål reader; a nynorsk reader reads the bank's nynorsk.
+    const nn = proposalText(found.question, "nn");
+    expect(first.title).toBe(proposalText(found.question, "nb").title);
+    expect(nn.title).not.toBe(first.title);
+    const nynorsk = textOf((await nabo.page("/prioritering?lang=nn")).html);
+    expect(nynorsk).toContain(nn.title);
+    expect(nynorsk).not.toContain(first.title);
+    // Rewritten by the owner: shown as written, in any language.
+    await db
+      .updateTable("plan_measure")
+      .set({ title: "Vår egen formulering" })
+      .where("id", "=", first.id)
+      .execute();
+    expect(textOf((await nabo.page("/prioritering?lang=nn")).html)).toContain("Vår egen formulering");
+    await db.updateTable("plan_measure").set({ title: first.title }).where("id", "=", first.id).execute();
+    await nabo.page("/prioritering?lang=nb");
   });
 
   it("shows the proposals ten at a time, and follows a card moved onto the next page", async () => {
