@@ -3,10 +3,10 @@ import { Notice } from "../components/form.tsx";
 import { findPublicCertificate } from "../features/learning/certificates.server.ts";
 import { getModule, isPackage } from "../features/learning/modules.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { getServices, loadActor, localeFor } from "../lib/route.server.ts";
-import { dayInNorway } from "../lib/time.ts";
+import { dayInNorway, formatDate } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
 import type { Route } from "./+types/bevis";
 
@@ -40,6 +40,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export default function Bevis({ loaderData }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   const { found } = loaderData;
   return (
     <div className="stack-lg narrow">
@@ -58,7 +59,7 @@ export default function Bevis({ loaderData }: Route.ComponentProps) {
               {t("learning.moduleNumber", { number: found.mod })}: {found.moduleTitle}
             </dd>
             <dt>{t("certificate.date")}</dt>
-            <dd>{found.issuedAt}</dd>
+            <dd>{formatDate(found.issuedAt, locale)}</dd>
             <dt>{t("certificate.how")}</dt>
             <dd>{t(found.mode === "gruppe" ? "certificate.modeGroup" : "certificate.modeAlone")}</dd>
             <dt>{t("certificate.code")}</dt>

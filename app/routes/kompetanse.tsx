@@ -149,8 +149,8 @@ export default function Kompetanse({ loaderData, actionData }: Route.ComponentPr
                 <li key={c.code} className="stack certificate-row">
                   <span>
                     {t(`learning.package.${c.pkg}` as MessageKey)},{" "}
-                    {t("learning.moduleNumber", { number: c.mod })} – {c.issuedAt} – {t("certificate.code")}:{" "}
-                    <strong>{c.code}</strong>
+                    {t("learning.moduleNumber", { number: c.mod })} – {formatDate(c.issuedAt, locale)} –{" "}
+                    {t("certificate.code")}: <strong>{c.code}</strong>
                   </span>
                   <span className="row-with-action">
                     <a className="ds-link" href={`/bevis/${c.code}/pdf`} download>

@@ -213,6 +213,9 @@ describe.each(dialects)("learning on %s", (dialect) => {
     const publicView = textOf((await new TestClient(server.url).page(`/bevis/${code}`)).html);
     expect(publicView).toContain("Kursbeviset er ekte");
     expect(publicView).toContain("Anne Ansatt");
+    // The date written out, as everywhere else («5. desember 2026»), not as 2026-12-05.
+    expect(publicView).toContain(formatDate(dayInNorway(), "nb"));
+    expect(publicView).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // Someone else cannot download it.
     const other = new TestClient(server.url);
     await other.login("leder@demo.oppvern.no");
