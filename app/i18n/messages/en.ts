@@ -2018,7 +2018,7 @@ export const en: Messages = {
   "dpia.likelihood.5": "very likely",
   "dpia.consequence.1": "negligible",
   "dpia.consequence.2": "minor",
-  "dpia.consequence.3": "noticeable",
+  "dpia.consequence.3": "moderate",
   "dpia.consequence.4": "serious",
   "dpia.consequence.5": "very serious",
   "dpia.risk.threat": "What could happen?",

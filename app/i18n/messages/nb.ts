@@ -2013,7 +2013,7 @@ export const nb = {
   "dpia.likelihood.5": "svært sannsynlig",
   "dpia.consequence.1": "ubetydelig",
   "dpia.consequence.2": "liten",
-  "dpia.consequence.3": "merkbar",
+  "dpia.consequence.3": "moderat",
   "dpia.consequence.4": "alvorlig",
   "dpia.consequence.5": "svært alvorlig",
   "dpia.risk.threat": "Hva kan skje?",

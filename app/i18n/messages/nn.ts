@@ -2008,7 +2008,7 @@ export const nn: Messages = {
   "dpia.likelihood.5": "svært sannsynleg",
   "dpia.consequence.1": "ubetydeleg",
   "dpia.consequence.2": "lita",
-  "dpia.consequence.3": "merkbar",
+  "dpia.consequence.3": "moderat",
   "dpia.consequence.4": "alvorleg",
   "dpia.consequence.5": "svært alvorleg",
   "dpia.risk.threat": "Kva kan skje?",
