@@ -15,7 +15,7 @@ import {
 import { getModule, isPackage } from "../features/learning/modules.server.ts";
 import { listMembers } from "../features/orgs/memberships.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
-import { useT } from "../i18n/use-t.ts";
+import { useContentLang, useT } from "../i18n/use-t.ts";
 import { authorize, getServices, localeFor, notFound, readForm, requireActor } from "../lib/route.server.ts";
 import type { Route } from "./+types/gruppe-okt";
 
@@ -107,6 +107,7 @@ function Command({
 
 export default function GruppeOkt({ loaderData: s, actionData }: Route.ComponentProps) {
   const t = useT();
+  const contentLang = useContentLang();
   const saved = (actionData as { saved?: number } | undefined)?.saved;
   const q = s.question;
   return (
@@ -137,11 +138,12 @@ export default function GruppeOkt({ loaderData: s, actionData }: Route.Component
           <h1 className="ds-heading" data-size="xl">
             {s.step.title}
           </h1>
-          <div className="presenter__text">
+          <div className="presenter__text stack" lang={contentLang}>
             <RichText text={s.step.body} />
             {s.step.kind === "example" ? (
               <details className="ds-details">
-                <summary>{t("learning.showAnswer")}</summary>
+                {/* The page's own words, inside course text that is marked bokmål for an English reader. */}
+                <summary lang={contentLang ? "en" : undefined}>{t("learning.showAnswer")}</summary>
                 <div>
                   <RichText text={s.step.answer} headingLevel={3} />
                 </div>
