@@ -8,6 +8,7 @@ import { dpiaRiskOfMeasure } from "../features/dpia/links.server.ts";
 import { checkMeasure, measureFormOptions } from "../features/plan/form-page.server.ts";
 import { getMeasure, measureValues, saveMeasure } from "../features/plan/plan.server.ts";
 import { formatPriority, isOverdue, priority } from "../features/plan/priority.ts";
+import { inReaderLanguage } from "../features/plan/proposal-text.ts";
 import { riskOfMeasure } from "../features/ros/ros.server.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
@@ -45,11 +46,16 @@ export async function loader(args: Route.LoaderArgs) {
   const bank = round ? getBank(round.bank_version) : null;
   const found = bank && m.question_id ? findQuestion(bank, m.question_id) : null;
   const url = new URL(args.request.url);
+  // Still the bank's words: shown, and offered for editing, in the reader's bokmål or nynorsk.
+  const words = inReaderLanguage(m, found?.question ?? null, lang);
+  const values = measureValues(m);
+  values.tittel = words.title;
+  values.beskrivelse = words.description;
   return {
     id: m.id,
-    title: m.title,
+    title: words.title,
     decision: m.decision,
-    values: measureValues(m),
+    values,
     responsible: m.responsible_name,
     processing: m.processing_id ? { id: m.processing_id, name: m.processing_name ?? "" } : null,
     service: m.service_id ? { id: m.service_id, name: m.service_name ?? "" } : null,

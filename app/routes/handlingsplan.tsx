@@ -2,13 +2,16 @@ import { Form, Link, redirect } from "react-router";
 import { ExportLinks } from "../components/export-links.tsx";
 import { Notice } from "../components/form.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
+import { bankLocale, findQuestion, getBank } from "../features/assessment/bank.server.ts";
+import { listRounds } from "../features/assessment/rounds.server.ts";
 import { hasFeed, renewFeed, stopFeed } from "../features/plan/calendar.server.ts";
 import { listMeasures, planOrder } from "../features/plan/plan.server.ts";
 import { isOverdue } from "../features/plan/priority.ts";
+import { inReaderLanguage } from "../features/plan/proposal-text.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { readForm } from "../lib/route.server.ts";
+import { localeFor, readForm } from "../lib/route.server.ts";
 import { loadPlanScope } from "../lib/scopes.server.ts";
 import { dayInNorway, formatDate, formatMoment } from "../lib/time.ts";
 import type { RouteHandle } from "../root.tsx";
@@ -25,10 +28,19 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pla
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor, services, owner, ownerId, canManage } = await loadPlanScope(context, request);
   const mine = new URL(request.url).searchParams.get("vis") === "mine";
-  const [measures, feedSince] = await Promise.all([
+  const [measures, feedSince, rounds] = await Promise.all([
     listMeasures(services.db, ownerId, ["valgt"]),
     hasFeed(services.db, actor.userId, ownerId),
+    listRounds(services.db, ownerId),
   ]);
+  // A measure still in the question bank's words is shown in the reader's bokmål or nynorsk.
+  const lang = bankLocale(localeFor(request, actor));
+  const bankOf = new Map(rounds.map((r) => [r.id, r.bank_version]));
+  const titleOf = (m: (typeof measures)[number]) => {
+    const bank = m.round_id ? getBank(bankOf.get(m.round_id) ?? "") : null;
+    const found = bank && m.question_id ? findQuestion(bank, m.question_id) : null;
+    return inReaderLanguage(m, found?.question ?? null, lang).title;
+  };
   const all = planOrder(measures);
   const today = dayInNorway();
   const rows = mine ? all.filter((m) => m.responsible_id === actor.userId) : all;
@@ -45,7 +57,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     },
     rows: rows.map((m) => ({
       id: m.id,
-      title: m.title,
+      title: titleOf(m),
       responsible: m.responsible_name,
       due: m.due_on,
       overdue: isOverdue(m, today),

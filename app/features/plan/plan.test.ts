@@ -153,6 +153,37 @@ describe.each(dialects)("prioritising and the action plan on %s", (dialect) => {
     expect(textOf((await nabo.page("/prioritering?lang=nn")).html)).toContain("Vår egen formulering");
     await db.updateTable("plan_measure").set({ title: first.title }).where("id", "=", first.id).execute();
     await nabo.page("/prioritering?lang=nb");
+
+    // The same in the action plan, on its list and on the measure's own page, whose form offers the
+    // nynorsk words for editing.
+    const demoOwner = await organisationIdOf(server, "Demo kommune");
+    const chosen = await db
+      .selectFrom("plan_measure")
+      .innerJoin("assessment_round", "assessment_round.id", "plan_measure.round_id")
+      .select([
+        "plan_measure.id",
+        "plan_measure.title",
+        "plan_measure.question_id",
+        "assessment_round.bank_version",
+      ])
+      .where("plan_measure.owner_id", "=", demoOwner)
+      .where("plan_measure.decision", "=", "valgt")
+      .execute();
+    const fromBank = chosen.flatMap((c) => {
+      const cBank = getBank(c.bank_version);
+      const q = cBank && c.question_id ? findQuestion(cBank, c.question_id) : null;
+      return q && proposalText(q.question, "nb").title === c.title
+        ? [{ ...c, nn: proposalText(q.question, "nn") }]
+        : [];
+    });
+    expect(fromBank.length).toBeGreaterThan(0);
+    const [measure] = fromBank;
+    const list = textOf((await koordinator.page("/handlingsplan?lang=nn")).html);
+    expect(list).toContain(measure?.nn.title);
+    const own = (await koordinator.page(`/handlingsplan/${measure?.id}`)).html;
+    expect(own).toMatch(/name="tittel"[^>]*value="[^"]+"/);
+    expect(textOf(own)).toContain(measure?.nn.title);
+    await koordinator.page("/handlingsplan?lang=nb");
   });
 
   it("shows the proposals ten at a time, and follows a card moved onto the next page", async () => {
