@@ -2,9 +2,10 @@ import { Form, Link, redirect } from "react-router";
 import { ExportLinks } from "../components/export-links.tsx";
 import { Notice } from "../components/form.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
-import { bankLocale, findQuestion, getBank } from "../features/assessment/bank.server.ts";
+import { bankLocale } from "../features/assessment/bank.server.ts";
 import { listRounds } from "../features/assessment/rounds.server.ts";
 import { hasFeed, renewFeed, stopFeed } from "../features/plan/calendar.server.ts";
+import { questionOfMeasure } from "../features/plan/measure-question.server.ts";
 import { listMeasures, planOrder } from "../features/plan/plan.server.ts";
 import { isOverdue } from "../features/plan/priority.ts";
 import { inReaderLanguage } from "../features/plan/proposal-text.ts";
@@ -35,12 +36,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   ]);
   // A measure still in the question bank's words is shown in the reader's bokmål or nynorsk.
   const lang = bankLocale(localeFor(request, actor));
-  const bankOf = new Map(rounds.map((r) => [r.id, r.bank_version]));
-  const titleOf = (m: (typeof measures)[number]) => {
-    const bank = m.round_id ? getBank(bankOf.get(m.round_id) ?? "") : null;
-    const found = bank && m.question_id ? findQuestion(bank, m.question_id) : null;
-    return inReaderLanguage(m, found?.question ?? null, lang).title;
-  };
+  const questionOf = questionOfMeasure(rounds);
+  const titleOf = (m: (typeof measures)[number]) =>
+    inReaderLanguage(m, questionOf(m)?.question ?? null, lang).title;
   const all = planOrder(measures);
   const today = dayInNorway();
   const rows = mine ? all.filter((m) => m.responsible_id === actor.userId) : all;

@@ -1,8 +1,9 @@
 import { data, Link, redirect } from "react-router";
 import { ErrorSummary, Notice, SelectField, TextAreaField } from "../components/form.tsx";
-import { bankLocale, findQuestion, getBank } from "../features/assessment/bank.server.ts";
+import { bankLocale, getBank } from "../features/assessment/bank.server.ts";
 import { listRounds } from "../features/assessment/rounds.server.ts";
 import { listUnits } from "../features/orgs/owners.server.ts";
+import { questionOfMeasure } from "../features/plan/measure-question.server.ts";
 import {
   decide,
   listMeasures,
@@ -51,11 +52,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     .slice()
     .sort(byPriority)
     .some((m, i) => m.id !== proposals[i]?.id);
-  const bankOf = new Map(rounds.map((r) => [r.id, r.bank_version]));
+  const questionOf = questionOfMeasure(rounds);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const card = (m: (typeof measures)[number]) => {
-    const bank = m.round_id ? getBank(bankOf.get(m.round_id) ?? "") : null;
-    const found = bank && m.question_id ? findQuestion(bank, m.question_id) : null;
+    const found = questionOf(m);
     return {
       id: m.id,
       rank: m.rank,
