@@ -62,7 +62,7 @@ export default function DpiaVersion({ loaderData: d }: Route.ComponentProps) {
           {t("dpia.versionNote", { number: d.number, date: formatDate(dayInNorway(d.approvedAt), locale) })}
         </span>
       </Notice>
-      <ConclusionText conclusion={d.snapshot.conclusion} />
+      <ConclusionText conclusion={d.snapshot.conclusion} approved />
       <DpiaDocument s={d.snapshot} plans={d.plans} />
     </div>
   );

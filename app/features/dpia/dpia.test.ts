@@ -295,6 +295,8 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
     expect(oldText).toContain("Elevene leverer skriveoppgaver i Skrivehagen.");
     expect(oldText).not.toContain("Nå også for 8.–10. trinn.");
     expect(oldText).toContain("høy (3 × 4 = 12)");
+    // A version is written when the DPIA is approved: its screening says the work was done.
+    expect(oldText).toContain("Vurderingen er gjort og godkjent.");
     expect(old.html.slice(old.html.indexOf("<main"))).not.toContain("<form");
     expect((await koordinator.get(`/dpia/${id}/versjon/2`)).status).toBe(404);
   });
