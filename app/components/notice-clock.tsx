@@ -1,4 +1,5 @@
 import type { NoticeClock } from "../features/incidents/clock.ts";
+import { countKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { formatDate, formatMoment } from "../lib/time.ts";
 
@@ -9,7 +10,7 @@ import { formatDate, formatMoment } from "../lib/time.ts";
 export function NoticeClockText({ clock, short = false }: { clock: NoticeClock; short?: boolean }) {
   const t = useT();
   const locale = useLocale();
-  const hours = (n: number) => (n === 1 ? t("incident.hour.one") : t("incident.hour.other", { n }));
+  const hours = (n: number) => t(countKey("incident.hour", n), { n });
   switch (clock.state) {
     case "not-required":
       return <>{t("incident.clock.notRequired")}</>;

@@ -17,3 +17,20 @@ export function createT(locale: Locale): TFunction {
     return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
   };
 }
+
+/** The stem of every message said differently by count: `group.attendanceSaved` for `group.attendanceSaved.other`. */
+export type CountedKey = MessageKey extends infer K
+  ? K extends `${infer Stem}.other`
+    ? Stem
+    : never
+  : never;
+
+/**
+ * The message for a count: `.one` for 1 and `.other` for the rest (bokmål, nynorsk and English agree
+ * on that), and `.none` for 0 where the catalogue has one («ingen er krysset av»).
+ */
+export function countKey(stem: CountedKey, count: number): MessageKey {
+  const none = `${stem}.none`;
+  if (count === 0 && none in catalogues.nb) return none as MessageKey;
+  return `${stem}.${count === 1 ? "one" : "other"}` as MessageKey;
+}

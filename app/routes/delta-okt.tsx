@@ -98,8 +98,7 @@ export default function DeltaOkt({ loaderData: s }: Route.ComponentProps) {
             {t("join.watchScreen")}
           </h1>
           <p className="ds-paragraph">
-            {t("join.nowShowing", { title: "" })}
-            <span lang={contentLang}>{s.stepTitle}</span>
+            {t("join.nowShowing")} <span lang={contentLang}>{s.stepTitle}</span>
           </p>
         </>
       ) : null}

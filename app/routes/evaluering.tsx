@@ -3,7 +3,7 @@ import { Notice } from "../components/form.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
 import { bankLocale, findQuestion } from "../features/assessment/bank.server.ts";
 import { evaluatePlan } from "../features/plan/evaluation.server.ts";
-import type { MessageKey } from "../i18n/translate.ts";
+import { countKey, type MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { localeFor } from "../lib/route.server.ts";
@@ -97,9 +97,7 @@ export default function Evaluering({ loaderData: d }: Route.ComponentProps) {
             </p>
             {c.noEffect > 0 ? (
               <p className="ds-paragraph">
-                {t(c.noEffect === 1 ? "evaluation.noEffect.one" : "evaluation.noEffect.other", {
-                  count: c.noEffect,
-                })}
+                {t(countKey("evaluation.noEffect", c.noEffect), { count: c.noEffect })}
               </p>
             ) : null}
             {d.baseline && d.followUp ? (

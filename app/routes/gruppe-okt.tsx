@@ -14,7 +14,7 @@ import {
 } from "../features/group/sessions.server.ts";
 import { getModule, isPackage } from "../features/learning/modules.server.ts";
 import { listMembers } from "../features/orgs/memberships.server.ts";
-import type { MessageKey } from "../i18n/translate.ts";
+import { countKey, type MessageKey } from "../i18n/translate.ts";
 import { useContentLang, useT } from "../i18n/use-t.ts";
 import { authorize, getServices, localeFor, notFound, readForm, requireActor } from "../lib/route.server.ts";
 import type { Route } from "./+types/gruppe-okt";
@@ -242,16 +242,7 @@ export default function GruppeOkt({ loaderData: s, actionData }: Route.Component
             {t("group.attendanceTitle")}
           </h1>
           {saved !== undefined ? (
-            <Notice>
-              {t(
-                saved === 0
-                  ? "group.attendanceSaved.none"
-                  : saved === 1
-                    ? "group.attendanceSaved.one"
-                    : "group.attendanceSaved.other",
-                { count: saved },
-              )}
-            </Notice>
+            <Notice>{t(countKey("group.attendanceSaved", saved), { count: saved })}</Notice>
           ) : null}
           {s.hasUnit ? (
             <Form method="post" className="stack">

@@ -3,7 +3,7 @@ import { Notice } from "../components/form.tsx";
 import { openIncidentSummary } from "../features/incidents/incidents.server.ts";
 import { workOverview } from "../features/overview/work-overview.server.ts";
 import { can } from "../features/policy/policy.server.ts";
-import type { MessageKey } from "../i18n/translate.ts";
+import { countKey, type MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { currentMembership, currentOwnerId, getServices, loadActor } from "../lib/route.server.ts";
@@ -201,9 +201,7 @@ function WorkSections({ work }: { work: Work }) {
                   : t("overview.act.plan", { open: plan.open, done: plan.done })}{" "}
                 {plan.overdue > 0 ? (
                   <strong className="text-danger">
-                    {t(plan.overdue === 1 ? "overview.act.overdue.one" : "overview.act.overdue.other", {
-                      n: plan.overdue,
-                    })}
+                    {t(countKey("overview.act.overdue", plan.overdue), { n: plan.overdue })}
                   </strong>
                 ) : null}{" "}
                 {plan.mine > 0 ? t("overview.act.mine", { n: plan.mine }) : null}

@@ -6,7 +6,7 @@ import { ScrollTable } from "../components/scroll-table.tsx";
 import { needsAgreement, reviewState } from "../features/systems/guide.ts";
 import { SERVICE_STATUSES } from "../features/systems/schemas.ts";
 import { listServices, serviceValues } from "../features/systems/systems.server.ts";
-import type { MessageKey } from "../i18n/translate.ts";
+import { type CountedKey, countKey, type MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { loadRegisterScope } from "../lib/scopes.server.ts";
@@ -56,8 +56,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function Systemer({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const count = (key: string, n: number) =>
-    t(`${key}.${n === 1 ? "one" : "other"}` as MessageKey, { count: n });
+  const count = (stem: CountedKey, n: number) => t(countKey(stem, n), { count: n });
   return (
     <div className="stack-lg">
       <RegisterNav current="/systemer" showLog={d.showLog} />

@@ -231,11 +231,13 @@ function block(doc: Doc, parent: Struct, b: Block) {
     case "records":
       if (b.records.length === 0) paragraph(b.empty);
       for (const r of b.records) {
+        const heading = r.heading ?? r.title;
+        const list = recordFields(b, r);
         // A record starts on a new page rather than split, unless it is longer than a page.
-        keep(doc, Math.min(recordHeight(doc, r.heading ?? r.title, recordFields(b, r)), pageRoom(doc)));
+        keep(doc, Math.min(recordHeight(doc, heading, list), pageRoom(doc)));
         doc.moveDown(0.9);
-        subheading(r.heading ?? r.title);
-        fields(doc, parent, recordFields(b, r));
+        subheading(heading);
+        fields(doc, parent, list);
       }
       return;
     case "table":

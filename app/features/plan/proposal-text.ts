@@ -25,7 +25,7 @@ export function inReaderLanguage(
 ) {
   if (!question) return { title: measure.title, description: measure.description };
   const made = { nb: proposalText(question, "nb"), nn: proposalText(question, "nn") };
-  const wanted = proposalText(question, language);
+  const wanted = made[language];
   const untouched = (field: "title" | "description") =>
     measure[field] === made.nb[field] || measure[field] === made.nn[field];
   return {

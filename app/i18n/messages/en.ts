@@ -590,7 +590,7 @@ export const en: Messages = {
   "join.ended": "The session has ended, or the code is wrong.",
   "join.another": "Join another session",
   "join.watchScreen": "Watch the screen",
-  "join.nowShowing": "Now showing: {title}",
+  "join.nowShowing": "Now showing:",
   "join.send": "Send answer",
   "join.answerSaved": "Your answer is registered. Wait for the others.",
   "join.already": "You have already answered this question. Your first answer counts.",

@@ -582,7 +582,7 @@ export const nb = {
   "join.ended": "Økten er ferdig, eller koden er feil.",
   "join.another": "Bli med i en annen økt",
   "join.watchScreen": "Følg med på skjermen",
-  "join.nowShowing": "Nå vises: {title}",
+  "join.nowShowing": "Nå vises:",
   "join.send": "Send svaret",
   "join.answerSaved": "Svaret ditt er registrert. Vent på de andre.",
   "join.already": "Du har allerede svart på dette spørsmålet. Det første svaret ditt teller.",

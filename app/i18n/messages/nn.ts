@@ -583,7 +583,7 @@ export const nn: Messages = {
   "join.ended": "Økta er ferdig, eller koden er feil.",
   "join.another": "Bli med i ei anna økt",
   "join.watchScreen": "Følg med på skjermen",
-  "join.nowShowing": "No blir vist: {title}",
+  "join.nowShowing": "No blir vist:",
   "join.send": "Send svaret",
   "join.answerSaved": "Svaret ditt er registrert. Vent på dei andre.",
   "join.already": "Du har alt svart på dette spørsmålet. Det første svaret ditt tel.",
