@@ -30,5 +30,5 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     status: t(`dpia.status.${dpia.status}` as MessageKey),
     locale,
   });
-  return reportDownload(report, format, "dpia", dpia.title);
+  return reportDownload(report, format, "dpia", [owner.name, dpia.title]);
 }

@@ -26,5 +26,5 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     }),
   ]);
   const report = rosReport(assessment, risks, owner.name, localeFor(request, actor));
-  return reportDownload(report, format, "ros", assessment.title);
+  return reportDownload(report, format, "ros", [owner.name, assessment.title]);
 }

@@ -44,7 +44,9 @@ describe("exports in three formats", () => {
         page.waitForEvent("download"),
         page.getByRole("link", { name, exact: true }).click(),
       ]);
-      expect(file.suggestedFilename()).toMatch(/^ros-læringsplattform-på-barneskolene\.(pdf|docx|xlsx)$/);
+      expect(file.suggestedFilename()).toMatch(
+        /^ros-demo-kommune-læringsplattform-på-barneskolene\.(pdf|docx|xlsx)$/,
+      );
       const bytes = readFileSync((await file.path()) ?? "");
       expect(bytes.subarray(0, magic.length).toString("latin1")).toBe(magic);
     }

@@ -311,7 +311,7 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
     };
     const { response, xml } = await opened(`/dpia/${id}/eksport/docx`);
     expect(response.headers.get("content-disposition")).toContain(
-      "dpia-skrivehagen-med-ki-tilbakemelding.docx",
+      "dpia-demo-kommune-skrivehagen-med-ki-tilbakemelding.docx",
     );
     expect(xml).toContain("Skrivehagen med KI-tilbakemelding");
     expect(xml).toContain("Elevtekster brukes til å trene leverandørens språkmodell");

@@ -11,7 +11,9 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { type Block, type Field, type Report, recordFields } from "./report.ts";
+import type { Locale } from "../../i18n/locales.ts";
+import type { Block, Report } from "./report.ts";
+import { inLines, type Line, recordHeading, recordLines } from "./values.server.ts";
 
 // A4 in twentieths of a point, with 2 cm margins.
 const A4 = { width: 11906, height: 16838, margin: 1134 };
@@ -28,7 +30,7 @@ const cell = (text: string, bold = false, width?: number) =>
     ...(width ? { width: { size: width, type: WidthType.PERCENTAGE } } : {}),
   });
 
-const fieldTable = (fields: Field[]) =>
+const fieldTable = (fields: Line[]) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: fields.map(
@@ -36,15 +38,15 @@ const fieldTable = (fields: Field[]) =>
     ),
   });
 
-function block(b: Block): (Paragraph | Table)[] {
+function block(b: Block, lang: Locale): (Paragraph | Table)[] {
   switch (b.kind) {
     case "fields":
       return b.prose
-        ? b.fields.flatMap((f) => [
+        ? inLines(b.fields, lang).flatMap((f) => [
             new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(f.label)] }),
             ...lines(f.value),
           ])
-        : [fieldTable(b.fields)];
+        : [fieldTable(inLines(b.fields, lang))];
     case "text":
       return lines(b.text);
     case "list":
@@ -58,8 +60,11 @@ function block(b: Block): (Paragraph | Table)[] {
       return b.records.length === 0
         ? lines(b.empty)
         : b.records.flatMap((r) => [
-            new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(r.heading ?? r.title)] }),
-            fieldTable(recordFields(b, r)),
+            new Paragraph({
+              heading: HeadingLevel.HEADING_2,
+              children: [new TextRun(recordHeading(r, lang))],
+            }),
+            fieldTable(recordLines(b, r, lang)),
           ]);
     case "table": {
       if (b.rows.length === 0) return lines(b.empty);
@@ -114,7 +119,7 @@ export function reportDocx(report: Report): Promise<Buffer> {
         },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }),
-          ...report.meta.map(
+          ...inLines(report.meta, report.lang).map(
             (f) =>
               new Paragraph({
                 children: [new TextRun(`${f.label}: ${f.value}`)],
@@ -124,7 +129,7 @@ export function reportDocx(report: Report): Promise<Buffer> {
             ...(s.heading
               ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(s.heading)] })]
               : []),
-            ...s.blocks.flatMap(block),
+            ...s.blocks.flatMap((b) => block(b, report.lang)),
           ]),
         ],
       },

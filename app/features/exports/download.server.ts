@@ -1,6 +1,17 @@
-/** A file name for a download: "handlingsplan" and "Demo kommune" give "handlingsplan-demo-kommune.xlsx". */
-export const downloadName = (prefix: string, name: string, extension: string) =>
-  `${prefix}-${name.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase()}.${extension}`;
+/** A name as part of a file name: "Foreldreapp (barnehage)" gives "foreldreapp-barnehage". */
+const slug = (name: string) =>
+  name
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
+
+/**
+ * A file name for a download: "handlingsplan" and "Demo kommune" give "handlingsplan-demo-kommune.xlsx".
+ * A register's one assessment names the owner, then itself: "dpia", ["Demo kommune", "Foreldreapp"]
+ * give "dpia-demo-kommune-foreldreapp.pdf".
+ */
+export const downloadName = (prefix: string, name: string | readonly string[], extension: string) =>
+  `${[prefix, ...[name].flat().map(slug)].filter(Boolean).join("-")}.${extension}`;
 
 /** "ros-læringsplattform.pdf" as plain ASCII, "ros-laeringsplattform.pdf", for clients that read no other. */
 const asciiName = (filename: string) =>

@@ -10,6 +10,7 @@ import {
   startTestServer,
   type TestServer,
 } from "../../../tests/support/test-server.ts";
+import { formatDate } from "../../lib/time.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "./report.ts";
 
 /** What a reader of the file sees: every cell of every sheet, the Word document's text, the PDF's text. */
@@ -89,7 +90,8 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
   const registers = () => [
     {
       base: `/ros/${rosId}/eksport`,
-      file: "ros-læringsplattform-på-barneskolene",
+      // Every register's file names its owner; one assessment's file names it after the owner.
+      file: "ros-demo-kommune-læringsplattform-på-barneskolene",
       expected: [
         "Risikovurdering: Læringsplattform på barneskolene",
         "En melding om en elevs helse blir sendt til hele klassen",
@@ -98,7 +100,7 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
     },
     {
       base: `/dpia/${dpiaId}/eksport`,
-      file: "dpia-læringsplattformen-læringsløypa-for-1-7-trinn",
+      file: "dpia-demo-kommune-læringsplattformen-læringsløypa-for-1-7-trinn",
       expected: [
         "DPIA: Læringsplattformen Læringsløypa for 1.–7. trinn",
         "Bokstavbyen AS",
@@ -155,6 +157,41 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
         }
       }
     }
+  });
+
+  it("writes dates out in the reader's language in DOCX and PDF, and keeps them as text that sorts in XLSX", async () => {
+    const ros = await server.services.db
+      .selectFrom("risk_assessment")
+      .select(["assessed_on", "review_on"])
+      .where("id", "=", rosId)
+      .executeTakeFirstOrThrow();
+    const [assessed, review] = [ros.assessed_on ?? "", ros.review_on ?? ""];
+    for (const day of [assessed, review]) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const format of ["docx", "pdf"] as const) {
+      const file = await opened(await koordinator.get(`/ros/${rosId}/eksport/${format}`), format);
+      // «Vurdert dato: 15. november 2026», as the page says it, not «2026-11-15».
+      expect(file.text, format).toContain(formatDate(assessed, "nb"));
+      expect(file.text, format).toContain(formatDate(review, "nb"));
+      expect(file.text, format).not.toContain(assessed);
+      expect(file.text, format).not.toContain(review);
+      const english = await opened(await koordinator.get(`/ros/${rosId}/eksport/${format}?lang=en`), format);
+      expect(english.text, format).toContain(formatDate(assessed, "en"));
+      // No register's document writes a date as ISO: not the DPIA's, the plan's, the log's or the services'.
+      for (const base of [
+        `/dpia/${dpiaId}/eksport`,
+        "/handlingsplan/eksport",
+        "/avvik/eksport",
+        "/systemer/eksport",
+      ]) {
+        const other = await opened(await koordinator.get(`${base}/${format}`), format);
+        expect(other.text, `${base}/${format}`).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+      }
+    }
+    // A sheet keeps the date as ISO text, so a column of dates sorts.
+    const xlsx = await opened(await koordinator.get(`/ros/${rosId}/eksport/xlsx`), "xlsx");
+    expect(xlsx.text).toContain(assessed);
+    const log = await opened(await koordinator.get("/avvik/eksport/xlsx"), "xlsx");
+    expect(log.text).toMatch(/\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}\b/);
   });
 
   it("lays the XLSX out as tables: a sheet of rows, then the sheet about the document", async () => {

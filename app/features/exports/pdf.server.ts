@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
-import { type Block, type Field, type Report, recordFields } from "./report.ts";
+import type { Locale } from "../../i18n/locales.ts";
+import type { Block, Report } from "./report.ts";
+import { inLines, type Line, recordHeading, recordLines } from "./values.server.ts";
 
 // Inter, the font the pages use (@fontsource/inter), embedded so that æ, ø and å, and the Sami
 // letters (č, đ, ŋ, š, ŧ, ž: the latin-ext part of the font) print as the reader wrote them.
@@ -93,7 +95,7 @@ function keep(doc: Doc, room: number) {
 const pageRoom = (doc: Doc) => doc.page.maxY() - doc.page.margins.top;
 
 /** The height a record takes as `block` writes it: the space above, its heading, and each field. */
-function recordHeight(doc: Doc, heading: string, list: Field[]) {
+function recordHeight(doc: Doc, heading: string, list: Line[]) {
   const width = contentWidth(doc);
   const height = (text: string, weight: Weight, size: number) =>
     doc
@@ -108,16 +110,16 @@ function recordHeight(doc: Doc, heading: string, list: Field[]) {
 }
 
 /** The room the start of a block needs under its heading: a whole first record, else a few lines. */
-function leadRoom(doc: Doc, b: Block | undefined) {
+function leadRoom(doc: Doc, b: Block | undefined, lang: Locale) {
   const first = b?.kind === "records" ? b.records[0] : undefined;
   if (b?.kind !== "records" || !first) return 50;
   return Math.min(
-    recordHeight(doc, first.heading ?? first.title, recordFields(b, first)),
+    recordHeight(doc, recordHeading(first, lang), recordLines(b, first, lang)),
     pageRoom(doc) - 60,
   );
 }
 
-function fields(doc: Doc, parent: Struct, list: Field[]) {
+function fields(doc: Doc, parent: Struct, list: Line[]) {
   for (const f of list) {
     keep(doc, 40);
     doc.moveDown(0.35);
@@ -195,15 +197,15 @@ function table(doc: Doc, parent: Struct, columns: { header: string; width?: numb
   doc.x = left;
 }
 
-function block(doc: Doc, parent: Struct, b: Block) {
+function block(doc: Doc, parent: Struct, b: Block, lang: Locale) {
   const paragraph = (text: string, gap?: number) =>
     tag(doc, parent, "P", () => write(doc, text, { size: 10, gap }));
   const subheading = (text: string) =>
     tag(doc, parent, "H3", () => write(doc, text, { weight: "bold", size: 12 }));
   switch (b.kind) {
     case "fields":
-      if (!b.prose) return fields(doc, parent, b.fields);
-      for (const f of b.fields) {
+      if (!b.prose) return fields(doc, parent, inLines(b.fields, lang));
+      for (const f of inLines(b.fields, lang)) {
         keep(doc, 50);
         doc.moveDown(0.6);
         subheading(f.label);
@@ -231,8 +233,8 @@ function block(doc: Doc, parent: Struct, b: Block) {
     case "records":
       if (b.records.length === 0) paragraph(b.empty);
       for (const r of b.records) {
-        const heading = r.heading ?? r.title;
-        const list = recordFields(b, r);
+        const heading = recordHeading(r, lang);
+        const list = recordLines(b, r, lang);
         // A record starts on a new page rather than split, unless it is longer than a page.
         keep(doc, Math.min(recordHeight(doc, heading, list), pageRoom(doc)));
         doc.moveDown(0.9);
@@ -297,19 +299,19 @@ export function taggedPdf(
 export function reportPdf(report: Report): Promise<Buffer> {
   return taggedPdf({ title: report.title, lang: report.lang, margin: 56, bufferPages: true }, (doc, root) => {
     tag(doc, root, "H1", () => write(doc, report.title, { weight: "bold", size: 18, gap: 4 }));
-    for (const f of report.meta)
+    for (const f of inLines(report.meta, report.lang))
       tag(doc, root, "P", () => write(doc, `${f.label}: ${f.value}`, { size: 9.5, color: MUTED }));
     for (const section of report.sections) {
       const sect = doc.struct("Sect");
       root.add(sect);
       if (section.heading) {
         // The heading goes to the next page with the start of what it heads.
-        keep(doc, 40 + leadRoom(doc, section.blocks[0]));
+        keep(doc, 40 + leadRoom(doc, section.blocks[0], report.lang));
         doc.moveDown(1.2);
         const heading = section.heading;
         tag(doc, sect, "H2", () => write(doc, heading, { weight: "bold", size: 14, gap: 2 }));
       }
-      for (const b of section.blocks) block(doc, sect, b);
+      for (const b of section.blocks) block(doc, sect, b, report.lang);
       sect.end();
     }
     // «Side 2 av 5» at the foot of every page, written in the bottom margin.

@@ -37,8 +37,13 @@ export async function renderReport(dirty: Report, format: ExportFormat): Promise
   return (await import("./pdf.server.ts")).reportPdf(report);
 }
 
-/** A report as a download: "ros-laeringsplattform.pdf". */
-export async function reportDownload(report: Report, format: ExportFormat, prefix: string, name: string) {
+/** A report as a download: "avvikslogg-demo-kommune.pdf", "ros-demo-kommune-laeringsplattform.pdf". */
+export async function reportDownload(
+  report: Report,
+  format: ExportFormat,
+  prefix: string,
+  name: string | readonly string[],
+) {
   return download(
     await renderReport(report, format),
     EXPORT_TYPES[format],

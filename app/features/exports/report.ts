@@ -4,10 +4,32 @@
  * new register gets all three formats by building one report.
  */
 
+import type { Locale } from "../../i18n/locales.ts";
+
+/**
+ * A date in a report: a calendar day ("2026-12-05") or a moment (an ISO time). A sheet keeps it as
+ * text that sorts ("2026-12-05", "2026-12-05 14:30"); a document writes it out in the reader's
+ * language, as the pages do ("5. desember 2026", "5. desember 2026 kl. 14:30").
+ */
+export type When = { day: string } | { moment: string };
+
+/** A calendar day (YYYY-MM-DD) for a report, or `none` (an empty text unless given) when there is no day. */
+export function onDay(day: string | null | undefined): When | "";
+export function onDay<T>(day: string | null | undefined, none: T): When | T;
+export function onDay(day: string | null | undefined, none: unknown = ""): unknown {
+  return day ? { day } : none;
+}
+
+/** A moment (an ISO time) for a report, or an empty text when there is none. */
+export const atMoment = (moment: string | null | undefined): When | "" => (moment ? { moment } : "");
+
+/** What a field or a cell holds. */
+export type Value = string | number | null | When;
+
 /** A labelled value: "Status: Ferdig". A value may hold line breaks; writers keep them. */
 export interface Field {
   label: string;
-  value: string;
+  value: string | When;
 }
 
 /** Many things described by the same fields: a heading and fields each in a document, a row each in a sheet. */
@@ -20,7 +42,7 @@ export interface RecordsBlock {
   /** The fields every record has, in order, with the column width in XLSX. */
   fields: { label: string; width?: number }[];
   /** Each record's title and its values, one per field; `heading` over it in a document if not the title. */
-  records: { title: string; heading?: string; values: (string | number | null)[] }[];
+  records: { title: string | When; heading?: string; values: Value[] }[];
   /** Said when there are no records. */
   empty: string;
 }
@@ -49,12 +71,6 @@ export interface ListBlock {
   empty: string;
 }
 
-/** A record's labelled values for a document; its title is one of them when a heading stands over it. */
-export const recordFields = (block: RecordsBlock, record: RecordsBlock["records"][number]): Field[] => [
-  ...(record.heading === undefined ? [] : [{ label: block.titleLabel, value: record.title }]),
-  ...block.fields.map((f, i) => ({ label: f.label, value: String(record.values[i] ?? "") })),
-];
-
 /** Running text under the section's heading; `label` names it in the XLSX about sheet. */
 export interface TextBlock {
   kind: "text";
@@ -72,8 +88,8 @@ export interface Section {
 export interface Report {
   /** The document's title, also the title in the file's properties. */
   title: string;
-  /** The language of the text (nb, nn, en), for the PDF's and DOCX's language tag. */
-  lang: string;
+  /** The language of the text (nb, nn, en), for the PDF's and DOCX's language tag and the written dates. */
+  lang: Locale;
   /** The facts under the title: owner, date of export, status. In XLSX the first rows of the about sheet. */
   meta: Field[];
   sections: Section[];

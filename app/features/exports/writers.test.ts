@@ -4,7 +4,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { readTags, textsOf } from "../../../tests/support/pdf-structure.ts";
 import { renderReport, reportOf } from "./render.server.ts";
-import type { Report } from "./report.ts";
+import { onDay, type Report } from "./report.ts";
 
 /** A DPIA-like report whose risk table is far longer than a page, with Norwegian and Sami names in it. */
 const long = (): Report =>
@@ -119,6 +119,72 @@ describe("the writers of a report", () => {
       "Risikoer for Čáhppesjávrri skuvla – Ærlig og åpen",
     ]);
     expect(JSON.stringify(about?.getSheetValues())).toContain("Første linje\\nAndre linje med æøå");
+  });
+});
+
+describe("dates in a report", () => {
+  /** An incident log of one incident: reported at a moment, on a day, with a date among its fields. */
+  const log = (locale: "nb" | "nn" | "en") =>
+    reportOf("Avvikslogg", {
+      owner: "Demo kommune",
+      locale,
+      sections: [
+        {
+          blocks: [
+            {
+              kind: "records",
+              sheet: "Avvik",
+              titleLabel: "Meldt",
+              fields: [{ label: "Dato" }, { label: "Meldt til Datatilsynet" }],
+              records: [
+                {
+                  title: { moment: "2026-12-03T09:05:00.000Z" },
+                  heading: "En liste på avveie",
+                  values: [onDay("2026-12-02"), onDay(null, null)],
+                },
+              ],
+              empty: "Ingen",
+            },
+          ],
+        },
+        {
+          heading: "Om vurderingen",
+          blocks: [{ kind: "fields", fields: [{ label: "Vurdert", value: onDay("2026-12-05") }] }],
+        },
+      ],
+    });
+  const written = {
+    nb: ["3. desember 2026 kl. 10:05", "2. desember 2026", "5. desember 2026"],
+    nn: ["3. desember 2026 kl. 10:05", "2. desember 2026", "5. desember 2026"],
+    en: ["3 December 2026 at 10:05", "2 December 2026", "5 December 2026"],
+  };
+
+  it("DOCX and PDF write them out in the reader's language, as the pages do", async () => {
+    for (const locale of ["nb", "nn", "en"] as const) {
+      const zip = await JSZip.loadAsync(await renderReport(log(locale), "docx"));
+      const docx = ((await zip.file("word/document.xml")?.async("string")) ?? "").replace(/<[^>]+>/g, " ");
+      const pdf = await extractText(
+        await getDocumentProxy(new Uint8Array(await renderReport(log(locale), "pdf"))),
+        {
+          mergePages: true,
+        },
+      );
+      for (const [format, text] of [
+        ["docx", docx],
+        ["pdf", pdf.text.replace(/\s+/g, " ")],
+      ] as const) {
+        for (const date of written[locale]) expect(text, `${locale} ${format}`).toContain(date);
+        expect(text, `${locale} ${format}`).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      }
+    }
+  });
+
+  it("XLSX keeps them as text that sorts, the moment in Norwegian time", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await renderReport(log("en"), "xlsx")) as never);
+    expect(book.worksheets[0]?.getRow(2).values).toEqual([undefined, "2026-12-03 10:05", "2026-12-02"]);
+    const about = JSON.stringify(book.worksheets[1]?.getSheetValues());
+    expect(about).toContain('"Vurdert","2026-12-05"');
   });
 });
 

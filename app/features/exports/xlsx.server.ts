@@ -1,5 +1,6 @@
-import type { Report } from "./report.ts";
+import type { Field, Report } from "./report.ts";
 import { EXPORT_TYPES } from "./report.ts";
+import { inCell } from "./values.server.ts";
 
 export { EXPORT_TYPES, type ExportFormat } from "./report.ts";
 
@@ -35,10 +36,14 @@ export const XLSX_TYPE = EXPORT_TYPES.xlsx;
 /**
  * A report as a workbook: every table and every list of records a sheet of its own (a row per
  * record), then one sheet «Om dokumentet» with the title, the facts and every labelled field.
+ * Dates stay as text that sorts ("2026-12-05"), so a column of them can be sorted and filtered.
  */
 export function reportXlsx(report: Report): Promise<Buffer> {
   const sheets: SheetSpec[] = [];
-  const about: (string | number)[][] = [[report.words.document, report.title], ...report.meta.map(pair)];
+  const about: (string | number | null)[][] = [
+    [report.words.document, report.title],
+    ...report.meta.map(pair),
+  ];
   for (const section of report.sections) {
     if (
       section.heading &&
@@ -59,7 +64,7 @@ export function reportXlsx(report: Report): Promise<Buffer> {
             { header: block.titleLabel, width: 36 },
             ...block.fields.map((f) => ({ header: f.label, width: f.width ?? 30 })),
           ],
-          rows: block.records.map((r) => [r.title, ...r.values]),
+          rows: block.records.map((r) => [inCell(r.title), ...r.values.map(inCell)]),
         });
     }
   }
@@ -74,4 +79,4 @@ export function reportXlsx(report: Report): Promise<Buffer> {
   return buildWorkbook(sheets);
 }
 
-const pair = (f: { label: string; value: string }) => [f.label, f.value];
+const pair = (f: Field) => [f.label, inCell(f.value)];

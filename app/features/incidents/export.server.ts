@@ -1,9 +1,9 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { parseList } from "../../lib/forms.ts";
-import { minuteInNorway } from "../../lib/time.ts";
+import { formatDate } from "../../lib/time.ts";
 import { reportOf } from "../exports/render.server.ts";
-import type { Report } from "../exports/report.ts";
+import { atMoment, onDay, type Report } from "../exports/report.ts";
 import { noticeDeadline } from "./clock.ts";
 import type { listIncidents } from "./incidents.server.ts";
 
@@ -53,14 +53,14 @@ export function incidentReport(rows: Incident[], owner: string, locale: Locale):
               { label: t("incident.export.closed"), width: 22 },
             ],
             records: rows.map((r) => ({
-              title: minuteInNorway(r.reported_at),
+              title: { moment: r.reported_at },
               heading: r.occurred_on
-                ? `${r.occurred_on}: ${opening(r.what_happened)}`
+                ? `${formatDate(r.occurred_on, locale)}: ${opening(r.what_happened)}`
                 : opening(r.what_happened),
               values: [
                 r.reporter_name ?? t("incident.deletedUser"),
                 r.unit_name ?? t("incident.wholeOwner"),
-                r.occurred_on,
+                onDay(r.occurred_on, null),
                 r.what_happened,
                 parseList(r.data_subjects)
                   .map((s) => label(`processing.subject.${s}`))
@@ -74,15 +74,15 @@ export function incidentReport(rows: Incident[], owner: string, locale: Locale):
                   .join("; "),
                 r.risk ? label(`incident.riskShort.${r.risk}`) : t("incident.risk.none"),
                 r.assessment,
-                minuteInNorway(noticeDeadline(r.reported_at)),
-                r.notified_on,
+                { moment: noticeDeadline(r.reported_at) },
+                onDay(r.notified_on, null),
                 r.notice_reference,
                 r.not_notified_reason,
                 r.late_reason,
                 r.informed ? label(`incident.informed.${r.informed}`) : "",
                 r.informed_note,
                 r.measures,
-                r.closed_at ? minuteInNorway(r.closed_at) : "",
+                atMoment(r.closed_at),
               ],
             })),
             empty: t("incident.empty"),

@@ -1,7 +1,7 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { reportOf } from "../exports/render.server.ts";
-import type { Report } from "../exports/report.ts";
+import { onDay, type Report } from "../exports/report.ts";
 import type { ListedMeasure } from "./plan.server.ts";
 import { priority } from "./priority.ts";
 
@@ -39,10 +39,10 @@ export function planReport(measures: ListedMeasure[], owner: string, locale: Loc
               values: [
                 m.description,
                 m.responsible_name ?? "",
-                m.due_on ?? "",
+                onDay(m.due_on),
                 label(`plan.status.${m.status}`),
                 m.progress_note,
-                m.done_on ?? "",
+                onDay(m.done_on),
                 m.processing_name ?? "",
                 m.service_name ?? "",
                 m.dpia_title ?? "",

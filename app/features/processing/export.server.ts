@@ -4,14 +4,14 @@ import { parseList } from "../../lib/forms.ts";
 import { dayInNorway } from "../../lib/time.ts";
 import { catalogueLocale, getCatalogueEntry } from "../classifier/catalogue.server.ts";
 import { reportOf } from "../exports/render.server.ts";
-import type { Report } from "../exports/report.ts";
+import { onDay, type Report, type When } from "../exports/report.ts";
 import { findSpecialData, otherLinesOf, type ProcessingRow } from "./processing.server.ts";
 
 type Row = ProcessingRow & { unit_name: string | null };
 
 export interface RecordField {
   label: string;
-  value: string;
+  value: string | When;
 }
 export interface RecordEntry {
   name: string;
@@ -72,8 +72,8 @@ export function recordEntries(rows: Row[], locale: Locale): RecordEntry[] {
         field("processing.field.systems", r.systems),
         field("processing.field.security", r.security),
         field("processing.field.status", t(`processing.status.${r.status}` as MessageKey)),
-        field("processing.field.reviewDate", r.review_date),
-        field("processing.export.updated", dayInNorway(r.updated_at)),
+        { label: t("processing.field.reviewDate"), value: onDay(r.review_date?.trim(), "–") },
+        { label: t("processing.export.updated"), value: onDay(dayInNorway(r.updated_at)) },
       ],
     };
   });

@@ -226,6 +226,8 @@ describe.each(dialects)("the record of processing on %s", (dialect) => {
     expect(cells).toContain("Første lagring");
     expect(cells).toContain("Sykefravær (helse)");
     expect(sheet?.getRow(1).getCell(1).value).toBe("Navn på behandlingen");
+    // A sheet keeps the review date as ISO text, so the column sorts.
+    expect(cells).toContain("2027-06-01");
 
     const docx = await koordinator.get("/behandlinger/eksport/docx");
     const zip = await JSZip.loadAsync(Buffer.from(await docx.arrayBuffer()));
@@ -233,6 +235,10 @@ describe.each(dialects)("the record of processing on %s", (dialect) => {
     expect(xml).toContain("Behandlingsoversikt");
     expect(xml).toContain("Første lagring");
     expect(xml).toContain("g – viktige allmenne interesser");
+    // Dates are written out as the page writes them: the review date, and no date as ISO.
+    const words = xml.replace(/<[^>]+>/g, " ");
+    expect(words).toContain("1. juni 2027");
+    expect(words).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
     const pdf = await koordinator.get("/behandlinger/eksport/pdf");
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
@@ -240,6 +246,13 @@ describe.each(dialects)("the record of processing on %s", (dialect) => {
     const { text } = await extractText(doc, { mergePages: true });
     expect(text).toContain("Første lagring");
     expect(text).toContain("Demo kommune");
+    expect(text).toContain("1. juni 2027");
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const english = await koordinator.get("/behandlinger/eksport/pdf?lang=en");
+    const inEnglish = await extractText(await getDocumentProxy(new Uint8Array(await english.arrayBuffer())), {
+      mergePages: true,
+    });
+    expect(inEnglish.text).toContain("1 June 2027");
   });
 
   it("deletes, and the history keeps who did it", async () => {

@@ -1,7 +1,7 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { reportOf } from "../exports/render.server.ts";
-import type { Report } from "../exports/report.ts";
+import { onDay, type Report } from "../exports/report.ts";
 import type { getAssessment, listRisks } from "./ros.server.ts";
 import { riskLevel, scoreAfter, scoreBefore } from "./scale.ts";
 
@@ -28,8 +28,8 @@ export function rosReport(assessment: Assessment, risks: Risk[], owner: string, 
               { label: t("ros.field.scope"), value: assessment.scope },
               { label: t("ros.field.processing"), value: assessment.processing_name ?? "" },
               { label: t("ros.field.participants"), value: assessment.participants },
-              { label: t("ros.field.assessed"), value: assessment.assessed_on ?? "" },
-              { label: t("ros.field.review"), value: assessment.review_on ?? "" },
+              { label: t("ros.field.assessed"), value: onDay(assessment.assessed_on) },
+              { label: t("ros.field.review"), value: onDay(assessment.review_on) },
               { label: t("ros.field.status"), value: t(`ros.status.${assessment.status}` as MessageKey) },
             ],
           },

@@ -191,7 +191,7 @@ describe.each(dialects)("risk assessments (ROS) on %s", (dialect) => {
     const response = await leder.get(`/ros/${id}/eksport/xlsx`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toContain(
-      "ros-skoleappen-for-meldinger-til-hjemmet.xlsx",
+      "ros-demo-kommune-skoleappen-for-meldinger-til-hjemmet.xlsx",
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);

@@ -2,7 +2,7 @@ import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
 import { dayInNorway } from "../../lib/time.ts";
 import { reportOf } from "../exports/render.server.ts";
-import type { Report } from "../exports/report.ts";
+import { onDay, type Report } from "../exports/report.ts";
 import { type ListedService, usedByText } from "./systems.server.ts";
 
 /** The whole register of services: each service with its supplier, agreement, transfer, ROS and DPIA. */
@@ -52,16 +52,16 @@ export function servicesReport(
                 r.personal_data,
                 label(`systems.processor.${r.processor}`),
                 label(`systems.dpa.${r.dpa_status}`),
-                r.dpa_signed_on ?? "",
-                r.dpa_review_on ?? "",
+                onDay(r.dpa_signed_on),
+                onDay(r.dpa_review_on),
                 label(`systems.transfer.${r.transfer}`),
                 r.transfer_note,
-                r.ros_on ?? "",
+                onDay(r.ros_on),
                 r.ros_note,
                 label(`systems.dpia.${r.dpia}`),
                 label(`systems.status.${r.status}`),
                 r.decision_reason,
-                dayInNorway(r.updated_at),
+                onDay(dayInNorway(r.updated_at)),
               ],
             })),
             empty: t("systems.empty"),
