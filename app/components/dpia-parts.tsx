@@ -6,13 +6,14 @@ import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { formatDate } from "../lib/time.ts";
 
-/** A risk's level as words and figures: "høy (4 × 4 = 16)". */
+/** A risk's level as words and figures, each figure named: "høy (sannsynlighet 4 × konsekvens 4 = 16)". */
 export function RiskLevel({ likelihood, consequence }: { likelihood: number; consequence: number }) {
   const t = useT();
   const score = likelihood * consequence;
+  const level = t(`dpia.level.${riskLevel(score)}` as MessageKey);
   return (
     <span className={`risk-${riskLevel(score)}`}>
-      {t(`dpia.level.${riskLevel(score)}` as MessageKey)} ({likelihood} × {consequence} = {score})
+      {t("risk.score", { level, likelihood, consequence, score })}
     </span>
   );
 }

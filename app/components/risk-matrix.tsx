@@ -47,13 +47,14 @@ export function RiskMatrix({ risks, when }: { risks: Rated[]; when: "before" | "
   );
 }
 
-/** A risk's level as words and numbers: "høy (4 × 4 = 16)". */
+/** A risk's level as words and numbers, each number named: "Høy (sannsynlighet 4 × konsekvens 4 = 16)". */
 export function RiskScore({ likelihood, consequence }: { likelihood: number; consequence: number }) {
   const t = useT();
   const score = likelihood * consequence;
+  const level = t(`ros.level.${riskLevel(score)}` as MessageKey);
   return (
     <span className="risk-score" data-level={riskLevel(score)}>
-      {t(`ros.level.${riskLevel(score)}` as MessageKey)} ({likelihood} × {consequence} = {score})
+      {t("risk.score", { level, likelihood, consequence, score })}
     </span>
   );
 }

@@ -71,8 +71,8 @@ describe("the DPIA register", () => {
     await page.locator("#rn-konsekvens-etter").selectOption("4");
     await page.getByRole("button", { name: "Legg til risikoen" }).click();
     const risks = page.locator(".dpia-risks");
-    await expect.poll(() => risks.textContent()).toContain("høy (4 × 4 = 16)");
-    expect(await risks.textContent()).toContain("lav (1 × 4 = 4)");
+    await expect.poll(() => risks.textContent()).toContain("høy (sannsynlighet 4 × konsekvens 4 = 16)");
+    expect(await risks.textContent()).toContain("lav (sannsynlighet 1 × konsekvens 4 = 4)");
     await expectAccessible(page);
     await screenshot(page, "dpia-skjema");
     await page.context().close();

@@ -52,8 +52,8 @@ describe("risk assessments (ROS)", () => {
     await form.getByRole("button", { name: "Legg til risikoen" }).click();
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Risikoen er lagret.");
     const card = page.locator("article", { hasText: "Elevenes svar blir lagret" });
-    expect(await card.textContent()).toContain("Høy (4 × 3 = 12)");
-    expect(await card.textContent()).toContain("Middels (2 × 3 = 6)");
+    expect(await card.textContent()).toContain("Høy (sannsynlighet 4 × konsekvens 3 = 12)");
+    expect(await card.textContent()).toContain("Middels (sannsynlighet 2 × konsekvens 3 = 6)");
     // The matrix counts it in the cell for likelihood 4 and consequence 3, before the measure.
     const before = page.getByRole("group", { name: "Før tiltak" });
     expect(

@@ -91,7 +91,7 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
     expect(page).toContain("Godkjent");
     expect(page).toContain("Foreldreapp med bildedeling i barnehagene");
     expect(page).toContain("Utkast");
-    expect(page).toContain("høy (4 × 3 = 12)");
+    expect(page).toContain("høy (sannsynlighet 4 × konsekvens 3 = 12)");
   });
 
   it("saves a screening whatever it concludes, and keeps what was ticked when the title is missing", async () => {
@@ -208,8 +208,8 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
       (await koordinator.post(`/dpia/${id}`, risk(await current(), { trussel: "Feil i tilgangene" }))).status,
     ).toBe(303);
     let page = textOf((await koordinator.page(`/dpia/${id}`)).html);
-    expect(page).toContain("høy (4 × 4 = 16)");
-    expect(page).toContain("lav (1 × 4 = 4)");
+    expect(page).toContain("høy (sannsynlighet 4 × konsekvens 4 = 16)");
+    expect(page).toContain("lav (sannsynlighet 1 × konsekvens 4 = 4)");
     const [first, second] = await risks();
     const changed = await koordinator.post(
       `/dpia/${id}`,
@@ -222,7 +222,7 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
     );
     expect(changed.status).toBe(303);
     page = textOf((await koordinator.page(`/dpia/${id}`)).html);
-    expect(page).toContain("høy (3 × 4 = 12)");
+    expect(page).toContain("høy (sannsynlighet 3 × konsekvens 4 = 12)");
     expect(page).toContain("Minst én risiko er fortsatt høy etter tiltakene");
     const removed = await koordinator.post(`/dpia/${id}`, {
       intent: "risiko-slett",
@@ -294,7 +294,7 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
     const oldText = textOf(old.html);
     expect(oldText).toContain("Elevene leverer skriveoppgaver i Skrivehagen.");
     expect(oldText).not.toContain("Nå også for 8.–10. trinn.");
-    expect(oldText).toContain("høy (3 × 4 = 12)");
+    expect(oldText).toContain("høy (sannsynlighet 3 × konsekvens 4 = 12)");
     // A version is written when the DPIA is approved: its screening says the work was done.
     expect(oldText).toContain("Vurderingen er gjort og godkjent.");
     expect(old.html.slice(old.html.indexOf("<main"))).not.toContain("<form");
@@ -315,7 +315,7 @@ describe.each(dialects)("the DPIA register on %s", (dialect) => {
     );
     expect(xml).toContain("Skrivehagen med KI-tilbakemelding");
     expect(xml).toContain("Elevtekster brukes til å trene leverandørens språkmodell");
-    expect(xml).toContain("høy (3 × 4 = 12)");
+    expect(xml).toContain("høy (sannsynlighet 3 × konsekvens 4 = 12)");
     expect(xml).toContain("Godkjenn når avtalen er signert.");
     expect(xml).toContain("Skrevet av Per Personvernombud");
     expect(xml).not.toContain("Tjeneste:");

@@ -23,7 +23,12 @@ export function dpiaReport(
     fields: fields.map(([key, text]) => ({ label: t(key), value: written(text) })),
   });
   const level = (l: number, c: number) =>
-    `${label(`dpia.level.${riskLevel(l * c)}`)} (${l} × ${c} = ${l * c})`;
+    t("risk.score", {
+      level: label(`dpia.level.${riskLevel(l * c)}`),
+      likelihood: l,
+      consequence: c,
+      score: l * c,
+    });
   const date = (iso: string) => formatDate(dayInNorway(iso), options.locale);
   const meta: Field[] = [{ label: t("export.status"), value: options.status }];
   if (s.processing) meta.push({ label: t("dpia.field.processing"), value: s.processing });
@@ -91,9 +96,9 @@ export function dpiaReport(
             sheet: t("dpia.section.risks"),
             columns: [
               { header: t("dpia.risk.threat"), width: 40 },
-              { header: t("dpia.risk.before"), width: 20 },
+              { header: t("dpia.risk.before"), width: 30 },
               { header: t("dpia.risk.measure"), width: 40 },
-              { header: t("dpia.risk.after"), width: 20 },
+              { header: t("dpia.risk.after"), width: 30 },
             ],
             rows: s.risks.map((r) => [
               r.threat,

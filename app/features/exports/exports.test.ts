@@ -159,6 +159,14 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
     }
   });
 
+  it("names which number of a DPIA risk's level is the likelihood and which the consequence", async () => {
+    // The demo's platform DPIA has a risk scored 3 and 4: its level in words, then both numbers named.
+    for (const format of EXPORT_FORMATS) {
+      const file = await opened(await koordinator.get(`/dpia/${dpiaId}/eksport/${format}`), format);
+      expect(file.text, format).toContain("høy (sannsynlighet 3 × konsekvens 4 = 12)");
+    }
+  });
+
   it("writes dates out in the reader's language in DOCX and PDF, and keeps them as text that sorts in XLSX", async () => {
     const ros = await server.services.db
       .selectFrom("risk_assessment")

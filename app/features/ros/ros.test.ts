@@ -126,8 +126,8 @@ describe.each(dialects)("risk assessments (ROS) on %s", (dialect) => {
     expect(added.status).toBe(303);
     const page = textOf((await koordinator.page(added.headers.get("location") ?? "")).html);
     expect(page).toContain("Risikoen er lagret.");
-    expect(page).toContain("Høy (4 × 4 = 16)");
-    expect(page).toContain("Middels (2 × 4 = 8)");
+    expect(page).toContain("Høy (sannsynlighet 4 × konsekvens 4 = 16)");
+    expect(page).toContain("Middels (sannsynlighet 2 × konsekvens 4 = 8)");
     expect(page).toContain("Risikoer (1)");
   });
 
@@ -216,7 +216,9 @@ describe.each(dialects)("risk assessments (ROS) on %s", (dialect) => {
       ...risk({ intent: "lagre", konsekvens: "5", konsekvensEtter: "5" }),
     });
     expect(saved.status).toBe(303);
-    expect(textOf((await koordinator.page(`/ros/${id}`)).html)).toContain("Svært høy (4 × 5 = 20)");
+    expect(textOf((await koordinator.page(`/ros/${id}`)).html)).toContain(
+      "Svært høy (sannsynlighet 4 × konsekvens 5 = 20)",
+    );
     // Readers and other owners cannot reach the form.
     expect((await leder.get(edit)).status).toBe(404);
     expect((await nabo.get(edit)).status).toBe(404);

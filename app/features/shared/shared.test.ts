@@ -126,7 +126,7 @@ describe.each(dialects)("shared risk assessments on %s", (dialect) => {
     expect(view).toContain("Læringsplattformen elevene på 1.–7. trinn bruker");
     expect(view).toContain("Skolerommet læringsplattform (Demolæring AS)");
     expect(view).toContain("En melding om en elevs helse blir sendt til hele klassen");
-    expect(view).toContain("Høy (3 × 4 = 12)");
+    expect(view).toContain("Høy (sannsynlighet 3 × konsekvens 4 = 12)");
     // Participants, the plan, the review date and the service register's own fields stay home.
     expect(view).not.toContain("IKT-ansvarlig og en kontaktlærer");
     expect(view).not.toContain("Kari Koordinator");

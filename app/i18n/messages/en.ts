@@ -1761,6 +1761,8 @@ export const en: Messages = {
   "ros.level.middels": "Medium",
   "ros.level.hoy": "High",
   "ros.level.svart-hoy": "Very high",
+  // A risk's level with its two numbers named, in a risk assessment and a DPIA alike (they share the scale).
+  "risk.score": "{level} (likelihood {likelihood} × consequence {consequence} = {score})",
   "ros.status.utkast": "In progress",
   "ros.status.ferdig": "Done",
   "ros.reviewDue": "time to look at it again",

@@ -1755,6 +1755,8 @@ export const nb = {
   "ros.level.middels": "Middels",
   "ros.level.hoy": "Høy",
   "ros.level.svart-hoy": "Svært høy",
+  // A risk's level with its two numbers named, in a risk assessment and a DPIA alike (they share the scale).
+  "risk.score": "{level} (sannsynlighet {likelihood} × konsekvens {consequence} = {score})",
   "ros.status.utkast": "Under arbeid",
   "ros.status.ferdig": "Ferdig",
   "ros.reviewDue": "på tide å se på igjen",

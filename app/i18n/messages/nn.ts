@@ -1749,6 +1749,8 @@ export const nn: Messages = {
   "ros.level.middels": "Middels",
   "ros.level.hoy": "Høg",
   "ros.level.svart-hoy": "Svært høg",
+  // A risk's level with its two numbers named, in a risk assessment and a DPIA alike (they share the scale).
+  "risk.score": "{level} (sannsyn {likelihood} × konsekvens {consequence} = {score})",
   "ros.status.utkast": "Under arbeid",
   "ros.status.ferdig": "Ferdig",
   "ros.reviewDue": "på tide å sjå på igjen",
