@@ -2,13 +2,15 @@
 // autocannon from this (separate) process on 127.0.0.1, on SQLite and, when BENCH_DATABASE_URL
 // or TEST_DATABASE_URL is set, on PostgreSQL. Figures go to bench/results/<date>-<db>.json and a
 // Markdown table to bench/results/latest.md.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import type { RouteConfigEntry } from "@react-router/dev/routes";
 import autocannon from "autocannon";
 import pg from "pg";
+import oppvernRoutes from "../app/routes.ts";
 import { assessmentScenarios } from "./bench-assessment.ts";
 import { javaScriptKb } from "./js-size.ts";
 
@@ -374,6 +376,34 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
       null,
     );
 
+    // The framework's own ceiling, without any of Oppvern's code: React Router serving a one-line
+    // page through Express, with one route and with Oppvern's route table (bench/framework).
+    for (const [routes, label] of [
+      ["one", "one route"],
+      ["all", `Oppvern's ${routeCount} routes`],
+    ] as const) {
+      const port = await freePort();
+      const framework = start(["bench/framework/server.ts"], {
+        PORT: String(port),
+        FRAMEWORK_BUILD: `bench/framework/build/${routes}`,
+      });
+      const url = `http://127.0.0.1:${port}`;
+      await waitFor(`${url}/tilgjengelighet`);
+      await load(`${url}/tilgjengelighet`, { connections: 10, duration: 2 });
+      const ceiling = await load(url, {
+        connections: 20,
+        requests: [{ path: "/tilgjengelighet", headers: { cookie: leader } }],
+      });
+      record(
+        `reference: React Router alone, a one-line page, ${label} (bench/framework, 20 conn.)`,
+        ceiling,
+        "framework ceiling (no target)",
+        null,
+      );
+      framework.kill("SIGTERM");
+      await new Promise((r) => framework.once("exit", r));
+    }
+
     // Gzipped JavaScript per page (learner pages have a budget of 100 KB; server/js-budget.test.ts).
     for (const [name, pagePath, cookie] of [
       ["course list", "/kompetanse", ""],
@@ -422,6 +452,45 @@ async function runOn(db: "sqlite" | "postgres", databaseUrl?: string) {
       "≥ 2,000 answers/s; ≥ 25 % of bare",
       quiz.rps >= 2000 && quizRatio >= 0.25,
     );
+
+    // The quiz's ceiling: the same phones and posts to a server that does only the phone's work, in
+    // node:http and node:sqlite, with none of Oppvern's code (scripts/bench-answer-floor.ts).
+    const floorPort = await freePort();
+    const floorServer = start(["scripts/bench-answer-floor.ts"], {
+      PORT: String(floorPort),
+      SESSIONS: String(WARM_SESSIONS + SESSIONS),
+      PARTICIPANTS: String(PARTICIPANTS),
+    });
+    const floorBase = `http://127.0.0.1:${floorPort}`;
+    await waitFor(`${floorBase}/`);
+    const questionId = prepared.answers[0]?.body?.match(/questionId=([^&]+)/)?.[1] ?? "q";
+    const posts = Array.from({ length: WARM_SESSIONS + SESSIONS }, (_, s) =>
+      Array.from(
+        { length: PARTICIPANTS },
+        (_, p): Request => ({
+          method: "POST",
+          path: `/delta/${100000 + s}`,
+          headers: {
+            cookie: `phone=phone-${s}-${p}`,
+            "content-type": "application/x-www-form-urlencoded",
+            origin: floorBase,
+          },
+          body: `questionId=${questionId}&option=a`,
+        }),
+      ),
+    ).flat();
+    const floorWarm = posts.slice(0, WARM_SESSIONS * PARTICIPANTS);
+    if (floorWarm.length > 0)
+      await load(floorBase, { connections: 50, requests: floorWarm, amount: floorWarm.length });
+    const floorPosts = posts.slice(WARM_SESSIONS * PARTICIPANTS);
+    record(
+      `reference: the phone's answer alone, node:http and node:sqlite (${SESSIONS}×${PARTICIPANTS} phones)`,
+      await load(floorBase, { connections: 50, requests: floorPosts, amount: floorPosts.length }),
+      "the quiz's ceiling (no target)",
+      null,
+    );
+    floorServer.kill("SIGTERM");
+    await new Promise((r) => floorServer.once("exit", r));
 
     // PostgreSQL: a second instance on the same database, both under load at once. Every phone
     // joins on the first instance; half of the sessions answer on the second.
@@ -631,6 +700,22 @@ async function freshPostgres(url: string) {
   target.pathname = "/oppvern_bench";
   return target.toString();
 }
+
+/** The routes a request is matched against: every route without children. */
+const leaves = (entries: RouteConfigEntry[]): number =>
+  entries.reduce((n, e) => n + (e.children?.length ? leaves(e.children) : 1), 0);
+const routeCount = leaves(oppvernRoutes);
+
+// React Router alone with one route and with Oppvern's route table, for the framework's ceiling.
+if (wanted("pages"))
+  for (const routes of ["one", "all"]) {
+    const built = spawnSync(
+      process.execPath,
+      ["node_modules/@react-router/dev/bin.cjs", "build", "bench/framework"],
+      { env: { ...process.env, FRAMEWORK_ROUTES: routes }, stdio: ["ignore", "ignore", "inherit"] },
+    );
+    if (built.status !== 0) throw new Error("building bench/framework failed");
+  }
 
 // BENCH_DB=sqlite or postgres runs one of them; by default both (PostgreSQL when a URL is set).
 const which = process.env.BENCH_DB;
