@@ -30,20 +30,22 @@ export async function readTags(bytes: Uint8Array) {
     const content = await page.getTextContent({ includeMarkedContent: true });
     const textOf = new Map<string, string>();
     const open: string[] = [];
-    for (const item of content.items as { type?: string; id?: string; str?: string }[]) {
+    for (const item of content.items as { type?: string; id?: string; str?: string; hasEOL?: boolean }[]) {
       if (item.type === "beginMarkedContentProps" || item.type === "beginMarkedContent")
         open.push(item.id ?? "");
       else if (item.type === "endMarkedContent") open.pop();
       else if (typeof item.str === "string") {
         const id = open.at(-1);
-        if (id) textOf.set(id, (textOf.get(id) ?? "") + item.str);
+        // A line that wraps ends without its space; a reader hears the break as one (pdf.js: hasEOL).
+        if (id) textOf.set(id, `${textOf.get(id) ?? ""}${item.str}${item.hasEOL ? " " : ""}`);
       }
     }
     const own = (node: RawNode) =>
       (node.children ?? []).filter((c) => c.type === "content").map((c) => textOf.get(c.id ?? "") ?? "");
     const walk = (node: RawNode) => {
       const parts = own(node);
-      if (parts.length > 0) elements.push({ role: node.role ?? "", text: parts.join("").trim() });
+      if (parts.length > 0)
+        elements.push({ role: node.role ?? "", text: parts.join("").replace(/\s+/g, " ").trim() });
       const kids = (node.children ?? []).filter((c) => c.type !== "content");
       if (node.role === "TR") {
         const cells = kids.filter((c) => own(c).length > 0).length;

@@ -11,6 +11,8 @@ import {
   type TestServer,
 } from "../../../tests/support/test-server.ts";
 import { formatDate } from "../../lib/time.ts";
+import { findQuestion, getBank } from "../assessment/bank.server.ts";
+import { proposalText } from "../plan/proposal-text.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "./report.ts";
 
 /** What a reader of the file sees: every cell of every sheet, the Word document's text, the PDF's text. */
@@ -165,6 +167,10 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
       const file = await opened(await koordinator.get(`/dpia/${dpiaId}/eksport/${format}`), format);
       expect(file.text, format).toContain("høy (sannsynlighet 3 × konsekvens 4 = 12)");
     }
+    // And read aloud from the PDF's tags, where the table cell wraps the words onto several lines.
+    const pdf = await opened(await koordinator.get(`/dpia/${dpiaId}/eksport/pdf`), "pdf");
+    const read = (await readTags(pdf.bytes)).elements.map((e) => e.text).join(" ");
+    expect(read).toContain("høy (sannsynlighet 3 × konsekvens 4 = 12)");
   });
 
   it("writes dates out in the reader's language in DOCX and PDF, and keeps them as text that sorts in XLSX", async () => {
@@ -274,6 +280,63 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
     expect(docx.text).toContain("Owner: Demo kommune");
     const pdf = await opened(await koordinator.get(`/ros/${rosId}/eksport/pdf?lang=nn`), "pdf");
     expect(pdf.text).toContain("Eigar: Demo kommune");
+  });
+
+  it("writes the plan's measures still in the question bank's words in the export's nynorsk, and a rewritten title as written", async () => {
+    const db = server.services.db;
+    const demo = await organisationIdOf(server, "Demo kommune");
+    // Demo kommune's plan: measures proposed to a bokmål reader, in the words of their round's bank.
+    const chosen = await db
+      .selectFrom("plan_measure")
+      .innerJoin("assessment_round", "assessment_round.id", "plan_measure.round_id")
+      .select([
+        "plan_measure.id",
+        "plan_measure.title",
+        "plan_measure.description",
+        "plan_measure.question_id",
+        "assessment_round.bank_version",
+      ])
+      .where("plan_measure.owner_id", "=", demo)
+      .where("plan_measure.decision", "=", "valgt")
+      .orderBy("plan_measure.title")
+      .execute();
+    const fromBank = chosen.flatMap((c) => {
+      const bank = getBank(c.bank_version);
+      const found = bank && c.question_id ? findQuestion(bank, c.question_id) : null;
+      const nb = found ? proposalText(found.question, "nb") : null;
+      return found && nb && c.title === nb.title && c.description === nb.description
+        ? [{ ...c, nb, nn: proposalText(found.question, "nn") }]
+        : [];
+    });
+    const differs = (c: (typeof fromBank)[number]) =>
+      c.nn.title !== c.nb.title && c.nn.description !== "" && c.nn.description !== c.nb.description;
+    const [kept, rewritten] = fromBank.filter(differs);
+    if (!kept || !rewritten) throw new Error("the demo plan has two measures in the bank's words");
+    // Line breaks and soft hyphens are the writers' business: compare the words.
+    const words = (text: string) => text.replace(/[\s\u00ad]+/g, "");
+    await db
+      .updateTable("plan_measure")
+      .set({ title: "Vår eigen formulering av tiltaket" })
+      .where("id", "=", rewritten.id)
+      .execute();
+    try {
+      for (const format of EXPORT_FORMATS) {
+        const file = await opened(await koordinator.get(`/handlingsplan/eksport/${format}?lang=nn`), format);
+        expect(file.text, format).toContain(kept.nn.title);
+        expect(file.text, format).not.toContain(kept.nb.title);
+        expect(words(file.text), format).toContain(words(kept.nn.description));
+        // Rewritten, the title stays as written; the description still in the bank's words follows the language.
+        expect(file.text, format).toContain("Vår eigen formulering av tiltaket");
+        expect(file.text, format).not.toContain(rewritten.nn.title);
+        expect(words(file.text), format).toContain(words(rewritten.nn.description));
+      }
+    } finally {
+      await db
+        .updateTable("plan_measure")
+        .set({ title: rewritten.title })
+        .where("id", "=", rewritten.id)
+        .execute();
+    }
   });
 
   it("gives another owner's koordinator 404 for Demo's assessments in every format, and only Nabo's own registers", async () => {
