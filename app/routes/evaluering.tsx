@@ -1,10 +1,11 @@
 import { Link } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
-import { bankLocale, findQuestion } from "../features/assessment/bank.server.ts";
+import { bankLocale } from "../features/assessment/bank.server.ts";
 import { evaluatePlan } from "../features/plan/evaluation.server.ts";
+import { inReaderLanguage } from "../features/plan/proposal-text.ts";
 import { countKey, type MessageKey } from "../i18n/translate.ts";
-import { useLocale, useT } from "../i18n/use-t.ts";
+import { useContentLang, useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { localeFor } from "../lib/route.server.ts";
 import { loadPlanScope } from "../lib/scopes.server.ts";
@@ -23,7 +24,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "eva
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor, services, owner, ownerId, canManage } = await loadPlanScope(context, request);
   const lang = bankLocale(localeFor(request, actor));
-  const { baseline, followUp, baseBank, rows } = await evaluatePlan(services.db, ownerId);
+  const { baseline, followUp, rows } = await evaluatePlan(services.db, ownerId);
   const count = (status: string) => rows.filter((r) => r.measure.status === status).length;
   const compared = rows.filter((r) => r.before !== null && r.after !== null);
   return {
@@ -43,25 +44,25 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       worse: compared.filter((r) => (r.after ?? 0) < (r.before ?? 0)).length,
       noEffect: rows.filter((r) => r.measure.status === "ferdig" && r.measure.effect === "").length,
     },
-    rows: rows.map(({ measure: m, before, after }) => {
-      const found = baseBank && m.question_id ? findQuestion(baseBank, m.question_id) : null;
-      return {
-        id: m.id,
-        title: m.title,
-        status: m.status,
-        doneOn: m.done_on,
-        effect: m.effect,
-        question: found ? found.question.tekst[lang] : null,
-        before,
-        after,
-      };
-    }),
+    // A measure still in the question bank's words is shown in the reader's bokmål or nynorsk.
+    rows: rows.map(({ measure: m, found, before, after }) => ({
+      id: m.id,
+      title: inReaderLanguage(m, found?.question ?? null, lang).title,
+      status: m.status,
+      doneOn: m.done_on,
+      effect: m.effect,
+      question: found ? found.question.tekst[lang] : null,
+      before,
+      after,
+    })),
   };
 }
 
 export default function Evaluering({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
+  // The question bank is in bokmål and nynorsk: an English page marks its text bokmål.
+  const contentLang = useContentLang();
   const c = d.counts;
   return (
     <div className="stack-lg">
@@ -137,7 +138,11 @@ export default function Evaluering({ loaderData: d }: Route.ComponentProps) {
                     <a className="ds-link" href={`/handlingsplan/${r.id}`}>
                       {r.title}
                     </a>
-                    {r.question ? <span className="ds-paragraph cell-note">{r.question}</span> : null}
+                    {r.question ? (
+                      <span className="ds-paragraph cell-note" lang={contentLang}>
+                        {r.question}
+                      </span>
+                    ) : null}
                   </th>
                   <td>
                     {t(`plan.status.${r.status}` as MessageKey)}

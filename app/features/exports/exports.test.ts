@@ -4,6 +4,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../../../tests/support/client.ts";
 import { readTags, textsOf } from "../../../tests/support/pdf-structure.ts";
+import { chosenWithProposals } from "../../../tests/support/plan-measures.ts";
 import {
   dialects,
   organisationIdOf,
@@ -11,8 +12,6 @@ import {
   type TestServer,
 } from "../../../tests/support/test-server.ts";
 import { formatDate } from "../../lib/time.ts";
-import { findQuestion, getBank } from "../assessment/bank.server.ts";
-import { proposalText } from "../plan/proposal-text.ts";
 import { EXPORT_FORMATS, type ExportFormat } from "./report.ts";
 
 /** What a reader of the file sees: every cell of every sheet, the Word document's text, the PDF's text. */
@@ -286,28 +285,9 @@ describe.each(dialects)("every register exported in three formats, on %s", (dial
     const db = server.services.db;
     const demo = await organisationIdOf(server, "Demo kommune");
     // Demo kommune's plan: measures proposed to a bokmål reader, in the words of their round's bank.
-    const chosen = await db
-      .selectFrom("plan_measure")
-      .innerJoin("assessment_round", "assessment_round.id", "plan_measure.round_id")
-      .select([
-        "plan_measure.id",
-        "plan_measure.title",
-        "plan_measure.description",
-        "plan_measure.question_id",
-        "assessment_round.bank_version",
-      ])
-      .where("plan_measure.owner_id", "=", demo)
-      .where("plan_measure.decision", "=", "valgt")
-      .orderBy("plan_measure.title")
-      .execute();
-    const fromBank = chosen.flatMap((c) => {
-      const bank = getBank(c.bank_version);
-      const found = bank && c.question_id ? findQuestion(bank, c.question_id) : null;
-      const nb = found ? proposalText(found.question, "nb") : null;
-      return found && nb && c.title === nb.title && c.description === nb.description
-        ? [{ ...c, nb, nn: proposalText(found.question, "nn") }]
-        : [];
-    });
+    const fromBank = (await chosenWithProposals(db, demo)).flatMap(({ nb, nn, ...c }) =>
+      nb && nn && c.title === nb.title && c.description === nb.description ? [{ ...c, nb, nn }] : [],
+    );
     const differs = (c: (typeof fromBank)[number]) =>
       c.nn.title !== c.nb.title && c.nn.description !== "" && c.nn.description !== c.nb.description;
     const [kept, rewritten] = fromBank.filter(differs);

@@ -5,6 +5,7 @@ import { getBank } from "../assessment/bank.server.ts";
 import type { Bank } from "../assessment/bank-schema.ts";
 import { roundResults } from "../assessment/results.server.ts";
 import { listRounds } from "../assessment/rounds.server.ts";
+import { questionOfMeasure } from "./measure-question.server.ts";
 import { type ListedMeasure, listMeasures, planOrder } from "./plan.server.ts";
 
 type Db = Kysely<Database>;
@@ -29,7 +30,8 @@ function lowest(levels: Map<string, number>, scopes: string[], questionId: strin
  * The evaluation of the plan: every measure in it, done or not, and for those that came from a
  * round (the baseline), the level of their question then and in the latest round closed after it
  * (the follow-up), for the same parts. A question the bank has renamed since is followed by its
- * new id. Without a follow-up round, only the measures.
+ * new id. Without a follow-up round, only the measures. Each row also has the question (with its
+ * area) the measure was proposed from, in its round's bank; null for a measure the owner wrote.
  */
 export async function evaluatePlan(db: Db, ownerId: string) {
   const [rounds, measures] = await Promise.all([
@@ -50,12 +52,14 @@ export async function evaluatePlan(db: Db, ownerId: string) {
     baseline && baseBank ? levelsOf(db, ownerId, baseline, baseBank) : null,
     followUp && followBank ? levelsOf(db, ownerId, followUp, followBank) : null,
   ]);
+  const questionOf = questionOfMeasure(rounds);
   const rows = planOrder(measures).map((m: ListedMeasure) => {
     const fromBaseline = baseline !== null && m.round_id === baseline.id && m.question_id !== null;
     const scopes = parseList(m.scopes);
     const question = m.question_id ?? "";
     return {
       measure: m,
+      found: questionOf(m),
       before: fromBaseline && before ? lowest(before, scopes, question) : null,
       after:
         fromBaseline && after && followBank
@@ -63,5 +67,5 @@ export async function evaluatePlan(db: Db, ownerId: string) {
           : null,
     };
   });
-  return { baseline, followUp, baseBank, rows };
+  return { baseline, followUp, rows };
 }

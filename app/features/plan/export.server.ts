@@ -1,14 +1,28 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
+import { bankLocale } from "../assessment/bank.server.ts";
 import { reportOf } from "../exports/render.server.ts";
 import { onDay, type Report } from "../exports/report.ts";
+import type { questionOfMeasure } from "./measure-question.server.ts";
 import type { ListedMeasure } from "./plan.server.ts";
 import { priority } from "./priority.ts";
+import { inReaderLanguage } from "./proposal-text.ts";
 
-/** The action plan in the order the page shows it: each measure with who, when, status and why. */
-export function planReport(measures: ListedMeasure[], owner: string, locale: Locale): Report {
+/**
+ * The action plan in the order the page shows it: each measure with who, when, status and why. A
+ * measure still in the question bank's words (`questionOf` finds its question) is written in the
+ * report's bokmål or nynorsk, as the pages show it.
+ */
+export function planReport(
+  measures: ListedMeasure[],
+  owner: string,
+  locale: Locale,
+  questionOf: ReturnType<typeof questionOfMeasure>,
+): Report {
   const t = createT(locale);
   const label = (key: string) => t(key as MessageKey);
+  const wordsOf = (m: ListedMeasure) =>
+    inReaderLanguage(m, questionOf(m)?.question ?? null, bankLocale(locale));
   return reportOf(t("plan.title"), {
     owner,
     locale,
@@ -34,24 +48,27 @@ export function planReport(measures: ListedMeasure[], owner: string, locale: Loc
               { label: t("plan.field.why"), width: 40 },
               { label: t("plan.field.effect"), width: 40 },
             ],
-            records: measures.map((m) => ({
-              title: m.title,
-              values: [
-                m.description,
-                m.responsible_name ?? "",
-                onDay(m.due_on),
-                label(`plan.status.${m.status}`),
-                m.progress_note,
-                onDay(m.done_on),
-                m.processing_name ?? "",
-                m.service_name ?? "",
-                m.dpia_title ?? "",
-                priority(m),
-                label(`plan.effort.${m.effort}`),
-                m.reason,
-                m.effect,
-              ],
-            })),
+            records: measures.map((m) => {
+              const words = wordsOf(m);
+              return {
+                title: words.title,
+                values: [
+                  words.description,
+                  m.responsible_name ?? "",
+                  onDay(m.due_on),
+                  label(`plan.status.${m.status}`),
+                  m.progress_note,
+                  onDay(m.done_on),
+                  m.processing_name ?? "",
+                  m.service_name ?? "",
+                  m.dpia_title ?? "",
+                  priority(m),
+                  label(`plan.effort.${m.effort}`),
+                  m.reason,
+                  m.effect,
+                ],
+              };
+            }),
             empty: t("plan.export.empty"),
           },
         ],

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient, textOf } from "../../../tests/support/client.ts";
+import { chosenWithProposals } from "../../../tests/support/plan-measures.ts";
 import {
   dialects,
   organisationIdOf,
@@ -157,25 +158,9 @@ describe.each(dialects)("prioritising and the action plan on %s", (dialect) => {
     // The same in the action plan, on its list and on the measure's own page, whose form offers the
     // nynorsk words for editing.
     const demoOwner = await organisationIdOf(server, "Demo kommune");
-    const chosen = await db
-      .selectFrom("plan_measure")
-      .innerJoin("assessment_round", "assessment_round.id", "plan_measure.round_id")
-      .select([
-        "plan_measure.id",
-        "plan_measure.title",
-        "plan_measure.question_id",
-        "assessment_round.bank_version",
-      ])
-      .where("plan_measure.owner_id", "=", demoOwner)
-      .where("plan_measure.decision", "=", "valgt")
-      .execute();
-    const fromBank = chosen.flatMap((c) => {
-      const cBank = getBank(c.bank_version);
-      const q = cBank && c.question_id ? findQuestion(cBank, c.question_id) : null;
-      return q && proposalText(q.question, "nb").title === c.title
-        ? [{ ...c, nn: proposalText(q.question, "nn") }]
-        : [];
-    });
+    const fromBank = (await chosenWithProposals(db, demoOwner)).flatMap(({ nb, nn, ...c }) =>
+      nb && nn && nb.title === c.title ? [{ ...c, nn }] : [],
+    );
     expect(fromBank.length).toBeGreaterThan(0);
     const [measure] = fromBank;
     const list = textOf((await koordinator.page("/handlingsplan?lang=nn")).html);
@@ -531,6 +516,36 @@ describe.each(dialects)("the evaluation on %s", (dialect) => {
     expect(textOf((await koordinator.page("/evaluering")).html)).not.toContain(
       "Alle rektorene kjenner rutinen.",
     );
+  });
+
+  it("lists a measure still in the question bank's words in the reader's nynorsk, and a rewritten one as written", async () => {
+    const db = server.services.db;
+    const nabo = new TestClient(server.url);
+    await nabo.login("koordinator@nabo.oppvern.no");
+    const ownerId = await organisationIdOf(server, "Nabo kommune");
+    // The two measures of the plan above, proposed to a bokmål reader from the spring round's bank.
+    const [kept, rewritten] = (await chosenWithProposals(db, ownerId)).map(({ nb, nn, ...c }) => {
+      if (!nb || !nn) throw new Error("a chosen measure comes from a question of its round's bank");
+      return { ...c, nb, nn };
+    });
+    if (!kept || !rewritten) throw new Error("the plan has two measures from the round");
+    expect(kept.title).toBe(kept.nb.title);
+    expect(kept.nn.title).not.toBe(kept.nb.title);
+    await db
+      .updateTable("plan_measure")
+      .set({ title: "Vår eigen formulering av tiltaket" })
+      .where("id", "=", rewritten.id)
+      .execute();
+    const nynorsk = textOf((await nabo.page("/evaluering?lang=nn")).html);
+    expect(nynorsk).toContain(kept.nn.title);
+    expect(nynorsk).not.toContain(kept.nb.title);
+    expect(nynorsk).toContain("Vår eigen formulering av tiltaket");
+    await db
+      .updateTable("plan_measure")
+      .set({ title: rewritten.title })
+      .where("id", "=", rewritten.id)
+      .execute();
+    await nabo.page("/evaluering?lang=nb");
   });
 });
 
