@@ -4,8 +4,10 @@ import { localeOr } from "../../i18n/locales.ts";
 import { createT } from "../../i18n/translate.ts";
 import { nowIso } from "../../lib/time.ts";
 import { createToken, hashToken } from "../../lib/tokens.server.ts";
+import { listRounds } from "../assessment/rounds.server.ts";
 import { listActorMemberships } from "../orgs/memberships.server.ts";
 import { can } from "../policy/policy.server.ts";
+import { measureWordsIn, questionOfMeasure } from "./measure-question.server.ts";
 import { listMeasures } from "./plan.server.ts";
 
 type Db = Kysely<Database>;
@@ -50,8 +52,9 @@ export async function hasFeed(db: Db, userId: string, ownerId: string) {
 
 /**
  * The plan's open measures with a due date, as an iCalendar file (one all-day event on each due
- * date), for the address's token; null when the token is unknown or its person may no longer read
- * the owner's plan (the policy is asked at every read, as for a page).
+ * date), for the address's token, in its person's language (a measure still in the question
+ * bank's words in their bokmål or nynorsk); null when the token is unknown or its person may no
+ * longer read the owner's plan (the policy is asked at every read, as for a page).
  */
 export async function feedCalendar(db: Db, token: string, publicUrl: string) {
   const feed = await db
@@ -70,21 +73,27 @@ export async function feedCalendar(db: Db, token: string, publicUrl: string) {
     memberships: await listActorMemberships(db, feed.user_id),
   };
   if (!can(actor, "plan:read", { type: "owner", ownerId: feed.owner_id })) return null;
-  const t = createT(localeOr(feed.locale));
+  const locale = localeOr(feed.locale);
+  const t = createT(locale);
   const { default: ical } = await import("ical-generator");
   const calendar = ical({
     name: `${t("plan.title")} – ${feed.owner_name}`,
     prodId: { company: "Oppvern", product: "handlingsplan" },
     ttl: 60 * 60,
   });
-  for (const m of await listMeasures(db, feed.owner_id, ["valgt"])) {
+  const [measures, rounds] = await Promise.all([
+    listMeasures(db, feed.owner_id, ["valgt"]),
+    listRounds(db, feed.owner_id),
+  ]);
+  const wordsOf = measureWordsIn(questionOfMeasure(rounds), locale);
+  for (const m of measures) {
     if (!m.due_on || m.status === "ferdig") continue;
     calendar.createEvent({
       id: `${m.id}@oppvern`,
       // An all-day event on the due date (ical-generator writes the date in UTC).
       start: new Date(`${m.due_on}T00:00:00Z`),
       allDay: true,
-      summary: m.title,
+      summary: wordsOf(m).title,
       description: [
         `${t("plan.field.responsible")}: ${m.responsible_name ?? t("plan.nobodyYet")}`,
         `${t("plan.field.status")}: ${t(`plan.status.${m.status}`)}`,

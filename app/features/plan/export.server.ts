@@ -1,12 +1,10 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { createT, type MessageKey } from "../../i18n/translate.ts";
-import { bankLocale } from "../assessment/bank.server.ts";
 import { reportOf } from "../exports/render.server.ts";
 import { onDay, type Report } from "../exports/report.ts";
-import type { questionOfMeasure } from "./measure-question.server.ts";
+import { measureWordsIn, type questionOfMeasure } from "./measure-question.server.ts";
 import type { ListedMeasure } from "./plan.server.ts";
 import { priority } from "./priority.ts";
-import { inReaderLanguage } from "./proposal-text.ts";
 
 /**
  * The action plan in the order the page shows it: each measure with who, when, status and why. A
@@ -21,8 +19,7 @@ export function planReport(
 ): Report {
   const t = createT(locale);
   const label = (key: string) => t(key as MessageKey);
-  const wordsOf = (m: ListedMeasure) =>
-    inReaderLanguage(m, questionOf(m)?.question ?? null, bankLocale(locale));
+  const wordsOf = measureWordsIn(questionOf, locale);
   return reportOf(t("plan.title"), {
     owner,
     locale,

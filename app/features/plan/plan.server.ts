@@ -5,9 +5,11 @@ import { DAY, dayInNorway, formatDate, nowIso } from "../../lib/time.ts";
 import { newId } from "../../lib/tokens.server.ts";
 import type { Bank } from "../assessment/bank-schema.ts";
 import { roundResults } from "../assessment/results.server.ts";
+import { listRounds } from "../assessment/rounds.server.ts";
 import { saveVersioned, writeAudit } from "../audit/write-audit.server.ts";
 import type { Mailer } from "../email/mailer.server.ts";
 import { buildEmail } from "../email/templates.server.ts";
+import { measureWordsIn, questionOfMeasure } from "./measure-question.server.ts";
 import { byPriority, gapOf, PROPOSE_AT_OR_BELOW } from "./priority.ts";
 import { proposalText } from "./proposal-text.ts";
 import type { Decision, MeasureValues } from "./schemas.ts";
@@ -423,7 +425,8 @@ export const REMIND_DAYS_BEFORE = 7;
 
 /**
  * Reminds the responsible person (or, when nobody is, the owner's koordinatorer) of measures in the
- * plan that are not done and fall due within a week. Each is claimed by setting `reminded_for` to
+ * plan that are not done and fall due within a week, each with the measure's title in their own
+ * language while it is the question bank's words. Each is claimed by setting `reminded_for` to
  * its due date where it holds another, so with several instances only one sends it, and a measure
  * given a new date is reminded again. Returns how many were reminded.
  */
@@ -438,13 +441,25 @@ export async function sendMeasureReminders(
   const due = await db
     .selectFrom("plan_measure as m")
     .innerJoin("organisation as owner", "owner.id", "m.owner_id")
-    .select(["m.id", "m.owner_id", "m.title", "m.due_on", "m.responsible_id", "owner.name as owner_name"])
+    .select([
+      "m.id",
+      "m.owner_id",
+      "m.title",
+      "m.description",
+      "m.round_id",
+      "m.question_id",
+      "m.due_on",
+      "m.responsible_id",
+      "owner.name as owner_name",
+    ])
     .where("m.decision", "=", "valgt")
     .where("m.status", "<>", "ferdig")
     .where("m.due_on", ">=", today)
     .where("m.due_on", "<=", soon)
     .where((e) => e.or([e("m.reminded_for", "is", null), e("m.reminded_for", "<>", e.ref("m.due_on"))]))
     .execute();
+  // Which question a measure came from, by its owner's rounds: read once per owner.
+  const questionsOf = new Map<string, ReturnType<typeof questionOfMeasure>>();
   let reminded = 0;
   for (const measure of due) {
     const claimed = await db
@@ -468,6 +483,11 @@ export async function sendMeasureReminders(
             ]),
       )
       .execute();
+    let questions = questionsOf.get(measure.owner_id);
+    if (!questions) {
+      questions = questionOfMeasure(await listRounds(db, measure.owner_id));
+      questionsOf.set(measure.owner_id, questions);
+    }
     for (const person of people) {
       const locale = localeOr(person.locale);
       await mailer.send(
@@ -476,7 +496,7 @@ export async function sendMeasureReminders(
           url: `${options.publicUrl}/handlingsplan/${measure.id}`,
           name: person.name,
           organisation: measure.owner_name,
-          title: measure.title,
+          title: measureWordsIn(questions, locale)(measure).title,
           moment: formatDate(measure.due_on as string, locale),
         }),
       );

@@ -62,6 +62,29 @@ const values = (extra: Partial<MeasureValues> = {}): MeasureValues => ({
   ...extra,
 });
 
+/**
+ * One of an owner's open measures with a due date that is still its question's bokmål words, which
+ * the bank words otherwise in nynorsk: with both.
+ */
+async function openBankMeasure(db: TestServer["services"]["db"], ownerId: string) {
+  const open = await db
+    .selectFrom("plan_measure")
+    .select("id")
+    .where("owner_id", "=", ownerId)
+    .where("status", "<>", "ferdig")
+    .where("due_on", "is not", null)
+    .execute();
+  const ids = new Set(open.map((m) => m.id));
+  const [measure] = (await chosenWithProposals(db, ownerId)).flatMap(({ nb, nn, ...c }) =>
+    nb && nn && ids.has(c.id) && c.title === nb.title && nn.title !== nb.title ? [{ ...c, nb, nn }] : [],
+  );
+  if (!measure) throw new Error("the demo plan has an open measure in the bank's words");
+  return measure;
+}
+
+const setLocale = (db: TestServer["services"]["db"], email: string, locale: string) =>
+  db.updateTable("user").set({ locale }).where("email", "=", email).execute();
+
 const versionOf = (html: string) => Number(html.match(/name="version" value="(\d+)"/)?.[1]);
 const idFrom = (location: string | null) => (location ?? "").split("/")[2]?.split(/[?#]/)[0] ?? "";
 
@@ -622,6 +645,25 @@ describe.each(dialects)("the plan's calendar address on %s", (dialect) => {
     expect((await ombud.post("/handlingsplan", { intent: "kalender-av" })).status).toBe(303);
     expect((await fetch(new URL(renewed, server.url))).status).toBe(404);
   });
+
+  it("names a measure still in the question bank's words in the nynorsk of a nynorsk reader", async () => {
+    const db = server.services.db;
+    const measure = await openBankMeasure(db, await organisationIdOf(server, "Demo kommune"));
+    const koordinator = new TestClient(server.url);
+    await koordinator.login("koordinator@demo.oppvern.no");
+    const feed = feedOf(await (await koordinator.post("/handlingsplan", { intent: "kalender" })).text());
+    await setLocale(db, "koordinator@demo.oppvern.no", "nn");
+    const ics = await (await fetch(new URL(feed, server.url))).text();
+    // The event titles, with the file's folded lines joined and its escapes undone.
+    const summaries = ics
+      .replace(/\r\n[ \t]/g, "")
+      .split("\r\n")
+      .filter((line) => line.startsWith("SUMMARY:"))
+      .map((line) => line.slice("SUMMARY:".length).replace(/\\([\\;,])/g, "$1"));
+    expect(summaries).toContain(measure.nn.title);
+    expect(summaries).not.toContain(measure.nb.title);
+    await setLocale(db, "koordinator@demo.oppvern.no", "nb");
+  });
 });
 
 describe.each(dialects)("reminders of measures due on %s", (dialect) => {
@@ -674,5 +716,28 @@ describe.each(dialects)("reminders of measures due on %s", (dialect) => {
       .execute();
     expect(await run(now)).toBe(1);
     expect(await mails()).toHaveLength(3);
+  });
+
+  it("names a measure still in the question bank's words in the nynorsk of a nynorsk recipient", async () => {
+    const db = server.services.db;
+    const measure = await openBankMeasure(db, await organisationIdOf(server, "Demo kommune"));
+    const koordinator = await userIdOf(server, "koordinator@demo.oppvern.no");
+    await db
+      .updateTable("plan_measure")
+      .set({ due_on: dayInNorway(Date.now() + 3 * DAY), responsible_id: koordinator })
+      .where("id", "=", measure.id)
+      .execute();
+    await setLocale(db, "koordinator@demo.oppvern.no", "nn");
+    expect(await sendMeasureReminders(db, server.services.mailer, { publicUrl: "http://x" })).toBe(1);
+    const sent = await db
+      .selectFrom("outbox")
+      .select(["subject", "text_body"])
+      .where("to_address", "=", "koordinator@demo.oppvern.no")
+      .where("text_body", "like", `%/handlingsplan/${measure.id}%`)
+      .executeTakeFirstOrThrow();
+    expect(sent.subject).toContain("Frist for eit tiltak");
+    expect(sent.text_body).toContain(`«${measure.nn.title}»`);
+    expect(sent.text_body).not.toContain(measure.nb.title);
+    await setLocale(db, "koordinator@demo.oppvern.no", "nb");
   });
 });
