@@ -2,13 +2,11 @@ import { Form, Link, redirect } from "react-router";
 import { ExportLinks } from "../components/export-links.tsx";
 import { Notice } from "../components/form.tsx";
 import { ScrollTable } from "../components/scroll-table.tsx";
-import { bankLocale } from "../features/assessment/bank.server.ts";
 import { listRounds } from "../features/assessment/rounds.server.ts";
 import { hasFeed, renewFeed, stopFeed } from "../features/plan/calendar.server.ts";
-import { questionOfMeasure } from "../features/plan/measure-question.server.ts";
+import { measureWordsIn, questionOfMeasure } from "../features/plan/measure-question.server.ts";
 import { listMeasures, planOrder } from "../features/plan/plan.server.ts";
 import { isOverdue } from "../features/plan/priority.ts";
-import { inReaderLanguage } from "../features/plan/proposal-text.ts";
 import type { MessageKey } from "../i18n/translate.ts";
 import { useLocale, useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../lib/meta.ts";
@@ -35,10 +33,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     listRounds(services.db, ownerId),
   ]);
   // A measure still in the question bank's words is shown in the reader's bokmål or nynorsk.
-  const lang = bankLocale(localeFor(request, actor));
-  const questionOf = questionOfMeasure(rounds);
-  const titleOf = (m: (typeof measures)[number]) =>
-    inReaderLanguage(m, questionOf(m)?.question ?? null, lang).title;
+  const wordsOf = measureWordsIn(questionOfMeasure(rounds), localeFor(request, actor));
+  const titleOf = (m: (typeof measures)[number]) => wordsOf(m).title;
   const all = planOrder(measures);
   const today = dayInNorway();
   const rows = mine ? all.filter((m) => m.responsible_id === actor.userId) : all;
