@@ -2,7 +2,7 @@ import { listRoundEvidence } from "../features/assessment/evidence.server.ts";
 import { roundResults } from "../features/assessment/results.server.ts";
 import { loadRound } from "../features/assessment/round-page.server.ts";
 import { listAnswers } from "../features/assessment/rounds.server.ts";
-import { download } from "../features/exports/download.server.ts";
+import { download, downloadName } from "../features/exports/download.server.ts";
 import { exportFormat, EXPORT_TYPES as TYPES } from "../features/exports/report.ts";
 import { localeFor, notFound } from "../lib/route.server.ts";
 import type { Route } from "./+types/kartlegging-rapport";
@@ -43,11 +43,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       : format === "docx"
         ? await report.reportDocx(input)
         : await report.reportPdf(input);
-  // "Kartlegging våren 2027" → kartlegging-våren-2027 (download() puts an ASCII name beside it).
-  const slug = round.title
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-  const name = slug.startsWith("kartlegging") ? slug : `kartlegging-${slug}`;
-  return download(file, TYPES[format], `${name}.${format}`);
+  // Named as the registers' files, owner first: "Kartlegging våren 2027" of Demo kommune gives
+  // kartlegging-demo-kommune-våren-2027 (download() puts an ASCII name beside it).
+  const title = round.title.replace(/^\s*kartlegging(?![\p{L}\p{N}])/iu, "");
+  return download(file, TYPES[format], downloadName("kartlegging", [owner.name, title], format));
 }

@@ -614,9 +614,10 @@ describe.each(dialects)("assessment rounds on %s", (dialect) => {
 
     const pdf = await koordinator.get(`/kartlegging/${roundId}/rapport/pdf`);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    // The file is named after the round, once: an ASCII name, and the real one for clients that read it.
+    // The file is named after the owner and the round, «kartlegging» once: an ASCII name, and the
+    // real one for clients that read it.
     expect(pdf.headers.get("content-disposition")).toBe(
-      `attachment; filename="kartlegging-hosten-2026.pdf"; filename*=UTF-8''kartlegging-h%C3%B8sten-2026.pdf`,
+      `attachment; filename="kartlegging-demo-kommune-hosten-2026.pdf"; filename*=UTF-8''kartlegging-demo-kommune-h%C3%B8sten-2026.pdf`,
     );
     const pdfBytes = new Uint8Array(await pdf.arrayBuffer());
     // Tagged for a screen reader, like the registers' exports: the language, the headings, and the
