@@ -94,18 +94,41 @@ function keep(doc: Doc, room: number) {
 /** The height a whole page offers between its margins. */
 const pageRoom = (doc: Doc) => doc.page.maxY() - doc.page.margins.top;
 
+/** A field's label in the first ~third of the line, its value beside it (a definition list's look). */
+function fieldColumns(doc: Doc) {
+  const width = contentWidth(doc);
+  const label = Math.round(width * 0.3);
+  const gutter = 12;
+  return {
+    left: doc.page.margins.left,
+    label,
+    valueX: doc.page.margins.left + label + gutter,
+    value: width - label - gutter,
+  };
+}
+
+/** The heights of a field's label and value side by side (`fields` draws them so). */
+function fieldHeights(doc: Doc, f: Line, columns = fieldColumns(doc)) {
+  const label = doc
+    .font("bold-latin")
+    .fontSize(9)
+    .heightOfString(f.label || " ", { width: columns.label });
+  const value = doc
+    .font("regular-latin")
+    .fontSize(10)
+    .heightOfString(f.value.trim() || "–", { width: columns.value });
+  return { label, value, row: Math.max(label, value) };
+}
+
 /** The height a record takes as `block` writes it: the space above, its heading, and each field. */
 function recordHeight(doc: Doc, heading: string, list: Line[]) {
-  const width = contentWidth(doc);
-  const height = (text: string, weight: Weight, size: number) =>
-    doc
-      .font(`${weight}-latin`)
-      .fontSize(size)
-      .heightOfString(text || " ", { width });
   const line = (size: number) => doc.fontSize(size).currentLineHeight(true);
-  let total = 0.9 * line(10) + height(heading, "bold", 12);
-  for (const f of list)
-    total += 0.35 * line(10) + height(f.label, "bold", 9) + height(f.value.trim() || "–", "regular", 10);
+  const title = doc
+    .font("bold-latin")
+    .fontSize(12)
+    .heightOfString(heading || " ", { width: contentWidth(doc) });
+  let total = 0.9 * line(10) + title;
+  for (const f of list) total += 0.35 * line(10) + fieldHeights(doc, f).row;
   return total;
 }
 
@@ -120,11 +143,31 @@ function leadRoom(doc: Doc, b: Block | undefined, lang: Locale) {
 }
 
 function fields(doc: Doc, parent: Struct, list: Line[]) {
+  const columns = fieldColumns(doc);
   for (const f of list) {
-    keep(doc, 40);
+    const heights = fieldHeights(doc, f, columns);
+    // A field of up to ~10 lines is kept on one page; a longer one starts and runs on.
+    keep(doc, Math.min(heights.row, 120) + 6);
     doc.moveDown(0.35);
-    tag(doc, parent, "P", () => write(doc, f.label, { weight: "bold", size: 9, color: MUTED }));
-    tag(doc, parent, "P", () => write(doc, f.value.trim() || "–", { size: 10 }));
+    const top = doc.y;
+    const page = doc.page;
+    tag(doc, parent, "P", () =>
+      write(doc, f.label, {
+        weight: "bold",
+        size: 9,
+        color: MUTED,
+        x: columns.left,
+        y: top + 1,
+        width: columns.label,
+      }),
+    );
+    tag(doc, parent, "P", () =>
+      write(doc, f.value.trim() || "–", { size: 10, x: columns.valueX, y: top, width: columns.value }),
+    );
+    // Under the taller of the two (a value that ran onto the next page ends where it ended). The
+    // label, a point smaller, starts a point lower, so the two share a baseline.
+    if (doc.page === page) doc.y = Math.max(doc.y, top + 1 + heights.label);
+    doc.x = columns.left;
   }
 }
 
