@@ -1,11 +1,12 @@
 import { data, Link, redirect } from "react-router";
 import { Notice } from "../components/form.tsx";
 import { MeasureForm } from "../components/measure-form.tsx";
-import { bankLocale, findQuestion, getBank } from "../features/assessment/bank.server.ts";
+import { bankLocale } from "../features/assessment/bank.server.ts";
 import { listRounds } from "../features/assessment/rounds.server.ts";
 import { recordRead } from "../features/audit/audit-log.server.ts";
 import { dpiaRiskOfMeasure } from "../features/dpia/links.server.ts";
 import { checkMeasure, measureFormOptions } from "../features/plan/form-page.server.ts";
+import { questionOfMeasure } from "../features/plan/measure-question.server.ts";
 import { getMeasure, measureValues, saveMeasure } from "../features/plan/plan.server.ts";
 import { formatPriority, isOverdue, priority } from "../features/plan/priority.ts";
 import { inReaderLanguage } from "../features/plan/proposal-text.ts";
@@ -36,15 +37,15 @@ export async function loader(args: Route.LoaderArgs) {
   const { actor, services, ownerId, measure: m, canManage } = await loadMeasure(args);
   const lang = bankLocale(localeFor(args.request, actor));
   // Where the measure came from: the question of the round it closes a gap in.
-  const [round, risk, dpiaRisk] = await Promise.all([
-    m.round_id ? listRounds(services.db, ownerId).then((all) => all.find((r) => r.id === m.round_id)) : null,
+  const [rounds, risk, dpiaRisk] = await Promise.all([
+    m.round_id ? listRounds(services.db, ownerId) : [],
     riskOfMeasure(services.db, ownerId, m.id),
     dpiaRiskOfMeasure(services.db, ownerId, m.id),
     // Opening a measure is a read of the plan (decision 025), written with the page's other queries.
     recordRead(services.db, { userId: actor.userId, ownerId, entity: "plan_measure", entityId: m.id }),
   ]);
-  const bank = round ? getBank(round.bank_version) : null;
-  const found = bank && m.question_id ? findQuestion(bank, m.question_id) : null;
+  const round = rounds.find((r) => r.id === m.round_id);
+  const found = questionOfMeasure(rounds)(m);
   const url = new URL(args.request.url);
   // Still the bank's words: shown, and offered for editing, in the reader's bokmål or nynorsk.
   const words = inReaderLanguage(m, found?.question ?? null, lang);

@@ -34,7 +34,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   ]);
   // A measure still in the question bank's words is shown in the reader's bokmål or nynorsk.
   const wordsOf = measureWordsIn(questionOfMeasure(rounds), localeFor(request, actor));
-  const titleOf = (m: (typeof measures)[number]) => wordsOf(m).title;
   const all = planOrder(measures);
   const today = dayInNorway();
   const rows = mine ? all.filter((m) => m.responsible_id === actor.userId) : all;
@@ -51,7 +50,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     },
     rows: rows.map((m) => ({
       id: m.id,
-      title: titleOf(m),
+      title: wordsOf(m).title,
       responsible: m.responsible_name,
       due: m.due_on,
       overdue: isOverdue(m, today),

@@ -89,7 +89,7 @@ function block(b: Block, lang: Locale): (Paragraph | Table)[] {
   }
 }
 
-const WORD_LANGUAGE: Record<string, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+const WORD_LANGUAGE: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
 
 /** A report as a Word document: title, the facts, then each section under a heading; A4 with page numbers. */
 export function reportDocx(report: Report): Promise<Buffer> {
@@ -98,7 +98,7 @@ export function reportDocx(report: Report): Promise<Buffer> {
     title: report.title,
     // The text's language, so Word checks the spelling in bokmål or nynorsk, and a screen reader reads it so.
     styles: {
-      default: { document: { run: { language: { value: WORD_LANGUAGE[report.lang] ?? "nb-NO" } } } },
+      default: { document: { run: { language: { value: WORD_LANGUAGE[report.lang] } } } },
     },
     sections: [
       {

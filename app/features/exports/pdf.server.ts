@@ -117,7 +117,7 @@ function fieldHeights(doc: Doc, f: Line, columns = fieldColumns(doc)) {
     .font("regular-latin")
     .fontSize(10)
     .heightOfString(f.value.trim() || "–", { width: columns.value });
-  return { label, value, row: Math.max(label, value) };
+  return { label, row: Math.max(label, value) };
 }
 
 /** The height a record takes as `block` writes it: the space above, its heading, and each field. */
